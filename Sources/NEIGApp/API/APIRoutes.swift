@@ -1,0 +1,133 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// `/api/v1`: the JSON API, described by `/api/v1/openapi.json`. Errors are RFC 9457 problem details.
+enum APIRoutes {
+    static func registerPublic(_ api: any RoutesBuilder) {
+        api.get("openapi.json", use: openAPI)
+        api.get("open-data", use: openData)
+    }
+
+    static func register(_ api: any RoutesBuilder) {
+        api.get("incidents", use: listIncidents)
+        api.post("incidents", use: createIncident)
+        api.get("incidents", ":id", use: getIncident)
+        api.get("monitor", use: monitor)
+    }
+
+    static func openAPI(_ req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: req.application.neig.openAPIDocument))
+    }
+
+    static func openData(_ req: Request) async throws -> OpenDataTable {
+        try await OpenDataTable.load(year: try OpenDataRoutes.year(req, key: "year"), on: req.db,
+                                     registry: req.application.neig.municipalities)
+    }
+
+    struct IncidentPage: Content {
+        var items: [IncidentDTO]
+        var total: Int
+        var limit: Int
+        var offset: Int
+    }
+
+    static func listIncidents(_ req: Request) async throws -> IncidentPage {
+        let actor = try req.requireUser().actor
+        let filter = try IncidentFilter.parse(req, api: true)
+        let limit = req.query[Int.self, at: "limit"] ?? 100
+        let offset = req.query[Int.self, at: "offset"] ?? 0
+        guard (1...1000).contains(limit), offset >= 0 else {
+            throw NEIGError.badRequest("limit moet tussen 1 en 1000 liggen en offset mag niet negatief zijn.",
+                                       items: [.init(column: "limit", reason: "1–1000"), .init(column: "offset", reason: "≥ 0")])
+        }
+        let total = try await filter.apply(to: Incident.query(on: req.db)).count()
+        let incidents = try await filter.apply(to: Incident.query(on: req.db))
+            .sort(\.$occurredOn, .descending).sort(\.$sourceID).range(offset..<(offset + limit)).all()
+        let registry = req.application.neig.municipalities
+        return IncidentPage(items: incidents.map { IncidentDTO($0, actor: actor, registry: registry) }, total: total, limit: limit, offset: offset)
+    }
+
+    static func getIncident(_ req: Request) async throws -> IncidentDTO {
+        let actor = try req.requireUser().actor
+        let incident = try await IncidentRoutes.find(req)
+        return IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities)
+    }
+
+    /// API field name → incident CSV column, so the API and the import share one set of rules.
+    static let fieldColumns: [(api: String, column: String)] = [
+        ("source_id", "bron_id"), ("date", "datum"), ("time", "tijd"), ("municipality_code", "gemeentecode"),
+        ("address", "adres"), ("postcode", "postcode"), ("rd_x", "x"), ("rd_y", "y"), ("lat", "lat"), ("lon", "lon"),
+        ("target", "doelwit"), ("means", "middel"), ("description", "omschrijving"), ("definition_version", "definitie"),
+    ]
+
+    static func createIncident(_ req: Request) async throws -> Response {
+        let actor = try req.requireUser().actor
+        guard AccessPolicy.canEnterIncidents(actor) else {
+            throw NEIGError.forbidden("Alleen politie en netwerkcoördinatoren kunnen incidenten invoeren.")
+        }
+        guard let body = try? req.content.decode([String: APIScalar].self) else {
+            throw NEIGError.badRequest("De body moet een JSON-object met tekst- en getalvelden zijn.")
+        }
+        var values: [String: String] = [:]
+        for (api, column) in fieldColumns { if let value = body[api] { values[column] = value.text } }
+        values["bron"] = body["source"]?.text
+        let apiName = Dictionary(uniqueKeysWithValues: fieldColumns.map { ($0.column, $0.api) })
+        switch IncidentRoutes.validated(values, on: req) {
+        case .failure(let problems):
+            throw NEIGError.unprocessable("Het incident is niet opgeslagen.", items: problems.problems.map {
+                Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)
+            })
+        case .success(let record):
+            if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {
+                throw NEIGError(status: .conflict, title: "Bestaat al",
+                                detail: "Er is al een incident met source_id '\(record.sourceID)' van bron '\(record.source)'.")
+            }
+            let incident = Incident(record)
+            try await req.db.transaction { tx in
+                try await incident.create(on: tx)
+                try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
+                                    detail: "municipality=\(record.municipalityCode) via=api", on: tx)
+            }
+            let response = Response(status: .created)
+            try response.content.encode(IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities))
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(try incident.requireID().uuidString.lowercased())")
+            return response
+        }
+    }
+
+    static func monitor(_ req: Request) async throws -> MonitorReport {
+        _ = try req.requireUser()
+        let year = req.query[Int.self, at: "year"] ?? req.application.neig.clock.today.year
+        guard (2000...2100).contains(year) else {
+            throw NEIGError.badRequest("year moet tussen 2000 en 2100 liggen.", items: [.init(column: "year", reason: "2000–2100")])
+        }
+        return try await MonitorService.report(year: year, on: req.db, registry: req.application.neig.municipalities)
+    }
+}
+
+/// A JSON string, number or null in a request body; numbers are accepted where the CSV has text.
+enum APIScalar: Decodable, Sendable {
+    case text(String)
+    case number(Double)
+    case null
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let number = try? container.decode(Double.self) { self = .number(number) }
+        else { self = .text(try container.decode(String.self)) }
+    }
+
+    var text: String {
+        switch self {
+        case .text(let value): value
+        case .number(let value): value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .null: ""
+        }
+    }
+}
+
+extension MonitorReport: Content {}

@@ -1,0 +1,118 @@
+import Fluent
+import Plot
+import Vapor
+
+enum AccountRoutes {
+    /// ASVS 2.2.1: after this many failed attempts the account is locked for `lockDuration`.
+    static let maximumFailedLogins = 5
+    static let lockDuration: TimeInterval = 15 * 60
+    /// Verified when the e-mail address is unknown, so a wrong address takes as long as a wrong password.
+    static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTjrmHxZv7iVnB3VaMtTKYHpq5v3vM9G"
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("login", use: showLogin)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+    }
+
+    static func showLogin(_ req: Request) async throws -> Response {
+        if req.user != nil { return req.redirect(to: SiteURL.home.path) }
+        return try await HTMLPage(document: LoginView(context: req.pageContext, email: nil, message: nil,
+                                                      returnTo: returnPath(req)).document).encodeResponse(for: req)
+    }
+
+    static func login(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let password = form.password ?? ""
+        let now = req.application.neig.clock.now()
+        func failure(_ message: String, status: HTTPResponseStatus = .unauthorized) async throws -> Response {
+            let view = LoginView(context: req.pageContext, email: email, message: message, returnTo: returnPath(req))
+            return try await HTMLPage(document: view.document, status: status).encodeResponse(for: req)
+        }
+        guard let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$organisation).first() else {
+            _ = try? await AccountService.verifyPassword(password, hash: dummyHash, on: req.application)
+            try await req.audit("login", object: "session", result: "denied", detail: "unknown account")
+            return try await failure("Het e-mailadres of wachtwoord klopt niet.")
+        }
+        if let lockedUntil = user.lockedUntil, lockedUntil > now {
+            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "locked")
+            return try await failure("Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
+                                     status: .tooManyRequests)
+        }
+        guard try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application) else {
+            user.failedLogins += 1
+            if user.failedLogins >= maximumFailedLogins {
+                user.lockedUntil = now.addingTimeInterval(lockDuration)
+                user.failedLogins = 0
+            }
+            try await user.save(on: req.db)
+            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "wrong password")
+            return try await failure("Het e-mailadres of wachtwoord klopt niet.")
+        }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await user.save(on: req.db)
+        // A new session id at every login, so a session id planted before login is worthless (ASVS 3.2.1).
+        if let old = req.currentSession { try await old.delete(on: req.db) }
+        let token = Secrets.randomToken()
+        let session = UserSession(tokenHash: Secrets.hash(token), userID: try user.requireID(), csrfToken: Secrets.randomToken(), now: now)
+        try await session.create(on: req.db)
+        req.auth.login(user)
+        try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased())
+        let response = req.redirect(to: returnPath(req) ?? SiteURL.home.path, redirectType: .normal)
+        response.cookies[SessionPolicy.cookieName] = HTTPCookies.Value(
+            string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    static func logout(_ req: Request) async throws -> Response {
+        if let session = req.currentSession {
+            try await session.delete(on: req.db)
+            try await req.audit("logout", object: "user", id: req.user?.id?.uuidString.lowercased())
+        }
+        req.auth.logout(User.self)
+        let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
+        response.cookies[SessionPolicy.cookieName] = .expired
+        return response
+    }
+
+    /// Only local paths, so the login form cannot be used to send people to another site.
+    static func returnPath(_ req: Request) -> String? {
+        guard let value = req.query[String.self, at: "terug"], value.hasPrefix("/"), !value.hasPrefix("//"),
+              !value.contains("\\") else { return nil }
+        return value
+    }
+}
+
+struct LoginView {
+    let context: PageContext
+    let email: String?
+    let message: String?
+    let returnTo: String?
+
+    var document: HTML {
+        let errors = message.map { [FormViews.FieldError(field: "email", message: $0)] } ?? []
+        let action = SiteURL.login.path + (returnTo.map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+        return Layout(title: "Inloggen", context: context, content: .div(
+            .class("narrow"),
+            .h1(.text("Inloggen")),
+            .p(.class("lead"), .text("Log in met het e-mailadres en wachtwoord van uw neig-account.")),
+            FormViews.errorSummary(errors),
+            .form(
+                .method(.post), .action(action),
+                FormViews.csrf(context.csrfToken),
+                FormViews.textField("email", label: "E-mailadres", value: email, type: .email, required: true, errors: errors,
+                                    autocomplete: "username"),
+                FormViews.textField("password", label: "Wachtwoord", value: nil, type: .password, required: true, errors: [],
+                                    autocomplete: "current-password"),
+                .button(.type(.submit), .class("button"), .text("Inloggen"))
+            )
+        )).document
+    }
+}

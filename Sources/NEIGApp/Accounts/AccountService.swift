@@ -1,0 +1,56 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Creating accounts and tokens, shared by the CLI and the demo data.
+public enum AccountService {
+    static let minimumPasswordLength = 12
+
+    static func passwordProblem(_ password: String) -> String? {
+        password.count < minimumPasswordLength ? "het wachtwoord moet minstens \(minimumPasswordLength) tekens hebben" : nil
+    }
+
+    static func hashPassword(_ password: String, cost: Int, on app: Application) async throws -> String {
+        try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    static func verifyPassword(_ password: String, hash: String, on app: Application) async throws -> Bool {
+        try await app.threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+    @discardableResult
+    public static func createUser(email: String, name: String, role: Role, organisationCode: String, password: String,
+                           on app: Application) async throws -> UUID {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard email.contains("@"), email.count <= 254 else { throw ConfigurationError("'\(email)' is not an e-mail address") }
+        if let problem = passwordProblem(password) { throw ConfigurationError(problem) }
+        guard try await User.query(on: app.db).filter(\.$email == email).first() == nil else {
+            throw ConfigurationError("a user with e-mail \(email) already exists")
+        }
+        let organisation = try await Organisation.findOrCreate(code: organisationCode, registry: app.neig.municipalities, on: app.db)
+        let hash = try await hashPassword(password, cost: app.neig.passwordHashCost, on: app)
+        let user = User(email: email, name: name, role: role, organisationID: try organisation.requireID(), passwordHash: hash)
+        try await user.create(on: app.db)
+        try await Audit.record("user.create", object: "user", id: user.id?.uuidString.lowercased(), detail: "role=\(role.rawValue)",
+                               actor: "cli", at: app.neig.clock.now(), on: app.db)
+        return try user.requireID()
+    }
+
+    /// Returns the token once; only its hash is stored.
+    public static func createToken(email: String, label: String, on app: Application) async throws -> String {
+        guard let user = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first() else {
+            throw ConfigurationError("no user with e-mail \(email)")
+        }
+        let token = "neig_" + Secrets.randomToken()
+        try await APIToken(tokenHash: Secrets.hash(token), userID: try user.requireID(), label: label).create(on: app.db)
+        try await Audit.record("token.create", object: "user", id: user.id?.uuidString.lowercased(), actor: "cli",
+                               at: app.neig.clock.now(), on: app.db)
+        return token
+    }
+
+    public static func generatePassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,45 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+final class User: Model, Authenticatable, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var roleValue: String
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(email: String, name: String, role: Role, organisationID: UUID, passwordHash: String) {
+        self.email = email.lowercased()
+        self.name = name
+        self.roleValue = role.rawValue
+        self.$organisation.id = organisationID
+        self.passwordHash = passwordHash
+        self.failedLogins = 0
+    }
+
+    var role: Role { Role(rawValue: roleValue) ?? .business }
+
+    /// The user as the access rules see them; needs `organisation` loaded.
+    var actor: Actor { Actor(role: role, municipalityCode: $organisation.value?.municipalityCode) }
+}
+
+extension Request {
+    /// The logged-in user with their organisation loaded, or nil.
+    var user: User? { auth.get(User.self) }
+
+    func requireUser() throws -> User {
+        guard let user else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    var actor: Actor? { user?.actor }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import NEIGCore
+
+/// Where the data lives: an SQLite file (the default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public static let defaultSQLiteFile = "neig.sqlite"
+
+    /// `--database` wins over `DATABASE_URL`, which wins over `neig.sqlite` in the working directory.
+    public static func resolve(argument: String?, environment: [String: String]) throws -> DatabaseLocation {
+        if let argument, !argument.isEmpty { return try parse(argument) }
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return try parse(url) }
+        return .sqlite(path: defaultSQLiteFile)
+    }
+
+    public static func parse(_ text: String) throws -> DatabaseLocation {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") { return .postgres(url: text) }
+        if text.hasPrefix("sqlite:") {
+            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "")
+            guard !path.isEmpty else { throw ConfigurationError("sqlite: needs a file path, e.g. sqlite:neig.sqlite") }
+            return .sqlite(path: path)
+        }
+        throw ConfigurationError("unknown database '\(text)': use sqlite:PATH or postgres://USER@HOST:PORT/DB")
+    }
+
+    /// Never prints a password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "sqlite:\(path)"
+        case .postgres(let url):
+            guard var components = URLComponents(string: url) else { return "postgres://…" }
+            if components.password != nil { components.password = "***" }
+            return components.string ?? "postgres://…"
+        }
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Everything the app reads from its surroundings, in one place.
+public struct AppConfiguration: Sendable {
+    public var database: DatabaseLocation
+    public var loadDemoData: Bool
+    /// Set `Secure` on cookies; on when neig runs behind TLS (`NEIG_SECURE_COOKIES=1`).
+    public var secureCookies: Bool
+    public var municipalities: MunicipalityRegistry
+    public var clock: NEIGClock
+
+    public init(database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
+                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system) {
+        self.database = database
+        self.loadDemoData = loadDemoData
+        self.secureCookies = secureCookies
+        self.municipalities = municipalities
+        self.clock = clock
+    }
+
+    public static func fromEnvironment(database argument: String?, loadDemoData: Bool,
+                                       environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        AppConfiguration(database: try .resolve(argument: argument, environment: environment),
+                         loadDemoData: loadDemoData,
+                         secureCookies: ["1", "true", "yes"].contains(environment["NEIG_SECURE_COOKIES"]?.lowercased() ?? ""))
+    }
+}
+
+/// The current time and the Dutch calendar date. Injected so tests can pin "today".
+public struct NEIGClock: Sendable {
+    public var now: @Sendable () -> Date
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    public static let system = NEIGClock(now: { Date() })
+
+    public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+
+    /// Today's date in the Netherlands; incident dates are Dutch calendar dates.
+    public var today: CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Self.amsterdam
+        let parts = calendar.dateComponents([.year, .month, .day], from: now())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+enum DatabaseSetup {
+    static func configure(_ app: Application, location: DatabaseLocation) throws {
+        switch location {
+        case .sqlite(let path):
+            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = ["public"]
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
+        }
+    }
+
+    /// WAL lets readers continue while an import writes, and survives a killed process; the busy
+    /// timeout makes concurrent writers from several processes wait instead of failing.
+    static func prepare(_ db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA busy_timeout=5000").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+}
+
+extension Request {
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+extension Database {
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+    var isPostgres: Bool { sql.dialect.name == "postgresql" }
+}

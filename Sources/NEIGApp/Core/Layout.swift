@@ -1,0 +1,80 @@
+import Plot
+
+/// The shared page frame: skip link, header with navigation, one `main` landmark, footer.
+struct Layout {
+    let title: String
+    let context: PageContext
+    let content: Node<HTML.BodyContext>
+    var breadcrumbs: [(String, String)] = []
+
+    var document: HTML {
+        HTML(
+            .lang(.dutch),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .element(named: "title", text: "\(title) — neig"),
+                .stylesheet(SiteURL.stylesheet.path)
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#inhoud"), .text("Naar de inhoud")),
+                header,
+                .main(
+                    .id("inhoud"),
+                    .attribute(named: "tabindex", value: "-1"),
+                    .if(!breadcrumbs.isEmpty, breadcrumbNav),
+                    content
+                ),
+                .footer(
+                    .class("site-footer"),
+                    .p(.text("neig — werkplatform van het Netwerk Explosies In Gemeenten (NEIG). "),
+                       .a(.href(SiteURL.openData.path), .text("Open data")))
+                )
+            )
+        )
+    }
+
+    var header: Node<HTML.BodyContext> {
+        .header(
+            .class("site-header"),
+            .div(.class("brand"), .a(.href(SiteURL.home.path), .span(.class("logo"), .text("neig")),
+                                     .span(.class("tagline"), .text("Netwerk Explosies In Gemeenten")))),
+            .nav(
+                .attribute(named: "aria-label", value: "Hoofdmenu"),
+                .ul(.forEach(menu) { item in
+                    .li(.a(.href(item.1), .text(item.0),
+                           .if(context.path == item.1 || (item.1 != "/" && context.path.hasPrefix(item.1)),
+                               .attribute(named: "aria-current", value: "page"))))
+                })
+            ),
+            .div(.class("account"), accountBlock)
+        )
+    }
+
+    var menu: [(String, String)] {
+        guard let actor = context.actor else {
+            return [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
+        }
+        var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
+        if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
+        items.append(("Open data", SiteURL.openData.path))
+        return items
+    }
+
+    var accountBlock: Node<HTML.BodyContext> {
+        guard let name = context.userName else { return .empty }
+        return .form(
+            .method(.post), .action(SiteURL.logout.path),
+            .span(.class("who"), .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
+            .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
+        )
+    }
+
+    var breadcrumbNav: Node<HTML.BodyContext> {
+        .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
+             .ol(.forEach(breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) }))
+    }
+}
+
+import NEIGCore

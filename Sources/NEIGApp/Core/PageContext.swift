@@ -1,0 +1,23 @@
+import NEIGCore
+import Vapor
+
+/// What every page needs besides its own data: who is looking, the form token and where we are.
+struct PageContext: Sendable {
+    var userName: String?
+    var roleLabel: String?
+    var organisationName: String?
+    var actor: Actor?
+    var csrfToken: String
+    var path: String
+
+    static let anonymous = PageContext(csrfToken: "", path: "/")
+}
+
+extension Request {
+    var pageContext: PageContext {
+        let user = self.user
+        return PageContext(userName: user?.name, roleLabel: user?.role.label,
+                           organisationName: user?.$organisation.value?.name, actor: user?.actor,
+                           csrfToken: csrfToken, path: url.path)
+    }
+}

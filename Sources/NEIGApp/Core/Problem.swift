@@ -1,0 +1,99 @@
+import Vapor
+
+/// RFC 9457 problem details: the one error shape of the JSON API.
+struct Problem: Content, Sendable {
+    struct Item: Content, Sendable, Equatable {
+        var line: Int?
+        var column: String?
+        var reason: String
+    }
+
+    var type: String = "about:blank"
+    var title: String
+    var status: Int
+    var detail: String?
+    var instance: String?
+    /// Per-field or per-line problems of a rejected request (e.g. every bad row of an import).
+    var errors: [Item]?
+}
+
+/// An error that carries user-facing text in Dutch and, optionally, a list of precise problems.
+struct NEIGError: AbortError, Sendable {
+    var status: HTTPResponseStatus
+    var title: String
+    var detail: String?
+    var items: [Problem.Item]?
+
+    var reason: String { detail ?? title }
+
+    static func notFound(_ detail: String = "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.") -> NEIGError {
+        NEIGError(status: .notFound, title: "Niet gevonden", detail: detail)
+    }
+    static func forbidden(_ detail: String) -> NEIGError {
+        NEIGError(status: .forbidden, title: "Geen toegang", detail: detail)
+    }
+    static func badRequest(_ detail: String, items: [Problem.Item]? = nil) -> NEIGError {
+        NEIGError(status: .badRequest, title: "Ongeldige invoer", detail: detail, items: items)
+    }
+    static func unprocessable(_ detail: String, items: [Problem.Item]) -> NEIGError {
+        NEIGError(status: .unprocessableEntity, title: "Ongeldige invoer", detail: detail, items: items)
+    }
+}
+
+/// Renders every error without internals: problem+json under `/api`, a Dutch page elsewhere.
+struct ErrorRenderingMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await render(error, for: request)
+        }
+    }
+
+    func render(_ error: any Error, for request: Request) async -> Response {
+        let (status, title, detail, items) = describe(error)
+        if status.code >= 500 {
+            request.logger.report(error: error)
+        } else {
+            request.logger.info("request rejected", metadata: ["status": "\(status.code)", "path": "\(request.url.path)"])
+        }
+        if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.contains(.problemJSON) {
+            let problem = Problem(title: title, status: Int(status.code), detail: detail, instance: request.url.path, errors: items)
+            let response = Response(status: status)
+            try? response.content.encode(problem, as: .json)
+            response.headers.contentType = .problemJSON
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"neig\"") }
+            return response
+        }
+        let page = ErrorView(status: status, title: title, detail: detail, items: items ?? [],
+                             context: request.pageContext).document
+        return (try? await HTMLPage(document: page, status: status).encodeResponse(for: request)) ?? Response(status: status)
+    }
+
+    func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?, [Problem.Item]?) {
+        switch error {
+        case let error as NEIGError:
+            return (error.status, error.title, error.detail, error.items)
+        case let error as any AbortError:
+            let status = error.status
+            switch status {
+            case .notFound: return (status, "Niet gevonden", "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.", nil)
+            case .unauthorized: return (status, "Niet ingelogd", "Log in om deze pagina te bekijken.", nil)
+            case .forbidden: return (status, "Geen toegang", error.reason, nil)
+            case .payloadTooLarge: return (status, "Bestand te groot", "Het bestand is groter dan toegestaan.", nil)
+            case .unsupportedMediaType, .badRequest, .unprocessableEntity:
+                return (status, "Ongeldige invoer", "Het verzoek kon niet worden gelezen: \(error.reason)", nil)
+            case .methodNotAllowed: return (status, "Methode niet toegestaan", nil, nil)
+            case .tooManyRequests: return (status, "Te veel verzoeken", "Probeer het over een minuut opnieuw.", nil)
+            default:
+                return status.code >= 500
+                    ? (status, "Er ging iets mis", "Probeer het later opnieuw. De fout is gelogd.", nil)
+                    : (status, status.reasonPhrase, error.reason, nil)
+            }
+        case is DecodingError:
+            return (.badRequest, "Ongeldige invoer", "Het verzoek kon niet worden gelezen: een veld ontbreekt of heeft een verkeerd type.", nil)
+        default:
+            return (.internalServerError, "Er ging iets mis", "Probeer het later opnieuw. De fout is gelogd.", nil)
+        }
+    }
+}

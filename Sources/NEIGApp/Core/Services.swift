@@ -1,0 +1,25 @@
+import NEIGCore
+import Vapor
+
+/// App-wide services and settings, reachable as `app.neig` / `req.application.neig`.
+struct NEIGServices: Sendable {
+    var municipalities: MunicipalityRegistry
+    var clock: NEIGClock
+    var passwordHashCost: Int
+    var secureCookies: Bool
+    var metrics: AppMetrics
+    var stylesheet: String
+    var openAPIDocument: String
+}
+
+extension Application {
+    struct NEIGServicesKey: StorageKey { typealias Value = NEIGServices }
+
+    var neig: NEIGServices {
+        get {
+            guard let services = storage[NEIGServicesKey.self] else { fatalError("configure(_:with:) has not run") }
+            return services
+        }
+        set { storage[NEIGServicesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Vapor
+
+/// Sets up an application: database, migrations, middleware and routes. Used by `neig serve`,
+/// every other CLI command and the tests.
+public func configure(_ app: Application, with configuration: AppConfiguration, passwordHashCost: Int = 12) async throws {
+    guard let stylesheetURL = Bundle.module.url(forResource: "neig", withExtension: "css", subdirectory: "Public"),
+          let openAPIURL = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+        throw ConfigurationError("resources missing from the NEIGApp bundle")
+    }
+    app.neig = NEIGServices(
+        municipalities: configuration.municipalities, clock: configuration.clock, passwordHashCost: passwordHashCost,
+        secureCookies: configuration.secureCookies, metrics: AppMetrics(),
+        stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
+        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8))
+
+    try DatabaseSetup.configure(app, location: configuration.database)
+    Migrations.register(on: app)
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorRenderingMiddleware())
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    app.middleware.use(SessionAuthenticationMiddleware(clock: configuration.clock))
+    app.middleware.use(CSRFCookieMiddleware(secure: configuration.secureCookies))
+    try routes(app)
+}
+
+/// Migrates and, when asked and the register is empty, loads the demo data.
+public func prepareDatabase(_ app: Application, loadDemoData: Bool) async throws -> DemoSeeder.Outcome? {
+    try await DatabaseSetup.prepare(app.db)
+    try await app.autoMigrate()
+    guard loadDemoData else { return nil }
+    return try await DemoSeeder.seedIfEmpty(app)
+}
+
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateOrganisations())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateSessionsAndTokens())
+        app.migrations.add(CreateAuditEvents())
+        app.migrations.add(CreateIncidents())
+    }
+}
+
+func routes(_ app: Application) throws {
+    OperationsRoutes.register(app)
+    let csrfProtected = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20))
+    AccountRoutes.register(csrfProtected)
+    OpenDataRoutes.register(app)
+    HomeRoutes.register(app)
+
+    let members = csrfProtected.grouped(RequireLoginMiddleware())
+    MonitorRoutes.register(members)
+    IncidentRoutes.register(members)
+    ExportRoutes.register(members)
+    // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
+    ImportRoutes.register(app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(RequireLoginMiddleware()))
+
+    let api = app.grouped("api", "v1").grouped(BearerAuthenticationMiddleware())
+    APIRoutes.registerPublic(api)
+    APIRoutes.register(api.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(RequireLoginMiddleware()))
+}

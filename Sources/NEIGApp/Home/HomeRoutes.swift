@@ -1,0 +1,75 @@
+import NEIGCore
+import Plot
+import Vapor
+
+enum HomeRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get(use: home)
+    }
+
+    static func home(_ req: Request) async throws -> HTMLPage {
+        guard let user = req.user else { return HTMLPage(document: HomeView(context: req.pageContext, summary: nil).document) }
+        let today = req.application.neig.clock.today
+        let yearToDate = try await IncidentStore.count(from: CivilDate(year: today.year, month: 1, day: 1)!, through: today, on: req.db)
+        let lastYear = CivilDate(year: today.year - 1, month: today.month, day: min(today.day, CivilDate.daysIn(month: today.month, year: today.year - 1)))!
+        let previous = try await IncidentStore.count(from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear, on: req.db)
+        let summary = HomeView.Summary(today: today, yearToDate: yearToDate, previousSamePeriod: previous,
+                                       municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
+                                       canImport: AccessPolicy.canImportIncidents(user.actor),
+                                       canEnter: AccessPolicy.canEnterIncidents(user.actor))
+        return HTMLPage(document: HomeView(context: req.pageContext, summary: summary).document)
+    }
+}
+
+struct HomeView {
+    struct Summary {
+        let today: CivilDate
+        let yearToDate: Int
+        let previousSamePeriod: Int
+        let municipality: Municipality?
+        let canImport: Bool
+        let canEnter: Bool
+    }
+
+    let context: PageContext
+    let summary: Summary?
+
+    var document: HTML {
+        Layout(title: "Home", context: context, content: summary.map(dashboard) ?? welcome).document
+    }
+
+    var welcome: Node<HTML.BodyContext> {
+        .div(
+            .h1(.text("neig — samen tegen aanslagen met explosieven")),
+            .p(.class("lead"), .text("Het werkplatform van het Netwerk Explosies In Gemeenten: cijfers tegen het landelijke doel, "
+                + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
+            .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),
+            .p(.text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
+               .text(" bekijken: aantallen per gemeente per maand."))
+        )
+    }
+
+    func dashboard(_ summary: Summary) -> Node<HTML.BodyContext> {
+        let change = summary.previousSamePeriod > 0
+            ? (Double(summary.yearToDate - summary.previousSamePeriod) / Double(summary.previousSamePeriod) * 100).dutchPercent
+            : "—"
+        return .div(
+            .h1(.text("Welkom, \(context.userName ?? "")")),
+            .unwrap(context.organisationName) { .p(.class("muted"), .text($0)) },
+            .ul(.class("figures"),
+                .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
+                    .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
+                .li(.class("figure"), .span(.class("figure-label"), .text("Verschil met dezelfde periode \(summary.today.year - 1)")),
+                    .span(.class("figure-value"), .text(change)))),
+            .h2(.text("Aan de slag")),
+            .ul(.class("tasks"),
+                .li(.a(.href(SiteURL.monitor().path), .text("Monitor: landelijke cijfers en het doel van 10 % minder"))),
+                .unwrap(summary.municipality) { m in
+                    .li(.a(.href(SiteURL.monitorMunicipality(code: m.code).path), .text("Monitor voor \(m.displayName)")))
+                },
+                .li(.a(.href(SiteURL.incidents.path), .text("Incidentenregister bekijken en exporteren"))),
+                .if(summary.canEnter, .li(.a(.href(SiteURL.newIncident.path), .text("Incident invoeren")))),
+                .if(summary.canImport, .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))))
+        )
+    }
+}

@@ -1,0 +1,137 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+enum IncidentRoutes {
+    static let pageSize = 50
+
+    static func register(_ routes: any RoutesBuilder) {
+        let incidents = routes.grouped("incidenten")
+        incidents.get(use: list)
+        incidents.get("nieuw", use: newForm)
+        incidents.post(use: create)
+        incidents.get(":id", use: show)
+        incidents.get(":id", "bewerken", use: editForm)
+        incidents.post(":id", use: update)
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let actor = try req.requireUser().actor
+        let filter = try IncidentFilter.parse(req, api: false)
+        let page = max(1, req.query[Int.self, at: "pagina"] ?? 1)
+        let total = try await filter.apply(to: Incident.query(on: req.db)).count()
+        let incidents = try await filter.apply(to: Incident.query(on: req.db))
+            .sort(\.$occurredOn, .descending).sort(\.$sourceID)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let view = IncidentListView(incidents: incidents, total: total, page: page, pageSize: pageSize, filter: filter,
+                                    actor: actor, registry: req.application.neig.municipalities, query: req.url.query,
+                                    context: req.pageContext)
+        return HTMLPage(document: view.document)
+    }
+
+    static func find(_ req: Request) async throws -> Incident {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let incident = try await Incident.find(id, on: req.db) else { throw NEIGError.notFound() }
+        return incident
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let actor = try req.requireUser().actor
+        let incident = try await find(req)
+        let view = IncidentDetailView(incident: incident, actor: actor, registry: req.application.neig.municipalities,
+                                      context: req.pageContext)
+        return HTMLPage(document: view.document)
+    }
+
+    static func requireEditor(_ req: Request) throws -> Actor {
+        let actor = try req.requireUser().actor
+        guard AccessPolicy.canEnterIncidents(actor) else {
+            throw NEIGError.forbidden("Alleen politie en netwerkcoördinatoren kunnen incidenten invoeren of wijzigen.")
+        }
+        return actor
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        _ = try requireEditor(req)
+        let form = IncidentFormView(values: ["bron": "politie"], errors: [], incidentID: nil,
+                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        return HTMLPage(document: form.document)
+    }
+
+    static func editForm(_ req: Request) async throws -> HTMLPage {
+        let actor = try requireEditor(req)
+        let incident = try await find(req)
+        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
+        let form = IncidentFormView(values: IncidentFormView.values(of: incident), errors: [], incidentID: incident.id,
+                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        return HTMLPage(document: form.document)
+    }
+
+    /// Form fields: the CSV column names plus `bron`.
+    static func formValues(_ req: Request) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for column in IncidentImportParser.knownColumns + ["bron"] {
+            if let value = try? req.content.get(String.self, at: column) { values[column] = value }
+        }
+        return values
+    }
+
+    static func validated(_ values: [String: String], on req: Request) -> Result<IncidentRecord, ProblemList> {
+        let source = (values["bron"] ?? "").trimmingCharacters(in: .whitespaces)
+        let parser = IncidentImportParser(municipalities: req.application.neig.municipalities,
+                                          today: req.application.neig.clock.today,
+                                          source: source.isEmpty ? "handmatig" : String(source.prefix(50)))
+        return parser.validate(fields: values)
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        _ = try requireEditor(req)
+        let values = try formValues(req)
+        switch validated(values, on: req) {
+        case .failure(let problems):
+            return try await formWithErrors(values, problems, incidentID: nil, on: req)
+        case .success(let record):
+            if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {
+                return try await formWithErrors(values, ProblemList([.init(line: 1, column: "bron_id",
+                    reason: "er is al een incident met bron_id '\(record.sourceID)' van bron '\(record.source)'")]), incidentID: nil, on: req)
+            }
+            let incident = Incident(record)
+            try await req.db.transaction { tx in
+                try await incident.create(on: tx)
+                try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
+                                    detail: "municipality=\(record.municipalityCode)", on: tx)
+            }
+            return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
+        }
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let actor = try requireEditor(req)
+        let incident = try await find(req)
+        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
+        var values = try formValues(req)
+        values["bron_id"] = incident.sourceID
+        values["bron"] = incident.source
+        switch validated(values, on: req) {
+        case .failure(let problems):
+            return try await formWithErrors(values, problems, incidentID: incident.id, on: req)
+        case .success(let record):
+            let before = incident.record
+            incident.apply(record)
+            let changed = IncidentFormView.changedFields(before, record)
+            try await req.db.transaction { tx in
+                try await incident.save(on: tx)
+                try await req.audit("incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
+                                    detail: "fields=\(changed.joined(separator: ","))", on: tx)
+            }
+            return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
+        }
+    }
+
+    static func formWithErrors(_ values: [String: String], _ problems: ProblemList, incidentID: UUID?, on req: Request) async throws -> Response {
+        let errors = problems.problems.map { FormViews.FieldError(field: $0.column ?? "bron_id", message: $0.reason) }
+        let form = IncidentFormView(values: values, errors: errors, incidentID: incidentID,
+                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        return try await HTMLPage(document: form.document, status: .unprocessableEntity).encodeResponse(for: req)
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import NEIGCore
+import SQLKit
+
+/// Bulk writes and aggregate reads of the register, in SQL that runs unchanged on SQLite and PostgreSQL.
+public enum IncidentStore {
+    public struct ImportSummary: Sendable, Equatable, Codable {
+        public var inserted: Int
+        public var alreadyPresent: Int
+        public var rejected: Int
+    }
+
+    /// Rows per INSERT: 19 columns × 500 stays below both databases' bind-parameter limits.
+    static let batchSize = 500
+
+    /// Inserts the records that are not there yet, in one transaction. Records already present
+    /// (same source and `bron_id`) are counted, not changed.
+    static func insert(_ records: [IncidentRecord], on db: any Database, now: Date) async throws -> ImportSummary {
+        try await db.transaction { tx in
+            let sql = tx.sql
+            var existing = Set<String>()
+            for source in Set(records.map(\.source)) {
+                let rows = try await sql.select().column("source_id").from(Incident.schema)
+                    .where("source", .equal, source).all()
+                for row in rows { existing.insert(source + "\u{1F}" + (try row.decode(column: "source_id", as: String.self))) }
+            }
+            let fresh = records.filter { !existing.contains($0.source + "\u{1F}" + $0.sourceID) }
+            for batch in stride(from: 0, to: fresh.count, by: batchSize).map({ fresh[$0..<min($0 + batchSize, fresh.count)] }) {
+                let insert = sql.insert(into: Incident.schema).columns(columns)
+                for record in batch { insert.values(values(for: record, now: now)) }
+                // A concurrent import of the same file may have inserted meanwhile; the unique key decides.
+                try await insert.ignoringConflicts(with: ["source", "source_id"]).run()
+            }
+            return ImportSummary(inserted: fresh.count, alreadyPresent: records.count - fresh.count, rejected: 0)
+        }
+    }
+
+    static let columns = ["id", "source", "source_id", "occurred_on", "year", "month", "time_of_day", "municipality_code",
+                          "address", "postcode", "address_key", "rd_x", "rd_y", "latitude", "longitude", "target", "means",
+                          "description", "definition_version", "created_at", "updated_at"]
+
+    static func values(for record: IncidentRecord, now: Date) -> [any SQLExpression] {
+        [
+            SQLBind(UUID()), SQLBind(record.source), SQLBind(record.sourceID), SQLBind(record.date.iso),
+            SQLBind(record.date.year), SQLBind(record.date.month), SQLBind(record.time?.text),
+            SQLBind(record.municipalityCode), SQLBind(record.address), SQLBind(record.postcode), SQLBind(record.addressKey),
+            SQLBind(record.rd.x), SQLBind(record.rd.y), SQLBind(record.wgs84.latitude), SQLBind(record.wgs84.longitude),
+            SQLBind(record.target.rawValue), SQLBind(record.means.rawValue), SQLBind(record.description),
+            SQLBind(record.definitionVersion), SQLBind(now), SQLBind(now),
+        ]
+    }
+
+    /// Counts per year, month, target type and municipality for the given years (and municipality).
+    static func counts(years: ClosedRange<Int>, municipality: String? = nil, on db: any Database) async throws -> [IncidentCount] {
+        let query = db.sql.select()
+            .column("year").column("month").column("target").column("municipality_code")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Incident.schema)
+            .where("year", .greaterThanOrEqual, years.lowerBound)
+            .where("year", .lessThanOrEqual, years.upperBound)
+        if let municipality { query.where("municipality_code", .equal, municipality) }
+        let rows = try await query.groupBy("year").groupBy("month").groupBy("target").groupBy("municipality_code").all()
+        return try rows.map { row in
+            IncidentCount(year: try row.decode(column: "year", as: Int.self), month: try row.decode(column: "month", as: Int.self),
+                          target: TargetType(rawValue: try row.decode(column: "target", as: String.self)) ?? .overig,
+                          municipalityCode: try row.decode(column: "municipality_code", as: String.self),
+                          count: try row.decode(column: "n", as: Int.self))
+        }
+    }
+
+    /// Number of incidents in a date range (inclusive), optionally in one municipality.
+    static func count(from: CivilDate, through: CivilDate, municipality: String? = nil, on db: any Database) async throws -> Int {
+        let query = db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Incident.schema)
+            .where("occurred_on", .greaterThanOrEqual, from.iso)
+            .where("occurred_on", .lessThanOrEqual, through.iso)
+        if let municipality { query.where("municipality_code", .equal, municipality) }
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func years(on db: any Database) async throws -> [Int] {
+        try await db.sql.select().distinct().column("year").from(Incident.schema).orderBy("year").all()
+            .map { try $0.decode(column: "year", as: Int.self) }
+    }
+
+    /// All attacks on addresses that were hit more than once since `since`.
+    static func repeatAddressHits(since: CivilDate, municipality: String? = nil, on db: any Database) async throws -> [RepeatAddress.Hit] {
+        let repeated = db.sql.select().column("address_key").from(Incident.schema)
+            .where("address_key", .isNot, SQLLiteral.null)
+            .where("occurred_on", .greaterThanOrEqual, since.iso)
+        if let municipality { repeated.where("municipality_code", .equal, municipality) }
+        repeated.groupBy("address_key").having(SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
+        let keys = try await repeated.all().map { try $0.decode(column: "address_key", as: String.self) }
+        guard !keys.isEmpty else { return [] }
+        var hits: [RepeatAddress.Hit] = []
+        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+            let rows = try await db.sql.select()
+                .column("address_key").column("address").column("postcode").column("municipality_code").column("occurred_on")
+                .from(Incident.schema)
+                .where("address_key", .in, chunk)
+                .where("occurred_on", .greaterThanOrEqual, since.iso)
+                .all()
+            for row in rows {
+                guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else { continue }
+                hits.append(RepeatAddress.Hit(
+                    key: try row.decode(column: "address_key", as: String.self),
+                    address: try row.decode(column: "address", as: String?.self) ?? "",
+                    postcode: try row.decode(column: "postcode", as: String?.self),
+                    municipalityCode: try row.decode(column: "municipality_code", as: String.self), date: date))
+            }
+        }
+        return hits
+    }
+}

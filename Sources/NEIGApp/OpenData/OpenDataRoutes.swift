@@ -1,0 +1,59 @@
+import NEIGCore
+import Plot
+import Vapor
+
+enum OpenDataRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("open-data", use: page)
+    }
+
+    static func year(_ req: Request, key: String) throws -> Int {
+        let today = req.application.neig.clock.today
+        guard let text = req.query[String.self, at: key], !text.isEmpty else { return today.year }
+        guard let year = Int(text), (2000...today.year).contains(year) else {
+            throw NEIGError.badRequest("'\(text)' is geen geldig jaartal.", items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
+        }
+        return year
+    }
+
+    static func page(_ req: Request) async throws -> HTMLPage {
+        let year = try year(req, key: "jaar")
+        let table = try await OpenDataTable.load(year: year, on: req.db, registry: req.application.neig.municipalities)
+        let years = try await IncidentStore.years(on: req.db)
+        return HTMLPage(document: OpenDataView(table: table, years: Array(Set(years + [year])).sorted(by: >), context: req.pageContext).document)
+    }
+}
+
+struct OpenDataView {
+    let table: OpenDataTable
+    let years: [Int]
+    let context: PageContext
+
+    var document: HTML {
+        Layout(title: "Open data \(table.year)", context: context, content: .div(
+            .h1(.text("Open data: aanslagen per gemeente per maand, \(table.year)")),
+            .p(.class("lead"), .text("Aantallen door de politie bevestigde aanslagen met explosieven. Om slachtoffers te beschermen "
+                + "staat elk aantal onder de \(table.suppressionThreshold) als ‘<\(table.suppressionThreshold)’. Er staan nooit adressen of coördinaten in.")),
+            .p(.text("Landelijk totaal \(table.year): \(table.nationalTotal.dutch). Machineleesbaar: "),
+               .a(.href("/api/v1/open-data?year=\(table.year)"), .text("JSON"))),
+            .form(.method(.get), .class("inline-form"),
+                  .label(.for("jaar"), .text("Jaar ")),
+                  selectElement(name: "jaar", id: "jaar", options: years.map { (String($0), String($0)) },
+                                selected: String(table.year)),
+                  .button(.type(.submit), .class("button secondary"), .text("Toon"))),
+            .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                 .attribute(named: "aria-label", value: "Tabel aanslagen per gemeente, horizontaal scrollbaar"),
+                 .table(
+                    .caption(.text("Aanslagen per gemeente per maand in \(table.year)")),
+                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                               .forEach(CivilDate.dutchMonthAbbreviations) { .th(.attribute(named: "scope", value: "col"), .text($0)) },
+                               .th(.attribute(named: "scope", value: "col"), .text("Totaal")))),
+                    .tbody(.forEach(table.municipalities) { row in
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(row.name)),
+                            .forEach(row.months) { .td(.class("num"), .text($0)) },
+                            .td(.class("num"), .text(row.total)))
+                    })
+                 ))
+        ), breadcrumbs: [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path)]).document
+    }
+}

@@ -1,0 +1,183 @@
+/// A strict RFC 4180 reader that never crashes or hangs on bad input: every structural problem
+/// becomes a `CSVProblem` with the physical line it starts on (header = line 1).
+public struct CSVReader: Sendable {
+    public static let maximumFieldLength = 10_000
+
+    public struct Record: Sendable, Equatable {
+        public let line: Int
+        public let fields: [String]
+    }
+
+    public struct Table: Sendable {
+        public let delimiter: Character
+        public let header: [String]
+        public let records: [Record]
+    }
+
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let column: String?
+        public let reason: String
+        public init(line: Int, column: String?, reason: String) {
+            self.line = line
+            self.column = column
+            self.reason = reason
+        }
+        public var description: String {
+            if let column { "line \(line), column \(column): \(reason)" } else { "line \(line): \(reason)" }
+        }
+    }
+
+    public init() {}
+
+    /// Reads a whole file. Structural problems that make the rest unreadable (unterminated quote,
+    /// invalid UTF-8, empty file) come back as the only problem; wrong field counts are collected per row.
+    public func read(_ input: [UInt8]) -> (table: Table?, problems: [Problem]) {
+        var bytes = input[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
+            return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
+        }
+        if let badLine = Self.firstInvalidUTF8Line(bytes) {
+            return (nil, [Problem(line: badLine, column: nil, reason: "geen geldige UTF-8-tekst (sla het bestand op als UTF-8)")])
+        }
+        let delimiter = Self.detectDelimiter(bytes)
+        var records: [Record] = []
+        var problems: [Problem] = []
+        var parser = Parser(bytes: bytes, delimiter: delimiter == ";" ? 0x3B : 0x2C)
+        while true {
+            switch parser.next() {
+            case .end:
+                break
+            case .failure(let problem):
+                return (nil, [problem])
+            case .record(let record):
+                records.append(record)
+                continue
+            }
+            break
+        }
+        guard let headerRecord = records.first else {
+            return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
+        }
+        let header = headerRecord.fields.map { $0.trimmingSpaces.lowercased() }
+        var rows: [Record] = []
+        rows.reserveCapacity(records.count)
+        for record in records.dropFirst() {
+            if record.fields.count == 1, record.fields[0].isEmpty { continue } // blank line
+            if record.fields.count != header.count {
+                problems.append(Problem(line: record.line, column: nil,
+                                        reason: "\(record.fields.count) velden, de kopregel heeft er \(header.count)"))
+                continue
+            }
+            rows.append(record)
+        }
+        return (Table(delimiter: delimiter, header: header, records: rows), problems)
+    }
+
+    /// The delimiter is whichever of `;` and `,` occurs more often in the header line (`;` on a tie,
+    /// because Dutch spreadsheet exports use it).
+    static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> Character {
+        var semicolons = 0, commas = 0
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D { break }
+            if byte == 0x3B { semicolons += 1 } else if byte == 0x2C { commas += 1 }
+        }
+        return commas > semicolons ? "," : ";"
+    }
+
+    static func firstInvalidUTF8Line(_ bytes: ArraySlice<UInt8>) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var line = 1
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+
+    struct Parser {
+        enum Step { case record(Record), failure(Problem), end }
+        let bytes: ArraySlice<UInt8>
+        let delimiter: UInt8
+        var position: Int
+        var line = 1
+
+        init(bytes: ArraySlice<UInt8>, delimiter: UInt8) {
+            self.bytes = bytes
+            self.delimiter = delimiter
+            self.position = bytes.startIndex
+        }
+
+        mutating func next() -> Step {
+            guard position < bytes.endIndex else { return .end }
+            let recordLine = line
+            var fields: [String] = []
+            var field: [UInt8] = []
+            while true {
+                field.removeAll(keepingCapacity: true)
+                if position < bytes.endIndex, bytes[position] == 0x22 {
+                    let quoteLine = line
+                    position += 1
+                    var closed = false
+                    while position < bytes.endIndex {
+                        let byte = bytes[position]
+                        if byte == 0x22 {
+                            if position + 1 < bytes.endIndex, bytes[position + 1] == 0x22 {
+                                field.append(0x22)
+                                position += 2
+                                continue
+                            }
+                            position += 1
+                            closed = true
+                            break
+                        }
+                        if byte == 0x0A { line += 1 }
+                        field.append(byte)
+                        position += 1
+                    }
+                    if !closed {
+                        return .failure(Problem(line: quoteLine, column: nil, reason: "aanhalingsteken wordt niet afgesloten"))
+                    }
+                    if position < bytes.endIndex, ![delimiter, 0x0A, 0x0D].contains(bytes[position]) {
+                        return .failure(Problem(line: line, column: "\(fields.count + 1)",
+                                                reason: "tekst na het afsluitende aanhalingsteken"))
+                    }
+                } else {
+                    while position < bytes.endIndex {
+                        let byte = bytes[position]
+                        if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                        field.append(byte)
+                        position += 1
+                    }
+                }
+                if field.count > CSVReader.maximumFieldLength {
+                    let text = String(decoding: field, as: UTF8.self)
+                    if text.count > CSVReader.maximumFieldLength {
+                        return .failure(Problem(line: recordLine, column: "\(fields.count + 1)",
+                                                reason: "veld langer dan \(CSVReader.maximumFieldLength) tekens"))
+                    }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                guard position < bytes.endIndex else { return .record(Record(line: recordLine, fields: fields)) }
+                let byte = bytes[position]
+                position += 1
+                if byte == delimiter { continue }
+                if byte == 0x0D, position < bytes.endIndex, bytes[position] == 0x0A { position += 1 }
+                line += 1
+                return .record(Record(line: recordLine, fields: fields))
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

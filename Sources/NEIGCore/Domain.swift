@@ -1,0 +1,64 @@
+/// What was hit. Values are the lower-case Dutch codes used in police files and the CSV format.
+public enum TargetType: String, CaseIterable, Codable, Sendable, Comparable {
+    case woning, bedrijf, voertuig, overig
+
+    public var label: String {
+        switch self {
+        case .woning: "Woning"
+        case .bedrijf: "Bedrijf"
+        case .voertuig: "Voertuig"
+        case .overig: "Overig"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The means used in the attack.
+public enum AttackMeans: String, CaseIterable, Codable, Sendable {
+    case explosief, vuurwerk, handgranaat, onbekend
+
+    public var label: String {
+        switch self {
+        case .explosief: "Explosief"
+        case .vuurwerk: "Vuurwerk (zwaar)"
+        case .handgranaat: "Handgranaat"
+        case .onbekend: "Onbekend"
+        }
+    }
+}
+
+/// One role per user; what a role may do is decided in NEIGApp.
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case coordinator
+    case municipalOfficer = "municipal_officer"
+    case mayor
+    case police
+    case prosecutor
+    case housingCorporation = "housing_corporation"
+    case business
+    case analyst
+    case admin
+
+    public var label: String {
+        switch self {
+        case .coordinator: "Netwerkcoördinator (VNG)"
+        case .municipalOfficer: "Gemeentelijk medewerker (OOV)"
+        case .mayor: "Burgemeester"
+        case .police: "Politie"
+        case .prosecutor: "Openbaar Ministerie"
+        case .housingCorporation: "Woningcorporatie"
+        case .business: "Ondernemersvereniging"
+        case .analyst: "Analist"
+        case .admin: "Beheerder"
+        }
+    }
+}
+
+/// The kind of organisation a user belongs to.
+public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
+    case municipality, police, prosecution, housingCorporation = "housing_corporation"
+    case businessAssociation = "business_association", vng, other
+}

@@ -1,0 +1,57 @@
+/// An attack with explosives as a source reports it, validated and with both coordinate systems filled in.
+public struct IncidentRecord: Sendable, Equatable, Codable {
+    public var sourceID: String
+    public var source: String
+    public var date: CivilDate
+    public var time: TimeOfDay?
+    public var municipalityCode: String
+    public var address: String?
+    public var postcode: String?
+    public var rd: RDPoint
+    public var wgs84: GeoPoint
+    public var target: TargetType
+    public var means: AttackMeans
+    public var description: String?
+    public var definitionVersion: String
+
+    public init(sourceID: String, source: String, date: CivilDate, time: TimeOfDay?, municipalityCode: String,
+                address: String?, postcode: String?, rd: RDPoint, wgs84: GeoPoint, target: TargetType,
+                means: AttackMeans, description: String?, definitionVersion: String) {
+        self.sourceID = sourceID
+        self.source = source
+        self.date = date
+        self.time = time
+        self.municipalityCode = municipalityCode
+        self.address = address
+        self.postcode = postcode
+        self.rd = rd
+        self.wgs84 = wgs84
+        self.target = target
+        self.means = means
+        self.description = description
+        self.definitionVersion = definitionVersion
+    }
+
+    /// Groups spellings of one address ("Kerkstraat 1", " kerkstraat  1 ") so repeat attacks are found.
+    public var addressKey: String? { AddressKey.make(address: address, postcode: postcode) }
+}
+
+public enum AddressKey {
+    public static func make(address: String?, postcode: String?) -> String? {
+        guard let address, !address.trimmingSpaces.isEmpty else { return nil }
+        let words = address.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
+        return [words, postcode ?? ""].joined(separator: "|")
+    }
+}
+
+/// Dutch postcodes: four digits (no leading zero) and two letters, stored as `1234AB`.
+public enum Postcode {
+    public static func normalise(_ text: String) -> String? {
+        let compact = text.uppercased().filter { !$0.isWhitespace }
+        guard compact.count == 6 else { return nil }
+        let digits = compact.prefix(4), letters = compact.suffix(2)
+        guard digits.allSatisfy(\.isASCIIDigit), digits.first != "0",
+              letters.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+        return compact
+    }
+}

@@ -1,0 +1,107 @@
+/// Progress of a year towards the national target (Offensief Tegen Explosies: at least 10 % fewer
+/// attacks than the year before), with a projection for the whole year.
+public struct TargetProgress: Sendable, Equatable {
+    public static let reductionTarget = 0.10
+
+    public let year: Int
+    public let asOf: CivilDate
+    public let yearToDate: Int
+    public let previousYearSamePeriod: Int
+    public let previousYearTotal: Int
+    /// At most this many attacks in the whole year meets the target.
+    public let targetMaximum: Int
+    /// Expected share of a year's attacks that has happened by `asOf`, from earlier years' monthly profile.
+    public let expectedShare: Double
+    public let projectedTotal: Int?
+
+    public var isYearComplete: Bool { asOf.month == 12 && asOf.day == 31 }
+    public var onTrack: Bool? { projectedTotal.map { $0 <= targetMaximum } }
+    public var changeSamePeriodPct: Double? {
+        previousYearSamePeriod > 0 ? Double(yearToDate - previousYearSamePeriod) / Double(previousYearSamePeriod) * 100 : nil
+    }
+
+    /// - Parameters:
+    ///   - profileMonths: monthly totals of earlier complete years (12 each); their average shape
+    ///     spreads a year over its months. Explosions peak around New Year, so a flat profile would mislead.
+    public init(year: Int, asOf: CivilDate, yearToDate: Int, previousYearSamePeriod: Int, previousYearTotal: Int,
+                profileMonths: [[Int]]) {
+        self.year = year
+        self.asOf = asOf
+        self.yearToDate = yearToDate
+        self.previousYearSamePeriod = previousYearSamePeriod
+        self.previousYearTotal = previousYearTotal
+        self.targetMaximum = Int((Double(previousYearTotal) * (1 - Self.reductionTarget)).rounded(.down))
+        let share = Self.expectedShare(asOf: asOf, profileMonths: profileMonths)
+        self.expectedShare = share
+        if share >= 1 {
+            projectedTotal = yearToDate
+        } else if share > 0.05 {
+            projectedTotal = Int((Double(yearToDate) / share).rounded())
+        } else {
+            projectedTotal = nil // too early in the year to say anything
+        }
+    }
+
+    static func expectedShare(asOf: CivilDate, profileMonths: [[Int]]) -> Double {
+        var profile = Array(repeating: 0.0, count: 12)
+        for months in profileMonths where months.count == 12 {
+            let total = Double(months.reduce(0, +))
+            guard total > 0 else { continue }
+            for (i, value) in months.enumerated() { profile[i] += Double(value) / total }
+        }
+        let sum = profile.reduce(0, +)
+        profile = sum > 0 ? profile.map { $0 / sum } : Array(repeating: 1.0 / 12, count: 12)
+        let before = profile.prefix(asOf.month - 1).reduce(0, +)
+        let daysInMonth = Double(CivilDate.daysIn(month: asOf.month, year: asOf.year))
+        return min(1, before + profile[asOf.month - 1] * Double(asOf.day) / daysInMonth)
+    }
+}
+
+/// An address hit at least twice within twelve months.
+public struct RepeatAddress: Sendable, Equatable {
+    public let key: String
+    public let address: String
+    public let postcode: String?
+    public let municipalityCode: String
+    public let dates: [CivilDate]
+
+    public struct Hit: Sendable {
+        public let key: String
+        public let address: String
+        public let postcode: String?
+        public let municipalityCode: String
+        public let date: CivilDate
+        public init(key: String, address: String, postcode: String?, municipalityCode: String, date: CivilDate) {
+            self.key = key
+            self.address = address
+            self.postcode = postcode
+            self.municipalityCode = municipalityCode
+            self.date = date
+        }
+    }
+
+    /// Keeps addresses where two consecutive attacks are at most one calendar year apart, and at
+    /// least one attack of such a pair lies in `window`.
+    public static func find(in hits: [Hit], window: ClosedRange<CivilDate>) -> [RepeatAddress] {
+        let grouped = Dictionary(grouping: hits, by: \.key)
+        var result: [RepeatAddress] = []
+        for (key, group) in grouped where group.count >= 2 {
+            let dates = group.map(\.date).sorted()
+            var qualifies = false
+            for (a, b) in zip(dates, dates.dropFirst()) where b <= a.addingYear() {
+                if window.contains(a) || window.contains(b) { qualifies = true; break }
+            }
+            guard qualifies, let first = group.first else { continue }
+            result.append(RepeatAddress(key: key, address: first.address, postcode: first.postcode,
+                                        municipalityCode: first.municipalityCode, dates: dates))
+        }
+        return result.sorted { ($0.dates.count, $0.dates.last!) > ($1.dates.count, $1.dates.last!) }
+    }
+}
+
+extension CivilDate {
+    /// The same calendar date a year later (29 February → 28 February).
+    public func addingYear() -> CivilDate {
+        CivilDate(year: year + 1, month: month, day: day) ?? CivilDate(year: year + 1, month: month, day: day - 1)!
+    }
+}
