@@ -47,15 +47,15 @@ public struct DemoData: Sendable {
         self.seed = seed
     }
 
+    /// Complete years before today's, and today's year up to today at its planned pace.
     public func plans() -> [YearPlan] {
-        var plans = Self.yearPlans.filter { $0.year < today.year }
-        if today.year > 2025 {
-            // Scale the current year's pace to the part of the year that has passed.
+        guard let first = Self.yearPlans.first?.year, today.year >= first else { return [] }
+        return (first...today.year).map { year in
+            let plan = Self.yearPlans.first { $0.year == year } ?? YearPlan(year: year, byTarget: Self.currentYearPace)
+            guard year == today.year else { return plan }
             let share = TargetProgress.expectedShare(asOf: today, profileMonths: [Self.monthProfile.map { Int($0 * 10_000) }])
-            let pace = Self.currentYearPace
-            plans.append(YearPlan(year: today.year, byTarget: pace.mapValues { Int((Double($0) * share).rounded()) }))
+            return YearPlan(year: year, byTarget: plan.byTarget.mapValues { Int((Double($0) * share).rounded()) })
         }
-        return plans
     }
 
     public func incidents() -> [IncidentRecord] {

@@ -50,9 +50,12 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     public var municipalities: MunicipalityRegistry
     public var clock: NEIGClock
+    /// A PostgreSQL schema to keep all tables in (created when missing); the tests give each test its own.
+    public var postgresSchema: String?
 
     public init(database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
-                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system) {
+                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil) {
+        self.postgresSchema = postgresSchema
         self.database = database
         self.loadDemoData = loadDemoData
         self.secureCookies = secureCookies

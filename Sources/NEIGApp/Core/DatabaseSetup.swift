@@ -4,20 +4,26 @@ import FluentSQLiteDriver
 import Vapor
 
 enum DatabaseSetup {
-    static func configure(_ app: Application, location: DatabaseLocation) throws {
+    static func configure(_ app: Application, location: DatabaseLocation, schema: String?) throws {
         switch location {
         case .sqlite(let path):
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
-            configuration.searchPath = ["public"]
+            configuration.searchPath = [schema ?? "public"]
             app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
         }
     }
 
     /// WAL lets readers continue while an import writes, and survives a killed process; the busy
     /// timeout makes concurrent writers from several processes wait instead of failing.
-    static func prepare(_ db: any Database) async throws {
+    static func prepare(_ db: any Database, schema: String?) async throws {
+        if let schema, db.isPostgres {
+            guard schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw ConfigurationError("invalid schema name \(schema)")
+            }
+            try await db.sql.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: schema)").run()
+        }
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA busy_timeout=5000").run()

@@ -82,7 +82,3 @@ func selectElement<Context>(name: String, id: String, describedBy: String? = nil
     }
     return .element(named: "select", nodes: nodes)
 }
-
-extension Node where Context == HTML.FormContext {
-    static func group(_ nodes: [Node<HTML.FormContext>]) -> Node { .group(nodes) }
-}

@@ -10,6 +10,7 @@ struct NEIGServices: Sendable {
     var metrics: AppMetrics
     var stylesheet: String
     var openAPIDocument: String
+    var postgresSchema: String?
 }
 
 extension Application {

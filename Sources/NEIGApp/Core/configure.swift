@@ -14,9 +14,9 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         municipalities: configuration.municipalities, clock: configuration.clock, passwordHashCost: passwordHashCost,
         secureCookies: configuration.secureCookies, metrics: AppMetrics(),
         stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
-        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8))
+        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8), postgresSchema: configuration.postgresSchema)
 
-    try DatabaseSetup.configure(app, location: configuration.database)
+    try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
 
     app.routes.defaultMaxBodySize = "1mb"
@@ -31,7 +31,7 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
 
 /// Migrates and, when asked and the register is empty, loads the demo data.
 public func prepareDatabase(_ app: Application, loadDemoData: Bool) async throws -> DemoSeeder.Outcome? {
-    try await DatabaseSetup.prepare(app.db)
+    try await DatabaseSetup.prepare(app.db, schema: app.neig.postgresSchema)
     try await app.autoMigrate()
     guard loadDemoData else { return nil }
     return try await DemoSeeder.seedIfEmpty(app)

@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Testing
+import Vapor
+import VaporTesting
+@testable import NEIGApp
+
+/// The fixed "now" of the tests: 30 June 2025, noon in Amsterdam.
+let testNow = Date(timeIntervalSince1970: 1_751_277_600)
+let testToday = CivilDate(year: 2025, month: 6, day: 30)!
+
+/// Runs `body` against a fresh database: an SQLite file by default, or — when `DATABASE_URL` is set,
+/// as in CI's second run — a schema of its own in that PostgreSQL database, dropped afterwards.
+func withNEIGApp(demo: Bool = false, now: Date = testNow, _ body: (Application) async throws -> Void) async throws {
+    let environment = ProcessInfo.processInfo.environment
+    var schema: String?
+    let location: DatabaseLocation
+    var sqliteFile: String?
+    if let url = environment["DATABASE_URL"], !url.isEmpty {
+        location = try .parse(url)
+        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+    } else {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("neig-test-\(UUID().uuidString).sqlite").path
+        sqliteFile = path
+        location = .sqlite(path: path)
+    }
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    let configuration = AppConfiguration(database: location, loadDemoData: demo, clock: NEIGClock(now: { now }),
+                                         postgresSchema: schema)
+    do {
+        try await configure(app, with: configuration, passwordHashCost: 4)
+        _ = try await prepareDatabase(app, loadDemoData: demo)
+        try await body(app)
+    } catch {
+        try await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
+        throw error
+    }
+    try await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
+}
+
+private func cleanUp(_ app: Application, schema: String?, sqliteFile: String?) async throws {
+    if let schema {
+        try? await app.db.sql.raw("DROP SCHEMA IF EXISTS \(unsafeRaw: schema) CASCADE").run()
+    }
+    try await app.asyncShutdown()
+    if let sqliteFile {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqliteFile + suffix) }
+    }
+}
+
+/// A logged-in browser: the session cookie and the form token of that session.
+struct Browser {
+    let cookie: String
+    let csrf: String
+
+    func headers(_ extra: [(String, String)] = []) -> HTTPHeaders {
+        var headers = HTTPHeaders([("Cookie", cookie)])
+        for (name, value) in extra { headers.add(name: name, value: value) }
+        return headers
+    }
+}
+
+let testPassword = "correct horse battery staple"
+
+@discardableResult
+func makeUser(_ app: Application, email: String, role: Role, organisation: String) async throws -> UUID {
+    try await AccountService.createUser(email: email, name: email.components(separatedBy: "@")[0], role: role,
+                                        organisationCode: organisation, password: testPassword, on: app)
+}
+
+/// Logs in through the real login form (double-submit CSRF cookie included).
+func login(_ app: Application, email: String, password: String = testPassword) async throws -> Browser {
+    var visitorToken = ""
+    try await app.testing().test(.GET, "login") { res in
+        visitorToken = res.headers.setCookie?[SessionPolicy.csrfCookieName]?.string ?? ""
+    }
+    var sessionCookie = ""
+    try await app.testing().test(.POST, "login", beforeRequest: { req in
+        req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=\(visitorToken)")
+        try req.content.encode(["email": email, "password": password, "csrf": visitorToken], as: .urlEncodedForm)
+    }, afterResponse: { res in
+        #expect(res.status == .seeOther, "login of \(email) failed: \(res.body.string.prefix(300))")
+        sessionCookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
+    })
+    let session = try #require(try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(sessionCookie)).first())
+    return Browser(cookie: "\(SessionPolicy.cookieName)=\(sessionCookie)", csrf: session.csrfToken)
+}
+
+func importCSV(_ app: Application, _ text: String, source: String = "politie", dryRun: Bool = false) async throws -> IncidentImporter.Outcome {
+    try await IncidentImporter.run(Array(text.utf8), source: source, dryRun: dryRun, actor: "test", app: app)
+}
+
+let incidentHeader = "bron_id;datum;tijd;gemeentecode;gemeente;adres;postcode;x;y;doelwit;middel;omschrijving\n"
+
+/// A few incidents in Amsterdam and Rotterdam with addresses.
+let sampleCSV = incidentHeader + """
+A-1;2025-01-01;00:30;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;explosief;Voordeur
+A-2;2025-03-15;;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;vuurwerk;
+R-1;2025-02-10;23:10;GM0599;Rotterdam;Coolsingel 40;3011 AD;92500;437500;bedrijf;explosief;Etalage
+R-2;2024-12-31;;GM0599;Rotterdam;Witte de Withstraat 8;3012 BP;92300;437200;voertuig;handgranaat;
+
+"""
+
+func incidentCount(_ app: Application) async throws -> Int { try await Incident.query(on: app.db).count() }
