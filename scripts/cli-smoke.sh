@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end checks of the neig binary as an analyst uses it: exit codes, stderr lines, output formats.
+# Usage: scripts/cli-smoke.sh PATH/TO/neig   (uses $DATABASE_URL when set, a temporary SQLite file otherwise)
+set -uo pipefail
+neig=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+if [ -n "${DATABASE_URL:-}" ]; then db="$DATABASE_URL"; else db="sqlite:$work/cli.sqlite"; fi
+passed=0; failed=0
+check() { # name, condition
+  if eval "$2"; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL: $1"; fi
+}
+header='bron_id;datum;tijd;gemeentecode;gemeente;adres;postcode;x;y;doelwit;middel;omschrijving'
+printf '%s\r\nCLI-1;2024-01-05;01:00;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;explosief;"deur; raam"\r\nCLI-2;05-02-2025;;GM0599;Rotterdam;;;92500;437500;bedrijf;vuurwerk;\r\n' "$header" > good.csv
+printf '%s\nBAD-1;2024-02-30;;GM0363;;;;121400;487400;woning;explosief;\nBAD-2;2024-03-01;;GM9999;;;;121400;487400;huis;explosief;\n' "$header" > bad.csv
+
+"$neig" migrate --database "$db" >/dev/null 2>&1; check "migrate exits 0" '[ $? = 0 ]'
+"$neig" import incidents good.csv --database "$db" > out.txt 2> err.txt; code=$?
+check "good import exits 0" '[ $code = 0 ]'
+check "good import summary" 'grep -q "inserted 2, already present 0, rejected 0" out.txt'
+"$neig" import incidents good.csv --database "$db" > out.txt 2>&1; code=$?
+check "re-import exits 0 and inserts nothing" '[ $code = 0 ] && grep -q "inserted 0, already present 2" out.txt'
+"$neig" import incidents bad.csv --database "$db" > out.txt 2> err.txt; code=$?
+check "bad import exits 1" '[ $code = 1 ]'
+check "bad date reported with line and column" 'grep -q "^line 2, column datum: " err.txt'
+check "unknown municipality reported" 'grep -q "^line 3, column gemeentecode: " err.txt'
+check "bad target reported" 'grep -q "^line 3, column doelwit: " err.txt'
+"$neig" monitor --year 2024 --format json --database "$db" > monitor.json 2>/dev/null
+check "monitor json has the year total" 'python3 -c "import json,sys; d=json.load(open(\"monitor.json\")); sys.exit(0 if d[\"total\"]==1 and d[\"by_month\"][0]==1 and d[\"previous_year_total\"] is None and d[\"change_pct\"] is None else 1)"'
+"$neig" monitor --year 2025 --format csv --database "$db" > monitor.csv 2>/dev/null
+check "monitor csv" 'head -1 monitor.csv | grep -q "^year;total;woning"'
+"$neig" monitor --year 2025 --format table --database "$db" > monitor.txt 2>/dev/null
+check "monitor table" 'grep -q "Totaal" monitor.txt'
+echo "a-long-enough-password" | "$neig" user create --email analist@example.nl --name "Anna" --role analyst --organisation vng --database "$db" > out.txt 2>&1
+check "user create reads the password from stdin" '[ $? = 0 ] && grep -q "created analist@example.nl" out.txt'
+echo "short" | "$neig" user create --email x@example.nl --name X --role analyst --organisation vng --database "$db" > out.txt 2>&1
+check "short password refused" '[ $? = 1 ]'
+"$neig" token create --email analist@example.nl --database "$db" > token.txt 2>/dev/null
+check "token on the last line" 'tail -1 token.txt | grep -q "^neig_"'
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
