@@ -22,6 +22,12 @@ public struct MonitorReport: Sendable, Equatable, Codable {
         public let code: String
         public let name: String
         public let count: Int
+
+        public init(code: String, name: String, count: Int) {
+            self.code = code
+            self.name = name
+            self.count = count
+        }
     }
 
     public let year: Int

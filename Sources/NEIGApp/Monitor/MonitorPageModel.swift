@@ -67,7 +67,10 @@ struct MonitorPageModel: Sendable {
         return MonitorPageModel(
             year: year, availableYears: Array(Set(years + [today.year])).sorted(by: >), municipality: municipality,
             report: report, previousReport: previousReport, monthlyByTarget: monthlyByTarget, progress: progress,
-            topMunicipalities: report.topMunicipalities, repeatAddresses: Array(rows),
+            topMunicipalities: report.topMunicipalities.map {
+                MonitorReport.MunicipalityCount(code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
+            },
+            repeatAddresses: Array(rows),
             hiddenRepeatAddressCount: repeats.count - visible.count)
     }
 }

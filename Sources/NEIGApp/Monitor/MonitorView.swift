@@ -102,8 +102,8 @@ struct MonitorView {
             .h2(.id("kop-doelwit"), .text("Naar doelwit")),
             .table(
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Doelwit")),
-                           .th(.attribute(named: "scope", value: "col"), .text(String(model.year))),
-                           .th(.attribute(named: "scope", value: "col"), .text(String(model.year - 1))))),
+                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year))),
+                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year - 1))))),
                 .tbody(.forEach(TargetType.allCases) { target in
                     .tr(.th(.attribute(named: "scope", value: "row"), .text(target.label)),
                         .td(.class("num"), .text((model.report.byTarget[target.rawValue] ?? 0).dutch)),
@@ -120,7 +120,7 @@ struct MonitorView {
             .if(model.topMunicipalities.isEmpty, .p(.text("Geen aanslagen geregistreerd in \(model.year)."))),
             .if(!model.topMunicipalities.isEmpty, .table(
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Aanslagen")))),
+                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
                 .tbody(.forEach(model.topMunicipalities) { entry in
                     .tr(.td(.a(.href(SiteURL.monitorMunicipality(code: entry.code, year: model.year).path), .text(entry.name))),
                         .td(.class("num"), .text(entry.count.dutch)))
