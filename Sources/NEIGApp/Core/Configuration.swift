@@ -67,7 +67,20 @@ public struct AppConfiguration: Sendable {
                                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         AppConfiguration(database: try .resolve(argument: argument, environment: environment),
                          loadDemoData: loadDemoData,
-                         secureCookies: ["1", "true", "yes"].contains(environment["NEIG_SECURE_COOKIES"]?.lowercased() ?? ""))
+                         secureCookies: ["1", "true", "yes"].contains(environment["NEIG_SECURE_COOKIES"]?.lowercased() ?? ""),
+                         municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]))
+    }
+
+    /// The bundled table, or a newer one in the same format after municipal mergers.
+    static func municipalities(file: String?) throws -> MunicipalityRegistry {
+        guard let file, !file.isEmpty else { return .bundled }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError("NEIG_MUNICIPALITIES_FILE: cannot read \(file)")
+        }
+        switch MunicipalityRegistry.parse([UInt8](data)) {
+        case .success(let registry): return registry
+        case .failure(let problems): throw ConfigurationError("NEIG_MUNICIPALITIES_FILE \(file):\n\(problems)")
+        }
     }
 }
 

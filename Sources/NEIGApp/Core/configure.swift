@@ -21,9 +21,10 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
-    app.middleware.use(ErrorRenderingMiddleware())
-    app.middleware.use(MetricsMiddleware())
+    // Outermost first: headers and metrics must also see the responses that errors turn into.
     app.middleware.use(SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(ErrorRenderingMiddleware())
     app.middleware.use(SessionAuthenticationMiddleware(clock: configuration.clock))
     app.middleware.use(CSRFCookieMiddleware(secure: configuration.secureCookies))
     try routes(app)
