@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The foundation benchmark: import N incidents (default 100,000) into a new SQLite database, `neig monitor`,
 # and the /monitor page's latency against a static route on the same server. Whole processes, release build.
-# Usage: Benchmarks/run.sh [N]      (set DATABASE_URL=postgres://… to measure PostgreSQL instead)
+# Usage: Benchmarks/run.sh [N]   (DATABASE_URL=postgres://… measures PostgreSQL; NEIG_BIN=path skips the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 port=18181
-swift build -c release --product neig --scratch-path .build-release 2>&1 | tail -1
-neig=$PWD/.build-release/release/neig
+if [ -z "${NEIG_BIN:-}" ]; then
+  swift build -c release --product neig --scratch-path .build-release 2>&1 | tail -1
+fi
+neig=${NEIG_BIN:-$PWD/.build-release/release/neig}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 server=""

@@ -175,6 +175,9 @@ public struct CSVReader: Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        // Nearly every field has no surrounding space; checking the edge bytes avoids Unicode lookups per field.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -39,8 +39,23 @@ public struct IncidentRecord: Sendable, Equatable, Codable {
 public enum AddressKey {
     public static func make(address: String?, postcode: String?) -> String? {
         guard let address, !address.trimmingSpaces.isEmpty else { return nil }
-        let words = address.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
-        return [words, postcode ?? ""].joined(separator: "|")
+        // Lower case, commas as spaces, runs of spaces folded; done on bytes for ASCII addresses (nearly all).
+        guard address.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = address.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
+            return words + "|" + (postcode ?? "")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(address.utf8.count + 8)
+        var pendingSpace = false
+        for byte in address.utf8 {
+            if byte == 0x20 || byte == 0x2C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self) + "|" + (postcode ?? "")
     }
 }
 

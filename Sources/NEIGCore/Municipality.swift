@@ -117,11 +117,21 @@ enum ProvinceCentres {
 public enum NumberParsing {
     public static func decimal(_ text: String) -> Double? {
         let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty, trimmed.count < 40 else { return nil }
-        let normalised = trimmed.replacingOccurrences(of: ",", with: ".")
-        guard normalised.filter({ $0 == "." }).count <= 1,
-              normalised.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" || $0 == "+" }),
-              let value = Double(normalised), value.isFinite else { return nil }
+        guard !trimmed.isEmpty, trimmed.utf8.count < 40 else { return nil }
+        // Byte-level: this runs for every coordinate of every imported row.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(trimmed.utf8.count)
+        var separators = 0
+        for byte in trimmed.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"): bytes.append(byte)
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                separators += 1
+                bytes.append(UInt8(ascii: "."))
+            default: return nil
+            }
+        }
+        guard separators <= 1, let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 }

@@ -95,7 +95,7 @@ public struct RepeatAddress: Sendable, Equatable {
             result.append(RepeatAddress(key: key, address: first.address, postcode: first.postcode,
                                         municipalityCode: first.municipalityCode, dates: dates))
         }
-        return result.sorted { ($0.dates.count, $0.dates.last!) > ($1.dates.count, $1.dates.last!) }
+        return result.sorted { ($0.dates.count, $0.dates.last!, $1.key) > ($1.dates.count, $1.dates.last!, $0.key) }
     }
 }
 

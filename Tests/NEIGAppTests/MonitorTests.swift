@@ -116,3 +116,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MonitorCacheTests {
+    @Test func cachedFiguresFollowEveryChangeToTheRegister() async throws {
+        try await withNEIGApp { app in
+            _ = try await importCSV(app, sampleCSV)
+            try await makeUser(app, email: "coord@vng.nl", role: .coordinator, organisation: "vng")
+            let coordinator = try await login(app, email: "coord@vng.nl")
+            func yearToDate() async throws -> String {
+                var body = ""
+                try await app.testing().test(.GET, "monitor?jaar=2025", beforeRequest: { req in req.headers = coordinator.headers() },
+                                             afterResponse: { res in body = res.body.string })
+                let marker = "2025 t/m 30 juni 2025</span><span class=\"figure-value\">"
+                return String(body.components(separatedBy: marker).dropFirst().first?.prefix { $0 != "<" } ?? "")
+            }
+            #expect(try await yearToDate() == "3")
+            #expect(try await yearToDate() == "3")
+            #expect(try await app.db.sql.select().column("key").from(CacheStore.table).all().count == 1)
+            _ = try await importCSV(app, incidentHeader + "N-1;2025-06-01;;GM0344;;;;136000;456000;woning;explosief;\n")
+            #expect(try await yearToDate() == "4")
+        }
+    }
+}

@@ -57,3 +57,22 @@ import Testing
         #expect(parts == [515, 514, 514])
     }
 }
+
+@Suite struct ParsingTests {
+    @Test func decimalsAcceptACommaButNothingElseOdd() {
+        #expect(NumberParsing.decimal("52,3731") == 52.3731)
+        #expect(NumberParsing.decimal(" 121400.5 ") == 121400.5)
+        #expect(NumberParsing.decimal("-3") == -3)
+        #expect(NumberParsing.decimal("1.234,5") == nil)
+        #expect(NumberParsing.decimal("12e3") == nil)
+        #expect(NumberParsing.decimal("") == nil)
+        #expect(NumberParsing.decimal("abc") == nil)
+    }
+
+    @Test func addressKeysIgnoreCaseCommasAndSpacing() {
+        #expect(AddressKey.make(address: " Kerkstraat  1, ", postcode: "1017GC") == "kerkstraat 1|1017GC")
+        #expect(AddressKey.make(address: "KERKSTRAAT 1", postcode: "1017GC") == AddressKey.make(address: "kerkstraat,1", postcode: "1017GC"))
+        #expect(AddressKey.make(address: "Ériestraat 2", postcode: nil) == "ériestraat 2|")
+        #expect(AddressKey.make(address: "  ", postcode: nil) == nil)
+    }
+}

@@ -88,6 +88,7 @@ enum APIRoutes {
             let incident = Incident(record)
             try await req.db.transaction { tx in
                 try await incident.create(on: tx)
+                try await RegisterVersion.bump(on: tx)
                 try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
                                     detail: "municipality=\(record.municipalityCode) via=api", on: tx)
             }

@@ -45,6 +45,7 @@ enum Migrations {
         app.migrations.add(CreateSessionsAndTokens())
         app.migrations.add(CreateAuditEvents())
         app.migrations.add(CreateIncidents())
+        app.migrations.add(CreateRegisterStateAndCache())
     }
 }
 

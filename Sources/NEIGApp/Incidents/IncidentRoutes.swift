@@ -98,6 +98,7 @@ enum IncidentRoutes {
             let incident = Incident(record)
             try await req.db.transaction { tx in
                 try await incident.create(on: tx)
+                try await RegisterVersion.bump(on: tx)
                 try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
                                     detail: "municipality=\(record.municipalityCode)", on: tx)
             }
@@ -121,6 +122,7 @@ enum IncidentRoutes {
             let changed = IncidentFormView.changedFields(before, record)
             try await req.db.transaction { tx in
                 try await incident.save(on: tx)
+                try await RegisterVersion.bump(on: tx)
                 try await req.audit("incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
                                     detail: "fields=\(changed.joined(separator: ","))", on: tx)
             }

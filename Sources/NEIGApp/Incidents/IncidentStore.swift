@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import NEIGCore
 import SQLKit
@@ -26,14 +27,50 @@ public enum IncidentStore {
                 for row in rows { existing.insert(source + "\u{1F}" + (try row.decode(column: "source_id", as: String.self))) }
             }
             let fresh = records.filter { !existing.contains($0.source + "\u{1F}" + $0.sourceID) }
-            for batch in stride(from: 0, to: fresh.count, by: batchSize).map({ fresh[$0..<min($0 + batchSize, fresh.count)] }) {
-                let insert = sql.insert(into: Incident.schema).columns(columns)
-                for record in batch { insert.values(values(for: record, now: now)) }
-                // A concurrent import of the same file may have inserted meanwhile; the unique key decides.
-                try await insert.ignoringConflicts(with: ["source", "source_id"]).run()
+            if fresh.count > batchSize, let sqlite = tx as? any SQLiteDatabase {
+                // Five indexes updated in random order thrash SQLite's default 2 MB page cache, and each
+                // multi-row INSERT writes a statement journal to a temporary file: a 64 MB cache and
+                // in-memory temporary storage for this connection make a 100,000-row import twice as fast.
+                try await sqlite.query("PRAGMA cache_size = -65536", []) { _ in }
+                try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
             }
+            for batch in stride(from: 0, to: fresh.count, by: batchSize).map({ fresh[$0..<min($0 + batchSize, fresh.count)] }) {
+                if let sqlite = tx as? any SQLiteDatabase {
+                    try await insertSQLite(batch, on: sqlite, now: now)
+                } else {
+                    let insert = sql.insert(into: Incident.schema).columns(columns)
+                    for record in batch { insert.values(values(for: record, now: now)) }
+                    // A concurrent import of the same file may have inserted meanwhile; the unique key decides.
+                    try await insert.ignoringConflicts(with: ["source", "source_id"]).run()
+                }
+            }
+            if !fresh.isEmpty { try await RegisterVersion.bump(on: tx) }
             return ImportSummary(inserted: fresh.count, alreadyPresent: records.count - fresh.count, rejected: 0)
         }
+    }
+
+    /// The same statement as the SQLKit path, with `SQLiteData` bound directly: encoding two million
+    /// values through `Encodable` took most of a 100,000-row import. Values are stored exactly as Fluent
+    /// stores them (UUID as text, dates as seconds since 1970).
+    static func insertSQLite(_ batch: ArraySlice<IncidentRecord>, on sqlite: any SQLiteDatabase, now: Date) async throws {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let statement = "INSERT INTO \(Incident.schema) (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
+            + Array(repeating: row, count: batch.count).joined(separator: ",")
+            + " ON CONFLICT (\"source\", \"source_id\") DO NOTHING"
+        func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
+        let timestamp = SQLiteData.float(now.timeIntervalSince1970)
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(batch.count * columns.count)
+        for record in batch {
+            binds.append(contentsOf: [
+                .text(UUID().uuidString), .text(record.source), .text(record.sourceID), .text(record.date.iso),
+                .integer(record.date.year), .integer(record.date.month), text(record.time?.text), .text(record.municipalityCode),
+                text(record.address), text(record.postcode), text(record.addressKey), .float(record.rd.x), .float(record.rd.y),
+                .float(record.wgs84.latitude), .float(record.wgs84.longitude), .text(record.target.rawValue),
+                .text(record.means.rawValue), text(record.description), .text(record.definitionVersion), timestamp, timestamp,
+            ])
+        }
+        try await sqlite.query(statement, binds) { _ in }
     }
 
     static let columns = ["id", "source", "source_id", "occurred_on", "year", "month", "time_of_day", "municipality_code",
@@ -84,10 +121,12 @@ public enum IncidentStore {
     }
 
     /// All attacks on addresses that were hit more than once since `since`.
-    static func repeatAddressHits(since: CivilDate, municipality: String? = nil, on db: any Database) async throws -> [RepeatAddress.Hit] {
+    static func repeatAddressHits(since: CivilDate, through: CivilDate, municipality: String? = nil,
+                                  on db: any Database) async throws -> [RepeatAddress.Hit] {
         let repeated = db.sql.select().column("address_key").from(Incident.schema)
             .where("address_key", .isNot, SQLLiteral.null)
             .where("occurred_on", .greaterThanOrEqual, since.iso)
+            .where("occurred_on", .lessThanOrEqual, through.iso)
         if let municipality { repeated.where("municipality_code", .equal, municipality) }
         repeated.groupBy("address_key").having(SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
         let keys = try await repeated.all().map { try $0.decode(column: "address_key", as: String.self) }
@@ -99,6 +138,7 @@ public enum IncidentStore {
                 .from(Incident.schema)
                 .where("address_key", .in, chunk)
                 .where("occurred_on", .greaterThanOrEqual, since.iso)
+                .where("occurred_on", .lessThanOrEqual, through.iso)
                 .all()
             for row in rows {
                 guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else { continue }

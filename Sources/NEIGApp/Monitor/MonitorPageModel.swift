@@ -2,7 +2,7 @@ import Fluent
 import NEIGCore
 import Vapor
 
-/// Everything the monitor page shows, read from the database in a handful of aggregate queries.
+/// Everything the monitor page shows to one viewer.
 struct MonitorPageModel: Sendable {
     struct RepeatRow: Sendable {
         let address: String?
@@ -24,53 +24,47 @@ struct MonitorPageModel: Sendable {
     let hiddenRepeatAddressCount: Int
 
     static func load(year requested: Int?, municipality: Municipality?, actor: Actor, on req: Request) async throws -> MonitorPageModel {
-        let db = req.db
-        let registry = req.application.neig.municipalities
         let today = req.application.neig.clock.today
-        let years = try await IncidentStore.years(on: db)
         let year = requested ?? today.year
-        let code = municipality?.code
-        let counts = try await IncidentStore.counts(years: (year - 4)...year, municipality: code, on: db)
-        let yearsWithData = Set(counts.map(\.year))
-        let hasPrevious = years.contains(year - 1)
-        let report = MonitorReport(year: year, counts: counts, registry: registry, hasPreviousYear: hasPrevious, topLimit: 10)
-        let previousReport = MonitorReport(year: year - 1, counts: counts, registry: registry,
-                                           hasPreviousYear: years.contains(year - 2), topLimit: 0)
-        var monthlyByTarget = Dictionary(uniqueKeysWithValues: TargetType.allCases.map { ($0, Array(repeating: 0, count: 12)) })
-        for count in counts where count.year == year { monthlyByTarget[count.target]![count.month - 1] += count.count }
-
         let asOf = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
-        let samePeriodLastYear = CivilDate(year: year - 1, month: asOf.month, day: min(asOf.day, CivilDate.daysIn(month: asOf.month, year: year - 1)))!
-        let yearToDate = year > today.year ? 0 : try await IncidentStore.count(
-            from: CivilDate(year: year, month: 1, day: 1)!, through: asOf, municipality: code, on: db)
-        let previousSamePeriod = try await IncidentStore.count(
-            from: CivilDate(year: year - 1, month: 1, day: 1)!, through: samePeriodLastYear, municipality: code, on: db)
-        // The seasonal profile comes from complete earlier years, nationally: one municipality has too few attacks.
-        let profileCounts = code == nil ? counts : try await IncidentStore.counts(years: (year - 4)...(year - 1), on: db)
-        let profileYears = ((year - 3)...(year - 1)).filter { yearsWithData.contains($0) || code != nil }
-        let profile = profileYears.map { y in
-            MonitorReport(year: y, counts: profileCounts, registry: registry, hasPreviousYear: false, topLimit: 0).byMonth
-        }
-        let progress = TargetProgress(year: year, asOf: asOf, yearToDate: yearToDate, previousYearSamePeriod: previousSamePeriod,
-                                      previousYearTotal: previousReport.total, profileMonths: profile)
+        let aggregates = try await MonitorAggregates.load(year: year, municipality: municipality?.code, asOf: asOf, on: req.db)
+        return MonitorPageModel(year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
+                                actor: actor, registry: req.application.neig.municipalities)
+    }
 
-        let window = CivilDate(year: year, month: 1, day: 1)!...CivilDate(year: year, month: 12, day: 31)!
-        let hits = try await IncidentStore.repeatAddressHits(since: CivilDate(year: year - 1, month: 1, day: 1)!,
-                                                             municipality: code, on: db)
-        let repeats = RepeatAddress.find(in: hits.filter { $0.date <= window.upperBound }, window: window)
-        let visible = repeats.filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
-        let rows = visible.prefix(50).map { repeatAddress in
-            RepeatRow(address: [repeatAddress.address, repeatAddress.postcode].compactMap { $0 }.joined(separator: ", "),
-                      municipalityName: registry[repeatAddress.municipalityCode]?.displayName ?? repeatAddress.municipalityCode,
-                      dates: repeatAddress.dates)
+    init(year: Int, asOf: CivilDate, today: CivilDate, municipality: Municipality?, aggregates: MonitorAggregates, actor: Actor,
+         registry: MunicipalityRegistry) {
+        let counts = aggregates.counts
+        let years = Set(aggregates.years)
+        self.year = year
+        self.municipality = municipality
+        availableYears = Array(years.union([today.year])).sorted(by: >)
+        report = MonitorReport(year: year, counts: counts, registry: registry, hasPreviousYear: years.contains(year - 1), topLimit: 10)
+        previousReport = MonitorReport(year: year - 1, counts: counts, registry: registry,
+                                       hasPreviousYear: years.contains(year - 2), topLimit: 0)
+        var monthly = Dictionary(uniqueKeysWithValues: TargetType.allCases.map { ($0, Array(repeating: 0, count: 12)) })
+        for count in counts where count.year == year { monthly[count.target]![count.month - 1] += count.count }
+        monthlyByTarget = monthly
+
+        let profileSource = municipality == nil ? counts : aggregates.profileCounts
+        let profile = ((year - 3)...(year - 1)).filter(years.contains).map { y in
+            MonitorReport(year: y, counts: profileSource, registry: registry, hasPreviousYear: false, topLimit: 0).byMonth
         }
-        return MonitorPageModel(
-            year: year, availableYears: Array(Set(years + [today.year])).sorted(by: >), municipality: municipality,
-            report: report, previousReport: previousReport, monthlyByTarget: monthlyByTarget, progress: progress,
-            topMunicipalities: report.topMunicipalities.map {
-                MonitorReport.MunicipalityCount(code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
-            },
-            repeatAddresses: Array(rows),
-            hiddenRepeatAddressCount: repeats.count - visible.count)
+        progress = TargetProgress(year: year, asOf: asOf, yearToDate: aggregates.yearToDate,
+                                  previousYearSamePeriod: aggregates.previousSamePeriod,
+                                  previousYearTotal: previousReport.total, profileMonths: profile)
+        topMunicipalities = report.topMunicipalities.map {
+            MonitorReport.MunicipalityCount(code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
+        }
+
+        let visible = aggregates.repeatRows.filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
+        repeatAddresses = visible.prefix(MonitorAggregates.repeatRowsShown).map {
+            RepeatRow(address: $0.address, municipalityName: registry[$0.municipalityCode]?.displayName ?? $0.municipalityCode,
+                      dates: $0.dates)
+        }
+        let total = aggregates.repeatCountByMunicipality.values.reduce(0, +)
+        let visibleTotal = aggregates.repeatCountByMunicipality
+            .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.key) }.values.reduce(0, +)
+        hiddenRepeatAddressCount = total - visibleTotal
     }
 }
