@@ -1,0 +1,64 @@
+import NEIGCore
+import Vapor
+
+/// Who may use which route: one row per registered route. The handlers enforce these rules (through
+/// `AccessPolicy`); the authorization-matrix test drives every registered route with every role, as
+/// owner and as outsider and anonymously, and fails when a route has no row or behaves otherwise.
+enum AccessMatrix {
+    enum Rule: Sendable, Equatable {
+        /// Anyone, logged in or not.
+        case everyone
+        /// Any logged-in user.
+        case members
+        /// Only these roles; others get 403.
+        case roles(Set<Role>)
+        /// Only these roles, and only for objects whose location they may see; other objects answer 404
+        /// so that their existence does not leak.
+        case rolesForOwnObjects(Set<Role>)
+    }
+
+    struct Row: Sendable {
+        let method: HTTPMethod
+        let path: String
+        let rule: Rule
+    }
+
+    static let incidentEditors: Set<Role> = [.police, .coordinator, .admin]
+    static let importers: Set<Role> = [.analyst, .coordinator, .police, .admin]
+
+    static let rows: [Row] = [
+        Row(method: .GET, path: "/", rule: .everyone),
+        Row(method: .GET, path: "/health", rule: .everyone),
+        Row(method: .GET, path: "/metrics", rule: .everyone),
+        Row(method: .GET, path: "/static/neig.css", rule: .everyone),
+        Row(method: .GET, path: "/login", rule: .everyone),
+        Row(method: .POST, path: "/login", rule: .everyone),
+        Row(method: .POST, path: "/logout", rule: .everyone),
+        Row(method: .GET, path: "/open-data", rule: .everyone),
+        Row(method: .GET, path: "/api/v1/openapi.json", rule: .everyone),
+        Row(method: .GET, path: "/api/v1/open-data", rule: .everyone),
+
+        Row(method: .GET, path: "/monitor", rule: .members),
+        Row(method: .GET, path: "/monitor/gemeente/:code", rule: .members),
+        Row(method: .GET, path: "/incidenten", rule: .members),
+        Row(method: .GET, path: "/incidenten/:id", rule: .members),
+        Row(method: .GET, path: "/export/incidenten.csv", rule: .members),
+        Row(method: .GET, path: "/export/incidenten.geojson", rule: .members),
+        Row(method: .GET, path: "/api/v1/incidents", rule: .members),
+        Row(method: .GET, path: "/api/v1/incidents/:id", rule: .members),
+        Row(method: .GET, path: "/api/v1/monitor", rule: .members),
+
+        Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(incidentEditors)),
+        Row(method: .POST, path: "/incidenten", rule: .roles(incidentEditors)),
+        Row(method: .POST, path: "/api/v1/incidents", rule: .roles(incidentEditors)),
+        Row(method: .GET, path: "/incidenten/:id/bewerken", rule: .rolesForOwnObjects(incidentEditors)),
+        Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(incidentEditors)),
+
+        Row(method: .GET, path: "/import", rule: .roles(importers)),
+        Row(method: .POST, path: "/import", rule: .roles(importers)),
+    ]
+
+    static func rule(method: HTTPMethod, path: String) -> Rule? {
+        rows.first { $0.method == method && $0.path == path }?.rule
+    }
+}
