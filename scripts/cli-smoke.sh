@@ -38,5 +38,13 @@ echo "short" | "$neig" user create --email x@example.nl --name X --role analyst 
 check "short password refused" '[ $? = 1 ]'
 "$neig" token create --email analist@example.nl --database "$db" > token.txt 2>/dev/null
 check "token on the last line" 'tail -1 token.txt | grep -q "^neig_"'
+"$neig" backup --output "$work/backup.bak" --database "$db" > out.txt 2>&1
+check "backup written" '[ $? = 0 ] && [ -s "$work/backup.bak" ]'
+printf '%s\nCLI-3;2024-06-01;;GM0344;;;;136000;456000;woning;explosief;\n' "$header" > later.csv
+"$neig" import incidents later.csv --database "$db" >/dev/null 2>&1
+"$neig" restore --input "$work/backup.bak" --database "$db" > out.txt 2>&1
+check "restore exits 0" '[ $? = 0 ]'
+"$neig" monitor --year 2024 --format json --database "$db" > monitor.json 2>/dev/null
+check "restore brings back the backed-up figures" 'python3 -c "import json,sys; sys.exit(0 if json.load(open(\"monitor.json\"))[\"total\"]==1 else 1)"'
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -11,6 +11,7 @@ struct NEIGServices: Sendable {
     var stylesheet: String
     var openAPIDocument: String
     var postgresSchema: String?
+    var database: DatabaseLocation
 }
 
 extension Application {

@@ -14,7 +14,8 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         municipalities: configuration.municipalities, clock: configuration.clock, passwordHashCost: passwordHashCost,
         secureCookies: configuration.secureCookies, metrics: AppMetrics(),
         stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
-        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8), postgresSchema: configuration.postgresSchema)
+        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8), postgresSchema: configuration.postgresSchema,
+        database: configuration.database)
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
