@@ -13,7 +13,7 @@ case "$action" in
     as_postgres "$bin/initdb" -D "$dir/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >"$dir/initdb.log"
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
       -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" >/dev/null
-    for name in neig_test neig_cli; do
+    for name in neig_test neig_cli neig_crash; do
       as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE $name" >/dev/null
     done
     echo "postgres://postgres@127.0.0.1:$port/neig_test?sslmode=disable"

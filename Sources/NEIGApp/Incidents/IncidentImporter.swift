@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import NEIGCore
 import Vapor
 
@@ -32,7 +33,8 @@ public enum IncidentImporter {
                            problems: [], rowCount: parsed.rowCount, dryRun: true)
         }
         let summary = try await app.db.transaction { tx in
-            let summary = try await IncidentStore.insert(parsed.records, on: tx, now: now)
+            let pause = ProcessInfo.processInfo.environment["NEIG_FAULT_IMPORT_PAUSE_AFTER_BATCHES"].flatMap(Int.init)
+            let summary = try await IncidentStore.insert(parsed.records, on: tx, now: now, pauseAfterBatches: pause)
             try await Audit.record("incident.import", object: "incident",
                                    detail: "inserted=\(summary.inserted) present=\(summary.alreadyPresent) source=\(source)",
                                    actor: actor, at: now, on: tx)

@@ -17,7 +17,10 @@ public enum IncidentStore {
 
     /// Inserts the records that are not there yet, in one transaction. Records already present
     /// (same source and `bron_id`) are counted, not changed.
-    static func insert(_ records: [IncidentRecord], on db: any Database, now: Date) async throws -> ImportSummary {
+    /// - Parameter pauseAfterBatches: fault injection for the crash test: after this many batches the
+    ///   import announces itself on stderr and waits, mid-transaction, to be killed.
+    static func insert(_ records: [IncidentRecord], on db: any Database, now: Date,
+                       pauseAfterBatches: Int? = nil) async throws -> ImportSummary {
         try await db.transaction { tx in
             let sql = tx.sql
             var existing = Set<String>()
@@ -34,7 +37,12 @@ public enum IncidentStore {
                 try await sqlite.query("PRAGMA cache_size = -65536", []) { _ in }
                 try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
             }
-            for batch in stride(from: 0, to: fresh.count, by: batchSize).map({ fresh[$0..<min($0 + batchSize, fresh.count)] }) {
+            for (number, batch) in stride(from: 0, to: fresh.count, by: batchSize)
+                .map({ fresh[$0..<min($0 + batchSize, fresh.count)] }).enumerated() {
+                if number == pauseAfterBatches {
+                    FileHandle.standardError.write(Data("import paused after \(number) batches\n".utf8))
+                    try await Task.sleep(for: .seconds(60))
+                }
                 if let sqlite = tx as? any SQLiteDatabase {
                     try await insertSQLite(batch, on: sqlite, now: now)
                 } else {
