@@ -15,13 +15,19 @@ struct Serve: AsyncParsableCommand {
         try await AppRunner.withApp(database, loadDemoData: !noDemo, arguments: arguments) { app in
             let location = try DatabaseLocation.resolve(argument: database.database, environment: ProcessInfo.processInfo.environment)
             app.logger.info("database: \(location)")
-            if let outcome = try await prepareDatabase(app, loadDemoData: !noDemo) {
+            let configuration = try AppConfiguration.fromEnvironment(database: database.database, loadDemoData: !noDemo)
+            if let outcome = try await prepareDatabase(app, loadDemoData: configuration.loadDemoData) {
                 app.logger.notice("demo data loaded: \(outcome.incidents) synthetic incidents; demo logins (password '\(DemoSeeder.password)'):")
                 for account in outcome.accounts {
                     app.logger.notice("  \(account.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)")
                 }
             }
-            app.logger.notice("neig is running at http://\(hostname):\(port)/")
+            let problems = try await ProductionReadiness.problems(configuration, on: app.db)
+            guard problems.isEmpty else {
+                for problem in problems { app.logger.critical("refusing to start in production: \(problem)") }
+                throw ExitCode(1)
+            }
+            app.logger.notice("neig is running at http://\(hostname):\(port)/\(configuration.isProduction ? " (production)" : "")")
             try await app.execute()
         }
     }

@@ -8,11 +8,24 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     public static let defaultSQLiteFile = "neig.sqlite"
 
-    /// `--database` wins over `DATABASE_URL`, which wins over `neig.sqlite` in the working directory.
+    /// `--database` wins over `DATABASE_URL`, then `DATABASE_URL_FILE` (a secret mounted as a file),
+    /// then `neig.sqlite` in the working directory.
     public static func resolve(argument: String?, environment: [String: String]) throws -> DatabaseLocation {
         if let argument, !argument.isEmpty { return try parse(argument) }
         if let url = environment["DATABASE_URL"], !url.isEmpty { return try parse(url) }
+        if let file = environment["DATABASE_URL_FILE"], !file.isEmpty {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw ConfigurationError("DATABASE_URL_FILE: cannot read \(file)")
+            }
+            return try parse(String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         return .sqlite(path: defaultSQLiteFile)
+    }
+
+    /// The password in a PostgreSQL URL, if any.
+    var password: String? {
+        guard case .postgres(let url) = self else { return nil }
+        return URLComponents(string: url)?.password
     }
 
     public static func parse(_ text: String) throws -> DatabaseLocation {
@@ -52,10 +65,14 @@ public struct AppConfiguration: Sendable {
     public var clock: NEIGClock
     /// A PostgreSQL schema to keep all tables in (created when missing); the tests give each test its own.
     public var postgresSchema: String?
+    /// `NEIG_ENV=production`: no demo data, no demo accounts, no default secrets, secure cookies.
+    public var isProduction: Bool
 
     public init(database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
-                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil) {
+                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil,
+                isProduction: Bool = false) {
         self.postgresSchema = postgresSchema
+        self.isProduction = isProduction
         self.database = database
         self.loadDemoData = loadDemoData
         self.secureCookies = secureCookies
@@ -65,10 +82,13 @@ public struct AppConfiguration: Sendable {
 
     public static func fromEnvironment(database argument: String?, loadDemoData: Bool,
                                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
-        AppConfiguration(database: try .resolve(argument: argument, environment: environment),
-                         loadDemoData: loadDemoData,
-                         secureCookies: ["1", "true", "yes"].contains(environment["NEIG_SECURE_COOKIES"]?.lowercased() ?? ""),
-                         municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]))
+        let production = environment["NEIG_ENV"]?.lowercased() == "production"
+        let secureSetting = environment["NEIG_SECURE_COOKIES"]?.lowercased()
+        return AppConfiguration(database: try .resolve(argument: argument, environment: environment),
+                                loadDemoData: loadDemoData && !production,
+                                secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
+                                municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
+                                isProduction: production)
     }
 
     /// The bundled table, or a newer one in the same format after municipal mergers.
