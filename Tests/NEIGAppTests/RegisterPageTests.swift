@@ -25,6 +25,8 @@ import VaporTesting
             ])
             #expect(status == .unprocessableEntity)
             #expect(body.contains("Er zijn 2 problemen"))
+            #expect(body.contains("Datum: '2025-02-30' is geen bestaande datum"))
+            #expect(body.contains("<option value=\"\">Kies een gemeente</option>"), "the empty choice must submit an empty value")
             #expect(body.contains("href=\"#veld-datum\""))
             #expect(body.contains("href=\"#veld-gemeentecode\""))
             #expect(body.contains("aria-invalid=\"true\""))
@@ -122,7 +124,10 @@ import VaporTesting
                 #expect(res.status == .notFound)
                 #expect(res.headers.contentType?.subType == "problem+json")
             })
-            try await app.testing().test(.GET, "bestaat-niet", afterResponse: { res in
+            try await app.testing().test(.GET, "bestaat-niet", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .accept, value: "text/html,application/xhtml+xml,*/*;q=0.8")
+            }, afterResponse: { res in
+                #expect(res.headers.contentType == .html)
                 #expect(res.status == .notFound)
                 #expect(res.body.string.contains("Niet gevonden"))
                 #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")

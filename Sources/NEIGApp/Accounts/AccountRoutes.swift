@@ -106,6 +106,7 @@ struct LoginView {
             FormViews.errorSummary(errors),
             .form(
                 .method(.post), .action(action),
+                .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textField("email", label: "E-mailadres", value: email, type: .email, required: true, errors: errors,
                                     autocomplete: "username"),

@@ -75,7 +75,8 @@ func selectElement<Context>(name: String, id: String, describedBy: String? = nil
     var nodes: [Node<HTML.BodyContext>] = [.attribute(named: "name", value: name), .attribute(named: "id", value: id)]
     if let describedBy { nodes.append(.attribute(named: "aria-describedby", value: describedBy)) }
     for option in options {
-        var optionNodes: [Node<HTML.BodyContext>] = [.attribute(named: "value", value: option.value)]
+        // Plot leaves out empty attributes; an option without value="" would submit its label instead.
+        var optionNodes: [Node<HTML.BodyContext>] = [.attribute(named: "value", value: option.value, ignoreIfValueIsEmpty: false)]
         if option.value == selected { optionNodes.append(.attribute(named: "selected", value: "selected")) }
         optionNodes.append(.text(option.label))
         nodes.append(.element(named: "option", nodes: optionNodes))

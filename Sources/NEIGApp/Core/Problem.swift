@@ -57,7 +57,9 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         } else {
             request.logger.info("request rejected", metadata: ["status": "\(status.code)", "path": "\(request.url.path)"])
         }
-        if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.contains(.problemJSON) {
+        // Compared as text: HTTPMediaType's == treats a browser's "*/*" as matching problem+json.
+        let asksForProblem = request.headers[.accept].contains { $0.contains("application/problem+json") }
+        if request.url.path.hasPrefix("/api/") || asksForProblem {
             let problem = Problem(title: title, status: Int(status.code), detail: detail, instance: request.url.path, errors: items)
             let response = Response(status: status)
             try? response.content.encode(problem, as: .json)

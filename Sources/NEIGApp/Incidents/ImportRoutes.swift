@@ -56,6 +56,7 @@ struct ImportView {
             result,
             .form(
                 .method(.post), .action(SiteURL.importIncidents.path), .enctype(.multipartData),
+                .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 .div(.class("field"),
                      .label(.for("veld-bestand"), .text("CSV-bestand")),

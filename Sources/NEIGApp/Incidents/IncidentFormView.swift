@@ -9,6 +9,10 @@ struct IncidentFormView {
     let registry: MunicipalityRegistry
     let context: PageContext
 
+    static let labels = ["bron": "Bron", "bron_id": "Bron-id", "datum": "Datum", "tijd": "Tijd", "gemeentecode": "Gemeente",
+                         "adres": "Adres", "postcode": "Postcode", "x": "RD x", "y": "RD y", "lat": "Breedtegraad",
+                         "lon": "Lengtegraad", "doelwit": "Doelwit", "middel": "Middel", "omschrijving": "Omschrijving"]
+
     static func values(of incident: Incident) -> [String: String] {
         [
             "bron": incident.source, "bron_id": incident.sourceID, "datum": incident.occurredOn, "tijd": incident.timeOfDay ?? "",
@@ -40,6 +44,7 @@ struct IncidentFormView {
             FormViews.errorSummary(errors),
             .form(
                 .method(.post), .action(action),
+                .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 .if(incidentID == nil, .group([
                     FormViews.textField("bron", label: "Bron", value: values["bron"], hint: "Bijvoorbeeld politie", required: true, errors: errors),

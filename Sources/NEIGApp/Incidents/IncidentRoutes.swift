@@ -131,7 +131,10 @@ enum IncidentRoutes {
     }
 
     static func formWithErrors(_ values: [String: String], _ problems: ProblemList, incidentID: UUID?, on req: Request) async throws -> Response {
-        let errors = problems.problems.map { FormViews.FieldError(field: $0.column ?? "bron_id", message: $0.reason) }
+        let errors = problems.problems.map { problem in
+            let field = problem.column ?? "bron_id"
+            return FormViews.FieldError(field: field, message: "\(IncidentFormView.labels[field] ?? field): \(problem.reason)")
+        }
         let form = IncidentFormView(values: values, errors: errors, incidentID: incidentID,
                                     registry: req.application.neig.municipalities, context: req.pageContext)
         return try await HTMLPage(document: form.document, status: .unprocessableEntity).encodeResponse(for: req)
