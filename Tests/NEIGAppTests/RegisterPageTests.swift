@@ -26,7 +26,8 @@ import VaporTesting
             #expect(status == .unprocessableEntity)
             #expect(body.contains("Er zijn 2 problemen"))
             #expect(body.contains("Datum: '2025-02-30' is geen bestaande datum"))
-            #expect(body.contains("<option value=\"\">Kies een gemeente</option>"), "the empty choice must submit an empty value")
+            // A bare `value` attribute is the empty string in HTML; without it the label would be submitted.
+            #expect(body.contains("<option value selected=\"selected\">Kies een gemeente</option>"))
             #expect(body.contains("href=\"#veld-datum\""))
             #expect(body.contains("href=\"#veld-gemeentecode\""))
             #expect(body.contains("aria-invalid=\"true\""))
