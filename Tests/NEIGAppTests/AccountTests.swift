@@ -121,3 +121,24 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RateLimitTests {
+    @Test func loginAttemptsFromOneAddressAreThrottledAcrossAccounts() async throws {
+        try await withNEIGApp { app in
+            var statuses: [HTTPStatus] = []
+            var retryAfter: String?
+            for attempt in 0...RateLimiter.loginPerIP.maximum {
+                try await app.testing().test(.POST, "login", beforeRequest: { req in
+                    req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=t")
+                    try req.content.encode(["email": "user\(attempt)@example.nl", "password": "x", "csrf": "t"], as: .urlEncodedForm)
+                }, afterResponse: { res in
+                    statuses.append(res.status)
+                    retryAfter = res.headers.first(name: .retryAfter)
+                })
+            }
+            #expect(statuses.dropLast().allSatisfy { $0 == .unauthorized })
+            #expect(statuses.last == .tooManyRequests)
+            #expect(retryAfter == "60")
+        }
+    }
+}

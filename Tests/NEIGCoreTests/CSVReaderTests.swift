@@ -69,3 +69,14 @@ import Testing
         #expect(problems.problems.map(\.line) == [3, 4])
     }
 }
+
+@Suite struct PasswordPolicyTests {
+    @Test func commonAndShortPasswordsAreRefusedStrongOnesAccepted() {
+        #expect(PasswordPolicy.problem("kort") != nil)
+        #expect(PasswordPolicy.problem("Wachtwoord2024!") != nil)
+        #expect(PasswordPolicy.problem("WelkomWelkom") != nil)
+        #expect(PasswordPolicy.problem("aaaaaaaaaaaaaaaa") != nil)
+        #expect(PasswordPolicy.problem("anna.devries-2025", email: "anna.devries@gemeente.nl") != nil)
+        #expect(PasswordPolicy.problem("Tulp-fiets-Kanaal-17") == nil)
+    }
+}

@@ -4,11 +4,6 @@ import Vapor
 
 /// Creating accounts and tokens, shared by the CLI and the demo data.
 public enum AccountService {
-    static let minimumPasswordLength = 12
-
-    static func passwordProblem(_ password: String) -> String? {
-        password.count < minimumPasswordLength ? "het wachtwoord moet minstens \(minimumPasswordLength) tekens hebben" : nil
-    }
 
     static func hashPassword(_ password: String, cost: Int, on app: Application) async throws -> String {
         try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
@@ -23,7 +18,7 @@ public enum AccountService {
                            on app: Application) async throws -> UUID {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         guard email.contains("@"), email.count <= 254 else { throw ConfigurationError("'\(email)' is not an e-mail address") }
-        if let problem = passwordProblem(password) { throw ConfigurationError(problem) }
+        if let problem = PasswordPolicy.problem(password, email: email) { throw ConfigurationError(problem) }
         guard try await User.query(on: app.db).filter(\.$email == email).first() == nil else {
             throw ConfigurationError("a user with e-mail \(email) already exists")
         }

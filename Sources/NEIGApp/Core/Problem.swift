@@ -23,6 +23,7 @@ struct NEIGError: AbortError, Sendable {
     var title: String
     var detail: String?
     var items: [Problem.Item]?
+    var retryAfter: Int?
 
     var reason: String { detail ?? title }
 
@@ -51,6 +52,12 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     }
 
     func render(_ error: any Error, for request: Request) async -> Response {
+        let response = await renderBody(error, for: request)
+        if let retryAfter = (error as? NEIGError)?.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+        return response
+    }
+
+    func renderBody(_ error: any Error, for request: Request) async -> Response {
         let (status, title, detail, items) = describe(error)
         if status.code >= 500 {
             request.logger.report(error: error)

@@ -47,13 +47,14 @@ enum Migrations {
         app.migrations.add(CreateAuditEvents())
         app.migrations.add(CreateIncidents())
         app.migrations.add(CreateRegisterStateAndCache())
+        app.migrations.add(CreateRateLimitWindows())
     }
 }
 
 func routes(_ app: Application) throws {
     OperationsRoutes.register(app)
     let csrfProtected = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20))
-    AccountRoutes.register(csrfProtected)
+    AccountRoutes.register(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     OpenDataRoutes.register(app)
     HomeRoutes.register(app)
 
@@ -65,6 +66,7 @@ func routes(_ app: Application) throws {
     ImportRoutes.register(app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(RequireLoginMiddleware()))
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticationMiddleware())
+        .grouped(RateLimitMiddleware(perIP: RateLimiter.apiPerIP, perAccount: RateLimiter.apiPerAccount, onlyMethods: nil))
     APIRoutes.registerPublic(api)
     APIRoutes.register(api.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(RequireLoginMiddleware()))
 }
