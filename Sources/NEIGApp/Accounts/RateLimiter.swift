@@ -14,7 +14,10 @@ enum RateLimiter {
         let window: TimeInterval
     }
 
-    static let loginPerIP = Limit(name: "login-ip", maximum: 20, window: 60)
+    /// `NEIG_LOGIN_RATE_LIMIT_PER_MINUTE` lets a load test open many sessions from one loopback address.
+    static let loginPerIP = Limit(
+        name: "login-ip", maximum: ProcessInfo.processInfo.environment["NEIG_LOGIN_RATE_LIMIT_PER_MINUTE"].flatMap(Int.init) ?? 20,
+        window: 60)
     /// `NEIG_API_RATE_LIMIT_PER_MINUTE` raises both API limits for load tests and fuzzing on loopback.
     static let apiPerAccount = Limit(name: "api-account", maximum: configuredAPILimit ?? 600, window: 60)
     static let apiPerIP = Limit(name: "api-ip", maximum: (configuredAPILimit ?? 600) * 2, window: 60)
