@@ -81,16 +81,9 @@ enum APIRoutes {
                 Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)
             })
         case .success(let record):
-            if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {
+            guard let incident = try await IncidentWriter.create(record, channel: "api", on: req) else {
                 throw NEIGError(status: .conflict, title: "Bestaat al",
                                 detail: "Er is al een incident met source_id '\(record.sourceID)' van bron '\(record.source)'.")
-            }
-            let incident = Incident(record)
-            try await req.db.transaction { tx in
-                try await incident.create(on: tx)
-                try await RegisterVersion.bump(on: tx)
-                try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
-                                    detail: "municipality=\(record.municipalityCode) via=api", on: tx)
             }
             let response = Response(status: .created)
             try response.content.encode(IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities))

@@ -91,16 +91,9 @@ enum IncidentRoutes {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: nil, on: req)
         case .success(let record):
-            if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {
+            guard let incident = try await IncidentWriter.create(record, channel: "form", on: req) else {
                 return try await formWithErrors(values, ProblemList([.init(line: 1, column: "bron_id",
                     reason: "er is al een incident met bron_id '\(record.sourceID)' van bron '\(record.source)'")]), incidentID: nil, on: req)
-            }
-            let incident = Incident(record)
-            try await req.db.transaction { tx in
-                try await incident.create(on: tx)
-                try await RegisterVersion.bump(on: tx)
-                try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
-                                    detail: "municipality=\(record.municipalityCode)", on: tx)
             }
             return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
         }
