@@ -138,3 +138,34 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SharedDatabaseTests {
+    @Test func aSecondInstanceSeesChangesMadeThroughTheFirst() async throws {
+        try await withNEIGApp { first in
+            _ = try await importCSV(first, sampleCSV)
+            let second = try await Application.make(.testing)
+            second.logger.logLevel = .warning
+            try await configure(second, with: AppConfiguration(database: first.neig.database, clock: NEIGClock(now: { testNow }),
+                                                               postgresSchema: first.neig.postgresSchema), passwordHashCost: 4)
+            do {
+                let asOf = testToday
+                func yearToDate(_ app: Application) async throws -> Int {
+                    try await MonitorAggregates.load(year: 2025, municipality: nil, asOf: asOf, on: app.db, memo: app.neig.cacheMemo).yearToDate
+                }
+                #expect(try await yearToDate(second) == 3)
+                #expect(try await yearToDate(first) == 3)
+                _ = try await importCSV(first, incidentHeader + "S-1;2025-06-02;;GM0344;;;;136000;456000;woning;explosief;\n")
+                #expect(try await yearToDate(second) == 4, "the second instance's memo must not hide the first's import")
+                // A session made by one instance is valid on the other: sessions live in the database.
+                try await makeUser(first, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
+                let browser = try await login(first, email: "oov@amsterdam.nl")
+                try await second.testing().test(.GET, "monitor", beforeRequest: { req in req.headers = browser.headers() },
+                                                afterResponse: { res in #expect(res.status == .ok) })
+            } catch {
+                try await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+        }
+    }
+}

@@ -12,6 +12,7 @@ struct NEIGServices: Sendable {
     var openAPIDocument: String
     var postgresSchema: String?
     var database: DatabaseLocation
+    var cacheMemo = CacheMemo()
 }
 
 extension Application {

@@ -23,10 +23,11 @@ struct MonitorAggregates: Codable, Sendable {
     var repeatRows: [RepeatRow]
     var repeatCountByMunicipality: [String: Int]
 
-    static func load(year: Int, municipality code: String?, asOf: CivilDate, on db: any Database) async throws -> MonitorAggregates {
+    static func load(year: Int, municipality code: String?, asOf: CivilDate, on db: any Database,
+                     memo: CacheMemo) async throws -> MonitorAggregates {
         let key = "monitor|\(code ?? "NL")|\(year)|\(asOf.iso)"
         let version = try await RegisterVersion.current(on: db)
-        return try await CacheStore.value(MonitorAggregates.self, key: key, version: version, on: db) {
+        return try await CacheStore.value(MonitorAggregates.self, key: key, version: version, on: db, memo: memo) {
             try await compute(year: year, municipality: code, asOf: asOf, on: db)
         }
     }

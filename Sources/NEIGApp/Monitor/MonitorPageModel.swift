@@ -27,7 +27,8 @@ struct MonitorPageModel: Sendable {
         let today = req.application.neig.clock.today
         let year = requested ?? today.year
         let asOf = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
-        let aggregates = try await MonitorAggregates.load(year: year, municipality: municipality?.code, asOf: asOf, on: req.db)
+        let aggregates = try await MonitorAggregates.load(year: year, municipality: municipality?.code, asOf: asOf, on: req.db,
+                                                      memo: req.application.neig.cacheMemo)
         return MonitorPageModel(year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
                                 actor: actor, registry: req.application.neig.municipalities)
     }
