@@ -100,6 +100,11 @@ public struct RepeatAddress: Sendable, Equatable {
 }
 
 extension CivilDate {
+    /// The same calendar date a year earlier (29 February → 28 February): "the same period last year".
+    public var sameDayPreviousYear: CivilDate {
+        CivilDate(year: year - 1, month: month, day: min(day, CivilDate.daysIn(month: month, year: year - 1)))!
+    }
+
     /// The same calendar date a year later (29 February → 28 February).
     public func addingYear() -> CivilDate {
         CivilDate(year: year + 1, month: month, day: day) ?? CivilDate(year: year + 1, month: month, day: day - 1)!

@@ -41,6 +41,7 @@ import Testing
         #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
         #expect(CivilDate(dayNumber: start.dayNumber) == start)
         #expect(CivilDate(year: 2024, month: 2, day: 29)!.addingYear() == CivilDate(year: 2025, month: 2, day: 28))
+        #expect(CivilDate(year: 2024, month: 2, day: 29)!.sameDayPreviousYear == CivilDate(year: 2023, month: 2, day: 28))
     }
 
     @Test func timeOfDayAcceptsOnlyValidClockTimes() {

@@ -11,7 +11,7 @@ enum HomeRoutes {
         guard let user = req.user else { return HTMLPage(document: HomeView(context: req.pageContext, summary: nil).document) }
         let today = req.application.neig.clock.today
         let yearToDate = try await IncidentStore.count(from: CivilDate(year: today.year, month: 1, day: 1)!, through: today, on: req.db)
-        let lastYear = CivilDate(year: today.year - 1, month: today.month, day: min(today.day, CivilDate.daysIn(month: today.month, year: today.year - 1)))!
+        let lastYear = today.sameDayPreviousYear
         let previous = try await IncidentStore.count(from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear, on: req.db)
         let summary = HomeView.Summary(today: today, yearToDate: yearToDate, previousSamePeriod: previous,
                                        municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },

@@ -35,8 +35,8 @@ struct MonitorAggregates: Codable, Sendable {
     static func compute(year: Int, municipality code: String?, asOf: CivilDate, on db: any Database) async throws -> MonitorAggregates {
         let years = try await IncidentStore.years(on: db)
         let counts = try await IncidentStore.counts(years: (year - 4)...year, municipality: code, on: db)
-        let samePeriodLastYear = CivilDate(year: year - 1, month: asOf.month,
-                                           day: min(asOf.day, CivilDate.daysIn(month: asOf.month, year: year - 1)))!
+        let samePeriodLastYear = CivilDate(year: year, month: asOf.month,
+                                           day: min(asOf.day, CivilDate.daysIn(month: asOf.month, year: year)))!.sameDayPreviousYear
         let yearToDate = asOf.year < year ? 0 : try await IncidentStore.count(
             from: CivilDate(year: year, month: 1, day: 1)!, through: asOf, municipality: code, on: db)
         let previousSamePeriod = try await IncidentStore.count(
