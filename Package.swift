@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NEIGCoreTests", dependencies: ["NEIGCore"]),
+        .testTarget(name: "NEIGCoreTests", dependencies: ["NEIGCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NEIGAppTests",
             dependencies: [
