@@ -36,6 +36,10 @@ echo "a-long-enough-password" | "$neig" user create --email analist@example.nl -
 check "user create reads the password from stdin" '[ $? = 0 ] && grep -q "created analist@example.nl" out.txt'
 echo "short" | "$neig" user create --email x@example.nl --name X --role analyst --organisation vng --database "$db" > out.txt 2>&1
 check "short password refused" '[ $? = 1 ]'
+"$neig" user reset-second-factor --email analist@example.nl --database "$db" > out.txt 2>&1
+check "second factor reset" '[ $? = 0 ] && grep -q "removed" out.txt'
+"$neig" user reset-second-factor --email niemand@example.nl --database "$db" > out.txt 2>&1
+check "second factor reset of an unknown account exits 1" '[ $? = 1 ] && grep -q "no user" out.txt'
 "$neig" token create --email analist@example.nl --database "$db" > token.txt 2>/dev/null
 check "token on the last line" 'tail -1 token.txt | grep -q "^neig_"'
 "$neig" backup --output "$work/backup.bak" --database "$db" > out.txt 2>&1

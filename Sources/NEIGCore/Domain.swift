@@ -55,6 +55,15 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .admin: "Beheerder"
         }
     }
+
+    /// Roles that decide on measures or hold police and OM information log in with a second factor
+    /// (TOTP); see BIO and OWASP ASVS 2.7/2.8.
+    public var requiresSecondFactor: Bool {
+        switch self {
+        case .mayor, .police, .prosecutor, .coordinator, .admin: true
+        case .municipalOfficer, .housingCorporation, .business, .analyst: false
+        }
+    }
 }
 
 /// The kind of organisation a user belongs to.

@@ -9,7 +9,8 @@ import Glibc
 extension Role: ExpressibleByArgument {}
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.",
+                                                           subcommands: [Create.self, ResetSecondFactor.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -45,6 +46,31 @@ struct UserCommand: AsyncParsableCommand {
             }
             print("created \(email) (\(role.rawValue))")
             if generatePassword { print(password) }
+        }
+    }
+}
+
+extension UserCommand {
+    struct ResetSecondFactor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-second-factor",
+            abstract: "Remove an account's authenticator and recovery codes, e.g. after a lost phone; ends its sessions.",
+            discussion: "At the next login the user enrols a new authenticator app. Check the person's identity first.")
+
+        @Option var email: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            do {
+                try await AppRunner.withApp(database) { app in
+                    _ = try await prepareDatabase(app, loadDemoData: false)
+                    try await AccountService.resetSecondFactor(email: email, on: app)
+                }
+            } catch let error as ConfigurationError {
+                printError("error: \(error.description)")
+                throw ExitCode(1)
+            }
+            print("second factor of \(email) removed; the next login enrols a new one")
         }
     }
 }

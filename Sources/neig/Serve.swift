@@ -19,7 +19,8 @@ struct Serve: AsyncParsableCommand {
             if let outcome = try await prepareDatabase(app, loadDemoData: configuration.loadDemoData) {
                 app.logger.notice("demo data loaded: \(outcome.incidents) synthetic incidents; demo logins (password '\(DemoSeeder.password)'):")
                 for account in outcome.accounts {
-                    app.logger.notice("  \(account.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)")
+                    let note = account.role.requiresSecondFactor ? "  (tweestapsverificatie: authenticator-app koppelen bij eerste login)" : ""
+                    app.logger.notice("  \(account.role.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)\(note)")
                 }
             }
             let problems = try await ProductionReadiness.problems(configuration, on: app.db)

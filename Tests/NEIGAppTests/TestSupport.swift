@@ -77,15 +77,49 @@ func login(_ app: Application, email: String, password: String = testPassword) a
         visitorToken = res.headers.setCookie?[SessionPolicy.csrfCookieName]?.string ?? ""
     }
     var sessionCookie = ""
+    var location = ""
     try await app.testing().test(.POST, "login", beforeRequest: { req in
         req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=\(visitorToken)")
         try req.content.encode(["email": email, "password": password, "csrf": visitorToken], as: .urlEncodedForm)
     }, afterResponse: { res in
         #expect(res.status == .seeOther, "login of \(email) failed: \(res.body.string.prefix(300))")
         sessionCookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
+        location = res.headers.first(name: .location) ?? ""
     })
+    if location.hasPrefix(SiteURL.secondFactor.path) {
+        sessionCookie = try await passSecondFactor(app, pendingCookie: sessionCookie)
+    }
     let session = try #require(try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(sessionCookie)).first())
+    #expect(!session.isAwaitingSecondFactor)
     return Browser(cookie: "\(SessionPolicy.cookieName)=\(sessionCookie)", csrf: session.csrfToken)
+}
+
+/// The code an authenticator app shows at the test clock's time, or the next one when that was used already.
+func currentTOTPCode(secret: String, usedCounter: Int?, now: Date = testNow) -> String {
+    let current = SecondFactor.counter(at: now)
+    let step = max(current, (usedCounter ?? current - 1) + 1)
+    return SecondFactor.code(secret: secret, counter: step) ?? ""
+}
+
+/// Enrols (first time) or enters a TOTP code, as a user with an authenticator app would; returns the new session cookie.
+func passSecondFactor(_ app: Application, pendingCookie: String) async throws -> String {
+    let cookieHeader = "\(SessionPolicy.cookieName)=\(pendingCookie)"
+    try await app.testing().test(.GET, SiteURL.secondFactor.path, headers: ["Cookie": cookieHeader]) { res in
+        #expect(res.status == .ok)
+    }
+    let pending = try #require(try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(pendingCookie))
+        .with(\.$user).first())
+    let secret = try #require(pending.user.totpSecret ?? pending.totpEnrolmentSecret)
+    let code = currentTOTPCode(secret: secret, usedCounter: pending.user.totpUsedCounter)
+    var cookie = ""
+    try await app.testing().test(.POST, SiteURL.secondFactor.path, beforeRequest: { req in
+        req.headers.add(name: "Cookie", value: cookieHeader)
+        try req.content.encode(["code": code, "csrf": pending.csrfToken], as: .urlEncodedForm)
+    }, afterResponse: { res in
+        #expect([.ok, .seeOther].contains(res.status), "second factor failed: \(res.body.string.prefix(300))")
+        cookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
+    })
+    return cookie
 }
 
 func importCSV(_ app: Application, _ text: String, source: String = "politie", dryRun: Bool = false) async throws -> IncidentImporter.Outcome {

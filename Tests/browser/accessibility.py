@@ -8,13 +8,17 @@ violation. Screenshots go to SCREENSHOT_DIR (default .build/screenshots) so a pe
 Usage: Tests/browser/accessibility.py PATH/TO/neig
 Needs: Debian's chromium and chromium-driver; pip selenium and axe-playwright-python (--no-deps, for axe.min.js).
 """
+import base64
+import hmac
 import os
 import pathlib
 import re
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 import axe_playwright_python
@@ -37,6 +41,17 @@ ROLES = {
 EDITORS = {"police", "coordinator", "admin"}
 IMPORTERS = {"analyst", "coordinator", "police", "admin"}
 AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+def totp(secret: str, counter: int) -> str:
+    """RFC 6238 with SHA-1 and six digits, as an authenticator app computes it."""
+    digest = hmac.new(base64.b32decode(secret.replace(" ", "")), struct.pack(">Q", counter), "sha1").digest()
+    offset = digest[-1] & 15
+    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+
+
+def path_of(driver) -> str:
+    return urllib.parse.urlparse(driver.current_url).path
 
 
 def start_server(neig: str, workdir: str) -> subprocess.Popen:
@@ -103,15 +118,46 @@ def main() -> int:
             WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
             check("login error")
 
-            for role, email in ROLES.items():
+            secrets: dict[str, str] = {}
+            used_step: dict[str, int] = {}
+
+            def submit(field: str, value: str):
+                element = driver.find_element(By.ID, field)
+                element.clear()
+                element.send_keys(value)
+                driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+            def log_in(role: str, email: str):
                 driver.delete_all_cookies()
                 driver.get(BASE + "/login")
                 driver.find_element(By.ID, "veld-email").send_keys(email)
-                driver.find_element(By.ID, "veld-password").send_keys(PASSWORD)
-                driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+                submit("veld-password", PASSWORD)
                 # A click does not wait for the response; navigating on too early would cancel the login.
-                WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
-                pages = [("home", "/"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
+                WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login")
+                if path_of(driver) != "/login/tweede-stap":
+                    return
+                enrolling = email not in secrets
+                if enrolling:
+                    secrets[email] = driver.find_element(By.ID, "totp-sleutel").text
+                check(f"{role} second factor {'enrolment' if enrolling else 'code'}")
+                if role == "mayor":
+                    submit("veld-code", "abcdef")
+                    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
+                    check(f"{role} second factor with error")
+                # A code is accepted once; the next time step is still inside the allowed drift.
+                step = max(int(time.time()) // 30, used_step.get(email, 0) + 1)
+                used_step[email] = step
+                submit("veld-code", totp(secrets[email], step))
+                WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login/tweede-stap"
+                                                or d.find_elements(By.ID, "herstelcodes"))
+                if enrolling:
+                    check(f"{role} recovery codes")
+                    driver.find_element(By.CSS_SELECTOR, "main a.button").click()
+                    WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login/tweede-stap")
+
+            for role, email in ROLES.items():
+                log_in(role, email)
+                pages = [("home", "/"), ("account", "/account"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
                          ("monitor Amsterdam", "/monitor/gemeente/GM0363"), ("incidents", "/incidenten"),
                          ("incidents filtered", "/incidenten?gemeente=GM0599&doelwit=woning"), ("open data", "/open-data")]
                 if role in EDITORS:
@@ -130,6 +176,11 @@ def main() -> int:
                     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
                     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
                     check(f"{role} form with errors")
+            # Enrolled now: the second login asks for a code only.
+            log_in("mayor", ROLES["mayor"])
+            if path_of(driver) in ("/login", "/login/tweede-stap"):
+                failed += 1
+                print(f"FAIL mayor second login ended on {driver.current_url}")
         finally:
             driver.quit()
             server.terminate()

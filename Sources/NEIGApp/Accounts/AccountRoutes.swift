@@ -13,6 +13,7 @@ enum AccountRoutes {
         routes.get("login", use: showLogin)
         routes.post("login", use: login)
         routes.post("logout", use: logout)
+        SecondFactorRoutes.register(routes)
     }
 
     struct LoginForm: Content {
@@ -55,20 +56,36 @@ enum AccountRoutes {
             try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "wrong password")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
+        // A new session id at every login, so a session id planted before login is worthless (ASVS 3.2.1).
+        if let old = req.currentSession { try await old.delete(on: req.db) }
+        if user.needsSecondFactor {
+            // The failure count is kept until the second factor succeeds, so the password cannot reset it.
+            let cookie = try await startSession(req, user: user, awaitingSecondFactor: true)
+            try await req.audit("login.password", object: "user", id: user.id?.uuidString.lowercased(), detail: "awaiting second factor")
+            let response = req.redirect(to: SiteURL.secondFactor.path + returnQuery(req), redirectType: .normal)
+            response.cookies[SessionPolicy.cookieName] = cookie
+            return response
+        }
         user.failedLogins = 0
         user.lockedUntil = nil
         try await user.save(on: req.db)
-        // A new session id at every login, so a session id planted before login is worthless (ASVS 3.2.1).
-        if let old = req.currentSession { try await old.delete(on: req.db) }
-        let token = Secrets.randomToken()
-        let session = UserSession(tokenHash: Secrets.hash(token), userID: try user.requireID(), csrfToken: Secrets.randomToken(), now: now)
-        try await session.create(on: req.db)
-        req.auth.login(user)
+        let cookie = try await startSession(req, user: user, awaitingSecondFactor: false)
         try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased())
         let response = req.redirect(to: returnPath(req) ?? SiteURL.home.path, redirectType: .normal)
-        response.cookies[SessionPolicy.cookieName] = HTTPCookies.Value(
-            string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[SessionPolicy.cookieName] = cookie
         return response
+    }
+
+    /// Stores a new session and returns its cookie; a complete session also logs the user in for this request.
+    static func startSession(_ req: Request, user: User, awaitingSecondFactor: Bool) async throws -> HTTPCookies.Value {
+        let token = Secrets.randomToken()
+        let session = UserSession(tokenHash: Secrets.hash(token), userID: try user.requireID(), csrfToken: Secrets.randomToken(),
+                                  now: req.application.neig.clock.now(), awaitingSecondFactor: awaitingSecondFactor)
+        try await session.create(on: req.db)
+        session.$user.value = user
+        req.storage[CurrentSessionKey.self] = session
+        if !awaitingSecondFactor { req.auth.login(user) }
+        return HTTPCookies.Value(string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func logout(_ req: Request) async throws -> Response {
@@ -80,6 +97,11 @@ enum AccountRoutes {
         let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[SessionPolicy.cookieName] = .expired
         return response
+    }
+
+    /// `?terug=…` to carry the return path through the next step, or nothing.
+    static func returnQuery(_ req: Request) -> String {
+        returnPath(req).map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
     }
 
     /// Only local paths, so the login form cannot be used to send people to another site.

@@ -43,6 +43,22 @@ public enum AccountService {
         return token
     }
 
+    public static func resetSecondFactor(email: String, on app: Application) async throws {
+        guard let user = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first() else {
+            throw ConfigurationError("no user with e-mail \(email)")
+        }
+        let userID = try user.requireID()
+        try await app.db.transaction { database in
+            user.totpSecret = nil
+            user.totpUsedCounter = nil
+            try await user.save(on: database)
+            try await RecoveryCode.query(on: database).filter(\.$user.$id == userID).delete()
+            try await UserSession.query(on: database).filter(\.$user.$id == userID).delete()
+            try await Audit.record("second-factor.reset", object: "user", id: userID.uuidString.lowercased(), actor: "cli",
+                                   at: app.neig.clock.now(), on: database)
+        }
+    }
+
     public static func generatePassword() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()

@@ -38,9 +38,14 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
             .first()
         if let session = found {
             if now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.idleTimeout
-                || now.timeIntervalSince(session.createdAt) > SessionPolicy.absoluteTimeout {
+                || now.timeIntervalSince(session.createdAt) > SessionPolicy.absoluteTimeout
+                || session.awaitingSecondFactorSince.map({ now.timeIntervalSince($0) > SecondFactor.pendingTimeout }) == true {
                 try await session.delete(on: request.db)
                 expired = true
+            } else if session.isAwaitingSecondFactor {
+                // Half logged in: the session carries the form token, but nobody is authenticated yet.
+                request.storage[CurrentSessionKey.self] = session
+                request.storage[AuthenticationMethodKey.self] = .session
             } else {
                 if now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.touchInterval {
                     session.lastSeenAt = now
@@ -85,6 +90,7 @@ struct RequireLoginMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.user != nil else {
             if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized) }
+            if request.currentSession?.isAwaitingSecondFactor == true { return request.redirect(to: SiteURL.secondFactor.path) }
             let target = request.url.string
             return request.redirect(to: SiteURL.login.path + "?terug=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }

@@ -13,6 +13,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// Base32 TOTP key once the user has enrolled an authenticator app.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    /// The last TOTP time step accepted, so a code cannot be used twice.
+    @OptionalField(key: "totp_used_counter") var totpUsedCounter: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -27,6 +31,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     }
 
     var role: Role { Role(rawValue: roleValue) ?? .business }
+
+    var needsSecondFactor: Bool { totpSecret != nil || role.requiresSecondFactor }
 
     /// The user as the access rules see them; needs `organisation` loaded.
     var actor: Actor { Actor(role: role, municipalityCode: $organisation.value?.municipalityCode) }

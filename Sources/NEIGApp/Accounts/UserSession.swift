@@ -12,16 +12,23 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
+    /// Set while the password is verified but the second factor is not yet; such a session logs nobody in.
+    @OptionalField(key: "awaiting_second_factor_since") var awaitingSecondFactorSince: Date?
+    /// The key being enrolled, kept here so a reload (or another app instance) shows the same QR code.
+    @OptionalField(key: "totp_enrolment_secret") var totpEnrolmentSecret: String?
 
     init() {}
 
-    init(tokenHash: String, userID: UUID, csrfToken: String, now: Date) {
+    init(tokenHash: String, userID: UUID, csrfToken: String, now: Date, awaitingSecondFactor: Bool = false) {
         self.tokenHash = tokenHash
         self.$user.id = userID
         self.csrfToken = csrfToken
         self.createdAt = now
         self.lastSeenAt = now
+        self.awaitingSecondFactorSince = awaitingSecondFactor ? now : nil
     }
+
+    var isAwaitingSecondFactor: Bool { awaitingSecondFactorSince != nil }
 }
 
 /// A personal API token (`Authorization: Bearer …`), stored hashed.

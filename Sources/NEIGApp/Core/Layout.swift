@@ -65,7 +65,8 @@ struct Layout {
         guard let name = context.userName else { return .empty }
         return .form(
             .method(.post), .action(SiteURL.logout.path),
-            .span(.class("who"), .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
+            .a(.class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
+               .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
             .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
         )

@@ -47,6 +47,10 @@ struct SVGCanvas {
         parts.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" fill-opacity=\"\(opacity)\"/>")
     }
 
+    mutating func path(_ data: String, fill: String) {
+        parts.append("<path d=\"\(Self.escape(data))\" fill=\"\(fill)\"/>")
+    }
+
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ text: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
@@ -55,9 +59,9 @@ struct SVGCanvas {
         parts.append("<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(n(size))\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(Self.escape(text))</text>")
     }
 
-    func render(title: String, id: String) -> String {
+    func render(title: String, id: String, className: String = "chart") -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
-            + "role=\"img\" aria-labelledby=\"\(id)\" class=\"chart\" font-family=\"system-ui, sans-serif\">"
+            + "role=\"img\" aria-labelledby=\"\(id)\" class=\"\(className)\" font-family=\"system-ui, sans-serif\">"
             + "<title id=\"\(id)\">\(Self.escape(title))</title>" + parts.joined() + "</svg>"
     }
 }

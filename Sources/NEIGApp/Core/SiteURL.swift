@@ -4,6 +4,8 @@ import Foundation
 enum SiteURL {
     case home
     case login
+    case secondFactor
+    case account
     case logout
     case monitor(year: Int? = nil)
     case monitorMunicipality(code: String, year: Int? = nil)
@@ -21,6 +23,8 @@ enum SiteURL {
         switch self {
         case .home: "/"
         case .login: "/login"
+        case .secondFactor: "/login/tweede-stap"
+        case .account: "/account"
         case .logout: "/logout"
         case .monitor(let year): "/monitor" + Self.yearQuery(year)
         case .monitorMunicipality(let code, let year): "/monitor/gemeente/\(code)" + Self.yearQuery(year)

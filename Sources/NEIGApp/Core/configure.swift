@@ -48,6 +48,7 @@ enum Migrations {
         app.migrations.add(CreateIncidents())
         app.migrations.add(CreateRegisterStateAndCache())
         app.migrations.add(CreateRateLimitWindows())
+        app.migrations.add(AddSecondFactor())
     }
 }
 
@@ -60,6 +61,7 @@ func routes(_ app: Application) throws {
 
     let members = csrfProtected.grouped(RequireLoginMiddleware())
     MonitorRoutes.register(members)
+    AccountPageRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
