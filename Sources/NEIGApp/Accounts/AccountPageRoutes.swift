@@ -56,6 +56,7 @@ struct AccountView {
             .h1(.text("Mijn account")),
             FormViews.errorSummary(errors),
             .dl(
+                .class("facts"),
                 .dt(.text("Naam")), .dd(.text(user.name)),
                 .dt(.text("E-mailadres")), .dd(.text(user.email)),
                 .dt(.text("Rol")), .dd(.text(user.role.label)),
