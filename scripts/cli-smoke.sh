@@ -3,6 +3,7 @@
 # Usage: scripts/cli-smoke.sh PATH/TO/neig   (uses $DATABASE_URL when set, a temporary SQLite file otherwise)
 set -uo pipefail
 neig=$(realpath "$1")
+here=$(dirname "$(realpath "$0")")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -50,5 +51,26 @@ printf '%s\nCLI-3;2024-06-01;;GM0344;;;;136000;456000;woning;explosief;\n' "$hea
 check "restore exits 0" '[ $? = 0 ]'
 "$neig" monitor --year 2024 --format json --database "$db" > monitor.json 2>/dev/null
 check "restore brings back the backed-up figures" 'python3 -c "import json,sys; sys.exit(0 if json.load(open(\"monitor.json\"))[\"total\"]==1 else 1)"'
+
+# Space-time analyses, on a file and on the register.
+python3 "$here/../Benchmarks/generate_near_repeat.py" 300 5 > nr.csv
+"$neig" analyse knox --input nr.csv --distance 200 --days 14 --permutations 99 --seed 3 > knox.json 2>err.txt
+check "knox json has n, observed, expected, p_value, p_poisson" 'python3 -c "import json,sys; d=json.load(open(\"knox.json\")); sys.exit(0 if d[\"n\"]==300 and d[\"observed\"]>d[\"expected\"] and 0<d[\"p_value\"]<=1 and 0<=d[\"p_poisson\"]<=1 else 1)"'
+"$neig" analyse knox --input nr.csv --distance 200 --days 14 --permutations 99 --seed 3 > knox2.json 2>/dev/null
+check "same seed, same result" 'cmp -s knox.json knox2.json'
+"$neig" analyse near-repeat --input nr.csv --distance-bands 100,200 --time-bands 7,14 --permutations 19 > nr.json 2>/dev/null
+check "near-repeat has 4 x 3 cells" 'python3 -c "import json,sys; d=json.load(open(\"nr.json\")); sys.exit(0 if len(d[\"cells\"])==12 and sum(c[\"observed\"] for c in d[\"cells\"])==300*299//2 else 1)"'
+"$neig" analyse near-repeat --input nr.csv --distance-bands 200,100 > out.txt 2>err.txt
+check "decreasing bands exit 64 with the reason" '[ $? = 64 ] && grep -q "increasing" err.txt'
+"$neig" analyse knox --input bad.csv --distance 100 --days 7 > out.txt 2>err.txt
+check "bad analysis input names line and column" '[ $? = 1 ] && grep -q "^line 2, column datum: " err.txt'
+"$neig" analyse local-knox --input nr.csv --distance 200 --days 14 --permutations 19 --format csv > local.csv 2>/dev/null
+check "local knox has a row per incident" '[ $(wc -l < local.csv) = 301 ]'
+"$neig" analyse hotspots --input nr.csv --format geojson > hot.geojson 2>/dev/null
+check "hotspots are GeoJSON polygons" 'python3 -c "import json,sys; d=json.load(open(\"hot.geojson\")); sys.exit(0 if d[\"type\"]==\"FeatureCollection\" and d[\"features\"] and d[\"features\"][0][\"geometry\"][\"type\"]==\"Polygon\" else 1)"'
+"$neig" import incidents nr.csv --database "$db" >/dev/null 2>&1
+"$neig" analyse knox --gemeente GM0363 --from 2021-01-01 --to 2025-12-31 --distance 200 --days 14 --permutations 9 --database "$db" > db.json 2>/dev/null
+check "knox on the register of one municipality" 'python3 -c "import json,sys; d=json.load(open(\"db.json\")); sys.exit(0 if 0<d[\"n\"]<300 else 1)"'
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

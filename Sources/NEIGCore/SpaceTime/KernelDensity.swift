@@ -34,6 +34,13 @@ public struct DensityGrid: Sendable, Equatable {
 
     public var maximum: Double { values.max() ?? 0 }
 
+    /// The finest of a few round cell sizes that keeps the grid at most `cells` cells.
+    public static func automaticCellSize(x: [Double], y: [Double], bandwidth: Double, cells: Int = 250_000) -> Double {
+        guard let minX = x.min(), let maxX = x.max(), let minY = y.min(), let maxY = y.max() else { return 50 }
+        let width = maxX - minX + 2 * bandwidth, height = maxY - minY + 2 * bandwidth
+        return [25.0, 50, 100, 200, 500, 1000, 2000, 5000].first { ((width / $0) + 2) * ((height / $0) + 2) <= Double(cells) } ?? 10_000
+    }
+
     public static func quartic(x: [Double], y: [Double], bandwidth: Double, cellSize: Double) throws -> DensityGrid {
         guard bandwidth > 0, cellSize > 0 else { throw DensityError.invalidParameters }
         guard let minX = x.min(), let maxX = x.max(), let minY = y.min(), let maxY = y.max() else {
