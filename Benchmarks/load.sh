@@ -22,7 +22,7 @@ def session(_):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     token = re.search(r'name="csrf" value="([^"]+)"', opener.open(base + "/login").read().decode()).group(1)
-    body = urllib.parse.urlencode({"email": "coordinator@demo.neig.nl", "password": "demo-wachtwoord-neig", "csrf": token}).encode()
+    body = urllib.parse.urlencode({"email": "analist@demo.neig.nl", "password": "demo-wachtwoord-neig", "csrf": token}).encode()
     opener.open(base + "/login", data=body).read()
     return next(f"neig_session={c.value}" for c in jar if c.name == "neig_session")
 with concurrent.futures.ThreadPoolExecutor(8) as pool:

@@ -27,7 +27,7 @@ python3 -c "d=$t1-$t0; print(f're-import (all present): {d:.2f} s')"
 t0=$(seconds); "$neig" monitor --year 2024 --database "$db" >/dev/null 2>&1; t1=$(seconds)
 python3 -c "d=$t1-$t0; print(f'neig monitor --year 2024 (whole process): {d*1000:.0f} ms')"
 
-echo "benchmark-password-123" | "$neig" user create --email bench@example.nl --name Bench --role coordinator \
+echo "benchmark-password-123" | "$neig" user create --email bench@example.nl --name Bench --role analyst \
   --organisation vng --database "$db" >/dev/null 2>&1
 "$neig" serve --no-demo --port "$port" --database "$db" > "$work/serve.log" 2>&1 &
 server=$!

@@ -27,14 +27,22 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// Accepts `YYYY-MM-DD` and the Dutch `DD-MM-YYYY`.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        if parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 {
-            self.init(year: numbers[0], month: numbers[1], day: numbers[2])
-        } else if parts[0].count == 2, parts[1].count == 2, parts[2].count == 4 {
-            self.init(year: numbers[2], month: numbers[1], day: numbers[0])
+        // Byte by byte: this runs for every row of an import or analysis file.
+        guard text.utf8.count == 10 else { return nil }
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        if bytes[4] == 45, bytes[7] == 45, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+            self.init(year: year, month: month, day: day)
+        } else if bytes[2] == 45, bytes[5] == 45, let day = number(0..<2), let month = number(3..<5), let year = number(6..<10) {
+            self.init(year: year, month: month, day: day)
         } else {
             return nil
         }

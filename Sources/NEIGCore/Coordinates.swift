@@ -52,7 +52,15 @@ public enum RDConversion {
     ]
 
     static func evaluate(_ terms: [(Int, Int, Double)], _ a: Double, _ b: Double) -> Double {
-        terms.reduce(0) { sum, term in sum + term.2 * pow(a, Double(term.0)) * pow(b, Double(term.1)) }
+        // Integer powers by multiplication: pow() dominated the import profile.
+        func power(_ value: Double, _ exponent: Int) -> Double {
+            var result = 1.0
+            for _ in 0..<exponent { result *= value }
+            return result
+        }
+        var sum = 0.0
+        for (p, q, coefficient) in terms { sum += coefficient * power(a, p) * power(b, q) }
+        return sum
     }
 
     public static func toWGS84(_ point: RDPoint) -> GeoPoint {

@@ -1,3 +1,4 @@
+import Foundation
 /// Turns an incident CSV file into validated records, or into the full list of problems.
 /// The file is judged as a whole: callers write nothing unless `problems` is empty.
 public struct IncidentImportParser: Sendable {
@@ -51,9 +52,8 @@ public struct IncidentImportParser: Sendable {
         var records: [IncidentRecord] = []
         records.reserveCapacity(table.records.count)
         var firstLineOfSourceID: [String: Int] = [:]
-        for record in table.records {
-            let row = Row(record: record, index: index)
-            switch validate(row) {
+        for (record, outcome) in zip(table.records, validateAll(table.records, index: index)) {
+            switch outcome {
             case .success(let incident):
                 if let earlier = firstLineOfSourceID[incident.sourceID] {
                     problems.append(.init(line: record.line, column: "bron_id",
@@ -70,13 +70,52 @@ public struct IncidentImportParser: Sendable {
         return Result(records: problems.isEmpty ? records : [], problems: problems, rowCount: table.records.count)
     }
 
+    /// Rows are independent, so large files are validated in parallel chunks (in order).
+    func validateAll(_ records: [CSVReader.Record], index: [String: Int]) -> [Swift.Result<IncidentRecord, ProblemList>] {
+        let chunkSize = 4096
+        let chunks = (records.count + chunkSize - 1) / chunkSize
+        let positions = ColumnPositions(index)
+        guard chunks > 1 else { return records.map { validate(Row(record: $0, positions: positions)) } }
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let slice = records[(chunk * chunkSize)..<min(records.count, (chunk + 1) * chunkSize)]
+            results.set(chunk, slice.map { validate(Row(record: $0, positions: positions)) })
+        }
+        return results.joined()
+    }
+
     struct Row {
         let record: CSVReader.Record
-        let index: [String: Int]
-        func callAsFunction(_ column: String) -> String {
-            guard let i = index[column] else { return "" }
+        let positions: ColumnPositions
+        init(record: CSVReader.Record, index: [String: Int]) { self.init(record: record, positions: ColumnPositions(index)) }
+        init(record: CSVReader.Record, positions: ColumnPositions) {
+            self.record = record
+            self.positions = positions
+        }
+        var index: [String: Int] { positions.index }
+        func callAsFunction(_ column: Column) -> String {
+            guard let i = positions[column] else { return "" }
             return record.fields[i].trimmingSpaces
         }
+    }
+
+    /// The columns validation reads; their positions are looked up once per file, not per field.
+    enum Column: String, CaseIterable {
+        case sourceID = "bron_id", date = "datum", time = "tijd", municipalityCode = "gemeentecode", address = "adres"
+        case postcode, x, y, latitude = "lat", longitude = "lon", target = "doelwit", means = "middel"
+        case description = "omschrijving", definition = "definitie"
+    }
+
+    struct ColumnPositions: Sendable {
+        let index: [String: Int]
+        private let positions: [Int?]
+
+        init(_ index: [String: Int]) {
+            self.index = index
+            positions = Column.allCases.map { index[$0.rawValue] }
+        }
+
+        subscript(_ column: Column) -> Int? { positions[column.index] }
     }
 
     func validate(_ row: Row) -> Swift.Result<IncidentRecord, ProblemList> {
@@ -86,39 +125,39 @@ public struct IncidentImportParser: Sendable {
             problems.append(.init(line: line, column: column, reason: reason))
         }
 
-        let sourceID = row("bron_id")
+        let sourceID = row(.sourceID)
         if sourceID.isEmpty { problem("bron_id", "verplicht veld is leeg") }
         else if sourceID.count > 100 { problem("bron_id", "langer dan 100 tekens") }
 
         var date: CivilDate?
-        let dateText = row("datum")
+        let dateText = row(.date)
         if dateText.isEmpty { problem("datum", "verplicht veld is leeg") }
         else if let parsed = CivilDate(parsing: dateText) {
             if parsed > today { problem("datum", "\(dateText) ligt na vandaag (\(today.iso))") } else { date = parsed }
         } else { problem("datum", "'\(dateText)' is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)") }
 
         var time: TimeOfDay?
-        let timeText = row("tijd")
+        let timeText = row(.time)
         if !timeText.isEmpty {
             time = TimeOfDay(parsing: timeText)
             if time == nil { problem("tijd", "'\(timeText)' is geen tijd tussen 00:00 en 23:59 (UU:MM)") }
         }
 
-        let code = row("gemeentecode").uppercased()
+        let code = row(.municipalityCode).uppercased()
         if code.isEmpty { problem("gemeentecode", "verplicht veld is leeg") }
         else if !municipalities.contains(code) { problem("gemeentecode", "'\(code)' is geen bestaande gemeentecode") }
 
-        let target = TargetType(rawValue: row("doelwit"))
+        let target = TargetType(rawValue: row(.target))
         if target == nil {
-            problem("doelwit", "'\(row("doelwit"))' is niet een van: \(TargetType.allCases.map(\.rawValue).joined(separator: ", "))")
+            problem("doelwit", "'\(row(.target))' is niet een van: \(TargetType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let means = AttackMeans(rawValue: row("middel"))
+        let means = AttackMeans(rawValue: row(.means))
         if means == nil {
-            problem("middel", "'\(row("middel"))' is niet een van: \(AttackMeans.allCases.map(\.rawValue).joined(separator: ", "))")
+            problem("middel", "'\(row(.means))' is niet een van: \(AttackMeans.allCases.map(\.rawValue).joined(separator: ", "))")
         }
 
         var postcode: String?
-        let postcodeText = row("postcode")
+        let postcodeText = row(.postcode)
         if !postcodeText.isEmpty {
             postcode = Postcode.normalise(postcodeText)
             if postcode == nil { problem("postcode", "'\(postcodeText)' is geen Nederlandse postcode (1234 AB)") }
@@ -127,9 +166,9 @@ public struct IncidentImportParser: Sendable {
         let location = coordinates(row, problem: problem)
 
         guard problems.isEmpty, let date, let target, let means, let location else { return .failure(ProblemList(problems)) }
-        let address = row("adres")
-        let description = row("omschrijving")
-        let definition = row("definitie")
+        let address = row(.address)
+        let description = row(.description)
+        let definition = row(.definition)
         return .success(IncidentRecord(
             sourceID: sourceID, source: source, date: date, time: time, municipalityCode: code,
             address: address.isEmpty ? nil : address, postcode: postcode, rd: location.0, wgs84: location.1,
@@ -139,7 +178,7 @@ public struct IncidentImportParser: Sendable {
 
     /// RD wins when a row has both systems; the other system is always derived so both are stored.
     func coordinates(_ row: Row, problem: (String, String) -> Void) -> (RDPoint, GeoPoint)? {
-        let xText = row("x"), yText = row("y"), latText = row("lat"), lonText = row("lon")
+        let xText = row(.x), yText = row(.y), latText = row(.latitude), lonText = row(.longitude)
         if !xText.isEmpty || !yText.isEmpty {
             let x = NumberParsing.decimal(xText), y = NumberParsing.decimal(yText)
             if x == nil { problem("x", xText.isEmpty ? "x ontbreekt terwijl y is ingevuld" : "'\(xText)' is geen getal") }
@@ -176,5 +215,43 @@ extension IncidentImportParser {
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         let record = CSVReader.Record(line: 1, fields: columns.map { fields[$0] ?? "" })
         return validate(Row(record: record, index: index))
+    }
+}
+
+/// Per-chunk results written from `concurrentPerform`; each slot is written by exactly one iteration.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [[Swift.Result<IncidentRecord, ProblemList>]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [Swift.Result<IncidentRecord, ProblemList>]) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func joined() -> [Swift.Result<IncidentRecord, ProblemList>] { slots.flatMap { $0 } }
+}
+
+extension IncidentImportParser.Column {
+    /// Position in `allCases`, without hashing or allocating.
+    var index: Int {
+        switch self {
+        case .sourceID: 0
+        case .date: 1
+        case .time: 2
+        case .municipalityCode: 3
+        case .address: 4
+        case .postcode: 5
+        case .x: 6
+        case .y: 7
+        case .latitude: 8
+        case .longitude: 9
+        case .target: 10
+        case .means: 11
+        case .description: 12
+        case .definition: 13
+        }
     }
 }

@@ -27,6 +27,7 @@ public struct KnoxResult: Sendable, Codable, Equatable {
 public enum Knox {
     public static func run(_ events: SpaceTimeEvents, distance: Double, days: Int, permutations: Int, seed: UInt64,
                            metric: DistanceMetric = .euclidean) async -> KnoxResult {
+        let events = events.spatiallyOrdered(cellSize: distance)
         let close = ClosePairs(events: events, radius: distance, metric: metric)
         let n = events.count
         let allPairs = n * (n - 1) / 2
@@ -50,17 +51,32 @@ public enum Knox {
 
     /// Close spatial pairs whose relabelled days differ by at most `tau`.
     static func count(_ close: ClosePairs, days: [Int32], labels: [Int32], tau: Int32) -> Int {
+        // Relabel once (sequential), so the pair loop has a single indirection.
+        let permuted = relabel(days, labels)
         var total = 0
-        days.withUnsafeBufferPointer { t in
-            labels.withUnsafeBufferPointer { l in
-                close.first.withUnsafeBufferPointer { a in
-                    close.second.withUnsafeBufferPointer { b in
-                        for k in 0..<a.count where abs(t[Int(l[Int(a[k])])] - t[Int(l[Int(b[k])])]) <= tau { total += 1 }
+        permuted.withUnsafeBufferPointer { t in
+            close.first.withUnsafeBufferPointer { a in
+                close.second.withUnsafeBufferPointer { b in
+                    for k in 0..<a.count {
+                        let gap = t[Int(a[k])] &- t[Int(b[k])]
+                        total &+= (gap <= tau && gap >= -tau) ? 1 : 0
                     }
                 }
             }
         }
         return total
+    }
+}
+
+/// `days[labels[i]]` for every i, without bounds checks in the loop.
+func relabel(_ days: [Int32], _ labels: [Int32]) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: labels.count) { buffer, initialized in
+        days.withUnsafeBufferPointer { t in
+            labels.withUnsafeBufferPointer { l in
+                for i in 0..<l.count { buffer[i] = t[Int(l[i])] }
+            }
+        }
+        initialized = labels.count
     }
 }
 

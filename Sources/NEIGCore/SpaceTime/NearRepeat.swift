@@ -98,7 +98,9 @@ public enum NearRepeat {
     public static func run(_ events: SpaceTimeEvents, bands: NearRepeatBands, permutations: Int, seed: UInt64,
                            metric: DistanceMetric = .euclidean) async -> NearRepeatResult {
         let n = events.count
-        let close = ClosePairs(events: events, radius: bands.distances[bands.distances.count - 1], metric: metric)
+        let radius = bands.distances[bands.distances.count - 1]
+        let events = events.spatiallyOrdered(cellSize: radius)
+        let close = ClosePairs(events: events, radius: radius, metric: metric)
         let closeBand = close.distance.map { UInt8(bands.distanceBand($0)) }
         let timeBandCount = bands.timeBandCount
         let lastDay = bands.days[bands.days.count - 1]
@@ -116,18 +118,17 @@ public enum NearRepeat {
         let times = events.days
         @Sendable func counts(_ labels: [Int32]) -> [Int] {
             var cells = [Int](repeating: 0, count: closeCells)
-            times.withUnsafeBufferPointer { t in
-                labels.withUnsafeBufferPointer { label in
-                    close.first.withUnsafeBufferPointer { a in
-                        close.second.withUnsafeBufferPointer { b in
-                            closeBand.withUnsafeBufferPointer { band in
-                                timeBandOfGap.withUnsafeBufferPointer { gapBand in
-                                    cells.withUnsafeMutableBufferPointer { cell in
-                                        for k in 0..<a.count {
-                                            let gap = Int(abs(t[Int(label[Int(a[k])])] - t[Int(label[Int(b[k])])]))
-                                            let timeBand = gap <= lastDay ? Int(gapBand[gap]) : timeBandCount - 1
-                                            cell[Int(band[k]) * timeBandCount + timeBand] += 1
-                                        }
+            let permuted = relabel(times, labels)
+            permuted.withUnsafeBufferPointer { t in
+                close.first.withUnsafeBufferPointer { a in
+                    close.second.withUnsafeBufferPointer { b in
+                        closeBand.withUnsafeBufferPointer { band in
+                            timeBandOfGap.withUnsafeBufferPointer { gapBand in
+                                cells.withUnsafeMutableBufferPointer { cell in
+                                    for k in 0..<a.count {
+                                        let gap = Int(abs(t[Int(a[k])] &- t[Int(b[k])]))
+                                        let timeBand = gap <= lastDay ? Int(gapBand[gap]) : timeBandCount - 1
+                                        cell[Int(band[k]) * timeBandCount + timeBand] += 1
                                     }
                                 }
                             }

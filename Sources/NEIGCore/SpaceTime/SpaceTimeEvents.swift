@@ -16,6 +16,15 @@ public struct SpaceTimeEvents: Sendable {
         self.days = days
     }
 
+    /// The same events numbered cell by cell (cells of `cellSize` metres), so that events close in space have
+    /// close numbers and the pair loops stay in the processor's cache. Order-free statistics only.
+    func spatiallyOrdered(cellSize: Double) -> SpaceTimeEvents {
+        let size = max(cellSize, 1)
+        let keys = (0..<count).map { (Int64((y[$0] / size).rounded(.down)) << 32) | Int64((x[$0] / size).rounded(.down)) & 0xFFFF_FFFF }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return SpaceTimeEvents(x: order.map { x[$0] }, y: order.map { y[$0] }, days: order.map { days[$0] })
+    }
+
     public init(records: [IncidentRecord]) {
         self.init(x: records.map(\.rd.x), y: records.map(\.rd.y), days: records.map { Int32($0.date.dayNumber) })
     }
@@ -68,9 +77,12 @@ public struct ClosePairs: Sendable {
                 for i in members { for j in others { consider(i, j) } }
             }
         }
-        self.first = first
-        self.second = second
-        self.distance = distances
+        // In index order, so the permutation loops walk the times array forwards.
+        let order = first.indices.map { Int64(first[$0]) << 40 | Int64(second[$0]) << 16 | Int64($0 & 0xFFFF) }
+        let sorted = order.indices.sorted { order[$0] < order[$1] }
+        self.first = sorted.map { first[$0] }
+        self.second = sorted.map { second[$0] }
+        self.distance = sorted.map { distances[$0] }
     }
 
     private struct CellKey: Hashable { let x: Int64; let y: Int64 }
