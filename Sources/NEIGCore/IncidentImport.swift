@@ -72,7 +72,8 @@ public struct IncidentImportParser: Sendable {
 
     /// Rows are independent, so large files are validated in parallel chunks (in order).
     func validateAll(_ records: [CSVReader.Record], index: [String: Int]) -> [Swift.Result<IncidentRecord, ProblemList>] {
-        let chunkSize = 4096
+        // Four chunks per core keeps the cores evenly busy; small files stay on one thread.
+        let chunkSize = max(2048, records.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         let chunks = (records.count + chunkSize - 1) / chunkSize
         let positions = ColumnPositions(index)
         guard chunks > 1 else { return records.map { validate(Row(record: $0, positions: positions)) } }
