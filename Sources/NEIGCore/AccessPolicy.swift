@@ -28,4 +28,16 @@ public enum AccessPolicy {
     public static func canImportIncidents(_ actor: Actor) -> Bool {
         [.analyst, .coordinator, .police, .admin].contains(actor.role)
     }
+
+    /// Near-repeat analyses: analysts, coordinators and police for any area, municipal staff for their own
+    /// municipality (`nil` is the whole country).
+    public static func canAnalyse(_ actor: Actor, municipalityCode: String?) -> Bool {
+        switch actor.role {
+        case .analyst, .coordinator, .police: true
+        case .municipalOfficer: municipalityCode != nil && municipalityCode == actor.municipalityCode
+        case .mayor, .prosecutor, .housingCorporation, .business, .admin: false
+        }
+    }
+
+    public static let analysts: Set<Role> = [.analyst, .coordinator, .police, .municipalOfficer]
 }

@@ -40,6 +40,7 @@ ROLES = {
 }
 EDITORS = {"police", "coordinator", "admin"}
 IMPORTERS = {"analyst", "coordinator", "police", "admin"}
+ANALYSTS = {"analyst", "coordinator", "police", "municipal_officer"}
 AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
 
@@ -164,6 +165,11 @@ def main() -> int:
                     pages.append(("new incident", "/incidenten/nieuw"))
                 if role in IMPORTERS:
                     pages.append(("import", "/import"))
+                if role in ANALYSTS:
+                    pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
+                if role == "analyst":
+                    pages.append(("analyse national", "/analyse"))
+                    pages.append(("analyse with errors", "/analyse?afstanden=200,100&van=gisteren"))
                 for label, path in pages:
                     driver.get(BASE + path)
                     check(f"{role} {label}")

@@ -17,13 +17,21 @@ public enum HotspotMap {
         var canvas = SVGCanvas(width: width, height: height)
         canvas.rect(x: 0, y: 0, width: width, height: spanY * scale, fill: "#f4f6f8")
         let maximum = grid.maximum
+        func step(_ column: Int, _ row: Int) -> Int? {
+            let value = grid.value(column: column, row: row)
+            guard maximum > 0, value >= maximum * 0.05 else { return nil }
+            return min(ramp.count - 1, Int(value / maximum * Double(ramp.count)))
+        }
         for row in 0..<grid.rows {
-            for column in 0..<grid.columns {
-                let value = grid.value(column: column, row: row)
-                guard maximum > 0, value >= maximum * 0.05 else { continue }
-                let step = min(ramp.count - 1, Int(value / maximum * Double(ramp.count)))
-                canvas.rect(x: Double(column) * grid.cellSize * scale, y: (spanY - Double(row + 1) * grid.cellSize) * scale,
-                            width: grid.cellSize * scale + 0.3, height: grid.cellSize * scale + 0.3, fill: ramp[step])
+            var column = 0
+            // One rectangle per run of equally coloured cells keeps the SVG small.
+            while column < grid.columns {
+                guard let colour = step(column, row) else { column += 1; continue }
+                let start = column
+                while column < grid.columns, step(column, row) == colour { column += 1 }
+                canvas.rect(x: Double(start) * grid.cellSize * scale, y: (spanY - Double(row + 1) * grid.cellSize) * scale,
+                            width: Double(column - start) * grid.cellSize * scale + 0.3, height: grid.cellSize * scale + 0.3,
+                            fill: ramp[colour])
             }
         }
         for index in 0..<events.count {

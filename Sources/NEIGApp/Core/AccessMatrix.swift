@@ -58,6 +58,9 @@ enum AccessMatrix {
         Row(method: .GET, path: "/incidenten/:id/bewerken", rule: .rolesForOwnObjects(incidentEditors)),
         Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(incidentEditors)),
 
+        Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
+        Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),
+
         Row(method: .GET, path: "/import", rule: .roles(importers)),
         Row(method: .POST, path: "/import", rule: .roles(importers)),
     ]

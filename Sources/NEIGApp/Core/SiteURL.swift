@@ -14,6 +14,7 @@ enum SiteURL {
     case editIncident(id: UUID)
     case newIncident
     case importIncidents
+    case analyse
     case exportCSV
     case exportGeoJSON
     case openData
@@ -33,6 +34,7 @@ enum SiteURL {
         case .editIncident(let id): "/incidenten/\(id.uuidString.lowercased())/bewerken"
         case .newIncident: "/incidenten/nieuw"
         case .importIncidents: "/import"
+        case .analyse: "/analyse"
         case .exportCSV: "/export/incidenten.csv"
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"

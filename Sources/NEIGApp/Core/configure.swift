@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     let members = csrfProtected.grouped(RequireLoginMiddleware())
     MonitorRoutes.register(members)
     AccountPageRoutes.register(members)
+    AnalyseRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
