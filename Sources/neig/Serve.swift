@@ -28,6 +28,7 @@ struct Serve: AsyncParsableCommand {
                 for problem in problems { app.logger.critical("refusing to start in production: \(problem)") }
                 throw ExitCode(1)
             }
+            startBackgroundJobs(app)
             app.logger.notice("neig is running at http://\(hostname):\(port)/\(configuration.isProduction ? " (production)" : "")")
             try await app.execute()
         }

@@ -50,6 +50,11 @@ import VaporTesting
             _ = try await importCSV(app, sampleCSV)
             let own = try #require(try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first()?.requireID())
             let other = try #require(try await Incident.query(on: app.db).filter(\.$sourceID == "R-1").first()?.requireID())
+            // Routes keyed by incident that need a warning to exist (`/meldingen/:id/gezien`).
+            for (id, code) in [(own, "GM0363"), (other, "GM0599")] {
+                try await NearRepeatAlert(municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400, validUntil: "2025-07-28",
+                                          earlierIncidentIDs: [], patternSignificant: false, createdAt: testNow).create(on: app.db)
+            }
             var browser: Browser?
             if let role {
                 try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363")

@@ -158,7 +158,7 @@ def main() -> int:
 
             for role, email in ROLES.items():
                 log_in(role, email)
-                pages = [("home", "/"), ("account", "/account"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
+                pages = [("home", "/"), ("account", "/account"), ("alerts", "/meldingen"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
                          ("monitor Amsterdam", "/monitor/gemeente/GM0363"), ("incidents", "/incidenten"),
                          ("incidents filtered", "/incidenten?gemeente=GM0599&doelwit=woning"), ("open data", "/open-data")]
                 if role in EDITORS:

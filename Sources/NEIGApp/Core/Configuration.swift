@@ -50,6 +50,17 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+public struct MailSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var from: String
+    public init(host: String, port: Int, from: String) {
+        self.host = host
+        self.port = port
+        self.from = from
+    }
+}
+
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
@@ -67,6 +78,10 @@ public struct AppConfiguration: Sendable {
     public var postgresSchema: String?
     /// `NEIG_ENV=production`: no demo data, no demo accounts, no default secrets, secure cookies.
     public var isProduction: Bool
+    /// Where e-mail goes (`NEIG_SMTP_HOST`, `NEIG_SMTP_PORT`, `NEIG_MAIL_FROM`); nil keeps mail in the outbox.
+    public var mail: MailSettings?
+    /// The address people reach neig at, for links in e-mail (`NEIG_PUBLIC_URL`).
+    public var publicURL: String = "http://127.0.0.1:8080"
 
     public init(database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
                 municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil,
@@ -84,11 +99,19 @@ public struct AppConfiguration: Sendable {
                                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         let production = environment["NEIG_ENV"]?.lowercased() == "production"
         let secureSetting = environment["NEIG_SECURE_COOKIES"]?.lowercased()
-        return AppConfiguration(database: try .resolve(argument: argument, environment: environment),
-                                loadDemoData: loadDemoData && !production,
-                                secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
-                                municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
-                                isProduction: production)
+        var configuration = AppConfiguration(database: try .resolve(argument: argument, environment: environment),
+                                             loadDemoData: loadDemoData && !production,
+                                             secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
+                                             municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
+                                             isProduction: production)
+        if let host = environment["NEIG_SMTP_HOST"], !host.isEmpty {
+            guard let port = Int(environment["NEIG_SMTP_PORT"] ?? "25"), (1...65535).contains(port) else {
+                throw ConfigurationError("NEIG_SMTP_PORT: '\(environment["NEIG_SMTP_PORT"] ?? "")' is not a port number")
+            }
+            configuration.mail = MailSettings(host: host, port: port, from: environment["NEIG_MAIL_FROM"] ?? "neig@localhost")
+        }
+        if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty { configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+        return configuration
     }
 
     /// The bundled table, or a newer one in the same format after municipal mergers.

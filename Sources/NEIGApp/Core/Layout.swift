@@ -56,6 +56,9 @@ struct Layout {
             return [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
         }
         var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
+        if actor.municipalityCode != nil || [.police, .prosecutor, .coordinator].contains(actor.role) {
+            items.append(("Waarschuwingen", SiteURL.alerts.path))
+        }
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
         items.append(("Open data", SiteURL.openData.path))

@@ -12,6 +12,8 @@ struct NEIGServices: Sendable {
     var openAPIDocument: String
     var postgresSchema: String?
     var database: DatabaseLocation
+    var mail: MailSettings?
+    var publicURL: String
     var cacheMemo = CacheMemo()
 }
 

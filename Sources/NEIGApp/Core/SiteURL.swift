@@ -15,6 +15,8 @@ enum SiteURL {
     case newIncident
     case importIncidents
     case analyse
+    case alerts
+    case acknowledgeAlert(incidentID: UUID)
     case exportCSV
     case exportGeoJSON
     case openData
@@ -35,6 +37,8 @@ enum SiteURL {
         case .newIncident: "/incidenten/nieuw"
         case .importIncidents: "/import"
         case .analyse: "/analyse"
+        case .alerts: "/meldingen"
+        case .acknowledgeAlert(let id): "/meldingen/\(id.uuidString.lowercased())/gezien"
         case .exportCSV: "/export/incidenten.csv"
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"

@@ -15,7 +15,7 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         secureCookies: configuration.secureCookies, metrics: AppMetrics(),
         stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
         openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8), postgresSchema: configuration.postgresSchema,
-        database: configuration.database)
+        database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL)
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
@@ -49,6 +49,7 @@ enum Migrations {
         app.migrations.add(CreateRegisterStateAndCache())
         app.migrations.add(CreateRateLimitWindows())
         app.migrations.add(AddSecondFactor())
+        app.migrations.add(CreateAlertsAndOutbox())
     }
 }
 
@@ -63,6 +64,7 @@ func routes(_ app: Application) throws {
     MonitorRoutes.register(members)
     AccountPageRoutes.register(members)
     AnalyseRoutes.register(members)
+    AlertRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.

@@ -16,7 +16,9 @@ enum HomeRoutes {
         let summary = HomeView.Summary(today: today, yearToDate: yearToDate, previousSamePeriod: previous,
                                        municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
                                        canImport: AccessPolicy.canImportIncidents(user.actor),
-                                       canEnter: AccessPolicy.canEnterIncidents(user.actor))
+                                       canEnter: AccessPolicy.canEnterIncidents(user.actor),
+                                       openAlerts: try await AlertRoutes.visibleAlerts(req, actor: user.actor).filter(\.isOpen).count,
+                                       canAnalyse: AccessPolicy.analysts.contains(user.actor.role))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary).document)
     }
 }
@@ -29,6 +31,8 @@ struct HomeView {
         let municipality: Municipality?
         let canImport: Bool
         let canEnter: Bool
+        let openAlerts: Int
+        let canAnalyse: Bool
     }
 
     let context: PageContext
@@ -56,6 +60,12 @@ struct HomeView {
         return .div(
             .h1(.text("Welkom, \(context.userName ?? "")")),
             .unwrap(context.organisationName) { .p(.class("muted"), .text($0)) },
+            .if(summary.openAlerts > 0, .div(
+                .class("notice warning"), .attribute(named: "role", value: "status"),
+                .h2(.text(summary.openAlerts == 1 ? "1 lopende near-repeatwaarschuwing" : "\(summary.openAlerts) lopende near-repeatwaarschuwingen")),
+                .p(.text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
+                   .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
+            )),
             .ul(.class("figures"),
                 .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
                     .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
@@ -68,6 +78,8 @@ struct HomeView {
                     .li(.a(.href(SiteURL.monitorMunicipality(code: m.code).path), .text("Monitor voor \(m.displayName)")))
                 },
                 .li(.a(.href(SiteURL.incidents.path), .text("Incidentenregister bekijken en exporteren"))),
+                .li(.a(.href(SiteURL.alerts.path), .text("Near-repeatwaarschuwingen"))),
+                .if(summary.canAnalyse, .li(.a(.href(SiteURL.analyse.path), .text("Near-repeatanalyse: matrix, Knox-toets en hotspots")))),
                 .if(summary.canEnter, .li(.a(.href(SiteURL.newIncident.path), .text("Incident invoeren")))),
                 .if(summary.canImport, .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))))
         )

@@ -41,6 +41,12 @@ public enum IncidentImporter {
             return summary
         }
         app.neig.metrics.recordImport(summary)
+        let recentFrom = app.neig.clock.today.adding(days: -NearRepeatAlertService.recentDays)
+        for (source, group) in Dictionary(grouping: parsed.records.filter { $0.date >= recentFrom }, by: \.source) {
+            let incidents = try await Incident.query(on: app.db).filter(\.$source == source)
+                .filter(\.$sourceID ~~ group.map(\.sourceID)).all()
+            await NearRepeatAlertService.evaluateLogged(incidents, app: app, actor: actor)
+        }
         return Outcome(summary: summary, problems: [], rowCount: parsed.rowCount, dryRun: false)
     }
 

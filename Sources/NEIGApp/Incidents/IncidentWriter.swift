@@ -17,6 +17,7 @@ enum IncidentWriter {
             try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
                                 detail: "municipality=\(record.municipalityCode) via=\(channel)", on: tx)
         }
+        await NearRepeatAlertService.evaluateLogged([incident], app: req.application, actor: req.auditActor)
         return incident
     }
 }

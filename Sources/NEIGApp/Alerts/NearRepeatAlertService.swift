@@ -1,0 +1,123 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Turns a newly registered attack into a near-repeat warning for its municipality when the area's
+/// history says so, and queues the e-mails. Runs after the incident is stored; a failure here is logged
+/// and never undoes the registration.
+public enum NearRepeatAlertService {
+    /// The history the pattern test looks at.
+    static let historyDays = 730
+    /// Imports only raise zones for attacks at most this old; older rows are history, not news.
+    static let recentDays = 90
+
+    static func settings(for municipality: String, on db: any Database) async throws -> NearRepeatZoneSettings {
+        guard let own = try await AlertSettings.query(on: db).filter(\.$municipalityCode == municipality).first() else { return .standard }
+        return NearRepeatZoneSettings(radius: own.radius, days: own.days)
+    }
+
+    /// Evaluates the given incidents; returns the alerts it created.
+    @discardableResult
+    static func evaluate(_ incidents: [Incident], app: Application, actor: String) async throws -> [NearRepeatAlert] {
+        let today = app.neig.clock.today
+        var created: [NearRepeatAlert] = []
+        var patterns: [String: Bool] = [:]
+        for incident in incidents {
+            guard let date = CivilDate(parsing: incident.occurredOn), let incidentID = incident.id else { continue }
+            let settings = try await settings(for: incident.municipalityCode, on: app.db)
+            // A zone that has already run out is no warning any more.
+            guard date.adding(days: settings.days) >= today else { continue }
+            guard try await NearRepeatAlert.query(on: app.db).filter(\.$incident.$id == incidentID).count() == 0 else { continue }
+            let history = try await Incident.query(on: app.db)
+                .filter(\.$municipalityCode == incident.municipalityCode)
+                .filter(\.$occurredOn >= date.adding(days: -historyDays).iso)
+                .filter(\.$occurredOn <= date.iso)
+                .filter(\.$id != incidentID)
+                .all()
+            let events = SpaceTimeEvents(x: history.map(\.rdX), y: history.map(\.rdY),
+                                         days: history.map { Int32(CivilDate(parsing: $0.occurredOn)?.dayNumber ?? 0) })
+            let significant: Bool
+            if let known = patterns[incident.municipalityCode] {
+                significant = known
+            } else {
+                let knox = await Knox.run(events, distance: settings.radius, days: settings.days, permutations: 99, seed: 1)
+                significant = (knox.pValue ?? 1) <= 0.05 && Double(knox.observed) > knox.expected
+                patterns[incident.municipalityCode] = significant
+            }
+            let decision = NearRepeatZone.decide(x: incident.rdX, y: incident.rdY, date: date, history: events, settings: settings,
+                                                 patternSignificant: significant)
+            guard decision.warrantsAlert else { continue }
+            let alert = NearRepeatAlert(
+                municipalityCode: incident.municipalityCode, incidentID: incidentID, centreX: incident.rdX, centreY: incident.rdY,
+                radius: settings.radius, validUntil: decision.until.iso, earlierIncidentIDs: decision.earlier.compactMap { history[$0].id },
+                patternSignificant: significant, createdAt: app.neig.clock.now())
+            try await app.db.transaction { tx in
+                try await alert.create(on: tx)
+                try await Audit.record("alert.create", object: "near_repeat_alert", id: alert.id?.uuidString.lowercased(),
+                                       detail: "municipality=\(incident.municipalityCode) earlier=\(decision.earlier.count) pattern=\(significant)",
+                                       actor: actor, at: app.neig.clock.now(), on: tx)
+                for recipient in try await recipients(of: incident.municipalityCode, on: tx) {
+                    try await OutboxMessage(recipient: recipient, subject: subject(alert, app: app),
+                                            body: body(alert, earlier: decision.earlier.count, app: app), now: app.neig.clock.now()).create(on: tx)
+                }
+            }
+            created.append(alert)
+        }
+        return created
+    }
+
+    /// Sets a municipality's own zone (`neig alerts configure`).
+    public static func configure(municipality: String, radius: Double, days: Int, on app: Application) async throws {
+        guard app.neig.municipalities[municipality] != nil else { throw ConfigurationError("\(municipality) is not a municipality code") }
+        guard radius > 0, radius <= 5000, (1...365).contains(days) else {
+            throw ConfigurationError("the zone needs a radius of 1 to 5000 m and 1 to 365 days")
+        }
+        let settings = try await AlertSettings.query(on: app.db).filter(\.$municipalityCode == municipality).first()
+            ?? AlertSettings(municipalityCode: municipality, radius: radius, days: days)
+        settings.radius = radius
+        settings.days = days
+        try await settings.save(on: app.db)
+        try await Audit.record("alert.settings", object: "municipality", id: municipality, detail: "radius=\(Int(radius)) days=\(days)",
+                               actor: "cli", at: app.neig.clock.now(), on: app.db)
+    }
+
+    /// As `evaluate`, but a failure is logged instead of thrown: the attack is registered either way.
+    static func evaluateLogged(_ incidents: [Incident], app: Application, actor: String) async {
+        do {
+            try await evaluate(incidents, app: app, actor: actor)
+        } catch {
+            app.logger.error("near-repeat evaluation failed: \(String(reflecting: error))")
+        }
+    }
+
+    /// The municipality's own OOV staff and mayor.
+    static func recipients(of municipality: String, on db: any Database) async throws -> [String] {
+        try await User.query(on: db)
+            .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
+            .filter(Organisation.self, \.$municipalityCode == municipality)
+            .filter(\.$roleValue ~~ [Role.municipalOfficer.rawValue, Role.mayor.rawValue])
+            .all()
+            .map(\.email)
+    }
+
+    static func subject(_ alert: NearRepeatAlert, app: Application) -> String {
+        let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
+        return "neig: verhoogd risico op een nieuwe aanslag in \(name) tot \(CivilDate(parsing: alert.validUntil)?.dutch ?? alert.validUntil)"
+    }
+
+    /// No address or coordinates: e-mail travels further than neig, the details stay behind the login.
+    static func body(_ alert: NearRepeatAlert, earlier: Int, app: Application) -> String {
+        let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
+        var lines = [
+            "Na een aanslag in \(name) geldt een verhoogd risico op een nieuwe aanslag binnen \(Int(alert.radius)) meter, "
+                + "tot en met \(CivilDate(parsing: alert.validUntil)?.dutch ?? alert.validUntil).",
+            "",
+        ]
+        if earlier > 0 { lines.append("In deze zone waren het afgelopen jaar al \(earlier) andere aanslagen.") }
+        if alert.patternSignificant { lines.append("De aanslagen in uw gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij.") }
+        lines += ["", "Aanbevolen nazorg (handelingskader, fase nazorg):"] + NearRepeatZone.suggestedActions.map { "- " + $0 }
+        lines += ["", "Adres, kaart en eerdere aanslagen: \(app.neig.publicURL)\(SiteURL.alerts.path)", "",
+                  "Dit bericht is automatisch verstuurd door neig."]
+        return lines.joined(separator: "\n")
+    }
+}
