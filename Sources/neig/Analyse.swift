@@ -64,25 +64,33 @@ struct PermutationOptions: ParsableArguments {
 
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case json, csv, text }
 
+/// "Close" for the Knox tests: both limits inclusive.
+struct Closeness: ParsableArguments {
+    @Option(help: "Close in space: at most this many metres.") var distance: Double
+    @Option(help: "Close in time: at most this many days.") var days: Int
+
+    func validate() throws {
+        guard distance > 0, days >= 0 else { throw ValidationError("--distance must be positive and --days at least 0") }
+    }
+}
+
 extension Analyse {
     struct KnoxCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "knox", abstract: "Knox test: are attacks closer together in space and time than chance gives?")
 
         @OptionGroup var source: AnalysisSource
-        @Option(help: "Close in space: at most this many metres.") var distance: Double
-        @Option(help: "Close in time: at most this many days.") var days: Int
+        @OptionGroup var close: Closeness
         @OptionGroup var permutation: PermutationOptions
         @Option(help: "json or text.") var format: AnalysisFormat = .json
 
         func validate() throws {
-            guard distance > 0, days >= 0 else { throw ValidationError("--distance must be positive and --days at least 0") }
             guard format != .csv else { throw ValidationError("knox writes json or text") }
         }
 
         func run() async throws {
             let input = try await source.load()
-            let result = await Knox.run(input.events, distance: distance, days: days, permutations: permutation.permutations,
+            let result = await Knox.run(input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
                                         seed: permutation.seed, metric: permutation.metric)
             print(format == .json ? try AnalysisFormatting.json(result) : AnalysisFormatting.knoxText(result), terminator: format == .json ? "\n" : "")
         }
@@ -131,19 +139,17 @@ extension Analyse {
             commandName: "local-knox", abstract: "Per attack: neighbours close in space and time, before and after it, and significance.")
 
         @OptionGroup var source: AnalysisSource
-        @Option(help: "Close in space: at most this many metres.") var distance: Double
-        @Option(help: "Close in time: at most this many days.") var days: Int
+        @OptionGroup var close: Closeness
         @OptionGroup var permutation: PermutationOptions
         @Option(help: "json or csv.") var format: AnalysisFormat = .json
 
         func validate() throws {
-            guard distance > 0, days >= 0 else { throw ValidationError("--distance must be positive and --days at least 0") }
             guard format != .text else { throw ValidationError("local-knox writes json or csv") }
         }
 
         func run() async throws {
             let input = try await source.load()
-            let result = await LocalKnox.run(input.events, distance: distance, days: days, permutations: permutation.permutations,
+            let result = await LocalKnox.run(input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
                                              seed: permutation.seed, metric: permutation.metric)
             let rows = AnalysisFormatting.localKnoxRows(result, input: input)
             print(format == .json ? try AnalysisFormatting.json(rows) : AnalysisFormatting.localKnoxCSV(rows), terminator: format == .json ? "\n" : "")
