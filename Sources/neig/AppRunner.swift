@@ -14,6 +14,8 @@ enum AppRunner {
             let configuration = try AppConfiguration.fromEnvironment(database: options.database, loadDemoData: loadDemoData)
             try await configure(app, with: configuration)
             let result = try await body(app)
+            // Commands write audit entries unsealed, like requests; seal them before leaving.
+            do { try await AuditChain.seal(on: app.db) } catch { app.logger.debug("audit log not sealed: \(error)") }
             try await app.asyncShutdown()
             return result
         } catch {

@@ -10,13 +10,17 @@ import Vapor
         let monitor: [MonitorReport]
         let incidents: Int
         let auditEvents: Int
+        let auditChain: AuditChain.Verification
     }
 
     func snapshot(_ app: Application) async throws -> Snapshot {
         var reports: [MonitorReport] = []
         for year in [2024, 2025] { reports.append(try await MonitorService.report(year: year, on: app)) }
+        try await AuditChain.seal(on: app.db)
+        let chain = try await AuditChain.verify(on: app.db)
+        #expect(chain.isIntact, "audit chain: \(chain.problem ?? "")")
         return Snapshot(monitor: reports, incidents: try await incidentCount(app),
-                        auditEvents: try await AuditEvent.query(on: app.db).count())
+                        auditEvents: try await AuditEvent.query(on: app.db).count(), auditChain: chain)
     }
 
     @Test func restoringABackupBringsBackExactlyWhatWasBackedUp() async throws {

@@ -28,7 +28,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-PORT = 18282
+PORT = int(os.environ.get("A11Y_PORT", "18282"))
 BASE = f"http://127.0.0.1:{PORT}"
 PASSWORD = "demo-wachtwoord-neig"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -165,6 +165,8 @@ def main() -> int:
                     pages.append(("new incident", "/incidenten/nieuw"))
                 if role in IMPORTERS:
                     pages.append(("import", "/import"))
+                if role == "admin":
+                    pages.append(("audit log", "/admin/audit"))
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":

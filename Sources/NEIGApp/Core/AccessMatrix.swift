@@ -59,6 +59,7 @@ enum AccessMatrix {
         Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(incidentEditors)),
 
         Row(method: .GET, path: "/meldingen", rule: .members),
+        Row(method: .GET, path: "/admin/audit", rule: .roles([.admin])),
         Row(method: .POST, path: "/meldingen/:id/gezien", rule: .rolesForOwnObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
         Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),

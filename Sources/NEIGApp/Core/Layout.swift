@@ -61,6 +61,7 @@ struct Layout {
         }
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
+        if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
         items.append(("Open data", SiteURL.openData.path))
         return items
     }

@@ -25,6 +25,7 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
     // Outermost first: headers and metrics must also see the responses that errors turn into.
     app.middleware.use(SecurityHeadersMiddleware(secure: configuration.secureCookies))
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(AuditSealMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())
     app.middleware.use(SessionAuthenticationMiddleware(clock: configuration.clock))
     app.middleware.use(CSRFCookieMiddleware(secure: configuration.secureCookies))
@@ -36,7 +37,9 @@ public func prepareDatabase(_ app: Application, loadDemoData: Bool) async throws
     try await DatabaseSetup.prepare(app.db, schema: app.neig.postgresSchema)
     try await app.autoMigrate()
     guard loadDemoData else { return nil }
-    return try await DemoSeeder.seedIfEmpty(app)
+    let outcome = try await DemoSeeder.seedIfEmpty(app)
+    try await AuditChain.seal(on: app.db)
+    return outcome
 }
 
 enum Migrations {
@@ -50,6 +53,7 @@ enum Migrations {
         app.migrations.add(CreateRateLimitWindows())
         app.migrations.add(AddSecondFactor())
         app.migrations.add(CreateAlertsAndOutbox())
+        app.migrations.add(AddAuditChain())
     }
 }
 
@@ -65,6 +69,7 @@ func routes(_ app: Application) throws {
     AccountPageRoutes.register(members)
     AnalyseRoutes.register(members)
     AlertRoutes.register(members)
+    AuditRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
