@@ -55,6 +55,20 @@ import VaporTesting
                 try await NearRepeatAlert(municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400, validUntil: "2025-07-28",
                                           earlierIncidentIDs: [], patternSignificant: false, createdAt: testNow).create(on: app.db)
             }
+            var caseIDs: [Ownership: UUID] = [:]
+            for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
+                let caseFile = CaseFile()
+                caseFile.municipalityCode = code
+                caseFile.title = "Matrixzaak"
+                caseFile.phaseValue = CasePhase.dreiging.rawValue
+                caseFile.phaseStartedOn = "2025-06-01"
+                caseFile.confidentialityValue = CaseConfidentiality.zaakvertrouwelijk.rawValue
+                caseFile.openedOn = "2025-06-01"
+                caseFile.handleBefore = "2025-08-01"
+                caseFile.createdAt = testNow
+                try await caseFile.create(on: app.db)
+                caseIDs[ownership] = try caseFile.requireID()
+            }
             var browser: Browser?
             if let role {
                 try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363")
@@ -65,8 +79,9 @@ import VaporTesting
                 guard let rule = AccessMatrix.rule(method: route.method, path: pattern) else { continue }
                 if pattern == "/logout" { continue } // ends the session the other requests need; covered in AccountTests
                 for ownership in Ownership.allCases {
+                    let objectID = pattern.hasPrefix("/zaken/") ? caseIDs[ownership]! : (ownership == .own ? own : other)
                     let path = pattern
-                        .replacingOccurrences(of: ":id", with: (ownership == .own ? own : other).uuidString.lowercased())
+                        .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":code", with: ownership == .own ? "GM0363" : "GM0599")
                     let api = path.hasPrefix("/api/")
                     var outcome = Outcome.allowed

@@ -167,6 +167,9 @@ def main() -> int:
                     pages.append(("import", "/import"))
                 if role == "admin":
                     pages.append(("audit log", "/admin/audit"))
+                if role in ("municipal_officer", "mayor"):
+                    pages.append(("cases", "/zaken"))
+                    pages.append(("new case", "/zaken/nieuw"))
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":
@@ -184,6 +187,20 @@ def main() -> int:
                     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
                     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
                     check(f"{role} form with errors")
+            # A case through its first phase change, as an OOV adviser runs it.
+            log_in("municipal_officer", ROLES["municipal_officer"])
+            driver.get(BASE + "/zaken/nieuw")
+            submit("veld-titel", "Toegankelijkheidsstraat 1")
+            WebDriverWait(driver, 30).until(lambda d: re.match(r".*/zaken/[0-9a-f-]{36}$", d.current_url))
+            check("municipal_officer case detail")
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            WebDriverWait(driver, 30).until(lambda d: "fase van dreiging" in d.page_source)
+            check("municipal_officer case after phase change")
+            driver.get(BASE + "/zaken/nieuw")
+            submit("veld-termijn", "0")
+            WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
+            check("municipal_officer case form with errors")
+
             # Enrolled now: the second login asks for a code only.
             log_in("mayor", ROLES["mayor"])
             if path_of(driver) in ("/login", "/login/tweede-stap"):

@@ -60,6 +60,11 @@ enum AccessMatrix {
 
         Row(method: .GET, path: "/meldingen", rule: .members),
         Row(method: .GET, path: "/admin/audit", rule: .roles([.admin])),
+        Row(method: .GET, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/zaken/nieuw", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/zaken/:id", rule: .rolesForOwnObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/fase", rule: .rolesForOwnObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/meldingen/:id/gezien", rule: .rolesForOwnObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
         Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),

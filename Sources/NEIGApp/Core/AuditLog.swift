@@ -96,6 +96,7 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
     case accessManagement = "toegangsbeheer"
     case incidentRegister = "incidentenregister"
     case nearRepeatWarnings = "near-repeatwaarschuwingen"
+    case caseManagement = "zaakbehandeling"
     case administration = "beheer"
 
     var purpose: String {
@@ -103,6 +104,7 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
         case .accessManagement: "Inloggen, accounts, tweestapsverificatie en API-tokens"
         case .incidentRegister: "Registratie, import en correctie van aanslagen met explosieven"
         case .nearRepeatWarnings: "Waarschuwen van gemeenten voor herhaalrisico na een aanslag"
+        case .caseManagement: "Zaken onder het handelingskader: dreiging, explosie, nazorg en maatregelen"
         case .administration: "Beheer van neig: demodata, back-ups, instellingen"
         }
     }
@@ -112,6 +114,7 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
             || action.hasPrefix("second-factor") || action.hasPrefix("recovery-codes") { return .accessManagement }
         if action.hasPrefix("incident") { return .incidentRegister }
         if action.hasPrefix("alert") { return .nearRepeatWarnings }
+        if action.hasPrefix("case") { return .caseManagement }
         return .administration
     }
 }

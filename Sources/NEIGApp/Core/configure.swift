@@ -54,6 +54,7 @@ enum Migrations {
         app.migrations.add(AddSecondFactor())
         app.migrations.add(CreateAlertsAndOutbox())
         app.migrations.add(AddAuditChain())
+        app.migrations.add(CreateCases())
     }
 }
 
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     AnalyseRoutes.register(members)
     AlertRoutes.register(members)
     AuditRoutes.register(members)
+    CaseRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.

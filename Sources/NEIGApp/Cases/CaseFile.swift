@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import NEIGCore
+
+/// A case (zaak) per address or person at risk, owned by one municipality.
+final class CaseFile: Model, @unchecked Sendable {
+    static let schema = "cases"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_code") var municipalityCode: String
+    @Field(key: "title") var title: String
+    @OptionalField(key: "address") var address: String?
+    @Field(key: "phase") var phaseValue: String
+    @Field(key: "phase_started_on") var phaseStartedOn: String
+    @Field(key: "confidentiality") var confidentialityValue: String
+    @Field(key: "opened_on") var openedOn: String
+    /// The legal handling period's end (ZGW: doorlooptijd), from the opening date.
+    @Field(key: "handle_before") var handleBefore: String
+    @OptionalField(key: "responsible") var responsible: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var phase: CasePhase { CasePhase(rawValue: phaseValue) ?? .dreiging }
+    var confidentiality: CaseConfidentiality { CaseConfidentiality(rawValue: confidentialityValue) ?? .zaakvertrouwelijk }
+}
+
+/// One line of a case's history. Appended, never edited (as Signalen keeps its history).
+final class CaseEvent: Model, @unchecked Sendable {
+    static let schema = "case_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "case_id") var caseFile: CaseFile
+    /// 1, 2, 3 … per case: the order of the history, also when two events share a timestamp.
+    @Field(key: "position") var position: Int
+    @Field(key: "occurred_at") var occurredAt: Date
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "from_phase") var fromPhase: String?
+    @OptionalField(key: "to_phase") var toPhase: String?
+    @OptionalField(key: "text") var text: String?
+
+    init() {}
+
+    init(caseID: UUID, position: Int, occurredAt: Date, actorName: String, kind: String, from: CasePhase?, to: CasePhase?, text: String?) {
+        self.$caseFile.id = caseID
+        self.position = position
+        self.occurredAt = occurredAt
+        self.actorName = actorName
+        self.kind = kind
+        self.fromPhase = from?.rawValue
+        self.toPhase = to?.rawValue
+        self.text = text
+    }
+}
+
+struct CreateCases: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CaseFile.schema)
+            .id()
+            .field("municipality_code", .string, .required)
+            .field("title", .string, .required)
+            .field("address", .string)
+            .field("phase", .string, .required)
+            .field("phase_started_on", .string, .required)
+            .field("confidentiality", .string, .required)
+            .field("opened_on", .string, .required)
+            .field("handle_before", .string, .required)
+            .field("responsible", .string)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(CaseEvent.schema)
+            .id()
+            .field("case_id", .uuid, .required, .references(CaseFile.schema, "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("occurred_at", .datetime, .required)
+            .field("actor_name", .string, .required)
+            .field("kind", .string, .required)
+            .field("from_phase", .string)
+            .field("to_phase", .string)
+            .field("text", .string)
+            .unique(on: "case_id", "position")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CaseEvent.schema).delete()
+        try await database.schema(CaseFile.schema).delete()
+    }
+}
