@@ -86,6 +86,9 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
+    /// A stored `YYYY-MM-DD` in Dutch, or the text itself when it is not a date.
+    public static func dutch(iso: String) -> String { CivilDate(parsing: iso)?.dutch ?? iso }
+
     public var dutch: String {
         "\(day) \(Self.dutchMonths[month - 1]) \(year)"
     }

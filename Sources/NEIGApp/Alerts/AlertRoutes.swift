@@ -77,8 +77,8 @@ struct AlertListView {
     func card(_ item: AlertRoutes.Item) -> Node<HTML.BodyContext> {
         let alert = item.alert, incident = item.incident
         let name = registry[alert.municipalityCode]?.displayName ?? alert.municipalityCode
-        let date = CivilDate(parsing: incident.occurredOn)?.dutch ?? incident.occurredOn
-        let until = CivilDate(parsing: alert.validUntil)?.dutch ?? alert.validUntil
+        let date = CivilDate.dutch(iso: incident.occurredOn)
+        let until = CivilDate.dutch(iso: alert.validUntil)
         let incidentID = incident.id ?? UUID()
         return .article(
             .class(item.isOpen ? "alert-card open" : "alert-card"),
@@ -89,7 +89,7 @@ struct AlertListView {
             .if(!item.earlier.isEmpty, .group(
                 .h4(.text("Eerdere aanslagen in de zone (\(item.earlier.count))")),
                 .ul(.forEach(item.earlier) { earlier in
-                    .li(.text("\(CivilDate(parsing: earlier.occurredOn)?.dutch ?? earlier.occurredOn): \(earlier.address ?? "adres onbekend")"))
+                    .li(.text("\(CivilDate.dutch(iso: earlier.occurredOn)): \(earlier.address ?? "adres onbekend")"))
                 })
             )),
             .element(named: "details", nodes: [

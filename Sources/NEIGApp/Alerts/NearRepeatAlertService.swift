@@ -102,7 +102,7 @@ public enum NearRepeatAlertService {
 
     static func subject(_ alert: NearRepeatAlert, app: Application) -> String {
         let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
-        return "neig: verhoogd risico op een nieuwe aanslag in \(name) tot \(CivilDate(parsing: alert.validUntil)?.dutch ?? alert.validUntil)"
+        return "neig: verhoogd risico op een nieuwe aanslag in \(name) tot \(CivilDate.dutch(iso: alert.validUntil))"
     }
 
     /// No address or coordinates: e-mail travels further than neig, the details stay behind the login.
@@ -110,7 +110,7 @@ public enum NearRepeatAlertService {
         let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
         var lines = [
             "Na een aanslag in \(name) geldt een verhoogd risico op een nieuwe aanslag binnen \(Int(alert.radius)) meter, "
-                + "tot en met \(CivilDate(parsing: alert.validUntil)?.dutch ?? alert.validUntil).",
+                + "tot en met \(CivilDate.dutch(iso: alert.validUntil)).",
             "",
         ]
         if earlier > 0 { lines.append("In deze zone waren het afgelopen jaar al \(earlier) andere aanslagen.") }

@@ -49,7 +49,7 @@ struct AnalyseView {
                 .class("notice"), .attribute(named: "role", value: "status"),
                 .h3(.text(significant ? "Er is een near-repeatpatroon" : "Geen duidelijk near-repeatpatroon")),
                 .p(.text("Binnen \(Int(knox.distance)) m en \(knox.days) dagen van elkaar: \(knox.observed) paren van aanslagen, "
-                    + "bij toeval verwacht \(AnalysisFormatting.decimal(knox.expected)) (p = \(AnalysisFormatting.decimal(knox.pValue ?? 1, digits: 3))).")),
+                    + "bij toeval verwacht \(knox.expected.dutchDecimal(1)) (p = \((knox.pValue ?? 1).dutchDecimal(3))).")),
                 .ul(.forEach(results.matrix.summary.prefix(6)) { .li(.text($0)) })
             )
         )
@@ -89,7 +89,7 @@ struct AnalyseView {
                         .tr(.th(.attribute(named: "scope", value: "row"), .text(cell(distance, 0)?.distanceLabel ?? "")),
                             .forEach(timeBands) { time in
                                 let value = cell(distance, time)!
-                                let ratio = value.ratio.map { AnalysisFormatting.decimal($0, digits: 2) } ?? "–"
+                                let ratio = value.ratio.map { $0.dutchDecimal(2) } ?? "–"
                                 let marked = Self.ratioClass(value, bands: bands) != "nr-none"
                                 return .td(.class(Self.ratioClass(value, bands: bands)), .text("\(ratio)\(marked ? "*" : "") (\(value.observed))"))
                             })
@@ -112,7 +112,7 @@ struct AnalyseView {
         return .section(
             .h2(.text("Hotspots")),
             .p(.text("Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m). "
-                + (grid.columns > 0 ? "De hoogste dichtheid is \(AnalysisFormatting.decimal(max(0, best))) aanslagen per km², rond RD (\(Int(centre.x)), \(Int(centre.y)))." : "")
+                + (grid.columns > 0 ? "De hoogste dichtheid is \(max(0, best).dutchDecimal(1)) aanslagen per km², rond RD (\(Int(centre.x)), \(Int(centre.y)))." : "")
                 + (results.showPoints ? " Zwarte punten zijn de aanslagen." : " Losse aanslagen worden alleen getoond aan wie de locaties mag zien."))),
             .raw(HotspotMap.svg(grid, events: points, title: "Kaart van de dichtheid van aanslagen in \(areaName)"))
         )

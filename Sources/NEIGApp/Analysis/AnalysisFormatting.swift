@@ -9,20 +9,16 @@ public enum AnalysisFormatting {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func decimal(_ value: Double, digits: Int = 1) -> String {
-        String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
-    }
-
     public static func knoxText(_ result: KnoxResult) -> String {
         var lines = [
             "Knox-test: \(result.n) aanslagen, dichtbij = binnen \(Int(result.distance)) m en \(result.days) dagen",
             "  paren dichtbij in ruimte: \(result.spatialPairs), in tijd: \(result.temporalPairs), van \(result.pairs)",
-            "  paren dichtbij in beide: \(result.observed) (verwacht bij toeval \(decimal(result.expected, digits: 2)))",
+            "  paren dichtbij in beide: \(result.observed) (verwacht bij toeval \(result.expected.dutchDecimal(2)))",
         ]
         if let p = result.pValue {
-            lines.append("  p-waarde (\(result.permutations) permutaties): \(decimal(p, digits: 3)); Poisson: \(decimal(result.pPoisson, digits: 4))")
+            lines.append("  p-waarde (\(result.permutations) permutaties): \(p.dutchDecimal(3)); Poisson: \(result.pPoisson.dutchDecimal(4))")
         } else {
-            lines.append("  p-waarde Poisson: \(decimal(result.pPoisson, digits: 4))")
+            lines.append("  p-waarde Poisson: \(result.pPoisson.dutchDecimal(4))")
         }
         let significant = (result.pValue ?? result.pPoisson) <= 0.05 && Double(result.observed) > result.expected
         lines.append(significant
@@ -53,7 +49,7 @@ public enum AnalysisFormatting {
             let row = result.cells.filter { $0.distanceBand == band }.sorted { $0.timeBand < $1.timeBand }
             out += row[0].distanceLabel.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             for cell in row {
-                let ratio = cell.ratio.map { decimal($0, digits: 2) } ?? "–"
+                let ratio = cell.ratio.map { $0.dutchDecimal(2) } ?? "–"
                 out += " " + "\(cell.observed) (\(ratio))\(cell.isElevated ? "*" : "")".padding(toLength: 18, withPad: " ", startingAt: 0)
             }
             out += "\n"

@@ -2,8 +2,6 @@ import Foundation
 import NEIGCore
 import Plot
 
-private func dutchDate(_ iso: String) -> String { CivilDate(parsing: iso)?.dutch ?? iso }
-
 struct CaseListView {
     let context: PageContext
     let cases: [CaseFile]
@@ -28,8 +26,8 @@ struct CaseListView {
                         return .tr(
                             .td(.a(.href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"), .text(caseFile.title))),
                             .td(.text(caseFile.phase.label)),
-                            .td(.text(dutchDate(caseFile.phaseStartedOn))),
-                            .td(.text(dutchDate(caseFile.handleBefore)), .if(overdue, .strong(.text(" — termijn verstreken")))),
+                            .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
+                            .td(.text(CivilDate.dutch(iso: caseFile.handleBefore)), .if(overdue, .strong(.text(" — termijn verstreken")))),
                             .td(.text(caseFile.responsible ?? "—"))
                         )
                     })
@@ -91,11 +89,11 @@ struct CaseDetailView {
             FormViews.errorSummary(errors),
             .dl(
                 .class("facts"),
-                .dt(.text("Fase")), .dd(.text("\(caseFile.phase.label), sinds \(dutchDate(caseFile.phaseStartedOn))")),
+                .dt(.text("Fase")), .dd(.text("\(caseFile.phase.label), sinds \(CivilDate.dutch(iso: caseFile.phaseStartedOn))")),
                 .dt(.text("Adres")), .dd(.text(caseFile.address ?? "—")),
                 .dt(.text("Vertrouwelijkheid")), .dd(.text(caseFile.confidentiality.label)),
-                .dt(.text("Geopend")), .dd(.text(dutchDate(caseFile.openedOn))),
-                .dt(.text("Behandelen vóór")), .dd(.text(dutchDate(caseFile.handleBefore)),
+                .dt(.text("Geopend")), .dd(.text(CivilDate.dutch(iso: caseFile.openedOn))),
+                .dt(.text("Behandelen vóór")), .dd(.text(CivilDate.dutch(iso: caseFile.handleBefore)),
                     .if(caseFile.phase != .gesloten && caseFile.handleBefore < today.iso, .strong(.text(" — termijn verstreken")))),
                 .dt(.text("Behandelaar")), .dd(.text(caseFile.responsible ?? "—"))
             ),

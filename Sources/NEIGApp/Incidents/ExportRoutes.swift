@@ -77,17 +77,13 @@ enum IncidentCSV {
                 incident.source, incident.sourceID, incident.occurredOn, incident.timeOfDay ?? "", incident.municipalityCode,
                 registry[incident.municipalityCode]?.officialName ?? "",
                 visible ? incident.address ?? "" : "", visible ? incident.postcode ?? "" : "",
-                visible ? decimal(incident.rdX, 1) : "", visible ? decimal(incident.rdY, 1) : "",
-                visible ? decimal(incident.latitude, 6) : "", visible ? decimal(incident.longitude, 6) : "",
+                visible ? incident.rdX.dutchDecimal(1) : "", visible ? incident.rdY.dutchDecimal(1) : "",
+                visible ? incident.latitude.dutchDecimal(6) : "", visible ? incident.longitude.dutchDecimal(6) : "",
                 incident.target, incident.means, incident.descriptionText ?? "", incident.definitionVersion,
             ]
             lines.append(fields.map(quote).joined(separator: ";"))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func decimal(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
     }
 
     /// RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula (OWASP CSV injection).

@@ -10,7 +10,7 @@ struct IncidentDetailView {
     var document: HTML {
         let visible = AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode)
         let municipality = registry[incident.municipalityCode]?.displayName ?? incident.municipalityCode
-        let date = CivilDate(parsing: incident.occurredOn)?.dutch ?? incident.occurredOn
+        let date = CivilDate.dutch(iso: incident.occurredOn)
         var rows: [(String, String)] = [
             ("Datum", date + (incident.timeOfDay.map { ", \($0) uur" } ?? "")),
             ("Gemeente", "\(municipality) (\(incident.municipalityCode))"),

@@ -60,7 +60,7 @@ struct IncidentListView {
             .tbody(.forEach(incidents) { incident in
                 let visible = AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode)
                 return .tr(
-                    .td(.a(.href(SiteURL.incident(id: incident.id!).path), .text(CivilDate(parsing: incident.occurredOn)?.dutch ?? incident.occurredOn))),
+                    .td(.a(.href(SiteURL.incident(id: incident.id!).path), .text(CivilDate.dutch(iso: incident.occurredOn)))),
                     .td(.text(registry[incident.municipalityCode]?.displayName ?? incident.municipalityCode)),
                     .td(.text(TargetType(rawValue: incident.target)?.label ?? incident.target)),
                     .td(.text(AttackMeans(rawValue: incident.means)?.label ?? incident.means)),

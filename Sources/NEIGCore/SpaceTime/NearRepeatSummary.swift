@@ -12,16 +12,8 @@ enum NearRepeatSummary {
         }
         return elevated.map { cell in
             let place = cell.distanceBand == 0 ? "Op dezelfde locatie" : "Op \(cell.distanceLabel) afstand"
-            return "\(place) en \(cell.timeLabel) na een aanslag: \(decimal(cell.ratio ?? 0))× zoveel aanslagen als bij toeval "
-                + "(\(cell.observed) paren, verwacht \(decimal(cell.expected)); p = \(pValue(cell.pValue ?? 1)))."
+            return "\(place) en \(cell.timeLabel) na een aanslag: \((cell.ratio ?? 0).dutchDecimal(1))× zoveel aanslagen als bij toeval "
+                + "(\(cell.observed) paren, verwacht \(cell.expected.dutchDecimal(1)); p = \((cell.pValue ?? 1).dutchDecimal(3)))."
         }
-    }
-
-    static func decimal(_ value: Double) -> String {
-        String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
-    }
-
-    static func pValue(_ value: Double) -> String {
-        String(format: "%.3f", value).replacingOccurrences(of: ".", with: ",")
     }
 }
