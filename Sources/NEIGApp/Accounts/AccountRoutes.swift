@@ -101,7 +101,7 @@ enum AccountRoutes {
 
     /// `?terug=…` to carry the return path through the next step, or nothing.
     static func returnQuery(_ req: Request) -> String {
-        returnPath(req).map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+        SiteURL.query(returnPath(req).map { [("terug", $0)] } ?? [])
     }
 
     /// Only local paths, so the login form cannot be used to send people to another site.
@@ -120,7 +120,7 @@ struct LoginView {
 
     var document: HTML {
         let errors = message.map { [FormViews.FieldError(field: "email", message: $0)] } ?? []
-        let action = SiteURL.login.path + (returnTo.map { "?terug=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+        let action = SiteURL.login.path + SiteURL.query(returnTo.map { [("terug", $0)] } ?? [])
         return Layout(title: "Inloggen", context: context, content: .div(
             .class("narrow"),
             .h1(.text("Inloggen")),

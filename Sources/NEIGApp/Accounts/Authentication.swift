@@ -91,8 +91,7 @@ struct RequireLoginMiddleware: AsyncMiddleware {
         guard request.user != nil else {
             if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized) }
             if request.currentSession?.isAwaitingSecondFactor == true { return request.redirect(to: SiteURL.secondFactor.path) }
-            let target = request.url.string
-            return request.redirect(to: SiteURL.login.path + "?terug=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return request.redirect(to: SiteURL.login.path + SiteURL.query([("terug", request.url.string)]))
         }
         return try await next.respond(to: request)
     }

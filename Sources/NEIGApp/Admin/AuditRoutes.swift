@@ -103,6 +103,6 @@ struct AuditView {
 
     func link(page: Int) -> String {
         let items = [("actie", filters.action), ("actor", filters.actor), ("resultaat", filters.result), ("pagina", String(page))]
-        return "/admin/audit?" + items.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return "/admin/audit" + SiteURL.query(items)
     }
 }

@@ -67,7 +67,7 @@ struct AnalyseRequest: Sendable {
     var query: String {
         var items = [("van", from.iso), ("tot", to.iso), ("afstanden", distanceText), ("dagen", daysText), ("permutaties", String(permutations))]
         if let municipality { items.insert(("gemeente", municipality.code), at: 0) }
-        return "?" + items.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return SiteURL.query(items)
     }
 }
 

@@ -47,4 +47,10 @@ enum SiteURL {
     }
 
     private static func yearQuery(_ year: Int?) -> String { year.map { "?jaar=\($0)" } ?? "" }
+
+    /// `?name=value&…` with every value percent-encoded, or nothing for no items.
+    static func query(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "?" + items.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
 }
