@@ -56,7 +56,13 @@ import VaporTesting
                 try req.content.encode(["csrf": rotterdam.csrf], as: .urlEncodedForm)
             }, afterResponse: { res in #expect(res.status == .notFound) })
 
+            try await app.testing().test(.GET, "/", headers: rotterdam.headers()) { res in
+                #expect(!res.body.string.contains("lopende near-repeatwaarschuwing"))
+            }
             let amsterdam = try await login(app, email: "oov@amsterdam.nl")
+            try await app.testing().test(.GET, "/", headers: amsterdam.headers()) { res in
+                #expect(res.body.string.contains("1 lopende near-repeatwaarschuwing"))
+            }
             try await app.testing().test(.GET, "meldingen", headers: amsterdam.headers()) { res in
                 let body = res.body.string
                 #expect(body.contains("Lopend (1)"))
@@ -68,6 +74,9 @@ import VaporTesting
                 req.headers = amsterdam.headers()
                 try req.content.encode(["csrf": amsterdam.csrf], as: .urlEncodedForm)
             }, afterResponse: { res in #expect(res.status == .seeOther) })
+            try await app.testing().test(.GET, "/", headers: amsterdam.headers()) { res in
+                #expect(!res.body.string.contains("lopende near-repeatwaarschuwing"), "acknowledged warnings leave the dashboard")
+            }
             try await app.testing().test(.GET, "meldingen", headers: amsterdam.headers()) { res in
                 #expect(res.body.string.contains("Lopend (0)"))
                 #expect(res.body.string.contains("Gezien door oov"))

@@ -22,14 +22,25 @@ enum AlertRoutes {
         let today = req.application.neig.clock.today.iso
         let alerts = try await NearRepeatAlert.query(on: req.db).with(\.$incident).sort(\.$createdAt, .descending).limit(500).all()
             .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
-        var items: [Item] = []
-        for alert in alerts {
-            let earlier = alert.earlierIDs.isEmpty ? [] : try await Incident.query(on: req.db).filter(\.$id ~~ alert.earlierIDs)
-                .sort(\.$occurredOn, .descending).all()
-            items.append(Item(alert: alert, incident: alert.incident, earlier: earlier,
-                              isOpen: alert.acknowledgedAt == nil && alert.validUntil >= today))
+        // The earlier attacks of all warnings in one query, not one per warning.
+        let earlierIDs = Array(Set(alerts.flatMap(\.earlierIDs)))
+        let earlier = earlierIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Incident.query(on: req.db)
+            .filter(\.$id ~~ earlierIDs).all().compactMap { incident in incident.id.map { ($0, incident) } })
+        return alerts.map { alert in
+            Item(alert: alert, incident: alert.incident,
+                 earlier: alert.earlierIDs.compactMap { earlier[$0] }.sorted { $0.occurredOn > $1.occurredOn },
+                 isOpen: alert.acknowledgedAt == nil && alert.validUntil >= today)
         }
-        return items
+    }
+
+    /// For the dashboard: how many running, unacknowledged warnings this person may see.
+    static func openAlertCount(_ req: Request, actor: Actor) async throws -> Int {
+        try await NearRepeatAlert.query(on: req.db)
+            .filter(\.$acknowledgedAt == nil)
+            .filter(\.$validUntil >= req.application.neig.clock.today.iso)
+            .all(\.$municipalityCode)
+            .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0) }
+            .count
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {

@@ -17,7 +17,7 @@ enum HomeRoutes {
                                        municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
                                        canImport: AccessPolicy.canImportIncidents(user.actor),
                                        canEnter: AccessPolicy.canEnterIncidents(user.actor),
-                                       openAlerts: try await AlertRoutes.visibleAlerts(req, actor: user.actor).filter(\.isOpen).count,
+                                       openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
                                        canAnalyse: AccessPolicy.analysts.contains(user.actor.role))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary).document)
     }
