@@ -104,10 +104,7 @@ final class RecoveryCode: Model, @unchecked Sendable {
 
 struct AddSecondFactor: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        // One column per statement: SQLite adds a single column per ALTER TABLE.
-        for (schema, field, type) in Self.columns {
-            try await database.schema(schema).field(field, type).update()
-        }
+        try await database.addColumns(Self.columns)
         try await database.schema(RecoveryCode.schema)
             .id()
             .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
@@ -118,13 +115,13 @@ struct AddSecondFactor: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(RecoveryCode.schema).delete()
-        for (schema, field, _) in Self.columns { try await database.schema(schema).deleteField(field).update() }
+        try await database.dropColumns(Self.columns)
     }
 
-    static let columns: [(String, FieldKey, DatabaseSchema.DataType)] = [
-        (User.schema, "totp_secret", .string),
-        (User.schema, "totp_used_counter", .int64),
-        (UserSession.schema, "awaiting_second_factor_since", .datetime),
-        (UserSession.schema, "totp_enrolment_secret", .string),
+    static let columns = [
+        AddedColumn(table: User.schema, field: "totp_secret", type: .string),
+        AddedColumn(table: User.schema, field: "totp_used_counter", type: .int64),
+        AddedColumn(table: UserSession.schema, field: "awaiting_second_factor_since", type: .datetime),
+        AddedColumn(table: UserSession.schema, field: "totp_enrolment_secret", type: .string),
     ]
 }

@@ -106,14 +106,13 @@ struct AuditSealMiddleware: AsyncMiddleware {
 }
 
 struct AddAuditChain: AsyncMigration {
-    static let columns: [(FieldKey, DatabaseSchema.DataType)] = [
+    static let columns: [AddedColumn] = ([
         ("trace_id", .string), ("origin", .string), ("processing_activity", .string), ("data_subject", .string),
         ("sequence", .int64), ("previous_hash", .string), ("hash", .string),
-    ]
+    ] as [(FieldKey, DatabaseSchema.DataType)]).map { AddedColumn(table: AuditEvent.schema, field: $0.0, type: $0.1) }
 
     func prepare(on database: any Database) async throws {
-        // One column per statement: SQLite adds a single column per ALTER TABLE.
-        for (field, type) in Self.columns { try await database.schema(AuditEvent.schema).field(field, type).update() }
+        try await database.addColumns(Self.columns)
         if let sql = database as? any SQLDatabase {
             try await sql.raw("CREATE UNIQUE INDEX audit_events_sequence ON audit_events (sequence)").run()
         }
@@ -122,6 +121,6 @@ struct AddAuditChain: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase { try await sql.raw("DROP INDEX audit_events_sequence").run() }
-        for (field, _) in Self.columns { try await database.schema(AuditEvent.schema).deleteField(field).update() }
+        try await database.dropColumns(Self.columns)
     }
 }

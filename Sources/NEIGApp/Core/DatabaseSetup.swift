@@ -39,3 +39,21 @@ extension Database {
     var sql: any SQLDatabase { self as! any SQLDatabase }
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
 }
+
+/// A column that a later migration adds to an existing table.
+struct AddedColumn: Sendable {
+    let table: String
+    let field: FieldKey
+    let type: DatabaseSchema.DataType
+}
+
+extension Database {
+    /// One statement per column: SQLite adds a single column per ALTER TABLE.
+    func addColumns(_ columns: [AddedColumn]) async throws {
+        for column in columns { try await schema(column.table).field(column.field, column.type).update() }
+    }
+
+    func dropColumns(_ columns: [AddedColumn]) async throws {
+        for column in columns { try await schema(column.table).deleteField(column.field).update() }
+    }
+}
