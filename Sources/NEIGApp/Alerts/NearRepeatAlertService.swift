@@ -22,9 +22,17 @@ public enum NearRepeatAlertService {
         let today = app.neig.clock.today
         var created: [NearRepeatAlert] = []
         var patterns: [String: Bool] = [:]
+        var zones: [String: NearRepeatZoneSettings] = [:]
         for incident in incidents {
             guard let date = CivilDate(parsing: incident.occurredOn), let incidentID = incident.id else { continue }
-            let settings = try await settings(for: incident.municipalityCode, on: app.db)
+            // Settings and pattern are per municipality: read and computed once per batch.
+            let settings: NearRepeatZoneSettings
+            if let known = zones[incident.municipalityCode] {
+                settings = known
+            } else {
+                settings = try await Self.settings(for: incident.municipalityCode, on: app.db)
+                zones[incident.municipalityCode] = settings
+            }
             // A zone that has already run out is no warning any more.
             guard date.adding(days: settings.days) >= today else { continue }
             guard try await NearRepeatAlert.query(on: app.db).filter(\.$incident.$id == incidentID).count() == 0 else { continue }
