@@ -14,7 +14,11 @@ enum CaseRoutes {
         cases.post(use: create)
         cases.get(":id", use: show)
         cases.post(":id", "fase", use: changePhase)
+        CaseActionRoutes.register(cases)
     }
+
+    /// Everyone who sees the case list: the municipality, police and OM partners, and coordinators (counts only).
+    static let listRoles = CaseAccess.viewers.union([.coordinator])
 
     static func caseActor(_ req: Request) throws -> (User, Actor) {
         let user = try req.requireUser()
@@ -24,17 +28,27 @@ enum CaseRoutes {
         return (user, user.actor)
     }
 
-    static func find(_ req: Request, actor: Actor) async throws -> CaseFile {
-        guard let id = req.parameters.get("id", as: UUID.self), let found = try await CaseFile.find(id, on: req.db),
-              AccessPolicy.canManageCases(actor, municipalityCode: found.municipalityCode) else { throw NEIGError.notFound() }
-        return found
-    }
-
     static func list(_ req: Request) async throws -> HTMLPage {
-        let (_, actor) = try caseActor(req)
-        let cases = try await CaseFile.query(on: req.db).filter(\.$municipalityCode == actor.municipalityCode ?? "")
-            .sort(\.$createdAt, .descending).all()
-        return HTMLPage(document: CaseListView(context: req.pageContext, cases: cases, today: req.application.neig.clock.today).document)
+        let user = try req.requireUser()
+        guard listRoles.contains(user.role) else {
+            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+        }
+        let today = req.application.neig.clock.today
+        if user.role == .coordinator {
+            let counts = try await CaseCounts.byMunicipality(on: req.db, registry: req.application.neig.municipalities)
+            return HTMLPage(document: CaseCountsView(context: req.pageContext, rows: counts).document)
+        }
+        let cases: [CaseFile]
+        if AccessPolicy.caseRoles.contains(user.role) {
+            cases = try await CaseFile.query(on: req.db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
+                .sort(\.$createdAt, .descending).all()
+        } else {
+            let ids = try await CaseAccess.partnerCaseIDs(of: user, on: req.db)
+            cases = ids.isEmpty ? [] : try await CaseFile.query(on: req.db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all()
+        }
+        return HTMLPage(document: CaseListView(context: req.pageContext, cases: cases, today: today,
+                                               canOpen: AccessPolicy.caseRoles.contains(user.role),
+                                               registry: req.application.neig.municipalities).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
@@ -92,6 +106,7 @@ enum CaseRoutes {
             try await caseFile.create(on: tx)
             try await CaseEvent(caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
                                 from: nil, to: phase, text: nil).create(on: tx)
+            try await Checklists.instantiate(for: caseFile, phase: phase, startedAt: now, on: tx)
             try await req.audit("case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
                                 detail: "phase=\(phase.rawValue) confidentiality=\(confidentiality.rawValue)", on: tx)
         }
@@ -99,16 +114,12 @@ enum CaseRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let (_, actor) = try caseActor(req)
-        let caseFile = try await find(req, actor: actor)
-        return HTMLPage(document: try await detail(req, caseFile, error: nil).document)
+        let (user, caseFile, level) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
+        return HTMLPage(document: try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil).document)
     }
 
     static func detail(_ req: Request, _ caseFile: CaseFile, error: String?) async throws -> CaseDetailView {
-        let events = try await CaseEvent.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID())
-            .sort(\.$position, .descending).all()
-        return CaseDetailView(context: req.pageContext, caseFile: caseFile, events: events, error: error,
-                              today: req.application.neig.clock.today)
+        try await CaseDetailModel.load(req, user: try req.requireUser(), caseFile: caseFile, level: .municipality, error: error)
     }
 
     struct PhaseForm: Content {
@@ -117,8 +128,7 @@ enum CaseRoutes {
     }
 
     static func changePhase(_ req: Request) async throws -> Response {
-        let (user, actor) = try caseActor(req)
-        let caseFile = try await find(req, actor: actor)
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(PhaseForm.self)
         let note = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let current = caseFile.phase
@@ -138,9 +148,9 @@ enum CaseRoutes {
         caseFile.phaseStartedOn = req.application.neig.clock.today.iso
         try await req.db.transaction { tx in
             try await caseFile.save(on: tx)
-            let last = try await CaseEvent.query(on: tx).filter(\.$caseFile.$id == caseFile.requireID()).max(\.$position) ?? 0
-            try await CaseEvent(caseID: try caseFile.requireID(), position: last + 1, occurredAt: now, actorName: user.name, kind: "fase",
-                                from: current, to: next, text: note.isEmpty ? nil : note).create(on: tx)
+            try await CaseAccess.appendEvent(caseFile, actor: user.name, kind: "fase", from: current, to: next,
+                                             text: note.isEmpty ? nil : note, at: now, on: tx)
+            if next != .gesloten { try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx) }
             try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
                                 detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }

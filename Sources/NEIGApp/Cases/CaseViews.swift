@@ -6,25 +6,30 @@ struct CaseListView {
     let context: PageContext
     let cases: [CaseFile]
     let today: CivilDate
+    let canOpen: Bool
+    let registry: MunicipalityRegistry
 
     var document: HTML {
         Layout(title: "Zaken", context: context, content: .div(
             .h1(.text("Zaken")),
             .p(.class("lead"), .text("Een zaak per adres of persoon in gevaar, door de fasen van het handelingskader: dreiging, explosie en nazorg.")),
-            .p(.a(.class("button"), .href("/zaken/nieuw"), .text("Nieuwe zaak"))),
-            cases.isEmpty ? .p(.text("Uw gemeente heeft nog geen zaken.")) : .div(
+            .if(canOpen, .p(.a(.class("button"), .href("/zaken/nieuw"), .text("Nieuwe zaak")),
+                            .text(" "), .a(.href("/handelingskader"), .text("Checklists van het handelingskader")))),
+            .if(!canOpen, .p(.text("U ziet de zaken die een gemeente met u heeft gedeeld, of waaraan u informatie heeft toegevoegd."))),
+            cases.isEmpty ? .p(.text(canOpen ? "Uw gemeente heeft nog geen zaken." : "Er zijn nog geen zaken met u gedeeld.")) : .div(
                 .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
                 .attribute(named: "aria-label", value: "Zaken"),
                 .table(
                     .class("data"),
-                    .caption(.text("Zaken van uw gemeente, nieuwste eerst")),
-                    .thead(.tr(.forEach(["Zaak", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
+                    .caption(.text(canOpen ? "Zaken van uw gemeente, nieuwste eerst" : "Zaken die met u zijn gedeeld, nieuwste eerst")),
+                    .thead(.tr(.forEach(["Zaak", "Gemeente", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
                         .th(.attribute(named: "scope", value: "col"), .text($0))
                     })),
                     .tbody(.forEach(cases) { caseFile in
                         let overdue = caseFile.phase != .gesloten && caseFile.handleBefore < today.iso
                         return .tr(
                             .td(.a(.href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"), .text(caseFile.title))),
+                            .td(.text(registry[caseFile.municipalityCode]?.displayName ?? caseFile.municipalityCode)),
                             .td(.text(caseFile.phase.label)),
                             .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
                             .td(.text(CivilDate.dutch(iso: caseFile.handleBefore)), .if(overdue, .strong(.text(" — termijn verstreken")))),
@@ -66,60 +71,30 @@ struct CaseFormView {
     }
 }
 
-struct CaseDetailView {
+/// Coordinators' view: how many cases per municipality and phase, without any case itself.
+struct CaseCountsView {
     let context: PageContext
-    let caseFile: CaseFile
-    let events: [CaseEvent]
-    let error: String?
-    let today: CivilDate
-
-    static let timeFormat: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = NEIGClock.amsterdam
-        formatter.dateFormat = "d MMMM yyyy HH:mm"
-        return formatter
-    }()
+    let rows: [CaseCounts.Row]
 
     var document: HTML {
-        let errors = error.map { [FormViews.FieldError(field: "fase", message: $0)] } ?? []
-        let id = caseFile.id?.uuidString.lowercased() ?? ""
-        return Layout(title: caseFile.title, context: context, content: .div(
-            .h1(.text(caseFile.title)),
-            FormViews.errorSummary(errors),
-            .dl(
-                .class("facts"),
-                .dt(.text("Fase")), .dd(.text("\(caseFile.phase.label), sinds \(CivilDate.dutch(iso: caseFile.phaseStartedOn))")),
-                .dt(.text("Adres")), .dd(.text(caseFile.address ?? "—")),
-                .dt(.text("Vertrouwelijkheid")), .dd(.text(caseFile.confidentiality.label)),
-                .dt(.text("Geopend")), .dd(.text(CivilDate.dutch(iso: caseFile.openedOn))),
-                .dt(.text("Behandelen vóór")), .dd(.text(CivilDate.dutch(iso: caseFile.handleBefore)),
-                    .if(caseFile.phase != .gesloten && caseFile.handleBefore < today.iso, .strong(.text(" — termijn verstreken")))),
-                .dt(.text("Behandelaar")), .dd(.text(caseFile.responsible ?? "—"))
+        Layout(title: "Zaken", context: context, content: .div(
+            .h1(.text("Zaken in het land")),
+            .p(.class("lead"), .text("Aantallen zaken onder het handelingskader per gemeente en fase. Zaken zelf zijn alleen voor de gemeente.")),
+            rows.isEmpty ? .p(.text("Er zijn nog geen zaken.")) : .div(
+                .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "Aantallen zaken"),
+                .table(
+                    .class("data"),
+                    .caption(.text("Zaken per gemeente en fase")),
+                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                               .forEach(CasePhase.allCases) { .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label)) })),
+                    .tbody(.forEach(rows) { row in
+                        .tr(.th(.attribute(named: "scope", value: "row"), .text(row.municipality)),
+                            .forEach(CasePhase.allCases) { .td(.class("num"), .text(String(row.counts[$0] ?? 0))) })
+                    })
+                )
             ),
-            .h2(.text("Fase wijzigen")),
-            .form(
-                .method(.post), .action("/zaken/\(id)/fase"), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.select("fase", label: "Naar fase", options: caseFile.phase.allowedNext.map { ($0.rawValue, $0.label) },
-                                 selected: nil, errors: errors),
-                FormViews.textArea("toelichting", label: "Toelichting", value: nil, errors: errors),
-                .button(.type(.submit), .class("button"), .text("Fase wijzigen"))
-            ),
-            .h2(.text("Verloop")),
-            .ol(.class("timeline"), .attribute(named: "reversed", value: "reversed"), .forEach(events) { event in
-                .li(.strong(.text(Self.timeFormat.string(from: event.occurredAt))), .text(" — \(event.actorName): "),
-                    .text(Self.describe(event)), .unwrap(event.text) { .p(.text($0)) })
-            })
+            .p(.a(.href("/handelingskader"), .text("Landelijke checklists van het handelingskader beheren")))
         )).document
-    }
-
-    static func describe(_ event: CaseEvent) -> String {
-        let to = event.toPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?"
-        switch event.kind {
-        case "geopend": return "zaak geopend in fase \(to)"
-        case "fase": return "fase van \(event.fromPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?") naar \(to)"
-        default: return event.kind
-        }
     }
 }

@@ -137,10 +137,13 @@ public struct NEIGClock: Sendable {
     public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
 
     /// Today's date in the Netherlands; incident dates are Dutch calendar dates.
-    public var today: CivilDate {
+    public var today: CivilDate { Self.civilDate(of: now()) }
+
+    /// The Dutch calendar date of a moment, whatever the daylight-saving offset that day.
+    public static func civilDate(of moment: Date) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Self.amsterdam
-        let parts = calendar.dateComponents([.year, .month, .day], from: now())
+        calendar.timeZone = amsterdam
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

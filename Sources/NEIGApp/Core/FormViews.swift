@@ -60,11 +60,14 @@ enum FormViews {
         )
     }
 
-    static func textArea(_ name: String, label: String, value: String?, errors: [FieldError]) -> Node<HTML.FormContext> {
-        .div(
-            .class("field"),
-            .label(.for("veld-\(name)"), .text(label), .span(.class("optional"), .text(" (niet verplicht)"))),
-            .textarea(.name(name), .id("veld-\(name)"), .attribute(named: "rows", value: "4"), .text(value ?? ""))
+    static func textArea(_ name: String, label: String, value: String?, errors: [FieldError], required: Bool = false) -> Node<HTML.FormContext> {
+        let error = errors.first { $0.field == name }
+        return .div(
+            .class(error == nil ? "field" : "field has-error"),
+            .label(.for("veld-\(name)"), .text(label), .if(!required, .span(.class("optional"), .text(" (niet verplicht)")))),
+            .unwrap(error) { .p(.class("error-message"), .id("fout-\(name)"), .text($0.message)) },
+            .textarea(.name(name), .id("veld-\(name)"), .attribute(named: "rows", value: "4"),
+                      .if(error != nil, .attribute(named: "aria-describedby", value: "fout-\(name)")), .text(value ?? ""))
         )
     }
 }
@@ -82,4 +85,10 @@ func selectElement<Context>(name: String, id: String, describedBy: String? = nil
         nodes.append(.element(named: "option", nodes: optionNodes))
     }
     return .element(named: "select", nodes: nodes)
+}
+
+/// The outcome of checking a form: the checked value, or the messages per field.
+enum Checked<Value> {
+    case valid(Value)
+    case invalid([FormViews.FieldError])
 }

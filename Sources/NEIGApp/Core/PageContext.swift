@@ -7,6 +7,7 @@ struct PageContext: Sendable {
     var roleLabel: String?
     var organisationName: String?
     var actor: Actor?
+    var userID: UUID?
     var csrfToken: String
     var path: String
 
@@ -17,7 +18,7 @@ extension Request {
     var pageContext: PageContext {
         let user = self.user
         return PageContext(userName: user?.name, roleLabel: user?.role.label,
-                           organisationName: user?.$organisation.value?.name, actor: user?.actor,
+                           organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
                            csrfToken: csrfToken, path: url.path)
     }
 }

@@ -55,6 +55,10 @@ enum Migrations {
         app.migrations.add(CreateAlertsAndOutbox())
         app.migrations.add(AddAuditChain())
         app.migrations.add(CreateCases())
+        app.migrations.add(CreateCaseWork())
+        app.migrations.add(CreateMeasures())
+        app.migrations.add(CreateInformation())
+        app.migrations.add(CreateSignals())
     }
 }
 
@@ -72,6 +76,10 @@ func routes(_ app: Application) throws {
     AlertRoutes.register(members)
     AuditRoutes.register(members)
     CaseRoutes.register(members)
+    MeasureRoutes.register(members)
+    InformationRoutes.register(members)
+    SignalRoutes.register(members)
+    ChecklistRoutes.register(members)
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.

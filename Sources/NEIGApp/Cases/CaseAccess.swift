@@ -1,0 +1,52 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Who sees a case: the municipality's OOV staff and mayor fully; police and OM users it was shared with (or who
+/// shared information with it) as partners. For everyone else it does not exist (404); roles that never see cases
+/// get 403.
+enum CaseAccess {
+    enum Level { case municipality, partner }
+
+    static let viewers: Set<Role> = AccessPolicy.caseRoles.union(AccessPolicy.informationSharers)
+
+    static func level(of user: User, for caseFile: CaseFile, on db: any Database) async throws -> Level? {
+        if AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode) { return .municipality }
+        guard AccessPolicy.informationSharers.contains(user.role) else { return nil }
+        let caseID = try caseFile.requireID(), userID = try user.requireID()
+        if try await CaseShare.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$user.$id == userID).count() > 0 { return .partner }
+        let authored = try await InformationItem.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$authorID == userID).count()
+        return authored > 0 ? .partner : nil
+    }
+
+    /// The case of the `id` parameter for a user in `roles`, or 403/404 as described above.
+    static func find(_ req: Request, roles: Set<Role>, parameter: String = "id") async throws -> (User, CaseFile, Level) {
+        let user = try req.requireUser()
+        guard roles.contains(user.role) else {
+            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+        }
+        guard let id = req.parameters.get(parameter, as: UUID.self), let caseFile = try await CaseFile.find(id, on: req.db),
+              let level = try await level(of: user, for: caseFile, on: req.db) else {
+            if let id = req.parameters.get(parameter) { try await req.audit("case.read", object: "case", id: id, result: "denied") }
+            throw NEIGError.notFound()
+        }
+        return (user, caseFile, level)
+    }
+
+    /// Cases a police or OM user sees as partner.
+    static func partnerCaseIDs(of user: User, on db: any Database) async throws -> [UUID] {
+        let userID = try user.requireID()
+        let shared = try await CaseShare.query(on: db).filter(\.$user.$id == userID).all().map(\.$caseFile.id)
+        let authored = try await InformationItem.query(on: db).filter(\.$authorID == userID).all().map(\.$caseFile.id)
+        return Array(Set(shared + authored))
+    }
+
+    /// Appends a line to the case history at the next position.
+    static func appendEvent(_ caseFile: CaseFile, actor: String, kind: String, from: CasePhase? = nil, to: CasePhase? = nil,
+                            text: String?, at now: Date, on db: any Database) async throws {
+        let caseID = try caseFile.requireID()
+        let last = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == caseID).max(\.$position) ?? 0
+        try await CaseEvent(caseID: caseID, position: last + 1, occurredAt: now, actorName: actor, kind: kind, from: from, to: to, text: text)
+            .create(on: db)
+    }
+}

@@ -1,0 +1,120 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Measures of the mayor inside a case: drafted by OOV staff, adopted only by the mayor after re-authentication,
+/// with the decision letter and the Awb objection deadlines.
+enum MeasureRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.post("zaken", ":id", "maatregelen", use: create)
+        let measures = routes.grouped("maatregelen")
+        measures.get(":id", use: show)
+        measures.get(":id", "besluit", use: letter)
+        measures.post(":id", "status", use: changeState)
+        measures.post(":id", "bezwaar", use: objection)
+    }
+
+    struct MeasureForm: Content {
+        var soort: String?
+        var apv: String?
+        var adressaat: String?
+        var begin: String?
+        var einde: String?
+        var motivering: String?
+        var informatie: [String]?
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let (user, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let form = try req.content.decode(MeasureForm.self)
+        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,
+                                                                on: req.db)
+        switch MeasureService.validate(type: form.soort, apvArticle: form.apv, addressee: form.adressaat, startsOn: form.begin, endsOn: form.einde,
+                                       motivation: form.motivering, information: form.informatie ?? [],
+                                       allowedInformation: Set(visible.compactMap(\.item.id))) {
+        case .invalid(let errors):
+            let view = try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
+            return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
+        case .valid(let draft):
+            let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
+            return req.redirect(to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+        }
+    }
+
+    /// The measure of the `id` parameter for the municipality's OOV staff and mayor; 404 for everyone else who may
+    /// run cases, 403 for other roles.
+    static func find(_ req: Request) async throws -> (User, Measure, CaseFile) {
+        let user = try req.requireUser()
+        guard AccessPolicy.caseRoles.contains(user.role) else { throw NEIGError.forbidden("Maatregelen zijn er voor de gemeente zelf.") }
+        guard let id = req.parameters.get("id", as: UUID.self), let measure = try await Measure.find(id, on: req.db),
+              AccessPolicy.canManageCases(user.actor, municipalityCode: measure.municipalityCode) else {
+            try await req.audit("measure.read", object: "measure", id: req.parameters.get("id"), result: "denied")
+            throw NEIGError.notFound()
+        }
+        return (user, measure, try await measure.$caseFile.get(on: req.db))
+    }
+
+    static func page(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User, errors: [FormViews.FieldError]) async throws -> MeasureDetailView {
+        let cited = try await InformationService.filterVisible(
+            measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all(),
+            user: user, today: req.application.neig.clock.today, on: req.db)
+        return MeasureDetailView(context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, errors: errors,
+                                 today: req.application.neig.clock.today, isMayor: user.role == .mayor)
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let (user, measure, caseFile) = try await find(req)
+        return HTMLPage(document: try await page(req, measure, caseFile, user: user, errors: []).document)
+    }
+
+    static func letter(_ req: Request) async throws -> HTMLPage {
+        let (_, measure, caseFile) = try await find(req)
+        let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(\.$incident).all()
+            .map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
+        let cited = measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all()
+        let municipality = req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
+        return HTMLPage(document: DecisionLetterView(context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
+                                                     incidents: incidents, cited: cited, today: req.application.neig.clock.today).document)
+    }
+
+    struct StateForm: Content {
+        var status: String?
+        var wachtwoord: String?
+        var code: String?
+        var bekendgemaakt_op: String?
+        var toelichting: String?
+    }
+
+    static func changeState(_ req: Request) async throws -> Response {
+        let (user, measure, caseFile) = try await find(req)
+        let form = try req.content.decode(StateForm.self)
+        let change = MeasureService.Transition(to: form.status, password: form.wachtwoord, code: form.code, notifiedOn: form.bekendgemaakt_op,
+                                               note: form.toelichting)
+        return try await respond(req, measure, caseFile, user: user, try await MeasureService.transition(measure, change, by: user, on: req))
+    }
+
+    struct ObjectionForm: Content {
+        var ontvangen: String?
+        var verdagen: String?
+    }
+
+    static func objection(_ req: Request) async throws -> Response {
+        let (user, measure, caseFile) = try await find(req)
+        let form = try req.content.decode(ObjectionForm.self)
+        let result = try await MeasureService.objection(measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, on: req)
+        return try await respond(req, measure, caseFile, user: user, result)
+    }
+
+    static func respond(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User,
+                        _ result: Result<Void, MeasureService.Refusal>) async throws -> Response {
+        switch result {
+        case .success: return req.redirect(to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+        case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
+        case .failure(.invalid(let field, let message)):
+            // The refused change is not kept: show the stored measure with the message.
+            let stored = try await Measure.find(measure.requireID(), on: req.db) ?? measure
+            let view = try await page(req, stored, caseFile, user: user, errors: [.init(field: field, message: message)])
+            return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+}

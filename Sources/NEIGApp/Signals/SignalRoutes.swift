@@ -1,0 +1,194 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Signals intake: partners send risk signals to a municipality and follow their own; the municipality triages
+/// and routes them; coordinators see counts per business sector only.
+enum SignalRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        let signals = routes.grouped("signalen")
+        signals.get(use: list)
+        signals.get("nieuw", use: newForm)
+        signals.post(use: create)
+        signals.get(":id", use: show)
+        signals.post(":id", "status", use: triage)
+        signals.get("routering", use: routing)
+        signals.post("routering", use: addRule)
+        signals.post("routering", "verwijderen", use: deleteRule)
+    }
+
+    static let listRoles = SignalService.senderRoles.union(AccessPolicy.caseRoles).union([.coordinator])
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        guard listRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.") }
+        if user.role == .coordinator {
+            let signals = try await RiskSignal.query(on: req.db).filter(\.$senderValue == SignalSender.business.rawValue)
+                .field(\.$sectorValue).field(\.$kindValue).all()
+            return HTMLPage(document: SectorOverviewView(context: req.pageContext, signals: signals).document)
+        }
+        let status = req.query[String.self, at: "status"].flatMap(SignalStatus.init(rawValue:))
+        var query = RiskSignal.query(on: req.db)
+        if AccessPolicy.caseRoles.contains(user.role) {
+            query = query.filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
+        } else {
+            query = query.filter(\.$senderID == (try user.requireID()))
+        }
+        if let status { query = query.filter(\.$statusValue == status.rawValue) }
+        let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
+        return HTMLPage(document: SignalListView(context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
+                                                 canSend: SignalService.senderRoles.contains(user.role), status: status,
+                                                 registry: req.application.neig.municipalities).document)
+    }
+
+    static func sender(_ req: Request) throws -> (User, SignalSender) {
+        let user = try req.requireUser()
+        guard let sender = SignalSender(role: user.role) else {
+            throw NEIGError.forbidden("Signalen melden woningcorporaties, ondernemers en de politie.")
+        }
+        return (user, sender)
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        let (_, sender) = try sender(req)
+        return HTMLPage(document: SignalFormView(context: req.pageContext, sender: sender, values: ["urgentie": "normaal"], errors: [],
+                                                 registry: req.application.neig.municipalities).document)
+    }
+
+    struct SignalForm: Content {
+        var gemeente: String?
+        var adres: String?
+        var postcode: String?
+        var soort: String?
+        var urgentie: String?
+        var sector: String?
+        var toelichting: String?
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let (user, sender) = try sender(req)
+        let form = try req.content.decode(SignalForm.self)
+        switch SignalService.validate(municipality: form.gemeente, address: form.adres, postcode: form.postcode, kind: form.soort,
+                                      urgency: form.urgentie, sector: form.sector, text: form.toelichting, sender: sender,
+                                      registry: req.application.neig.municipalities) {
+        case .invalid(let errors):
+            let values = ["gemeente": form.gemeente, "adres": form.adres, "postcode": form.postcode, "soort": form.soort, "urgentie": form.urgentie,
+                          "sector": form.sector, "toelichting": form.toelichting].compactMapValues { $0 }
+            let view = SignalFormView(context: req.pageContext, sender: sender, values: values, errors: errors, registry: req.application.neig.municipalities)
+            return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
+        case .valid(let draft):
+            let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
+            return req.redirect(to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+        }
+    }
+
+    static let viewerRoles = SignalService.senderRoles.union(AccessPolicy.caseRoles)
+
+    static func find(_ req: Request, roles: Set<Role>) async throws -> (User, RiskSignal) {
+        let user = try req.requireUser()
+        guard roles.contains(user.role) else { throw NEIGError.forbidden("Dit signaal is niet voor u.") }
+        let triage = roles == AccessPolicy.caseRoles
+        guard let id = req.parameters.get("id", as: UUID.self), let signal = try await RiskSignal.find(id, on: req.db),
+              triage ? AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode) : SignalService.canSee(signal, user: user) else {
+            try await req.audit("signal.read", object: "signal", id: req.parameters.get("id"), result: "denied")
+            throw NEIGError.notFound()
+        }
+        return (user, signal)
+    }
+
+    static func detail(_ req: Request, _ signal: RiskSignal, user: User, errors: [FormViews.FieldError]) async throws -> SignalDetailView {
+        let triage = AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
+        let cases = triage ? try await CaseFile.query(on: req.db).filter(\.$municipalityCode == signal.municipalityCode)
+            .filter(\.$phaseValue != CasePhase.gesloten.rawValue).sort(\.$createdAt, .descending).all() : []
+        return SignalDetailView(context: req.pageContext, signal: signal, triage: triage, cases: cases, errors: errors,
+                                municipality: req.application.neig.municipalities[signal.municipalityCode]?.displayName ?? signal.municipalityCode)
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let (user, signal) = try await find(req, roles: viewerRoles)
+        return HTMLPage(document: try await detail(req, signal, user: user, errors: []).document)
+    }
+
+    struct TriageForm: Content {
+        var status: String?
+        var reden: String?
+        var zaak: String?
+        var team: String?
+    }
+
+    static func triage(_ req: Request) async throws -> Response {
+        let (user, signal) = try await find(req, roles: AccessPolicy.caseRoles)
+        let form = try req.content.decode(TriageForm.self)
+        switch try await SignalService.triage(signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user, on: req) {
+        case .success: return req.redirect(to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+        case .failure(.invalid(let field, let message)):
+            let stored = try await RiskSignal.find(signal.requireID(), on: req.db) ?? signal
+            let view = try await detail(req, stored, user: user, errors: [.init(field: field, message: message)])
+            return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+    }
+
+    static func municipalActor(_ req: Request) throws -> (User, String) {
+        let (user, actor) = try CaseRoutes.caseActor(req)
+        return (user, actor.municipalityCode!)
+    }
+
+    static func routing(_ req: Request) async throws -> HTMLPage {
+        let (_, code) = try municipalActor(req)
+        let rules = try await RoutingRule.query(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
+        return HTMLPage(document: RoutingRulesView(context: req.pageContext, rules: rules, errors: []).document)
+    }
+
+    struct RuleForm: Content {
+        var prioriteit: String?
+        var postcodes: String?
+        var soorten: [String]?
+        var afzenders: [String]?
+        var team: String?
+        var regel: String?
+    }
+
+    static func addRule(_ req: Request) async throws -> Response {
+        let (_, code) = try municipalActor(req)
+        let form = try req.content.decode(RuleForm.self)
+        var errors: [FormViews.FieldError] = []
+        let priority = Int(form.prioriteit ?? "")
+        if priority == nil || !(1...999).contains(priority!) { errors.append(.init(field: "prioriteit", message: "De prioriteit is een getal van 1 tot 999; 1 gaat voor.")) }
+        let areas = RoutingRule.list(form.postcodes ?? "")
+        if !areas.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }) {
+            errors.append(.init(field: "postcodes", message: "Postcodegebieden zijn vier cijfers, met komma's ertussen (1017, 1018)."))
+        }
+        let kinds = (form.soorten ?? []).compactMap(SignalKind.init(rawValue:)), senders = (form.afzenders ?? []).compactMap(SignalSender.init(rawValue:))
+        let team = (form.team ?? "").trimmingCharacters(in: .whitespaces)
+        if team.isEmpty || team.count > 100 { errors.append(.init(field: "team", message: "Noem het team dat de signalen krijgt.")) }
+        guard errors.isEmpty, let priority else {
+            let rules = try await RoutingRule.query(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
+            return try await HTMLPage(document: RoutingRulesView(context: req.pageContext, rules: rules, errors: errors).document,
+                                      status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let rule = RoutingRule()
+        rule.municipalityCode = code
+        rule.priority = priority
+        rule.postcodeAreas = areas.joined(separator: ",")
+        rule.kinds = kinds.map(\.rawValue).joined(separator: ",")
+        rule.senders = senders.map(\.rawValue).joined(separator: ",")
+        rule.team = team
+        try await req.db.transaction { tx in
+            try await rule.create(on: tx)
+            try await req.audit("signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(), detail: "team=\(team) priority=\(priority)", on: tx)
+        }
+        return req.redirect(to: "/signalen/routering", redirectType: .normal)
+    }
+
+    static func deleteRule(_ req: Request) async throws -> Response {
+        let (_, code) = try municipalActor(req)
+        let form = try req.content.decode(RuleForm.self)
+        if let id = form.regel.flatMap(UUID.init(uuidString:)), let rule = try await RoutingRule.find(id, on: req.db), rule.municipalityCode == code {
+            try await req.db.transaction { tx in
+                try await rule.delete(on: tx)
+                try await req.audit("signal.routing-rule-delete", object: "routing_rule", id: id.uuidString.lowercased(), on: tx)
+            }
+        }
+        return req.redirect(to: "/signalen/routering", redirectType: .normal)
+    }
+}
