@@ -22,6 +22,9 @@ import VaporTesting
             guard roles.contains(role) else { return .forbidden }
             let actor = Actor(role: role, municipalityCode: "GM0363")
             return AccessPolicy.canSeeLocation(actor, municipalityCode: ownership == .own ? "GM0363" : "GM0599") ? .allowed : .notFound
+        case .rolesForTheirObjects(let roles):
+            guard roles.contains(role) else { return .forbidden }
+            return ownership == .own ? .allowed : .notFound
         }
     }
 
@@ -55,31 +58,26 @@ import VaporTesting
                 try await NearRepeatAlert(municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400, validUntil: "2025-07-28",
                                           earlierIncidentIDs: [], patternSignificant: false, createdAt: testNow).create(on: app.db)
             }
-            var caseIDs: [Ownership: UUID] = [:]
+            var userID: UUID?
+            if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363") }
+            // Per path prefix, an object that is the user's (own municipality, shared with them, sent by them) and one that is not.
+            var objects: [String: [Ownership: UUID]] = [:]
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
-                let caseFile = CaseFile()
-                caseFile.municipalityCode = code
-                caseFile.title = "Matrixzaak"
-                caseFile.phaseValue = CasePhase.dreiging.rawValue
-                caseFile.phaseStartedOn = "2025-06-01"
-                caseFile.confidentialityValue = CaseConfidentiality.zaakvertrouwelijk.rawValue
-                caseFile.openedOn = "2025-06-01"
-                caseFile.handleBefore = "2025-08-01"
-                caseFile.createdAt = testNow
-                try await caseFile.create(on: app.db)
-                caseIDs[ownership] = try caseFile.requireID()
+                let fixture = try await caseFixture(app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
+                objects["/zaken/", default: [:]][ownership] = fixture.caseID
+                objects["/maatregelen/", default: [:]][ownership] = fixture.measureID
+                objects["/informatie/", default: [:]][ownership] = fixture.informationID
+                objects["/signalen/", default: [:]][ownership] = fixture.signalID
             }
             var browser: Browser?
-            if let role {
-                try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363")
-                browser = try await login(app, email: "\(role.rawValue)@example.nl")
-            }
+            if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }
             for route in app.routes.all {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let rule = AccessMatrix.rule(method: route.method, path: pattern) else { continue }
                 if pattern == "/logout" { continue } // ends the session the other requests need; covered in AccountTests
                 for ownership in Ownership.allCases {
-                    let objectID = pattern.hasPrefix("/zaken/") ? caseIDs[ownership]! : (ownership == .own ? own : other)
+                    let prefix = objects.keys.first { pattern.hasPrefix($0) }
+                    let objectID = prefix.map { objects[$0]![ownership]! } ?? (ownership == .own ? own : other)
                     let path = pattern
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":code", with: ownership == .own ? "GM0363" : "GM0599")
@@ -103,5 +101,68 @@ import VaporTesting
                 }
             }
         }
+    }
+
+    struct CaseFixture {
+        let caseID: UUID
+        let measureID: UUID
+        let informationID: UUID
+        let signalID: UUID
+    }
+
+    /// A case with a measure, an information item and a signal in `municipality`. With `partner`, the case is shared
+    /// with that user, who wrote the item (police, OM) or receives it by role (municipality), and sent the signal.
+    func caseFixture(_ app: Application, municipality: String, partner: UUID?, role: Role?) async throws -> CaseFixture {
+        let caseFile = CaseFile()
+        caseFile.municipalityCode = municipality
+        caseFile.title = "Matrixzaak"
+        caseFile.phaseValue = CasePhase.dreiging.rawValue
+        caseFile.phaseStartedOn = "2025-06-01"
+        caseFile.confidentialityValue = CaseConfidentiality.zaakvertrouwelijk.rawValue
+        caseFile.openedOn = "2025-06-01"
+        caseFile.handleBefore = "2025-08-01"
+        caseFile.createdAt = testNow
+        try await caseFile.create(on: app.db)
+        let caseID = try caseFile.requireID()
+        if let partner, let role, AccessPolicy.informationSharers.contains(role) {
+            try await CaseShare(caseID: caseID, userID: partner, sharedBy: "test", at: testNow).create(on: app.db)
+        }
+        let measure = Measure()
+        measure.$caseFile.id = caseID
+        measure.municipalityCode = municipality
+        measure.typeValue = MeasureType.closure174a.rawValue
+        measure.legalBasis = "artikel 174a Gemeentewet"
+        measure.stateValue = MeasureState.concept.rawValue
+        measure.motivation = "Matrix: een motivering van voldoende lengte."
+        measure.informationIDs = ""
+        measure.decisionExtended = false
+        measure.createdAt = testNow
+        try await measure.create(on: app.db)
+        let item = InformationItem()
+        item.$caseFile.id = caseID
+        item.municipalityCode = municipality
+        item.authorID = partner.flatMap { role.map(AccessPolicy.informationSharers.contains) == true ? $0 : nil } ?? UUID()
+        item.authorName = "Matrix"
+        item.authorRole = Role.police.rawValue
+        item.summary = "Matrixinformatie"
+        item.classificationValue = InformationClassification.confidential.rawValue
+        item.purpose = "matrix"
+        item.expiresOn = "2025-12-31"
+        item.createdAt = testNow
+        try await item.create(on: app.db)
+        for recipient in AccessPolicy.caseRoles { try await InformationRecipient(itemID: try item.requireID(), role: recipient).create(on: app.db) }
+        let signal = RiskSignal()
+        signal.municipalityCode = municipality
+        signal.senderID = partner ?? UUID()
+        signal.senderName = "Matrix"
+        signal.senderValue = SignalSender.police.rawValue
+        signal.address = "Matrixstraat 1"
+        signal.kindValue = SignalKind.threat.rawValue
+        signal.urgencyValue = SignalUrgency.normal.rawValue
+        signal.text = "Matrix"
+        signal.statusValue = SignalStatus.new.rawValue
+        signal.createdAt = testNow
+        try await signal.create(on: app.db)
+        return CaseFixture(caseID: caseID, measureID: try measure.requireID(), informationID: try item.requireID(), signalID: try signal.requireID())
     }
 }

@@ -15,6 +15,9 @@ enum AccessMatrix {
         /// Only these roles, and only for objects whose location they may see; other objects answer 404
         /// so that their existence does not leak.
         case rolesForOwnObjects(Set<Role>)
+        /// Only these roles, and only for objects that are theirs: their municipality's, shared with them, sent or
+        /// written by them. Other objects answer 404.
+        case rolesForTheirObjects(Set<Role>)
     }
 
     struct Row: Sendable {
@@ -60,11 +63,31 @@ enum AccessMatrix {
 
         Row(method: .GET, path: "/meldingen", rule: .members),
         Row(method: .GET, path: "/admin/audit", rule: .roles([.admin])),
-        Row(method: .GET, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/zaken", rule: .roles(CaseRoutes.listRoles)),
         Row(method: .GET, path: "/zaken/nieuw", rule: .roles(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/zaken/:id", rule: .rolesForOwnObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/fase", rule: .rolesForOwnObjects(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/zaken/:id", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .POST, path: "/zaken/:id/fase", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/taken", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/delen", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/incidenten", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/maatregelen", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/zaken/:id/informatie", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
+        Row(method: .GET, path: "/maatregelen/:id", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/maatregelen/:id/besluit", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/maatregelen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/maatregelen/:id/bezwaar", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/informatie/:id", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .GET, path: "/handelingskader", rule: .roles(ChecklistRoutes.roles)),
+        Row(method: .POST, path: "/handelingskader", rule: .roles(ChecklistRoutes.roles)),
+        Row(method: .GET, path: "/signalen", rule: .roles(SignalRoutes.listRoles)),
+        Row(method: .GET, path: "/signalen/nieuw", rule: .roles(SignalService.senderRoles)),
+        Row(method: .POST, path: "/signalen", rule: .roles(SignalService.senderRoles)),
+        Row(method: .GET, path: "/signalen/:id", rule: .rolesForTheirObjects(SignalRoutes.viewerRoles)),
+        Row(method: .POST, path: "/signalen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
+        Row(method: .GET, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
+        Row(method: .POST, path: "/signalen/routering/verwijderen", rule: .roles(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/meldingen/:id/gezien", rule: .rolesForOwnObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
         Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),

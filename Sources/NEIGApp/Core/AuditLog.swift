@@ -97,6 +97,8 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
     case incidentRegister = "incidentenregister"
     case nearRepeatWarnings = "near-repeatwaarschuwingen"
     case caseManagement = "zaakbehandeling"
+    case informationSharing = "informatiedeling politie en OM"
+    case signals = "signalen"
     case administration = "beheer"
 
     var purpose: String {
@@ -105,6 +107,8 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
         case .incidentRegister: "Registratie, import en correctie van aanslagen met explosieven"
         case .nearRepeatWarnings: "Waarschuwen van gemeenten voor herhaalrisico na een aanslag"
         case .caseManagement: "Zaken onder het handelingskader: dreiging, explosie, nazorg en maatregelen"
+        case .informationSharing: "Delen en inzien van politie- en OM-informatie voor een zaak (Wpg art. 16, 19, 20)"
+        case .signals: "Ontvangen, beoordelen en routeren van risicosignalen van partners"
         case .administration: "Beheer van neig: demodata, back-ups, instellingen"
         }
     }
@@ -114,7 +118,9 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
             || action.hasPrefix("second-factor") || action.hasPrefix("recovery-codes") { return .accessManagement }
         if action.hasPrefix("incident") { return .incidentRegister }
         if action.hasPrefix("alert") { return .nearRepeatWarnings }
-        if action.hasPrefix("case") { return .caseManagement }
+        if action.hasPrefix("case") || action.hasPrefix("measure") { return .caseManagement }
+        if action.hasPrefix("info") { return .informationSharing }
+        if action.hasPrefix("signal") { return .signals }
         return .administration
     }
 }

@@ -56,7 +56,8 @@ struct Layout {
             return [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
         }
         var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
-        if NEIGCore.AccessPolicy.caseRoles.contains(actor.role), actor.municipalityCode != nil { items.append(("Zaken", "/zaken")) }
+        if CaseRoutes.listRoles.contains(actor.role) { items.append(("Zaken", "/zaken")) }
+        if SignalRoutes.listRoles.contains(actor.role) { items.append(("Signalen", "/signalen")) }
         if actor.municipalityCode != nil || [.police, .prosecutor, .coordinator].contains(actor.role) {
             items.append(("Waarschuwingen", SiteURL.alerts.path))
         }

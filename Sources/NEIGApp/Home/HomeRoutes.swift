@@ -18,7 +18,8 @@ enum HomeRoutes {
                                        canImport: AccessPolicy.canImportIncidents(user.actor),
                                        canEnter: AccessPolicy.canEnterIncidents(user.actor),
                                        openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
-                                       canAnalyse: AccessPolicy.analysts.contains(user.actor.role))
+                                       canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
+                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary).document)
     }
 }
@@ -33,6 +34,7 @@ struct HomeView {
         let canEnter: Bool
         let openAlerts: Int
         let canAnalyse: Bool
+        let caseWork: CaseWorkSummary?
     }
 
     let context: PageContext
@@ -66,6 +68,7 @@ struct HomeView {
                 .p(.text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
                    .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
             )),
+            .unwrap(summary.caseWork) { $0.notices },
             .ul(.class("figures"),
                 .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
                     .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
