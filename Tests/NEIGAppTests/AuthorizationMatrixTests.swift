@@ -65,6 +65,7 @@ import VaporTesting
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
                 let fixture = try await caseFixture(app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
                 objects["/zaken/", default: [:]][ownership] = fixture.caseID
+                objects["/api/v1/cases/", default: [:]][ownership] = fixture.caseID
                 objects["/maatregelen/", default: [:]][ownership] = fixture.measureID
                 objects["/informatie/", default: [:]][ownership] = fixture.informationID
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID

@@ -14,6 +14,7 @@ enum APIRoutes {
         api.post("incidents", use: createIncident)
         api.get("incidents", ":id", use: getIncident)
         api.get("monitor", use: monitor)
+        CaseAPIRoutes.register(api)
     }
 
     static func openAPI(_ req: Request) async throws -> Response {

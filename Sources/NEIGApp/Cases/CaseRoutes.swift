@@ -67,50 +67,20 @@ enum CaseRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, actor) = try caseActor(req)
+        let (user, _) = try caseActor(req)
         let form = try req.content.decode(CaseForm.self)
         let values: [String: String] = ["titel": form.titel ?? "", "adres": form.adres ?? "", "fase": form.fase ?? "",
                                         "vertrouwelijkheid": form.vertrouwelijkheid ?? "", "termijn": form.termijn ?? "",
                                         "behandelaar": form.behandelaar ?? ""].mapValues { $0.trimmingCharacters(in: .whitespaces) }
-        var errors: [FormViews.FieldError] = []
-        if values["titel"]!.isEmpty || values["titel"]!.count > 200 {
-            errors.append(.init(field: "titel", message: "Geef de zaak een naam van hoogstens 200 tekens, bijvoorbeeld het adres."))
-        }
-        let phase = CasePhase(rawValue: values["fase"]!)
-        if phase == nil || phase == .gesloten || phase == .nazorg {
-            errors.append(.init(field: "fase", message: "Een zaak begint bij dreiging of explosie."))
-        }
-        let confidentiality = CaseConfidentiality(rawValue: values["vertrouwelijkheid"]!)
-        if confidentiality == nil { errors.append(.init(field: "vertrouwelijkheid", message: "Kies een vertrouwelijkheid.")) }
-        let days = Int(values["termijn"]!)
-        if days == nil || !(1...730).contains(days!) {
-            errors.append(.init(field: "termijn", message: "De behandeltermijn is een aantal dagen van 1 tot 730."))
-        }
-        guard errors.isEmpty, let phase, let confidentiality, let days, let municipality = actor.municipalityCode else {
+        switch CaseService.validate(title: values["titel"], address: values["adres"], phase: values["fase"], confidentiality: values["vertrouwelijkheid"],
+                                    handlingDays: values["termijn"], responsible: values["behandelaar"]) {
+        case .invalid(let errors):
             let view = CaseFormView(context: req.pageContext, values: values, errors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
+        case .valid(let draft):
+            let caseFile = try await CaseService.open(draft, by: user, on: req)
+            return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
         }
-        let today = req.application.neig.clock.today, now = req.application.neig.clock.now()
-        let caseFile = CaseFile()
-        caseFile.municipalityCode = municipality
-        caseFile.title = values["titel"]!
-        caseFile.address = values["adres"]!.isEmpty ? nil : values["adres"]
-        caseFile.phaseValue = phase.rawValue
-        caseFile.phaseStartedOn = today.iso
-        caseFile.confidentialityValue = confidentiality.rawValue
-        caseFile.openedOn = today.iso
-        caseFile.handleBefore = today.adding(days: days).iso
-        caseFile.responsible = values["behandelaar"]!.isEmpty ? user.name : values["behandelaar"]
-        caseFile.createdAt = now
-        try await req.db.transaction { tx in
-            try await caseFile.create(on: tx)
-            try await CaseEvent(caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
-                                from: nil, to: phase, text: nil).create(on: tx)
-            try await Checklists.instantiate(for: caseFile, phase: phase, startedAt: now, on: tx)
-            try await req.audit("case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
-                                detail: "phase=\(phase.rawValue) confidentiality=\(confidentiality.rawValue)", on: tx)
-        }
-        return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
@@ -130,29 +100,9 @@ enum CaseRoutes {
     static func changePhase(_ req: Request) async throws -> Response {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(PhaseForm.self)
-        let note = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let current = caseFile.phase
-        guard let next = form.fase.flatMap(CasePhase.init(rawValue:)), current.canMove(to: next) else {
-            let allowed = current.allowedNext.map(\.label).joined(separator: " of ")
-            try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(), result: "denied",
-                                detail: "from=\(current.rawValue) to=\(form.fase ?? "")")
-            let view = try await detail(req, caseFile, error: "Vanuit \(current.label.lowercased()) kan de zaak alleen naar \(allowed.lowercased()).")
+        if let message = try await CaseService.changePhase(caseFile, to: form.fase, note: form.toelichting, by: user, on: req) {
+            let view = try await detail(req, caseFile, error: message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
-        }
-        guard note.count <= 2000 else {
-            let view = try await detail(req, caseFile, error: "De toelichting is langer dan 2000 tekens.")
-            return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
-        }
-        let now = req.application.neig.clock.now()
-        caseFile.phaseValue = next.rawValue
-        caseFile.phaseStartedOn = req.application.neig.clock.today.iso
-        try await req.db.transaction { tx in
-            try await caseFile.save(on: tx)
-            try await CaseAccess.appendEvent(caseFile, actor: user.name, kind: "fase", from: current, to: next,
-                                             text: note.isEmpty ? nil : note, at: now, on: tx)
-            if next != .gesloten { try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx) }
-            try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
-                                detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }
         return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
     }

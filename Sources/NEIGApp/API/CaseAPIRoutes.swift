@@ -1,0 +1,352 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Vapor
+
+/// `/api/v1/cases`, `/cases/{id}/measures`, `/cases/{id}/info` and `/signals`: the handelingskader for other systems,
+/// with the same rules as the pages (through the same services and `CaseAccess`).
+enum CaseAPIRoutes {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("cases", use: listCases)
+        api.post("cases", use: createCase)
+        api.get("cases", ":id", use: getCase)
+        api.post("cases", ":id", "phase", use: changePhase)
+        api.get("cases", ":id", "measures", use: listMeasures)
+        api.post("cases", ":id", "measures", use: createMeasure)
+        api.get("cases", ":id", "info", use: listInformation)
+        api.post("cases", ":id", "info", use: createInformation)
+        api.get("signals", use: listSignals)
+        api.post("signals", use: createSignal)
+    }
+
+    /// Form field → API field, so validation messages name what the client sent.
+    static let fieldNames = [
+        "titel": "title", "adres": "address", "fase": "phase", "vertrouwelijkheid": "confidentiality", "termijn": "handling_days",
+        "behandelaar": "responsible", "soort": "type", "apv": "apv_article", "adressaat": "addressee", "begin": "starts_on", "einde": "ends_on",
+        "motivering": "motivation", "informatie": "information_ids", "samenvatting": "summary", "classificatie": "classification",
+        "doel": "purpose", "vervalt": "expires_on", "rollen": "share_with_roles", "gebruikers": "share_with_users", "gemeente": "municipality_code",
+        "postcode": "postcode", "urgentie": "urgency", "sector": "sector", "toelichting": "text",
+    ]
+
+    static func invalid(_ detail: String, _ errors: [FormViews.FieldError]) -> NEIGError {
+        NEIGError.unprocessable(detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
+    }
+
+    static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
+        guard let body = try? req.content.decode(T.self) else {
+            throw NEIGError.badRequest("De body moet een JSON-object met de beschreven velden en typen zijn.")
+        }
+        return body
+    }
+
+    static func created<T: Content>(_ value: T, location: String) throws -> Response {
+        let response = Response(status: .created)
+        try response.content.encode(value)
+        response.headers.replaceOrAdd(name: .location, value: location)
+        return response
+    }
+
+    // MARK: Cases
+
+    struct CaseDTO: Content {
+        var id: UUID
+        var municipality_code: String
+        var title: String
+        var phase: String
+        var access: String
+        var address: String?
+        var phase_started_on: String?
+        var confidentiality: String?
+        var opened_on: String?
+        var handle_before: String?
+        var responsible: String?
+
+        init(_ caseFile: CaseFile, level: CaseAccess.Level) {
+            id = caseFile.id!
+            municipality_code = caseFile.municipalityCode
+            title = caseFile.title
+            phase = caseFile.phaseValue
+            access = level == .municipality ? "municipality" : "partner"
+            guard level == .municipality else { return }
+            address = caseFile.address
+            phase_started_on = caseFile.phaseStartedOn
+            confidentiality = caseFile.confidentialityValue
+            opened_on = caseFile.openedOn
+            handle_before = caseFile.handleBefore
+            responsible = caseFile.responsible
+        }
+    }
+
+    struct CaseList: Content { var items: [CaseDTO] }
+
+    static func listCases(_ req: Request) async throws -> CaseList {
+        let user = try req.requireUser()
+        guard CaseAccess.viewers.contains(user.role) else {
+            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+        }
+        if AccessPolicy.caseRoles.contains(user.role) {
+            let cases = try await CaseFile.query(on: req.db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
+                .sort(\.$createdAt, .descending).all()
+            return CaseList(items: cases.map { CaseDTO($0, level: .municipality) })
+        }
+        let ids = try await CaseAccess.partnerCaseIDs(of: user, on: req.db)
+        let cases = ids.isEmpty ? [] : try await CaseFile.query(on: req.db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all()
+        return CaseList(items: cases.map { CaseDTO($0, level: .partner) })
+    }
+
+    struct CaseInput: Decodable {
+        var title: String?
+        var address: String?
+        var phase: String?
+        var confidentiality: String?
+        var handling_days: Int?
+        var responsible: String?
+    }
+
+    static func createCase(_ req: Request) async throws -> Response {
+        let (user, _) = try CaseRoutes.caseActor(req)
+        let input = try body(req, CaseInput.self)
+        switch CaseService.validate(title: input.title, address: input.address, phase: input.phase, confidentiality: input.confidentiality ?? "zaakvertrouwelijk",
+                                    handlingDays: String(input.handling_days ?? CaseRoutes.defaultHandlingDays), responsible: input.responsible) {
+        case .invalid(let errors): throw invalid("De zaak is niet geopend.", errors)
+        case .valid(let draft):
+            let caseFile = try await CaseService.open(draft, by: user, on: req)
+            return try created(CaseDTO(caseFile, level: .municipality), location: "/api/v1/cases/\(try caseFile.requireID().uuidString.lowercased())")
+        }
+    }
+
+    static func getCase(_ req: Request) async throws -> CaseDTO {
+        let (_, caseFile, level) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
+        return CaseDTO(caseFile, level: level)
+    }
+
+    struct PhaseInput: Decodable {
+        var phase: String?
+        var note: String?
+    }
+
+    static func changePhase(_ req: Request) async throws -> CaseDTO {
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let input = try body(req, PhaseInput.self)
+        if let message = try await CaseService.changePhase(caseFile, to: input.phase, note: input.note, by: user, on: req) {
+            throw NEIGError.unprocessable("De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: message)])
+        }
+        return CaseDTO(caseFile, level: .municipality)
+    }
+
+    // MARK: Measures
+
+    struct MeasureDTO: Content {
+        var id: UUID
+        var case_id: UUID
+        var type: String
+        var legal_basis: String
+        var state: String
+        var motivation: String
+        var information_ids: [UUID]
+        var addressee: String?
+        var starts_on: String?
+        var ends_on: String?
+        var decided_by: String?
+        var decided_at: String?
+        var notified_on: String?
+        var objection_ends: String?
+        var objection_received_on: String?
+        var objection_decision_due: String?
+
+        init(_ measure: Measure) {
+            id = measure.id!
+            case_id = measure.$caseFile.id
+            type = measure.typeValue
+            legal_basis = measure.legalBasis
+            state = measure.stateValue
+            motivation = measure.motivation
+            information_ids = measure.citedInformation
+            addressee = measure.addressee
+            starts_on = measure.startsOn
+            ends_on = measure.endsOn
+            decided_by = measure.decidedBy
+            decided_at = measure.decidedAt.map { $0.formatted(.iso8601) }
+            notified_on = measure.notifiedOn
+            objection_ends = measure.objectionEnds?.iso
+            objection_received_on = measure.objectionReceivedOn
+            objection_decision_due = measure.objectionDecisionDue?.iso
+        }
+    }
+
+    struct MeasureList: Content { var items: [MeasureDTO] }
+
+    static func listMeasures(_ req: Request) async throws -> MeasureList {
+        let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let measures = try await Measure.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).sort(\.$createdAt).all()
+        return MeasureList(items: measures.map(MeasureDTO.init))
+    }
+
+    struct MeasureInput: Decodable {
+        var type: String?
+        var apv_article: String?
+        var addressee: String?
+        var starts_on: String?
+        var ends_on: String?
+        var motivation: String?
+        var information_ids: [String]?
+    }
+
+    static func createMeasure(_ req: Request) async throws -> Response {
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let input = try body(req, MeasureInput.self)
+        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
+        switch MeasureService.validate(type: input.type, apvArticle: input.apv_article, addressee: input.addressee, startsOn: input.starts_on,
+                                       endsOn: input.ends_on, motivation: input.motivation, information: input.information_ids ?? [],
+                                       allowedInformation: Set(visible.compactMap(\.item.id))) {
+        case .invalid(let errors): throw invalid("De maatregel is niet opgeslagen.", errors)
+        case .valid(let draft):
+            let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
+            return try created(MeasureDTO(measure), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
+        }
+    }
+
+    // MARK: Information
+
+    struct InformationDTO: Content {
+        var id: UUID
+        var case_id: UUID
+        var author_role: String
+        var classification: String
+        var purpose: String
+        var expires_on: String
+        var created_at: String
+        /// Only when the request names a purpose (`?purpose=`); that read is logged.
+        var summary: String?
+    }
+
+    struct InformationList: Content { var items: [InformationDTO] }
+
+    static func listInformation(_ req: Request) async throws -> InformationList {
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
+        let purposeText = req.query[String.self, at: "purpose"]
+        let purpose = purposeText.flatMap(InformationViewPurpose.init(rawValue:))
+        if let purposeText, purpose == nil {
+            throw NEIGError.badRequest("purpose is onbekend.", items: [.init(column: "purpose", reason: "'\(purposeText)' is geen doel; zie de OpenAPI-beschrijving")])
+        }
+        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
+        if let purpose, !visible.isEmpty {
+            try await req.db.transaction { tx in
+                for entry in visible {
+                    let view = InformationView()
+                    view.$item.id = entry.item.id!
+                    view.userID = try user.requireID()
+                    view.userName = user.name
+                    view.viewedAt = req.application.neig.clock.now()
+                    view.purpose = purpose.rawValue
+                    try await view.create(on: tx)
+                    try await req.audit("info.read", object: "information", id: entry.item.id!.uuidString.lowercased(), detail: "purpose=\(purpose.rawValue)", on: tx)
+                }
+            }
+        }
+        return InformationList(items: visible.map { entry in
+            InformationDTO(id: entry.item.id!, case_id: entry.item.$caseFile.id, author_role: entry.item.authorRole,
+                           classification: entry.item.classificationValue, purpose: entry.item.purpose, expires_on: entry.item.expiresOn,
+                           created_at: entry.item.createdAt.formatted(.iso8601), summary: purpose == nil ? nil : entry.item.summary)
+        })
+    }
+
+    struct InformationInput: Decodable {
+        var summary: String?
+        var classification: String?
+        var purpose: String?
+        var expires_on: String?
+        var share_with_roles: [String]?
+        var share_with_users: [String]?
+    }
+
+    static func createInformation(_ req: Request) async throws -> Response {
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
+        let input = try body(req, InformationInput.self)
+        let checked = InformationRoutes.validate(summary: input.summary, classification: input.classification, purpose: input.purpose,
+                                                 expiresOn: input.expires_on, roles: input.share_with_roles ?? [], users: input.share_with_users ?? [],
+                                                 today: req.application.neig.clock.today)
+        guard case .valid(let draft) = checked else {
+            if case .invalid(let errors) = checked { throw invalid("De informatie is niet gedeeld.", errors) }
+            throw Abort(.internalServerError)
+        }
+        switch try await InformationRoutes.store(draft, in: caseFile, author: user, on: req) {
+        case .invalid(let errors): throw invalid("De informatie is niet gedeeld.", errors)
+        case .valid(let item):
+            let dto = InformationDTO(id: item.id!, case_id: item.$caseFile.id, author_role: item.authorRole, classification: item.classificationValue,
+                                     purpose: item.purpose, expires_on: item.expiresOn, created_at: item.createdAt.formatted(.iso8601), summary: item.summary)
+            return try created(dto, location: "/informatie/\(item.id!.uuidString.lowercased())")
+        }
+    }
+
+    // MARK: Signals
+
+    struct SignalDTO: Content {
+        var id: UUID
+        var municipality_code: String
+        var sender_type: String
+        var address: String
+        var kind: String
+        var urgency: String
+        var text: String
+        var status: String
+        var created_at: String
+        var sector: String?
+        var postcode: String?
+        var team: String?
+        var reason: String?
+        var case_id: UUID?
+
+        init(_ signal: RiskSignal, showCase: Bool) {
+            id = signal.id!
+            municipality_code = signal.municipalityCode
+            sender_type = signal.senderValue
+            address = signal.address
+            kind = signal.kindValue
+            urgency = signal.urgencyValue
+            text = signal.text
+            status = signal.statusValue
+            created_at = signal.createdAt.formatted(.iso8601)
+            sector = signal.sectorValue
+            postcode = signal.postcode
+            team = signal.team
+            reason = signal.reason
+            case_id = showCase ? signal.caseID : nil
+        }
+    }
+
+    struct SignalList: Content { var items: [SignalDTO] }
+
+    static func listSignals(_ req: Request) async throws -> SignalList {
+        let user = try req.requireUser()
+        guard SignalRoutes.viewerRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.") }
+        let triage = AccessPolicy.caseRoles.contains(user.role)
+        let query = RiskSignal.query(on: req.db)
+        if triage { query.filter(\.$municipalityCode == user.actor.municipalityCode ?? "") } else { query.filter(\.$senderID == (try user.requireID())) }
+        let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
+        return SignalList(items: signals.map { SignalDTO($0, showCase: triage) })
+    }
+
+    struct SignalInput: Decodable {
+        var municipality_code: String?
+        var address: String?
+        var postcode: String?
+        var kind: String?
+        var urgency: String?
+        var sector: String?
+        var text: String?
+    }
+
+    static func createSignal(_ req: Request) async throws -> Response {
+        let (user, sender) = try SignalRoutes.sender(req)
+        let input = try body(req, SignalInput.self)
+        switch SignalService.validate(municipality: input.municipality_code, address: input.address, postcode: input.postcode, kind: input.kind,
+                                      urgency: input.urgency ?? SignalUrgency.normal.rawValue, sector: input.sector, text: input.text, sender: sender,
+                                      registry: req.application.neig.municipalities) {
+        case .invalid(let errors): throw invalid("Het signaal is niet verstuurd.", errors)
+        case .valid(let draft):
+            let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
+            return try created(SignalDTO(signal, showCase: false), location: "/signalen/\(try signal.requireID().uuidString.lowercased())")
+        }
+    }
+}
