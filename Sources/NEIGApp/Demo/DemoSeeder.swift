@@ -65,6 +65,7 @@ public enum DemoSeeder {
             try await Audit.record("demo.seed", object: "database", detail: "incidents=\(incidents.count) users=\(accounts.count)",
                                    actor: "system", at: app.neig.clock.now(), on: tx)
         }
+        try await DemoCases.seed(app)
         // The last weeks' attacks get their near-repeat warnings, as if they had just been registered.
         let recent = try await Incident.query(on: app.db)
             .filter(\.$occurredOn >= app.neig.clock.today.adding(days: -NearRepeatZoneSettings.standard.days).iso).all()
