@@ -5,31 +5,31 @@ import Testing
 import VaporTesting
 @testable import NEIGApp
 
-@Suite struct APITests {
-    /// Sends a request and checks the response body against the OpenAPI document.
-    func call(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: [String: Any]? = nil,
-              documented: (path: String, method: String)) async throws -> (HTTPStatus, [String: Any]) {
-        let validator = try SchemaValidator(openAPI: Data(app.neig.openAPIDocument.utf8))
-        var result: (HTTPStatus, [String: Any]) = (.ok, [:])
-        try await app.testing().test(method, "api/v1" + path, beforeRequest: { req in
-            if let token { req.headers.bearerAuthorization = .init(token: token) }
-            if let json {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
-            }
-        }, afterResponse: { res in
-            let body = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any] ?? [:]
-            let schema = try #require(validator.responseSchema(path: documented.path, method: documented.method,
-                                                                 status: String(res.status.code)),
-                                      "\(method) \(path) answered \(res.status.code), which the document does not describe")
-            let errors = try validator.validate(Data(res.body.readableBytesView), against: schema)
-            #expect(errors.isEmpty, "\(method) \(path) \(res.status.code): \(errors)")
-            if res.status.code >= 400 { #expect(res.headers.contentType?.subType == "problem+json") }
-            result = (res.status, body)
-        })
-        return result
-    }
+/// Sends a request and checks the response body against the OpenAPI document.
+func call(_ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: [String: Any]? = nil,
+          documented: (path: String, method: String)) async throws -> (HTTPStatus, [String: Any]) {
+    let validator = try SchemaValidator(openAPI: Data(app.neig.openAPIDocument.utf8))
+    var result: (HTTPStatus, [String: Any]) = (.ok, [:])
+    try await app.testing().test(method, "api/v1" + path, beforeRequest: { req in
+        if let token { req.headers.bearerAuthorization = .init(token: token) }
+        if let json {
+            req.headers.contentType = .json
+            req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+        }
+    }, afterResponse: { res in
+        let body = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any] ?? [:]
+        let schema = try #require(validator.responseSchema(path: documented.path, method: documented.method,
+                                                             status: String(res.status.code)),
+                                  "\(method) \(path) answered \(res.status.code), which the document does not describe")
+        let errors = try validator.validate(Data(res.body.readableBytesView), against: schema)
+        #expect(errors.isEmpty, "\(method) \(path) \(res.status.code): \(errors)")
+        if res.status.code >= 400 { #expect(res.headers.contentType?.subType == "problem+json") }
+        result = (res.status, body)
+    })
+    return result
+}
 
+@Suite struct APITests {
     @Test func responsesConformToTheOpenAPIDocument() async throws {
         try await withNEIGApp { app in
             _ = try await importCSV(app, sampleCSV)

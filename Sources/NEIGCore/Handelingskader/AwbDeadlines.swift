@@ -17,9 +17,9 @@ public enum AwbDeadlines {
         nextWorkingDay(notifiedOn.adding(days: objectionWeeks * 7))
     }
 
-    /// The decision term counts from the end of the period as the law sets it, before the Atw extension.
+    /// The decision term counts from the day the objection period actually ended, so after any Atw extension.
     public static func decisionDue(notifiedOn: CivilDate, extended: Bool) -> CivilDate {
-        let periodEnd = notifiedOn.adding(days: objectionWeeks * 7)
+        let periodEnd = objectionEnds(notifiedOn: notifiedOn)
         return nextWorkingDay(periodEnd.adding(days: (decisionWeeks + (extended ? extensionWeeks : 0)) * 7))
     }
 
