@@ -5,7 +5,7 @@
 set -uo pipefail
 neig=$(realpath "$1")
 examples=${2:-50}
-port=18383
+port=${FUZZ_PORT:-18383}
 work=$(mktemp -d)
 db="sqlite:$work/fuzz.sqlite"
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT

@@ -41,6 +41,10 @@ ROLES = {
 EDITORS = {"police", "coordinator", "admin"}
 IMPORTERS = {"analyst", "coordinator", "police", "admin"}
 ANALYSTS = {"analyst", "coordinator", "police", "municipal_officer"}
+CASE_ROLES = {"municipal_officer", "mayor"}
+CASE_LIST = CASE_ROLES | {"police", "prosecutor", "coordinator"}
+SENDERS = {"housing_corporation", "business", "police"}
+SIGNAL_LIST = SENDERS | CASE_ROLES | {"coordinator"}
 AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 
 
@@ -167,9 +171,16 @@ def main() -> int:
                     pages.append(("import", "/import"))
                 if role == "admin":
                     pages.append(("audit log", "/admin/audit"))
-                if role in ("municipal_officer", "mayor"):
+                if role in CASE_LIST:
                     pages.append(("cases", "/zaken"))
-                    pages.append(("new case", "/zaken/nieuw"))
+                if role in CASE_ROLES:
+                    pages += [("new case", "/zaken/nieuw"), ("signal routing", "/signalen/routering")]
+                if role in CASE_ROLES | {"coordinator"}:
+                    pages.append(("checklists", "/handelingskader"))
+                if role in SIGNAL_LIST:
+                    pages.append(("signals", "/signalen"))
+                if role in SENDERS:
+                    pages.append(("new signal", "/signalen/nieuw"))
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":
@@ -181,6 +192,29 @@ def main() -> int:
                 driver.get(BASE + "/incidenten")
                 driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
                 check(f"{role} incident detail")
+                # The demo case: full for the municipality, as partner for the police it was shared with.
+                if role in CASE_LIST - {"coordinator"}:
+                    driver.get(BASE + "/zaken")
+                    for link in driver.find_elements(By.CSS_SELECTOR, "tbody tr td a")[:1]:
+                        link.click()
+                        check(f"{role} demo case")
+                if role in CASE_ROLES:
+                    case_url = driver.current_url
+                    driver.find_element(By.CSS_SELECTOR, "main a[href^='/maatregelen/']").click()
+                    check(f"{role} measure")
+                    driver.get(driver.current_url + "/besluit")
+                    check(f"{role} decision letter")
+                    driver.get(case_url)
+                    driver.find_element(By.CSS_SELECTOR, "main a[href^='/informatie/']").click()
+                    check(f"{role} information, purpose asked")
+                    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+                    WebDriverWait(driver, 30).until(lambda d: "doel=" in d.current_url)
+                    check(f"{role} information opened")
+                if role in SIGNAL_LIST - {"coordinator"}:
+                    driver.get(BASE + "/signalen")
+                    for link in driver.find_elements(By.CSS_SELECTOR, "tbody tr td a")[:1]:
+                        link.click()
+                        check(f"{role} signal detail")
                 if role in EDITORS:
                     driver.get(BASE + "/incidenten/nieuw")
                     driver.find_element(By.ID, "veld-bron_id").send_keys("A11Y-1")
@@ -193,7 +227,7 @@ def main() -> int:
             submit("veld-titel", "Toegankelijkheidsstraat 1")
             WebDriverWait(driver, 30).until(lambda d: re.match(r".*/zaken/[0-9a-f-]{36}$", d.current_url))
             check("municipal_officer case detail")
-            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            driver.find_element(By.CSS_SELECTOR, "main form[action$='/fase'] button[type=submit]").click()
             WebDriverWait(driver, 30).until(lambda d: "fase van dreiging" in d.page_source)
             check("municipal_officer case after phase change")
             driver.get(BASE + "/zaken/nieuw")

@@ -131,7 +131,7 @@ struct CaseDetailView {
                         .element(named: "legend", text: "Steunt op gedeelde informatie"),
                         .forEach(information) { visible in
                             let itemID = visible.item.id!.uuidString.lowercased()
-                            return .div(.class("field"),
+                            return .div(.class("check"),
                                         .input(.type(.checkbox), .name("informatie[]"), .value(itemID), .id("info-\(itemID)")),
                                         .label(.for("info-\(itemID)"), .text(" \(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
                                                                            + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)")))
@@ -215,7 +215,7 @@ struct CaseDetailView {
                 .fieldset(
                     .element(named: "legend", text: "Delen met (rollen binnen de gemeente)"),
                     .forEach(InformationRoutes.shareableRoles) { role in
-                        .div(.class("field"), .input(.type(.checkbox), .name("rollen[]"), .value(role.rawValue), .id("rol-\(role.rawValue)")),
+                        .div(.class("check"), .input(.type(.checkbox), .name("rollen[]"), .value(role.rawValue), .id("rol-\(role.rawValue)")),
                              .label(.for("rol-\(role.rawValue)"), .text(" \(role.label)")))
                     }
                 ),

@@ -190,7 +190,7 @@ struct RoutingRulesView {
 
     func checkboxes(_ name: String, legend: String, options: [(String, String)]) -> Node<HTML.FormContext> {
         .fieldset(.element(named: "legend", text: legend), .forEach(options) { value, label in
-            .div(.class("field"), .input(.type(.checkbox), .name("\(name)[]"), .value(value), .id("\(name)-\(value)")),
+            .div(.class("check"), .input(.type(.checkbox), .name("\(name)[]"), .value(value), .id("\(name)-\(value)")),
                  .label(.for("\(name)-\(value)"), .text(" \(label)")))
         })
     }
