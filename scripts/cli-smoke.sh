@@ -71,6 +71,10 @@ check "hotspots are GeoJSON polygons" 'python3 -c "import json,sys; d=json.load(
 "$neig" import incidents nr.csv --database "$db" >/dev/null 2>&1
 "$neig" analyse knox --gemeente GM0363 --from 2021-01-01 --to 2025-12-31 --distance 200 --days 14 --permutations 9 --database "$db" > db.json 2>/dev/null
 check "knox on the register of one municipality" 'python3 -c "import json,sys; d=json.load(open(\"db.json\")); sys.exit(0 if 0<d[\"n\"]<300 else 1)"'
+"$neig" retention run --dry-run --database "$db" > out.txt 2>&1
+check "retention dry run lists what would go" '[ $? = 0 ] && grep -q "^would delete: 0 closed cases, 0 information items, 0 signals" out.txt'
+"$neig" retention run --closed-case-days=-1 --database "$db" > out.txt 2>err.txt
+check "negative retention period refused" '[ $? = 64 ] && grep -q "whole days" err.txt'
 "$neig" audit verify --database "$db" > out.txt 2>&1
 check "audit chain intact after all of the above" '[ $? = 0 ] && grep -q "audit chain intact: [0-9]* entries" out.txt'
 
