@@ -218,6 +218,17 @@ enum CaseAPIRoutes {
         var created_at: String
         /// Only when the request names a purpose (`?purpose=`); that read is logged.
         var summary: String?
+
+        init(_ item: InformationItem, withSummary: Bool) {
+            id = item.id!
+            case_id = item.$caseFile.id
+            author_role = item.authorRole
+            classification = item.classificationValue
+            purpose = item.purpose
+            expires_on = item.expiresOn
+            created_at = item.createdAt.formatted(.iso8601)
+            summary = withSummary ? item.summary : nil
+        }
     }
 
     struct InformationList: Content { var items: [InformationDTO] }
@@ -230,25 +241,8 @@ enum CaseAPIRoutes {
             throw NEIGError.badRequest("purpose is onbekend.", items: [.init(column: "purpose", reason: "'\(purposeText)' is geen doel; zie de OpenAPI-beschrijving")])
         }
         let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
-        if let purpose, !visible.isEmpty {
-            try await req.db.transaction { tx in
-                for entry in visible {
-                    let view = InformationView()
-                    view.$item.id = entry.item.id!
-                    view.userID = try user.requireID()
-                    view.userName = user.name
-                    view.viewedAt = req.application.neig.clock.now()
-                    view.purpose = purpose.rawValue
-                    try await view.create(on: tx)
-                    try await req.audit("info.read", object: "information", id: entry.item.id!.uuidString.lowercased(), detail: "purpose=\(purpose.rawValue)", on: tx)
-                }
-            }
-        }
-        return InformationList(items: visible.map { entry in
-            InformationDTO(id: entry.item.id!, case_id: entry.item.$caseFile.id, author_role: entry.item.authorRole,
-                           classification: entry.item.classificationValue, purpose: entry.item.purpose, expires_on: entry.item.expiresOn,
-                           created_at: entry.item.createdAt.formatted(.iso8601), summary: purpose == nil ? nil : entry.item.summary)
-        })
+        if let purpose { try await InformationService.recordViews(of: visible.map(\.item), by: user, purpose: purpose, on: req) }
+        return InformationList(items: visible.map { InformationDTO($0.item, withSummary: purpose != nil) })
     }
 
     struct InformationInput: Decodable {
@@ -273,9 +267,7 @@ enum CaseAPIRoutes {
         switch try await InformationRoutes.store(draft, in: caseFile, author: user, on: req) {
         case .invalid(let errors): throw invalid("De informatie is niet gedeeld.", errors)
         case .valid(let item):
-            let dto = InformationDTO(id: item.id!, case_id: item.$caseFile.id, author_role: item.authorRole, classification: item.classificationValue,
-                                     purpose: item.purpose, expires_on: item.expiresOn, created_at: item.createdAt.formatted(.iso8601), summary: item.summary)
-            return try created(dto, location: "/informatie/\(item.id!.uuidString.lowercased())")
+            return try created(InformationDTO(item, withSummary: true), location: "/informatie/\(item.id!.uuidString.lowercased())")
         }
     }
 

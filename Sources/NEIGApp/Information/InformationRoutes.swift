@@ -128,18 +128,7 @@ enum InformationRoutes {
         }
         let purpose = req.query[String.self, at: "doel"].flatMap(InformationViewPurpose.init(rawValue:))
         var views: [InformationView] = []
-        if let purpose {
-            let view = InformationView()
-            view.$item.id = id
-            view.userID = try user.requireID()
-            view.userName = user.name
-            view.viewedAt = req.application.neig.clock.now()
-            view.purpose = purpose.rawValue
-            try await req.db.transaction { tx in
-                try await view.create(on: tx)
-                try await req.audit("info.read", object: "information", id: id.uuidString.lowercased(), detail: "purpose=\(purpose.rawValue)", on: tx)
-            }
-        }
+        if let purpose { try await InformationService.recordViews(of: [item], by: user, purpose: purpose, on: req) }
         if item.authorID == user.id {
             views = try await InformationView.query(on: req.db).filter(\.$item.$id == id).sort(\.$viewedAt, .descending).all()
         }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NEIGCore
+import Vapor
 
 /// Need-to-know: which information items a user may see, applying `AccessPolicy.canSeeInformation`.
 enum InformationService {
@@ -14,6 +15,24 @@ enum InformationService {
         let items = try await InformationItem.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$expiresOn >= today.iso)
             .sort(\.$createdAt, .descending).all()
         return try await filterVisible(items, user: user, today: today, on: db)
+    }
+
+    /// Logs that `user` read these items for `purpose`: in the view log the sharer sees, and in the audit log.
+    static func recordViews(of items: [InformationItem], by user: User, purpose: InformationViewPurpose, on req: Request) async throws {
+        guard !items.isEmpty else { return }
+        let userID = try user.requireID(), now = req.application.neig.clock.now()
+        try await req.db.transaction { tx in
+            for item in items {
+                let view = InformationView()
+                view.$item.id = try item.requireID()
+                view.userID = userID
+                view.userName = user.name
+                view.viewedAt = now
+                view.purpose = purpose.rawValue
+                try await view.create(on: tx)
+                try await req.audit("info.read", object: "information", id: item.id?.uuidString.lowercased(), detail: "purpose=\(purpose.rawValue)", on: tx)
+            }
+        }
     }
 
     static func filterVisible(_ items: [InformationItem], user: User, today: CivilDate, on db: any Database) async throws -> [Visible] {
