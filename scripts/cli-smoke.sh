@@ -75,6 +75,12 @@ check "knox on the register of one municipality" 'python3 -c "import json,sys; d
 check "retention dry run lists what would go" '[ $? = 0 ] && grep -q "^would delete: 0 closed cases, 0 information items, 0 signals" out.txt'
 "$neig" retention run --closed-case-days=-1 --database "$db" > out.txt 2>err.txt
 check "negative retention period refused" '[ $? = 64 ] && grep -q "whole days" err.txt'
+printf 'Bewoner Jan Jansen (BSN 111222333) woont aan de Kerkstraat 12A, 1017 GC.\n' > personal.txt
+"$neig" anonymise-check personal.txt > anon.json 2>/dev/null
+check "anonymise-check finds personal data and exits 1" '[ $? = 1 ] && python3 -c "import json,sys; k=[f[\"kind\"] for f in json.load(open(\"anon.json\"))[\"findings\"]]; sys.exit(0 if k==[\"person_name\",\"bsn\",\"address\",\"postcode\"] else 1)"'
+printf 'De burgemeester van Rotterdam sloot op grond van artikel 174a Gemeentewet.\n' > clean.txt
+"$neig" anonymise-check clean.txt > anon.json 2>/dev/null
+check "anonymise-check passes clean text with exit 0" '[ $? = 0 ] && grep -q "\"findings\":\[\]" anon.json'
 "$neig" audit verify --database "$db" > out.txt 2>&1
 check "audit chain intact after all of the above" '[ $? = 0 ] && grep -q "audit chain intact: [0-9]* entries" out.txt'
 
