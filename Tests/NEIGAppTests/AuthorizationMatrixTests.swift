@@ -14,6 +14,7 @@ import VaporTesting
     enum Ownership: CaseIterable { case own, other }
 
     static func expected(_ rule: AccessMatrix.Rule, role: Role?, ownership: Ownership) -> Outcome {
+        if rule == .readersOfObjects { return role != nil && ownership == .own ? .allowed : .notFound }
         guard let role else { return rule == .everyone ? .allowed : .loginRequired }
         switch rule {
         case .everyone, .members: return .allowed
@@ -25,6 +26,7 @@ import VaporTesting
         case .rolesForTheirObjects(let roles):
             guard roles.contains(role) else { return .forbidden }
             return ownership == .own ? .allowed : .notFound
+        case .readersOfObjects: return .notFound
         }
     }
 
@@ -69,6 +71,7 @@ import VaporTesting
                 objects["/maatregelen/", default: [:]][ownership] = fixture.measureID
                 objects["/informatie/", default: [:]][ownership] = fixture.informationID
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID
+                objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(app, readable: ownership == .own, author: userID)
             }
             var browser: Browser?
             if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }
@@ -102,6 +105,32 @@ import VaporTesting
                 }
             }
         }
+    }
+
+    /// A members-only document by `author` with an attachment, or one for a group nobody is in.
+    func libraryFixture(_ app: Application, readable: Bool, author: UUID?) async throws -> UUID {
+        let document = LibraryDocument()
+        document.title = "Matrixstuk"
+        document.summary = "Matrix"
+        document.body = "Matrix"
+        document.kindValue = DocumentKind.handreiking.rawValue
+        document.lines = ""
+        document.phases = ""
+        document.authorOrganisation = "Matrix"
+        document.visibilityValue = readable ? Visibility.leden.rawValue : Visibility.groep.rawValue
+        document.groupCode = readable ? nil : "niemand"
+        document.version = 1
+        document.attachmentName = "matrix.pdf"
+        document.attachmentType = AttachmentType.pdf.rawValue
+        document.attachmentSize = 8
+        document.createdBy = author ?? UUID()
+        document.updatedAt = testNow
+        try await document.create(on: app.db)
+        let attachment = LibraryAttachment()
+        attachment.documentID = try document.requireID()
+        attachment.data = Data("%PDF-1.4".utf8)
+        try await attachment.create(on: app.db)
+        return try document.requireID()
     }
 
     struct CaseFixture {

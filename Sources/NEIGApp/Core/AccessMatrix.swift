@@ -18,6 +18,9 @@ enum AccessMatrix {
         /// Only these roles, and only for objects that are theirs: their municipality's, shared with them, sent or
         /// written by them. Other objects answer 404.
         case rolesForTheirObjects(Set<Role>)
+        /// Anyone, for objects they may read (public ones even anonymously); other objects answer 404, also when
+        /// not logged in, so that a login page does not confirm they exist.
+        case readersOfObjects
     }
 
     struct Row: Sendable {
@@ -101,6 +104,15 @@ enum AccessMatrix {
         Row(method: .POST, path: "/meldingen/:id/gezien", rule: .rolesForOwnObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
         Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),
+
+        Row(method: .GET, path: "/bibliotheek", rule: .everyone),
+        Row(method: .GET, path: "/bibliotheek/:id", rule: .readersOfObjects),
+        Row(method: .GET, path: "/bibliotheek/:id/bijlage", rule: .readersOfObjects),
+        Row(method: .GET, path: "/bibliotheek/:id/versies", rule: .readersOfObjects),
+        Row(method: .GET, path: "/bibliotheek/nieuw", rule: .members),
+        Row(method: .POST, path: "/bibliotheek", rule: .members),
+        Row(method: .GET, path: "/bibliotheek/:id/bewerken", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(method: .POST, path: "/bibliotheek/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
 
         Row(method: .GET, path: "/import", rule: .roles(importers)),
         Row(method: .POST, path: "/import", rule: .roles(importers)),

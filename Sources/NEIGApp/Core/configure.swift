@@ -59,6 +59,7 @@ enum Migrations {
         app.migrations.add(CreateMeasures())
         app.migrations.add(CreateInformation())
         app.migrations.add(CreateSignals())
+        app.migrations.add(CreateLibrary())
     }
 }
 
@@ -68,6 +69,8 @@ func routes(_ app: Application) throws {
     AccountRoutes.register(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     OpenDataRoutes.register(app)
     HomeRoutes.register(app)
+    LibraryRoutes.registerPublic(csrfProtected)
+    LibraryRoutes.registerMembers(app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
 
     let members = csrfProtected.grouped(RequireLoginMiddleware())
     MonitorRoutes.register(members)

@@ -1,0 +1,189 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// The knowledge library: public items for everyone, the rest for members (or one group); Dutch search with
+/// highlighted snippets; documents with version history and attachments that are always downloaded, never shown inline.
+enum LibraryRoutes {
+    static let uploadLimit = AttachmentType.maximumBytes + (1 << 20)
+
+    static func registerPublic(_ routes: any RoutesBuilder) {
+        let library = routes.grouped("bibliotheek")
+        library.get(use: list)
+        library.get(":id", use: show)
+        library.get(":id", "bijlage", use: attachment)
+        library.get(":id", "versies", use: versions)
+    }
+
+    static func registerMembers(_ routes: any RoutesBuilder) {
+        let library = routes.grouped("bibliotheek")
+        library.get("nieuw", use: newForm)
+        library.on(.POST, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: create)
+        library.get(":id", "bewerken", use: editForm)
+        library.on(.POST, ":id", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: update)
+    }
+
+    struct Filters {
+        var query: String
+        var kind: DocumentKind?
+        var line: ApproachLine?
+        var phase: CasePhase?
+
+        init(_ req: Request) {
+            query = String((req.query[String.self, at: "q"] ?? "").prefix(200))
+            kind = req.query[String.self, at: "soort"].flatMap(DocumentKind.init(rawValue:))
+            line = req.query[String.self, at: "lijn"].flatMap(ApproachLine.init(rawValue:))
+            phase = req.query[String.self, at: "fase"].flatMap(CasePhase.init(rawValue:))
+        }
+
+        func accepts(_ document: LibraryDocument) -> Bool {
+            (kind.map { $0 == document.kind } ?? true) && (line.map(document.lineTags.contains) ?? true)
+                && (phase.map(document.phaseTags.contains) ?? true)
+        }
+    }
+
+    struct Result {
+        let document: LibraryDocument
+        let snippet: String?
+    }
+
+    /// One page of results for the reader: ranked matches with snippets for a query, else the newest items.
+    static func find(_ filters: Filters, user: User?, limit: Int, on db: any Database) async throws -> [Result] {
+        let groups = try await LibraryService.groups(of: user, on: db)
+        let terms = DutchSearch.terms(filters.query)
+        if terms.isEmpty {
+            let documents = try await slim(LibraryDocument.query(on: db)).sort(\.$updatedAt, .descending).limit(2000).all()
+            return documents.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
+                .map { Result(document: $0, snippet: nil) }
+        }
+        let ranked = try await LibrarySearch.rankedIDs(terms: terms, limit: 1000, on: db)
+        guard !ranked.isEmpty else { return [] }
+        let documents = Dictionary(uniqueKeysWithValues: try await slim(LibraryDocument.query(on: db)).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
+        let page = ranked.compactMap { documents[$0] }.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
+        let snippets = try await LibrarySearch.snippets(for: page.compactMap(\.id), terms: terms, on: db)
+        return page.map { Result(document: $0, snippet: snippets[$0.id!]) }
+    }
+
+    /// Lists need neither the text nor the attachment's text.
+    static func slim(_ query: QueryBuilder<LibraryDocument>) -> QueryBuilder<LibraryDocument> {
+        query.field(\.$id).field(\.$title).field(\.$summary).field(\.$kindValue).field(\.$lines).field(\.$phases).field(\.$authorOrganisation)
+            .field(\.$visibilityValue).field(\.$groupCode).field(\.$version).field(\.$attachmentName).field(\.$attachmentType)
+            .field(\.$attachmentSize).field(\.$createdBy).field(\.$updatedAt)
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let filters = Filters(req)
+        let results = try await find(filters, user: req.user, limit: 30, on: req.db)
+        return HTMLPage(document: LibraryListView(context: req.pageContext, filters: filters, results: results, canWrite: req.user != nil).document)
+    }
+
+    /// The document of the `id` parameter if this reader may see it; 404 otherwise (also for items that exist).
+    static func readable(_ req: Request) async throws -> LibraryDocument {
+        guard let id = req.parameters.get("id", as: UUID.self), let document = try await LibraryDocument.find(id, on: req.db),
+              LibraryService.canRead(document, user: req.user, groups: try await LibraryService.groups(of: req.user, on: req.db)) else {
+            throw NEIGError.notFound()
+        }
+        return document
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let document = try await readable(req)
+        let canEdit = req.user.map { LibraryService.canEdit(document, user: $0) } ?? false
+        return HTMLPage(document: LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
+    }
+
+    static func versions(_ req: Request) async throws -> HTMLPage {
+        let document = try await readable(req)
+        let versions = try await LibraryVersion.query(on: req.db).filter(\.$documentID == document.requireID()).sort(\.$version, .descending).all()
+        return HTMLPage(document: LibraryVersionsView(context: req.pageContext, document: document, versions: versions).page)
+    }
+
+    /// Always a download (`attachment`), with the type neig recognised and `nosniff`, so a file is never run as a page.
+    static func attachment(_ req: Request) async throws -> Response {
+        let document = try await readable(req)
+        guard let type = document.attachmentType.flatMap(AttachmentType.init(rawValue:)),
+              let stored = try await LibraryAttachment.query(on: req.db).filter(\.$documentID == document.requireID()).first() else {
+            throw NEIGError.notFound()
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type.contentType)
+        let name = document.attachmentName ?? "bijlage.\(type.rawValue)"
+        let ascii = String(name.unicodeScalars.filter { $0.isASCII && $0 != "\"" }.map(Character.init))
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii)")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
+        return Response(status: .ok, headers: headers, body: .init(data: stored.data))
+    }
+
+    static func member(_ req: Request) throws -> User { try req.requireUser() }
+
+    static func knownGroups(_ db: any Database) async throws -> [MemberGroup] { try await MemberGroup.query(on: db).sort(\.$name).all() }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        _ = try member(req)
+        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: nil, values: ["zichtbaarheid": "leden", "soort": "handreiking"],
+                                                  lists: [:], errors: [], groups: try await knownGroups(req.db)).page)
+    }
+
+    static func editForm(_ req: Request) async throws -> HTMLPage {
+        let user = try member(req)
+        let document = try await readable(req)
+        guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
+        let full = document
+        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: full, values: [
+            "titel": full.title, "samenvatting": full.summary, "tekst": full.body, "soort": full.kindValue, "zichtbaarheid": full.visibilityValue,
+            "groep": full.groupCode ?? "",
+        ], lists: ["lijnen": full.lineTags.map(\.rawValue), "fasen": full.phaseTags.map(\.rawValue)], errors: [], groups: try await knownGroups(req.db)).page)
+    }
+
+    struct DocumentForm: Content {
+        var titel: String?
+        var samenvatting: String?
+        var tekst: String?
+        var soort: String?
+        var lijnen: [String]?
+        var fasen: [String]?
+        var zichtbaarheid: String?
+        var groep: String?
+        var bijlage: File?
+    }
+
+    static func create(_ req: Request) async throws -> Response { try await save(req, existing: nil) }
+
+    static func update(_ req: Request) async throws -> Response {
+        let user = try member(req)
+        let document = try await readable(req)
+        guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
+        return try await save(req, existing: document)
+    }
+
+    static func save(_ req: Request, existing: LibraryDocument?) async throws -> Response {
+        let user = try member(req)
+        let form = try req.content.decode(DocumentForm.self)
+        let groups = try await knownGroups(req.db)
+        var errors: [FormViews.FieldError] = []
+        var draft: LibraryService.Draft?
+        switch LibraryService.validate(title: form.titel, summary: form.samenvatting, body: form.tekst, kind: form.soort, lines: form.lijnen ?? [],
+                                       phases: form.fasen ?? [], visibility: form.zichtbaarheid, group: form.groep, knownGroups: Set(groups.map(\.code))) {
+        case .valid(let checked): draft = checked
+        case .invalid(let problems): errors += problems
+        }
+        var upload: LibraryService.Upload?
+        if let file = form.bijlage, file.data.readableBytes > 0 {
+            switch LibraryService.checkUpload(name: file.filename, bytes: Array(file.data.readableBytesView)) {
+            case .valid(let checked): upload = checked
+            case .invalid(let problems): errors += problems
+            }
+        }
+        guard errors.isEmpty, let draft else {
+            let values = ["titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst, "soort": form.soort,
+                          "zichtbaarheid": form.zichtbaarheid, "groep": form.groep].compactMapValues { $0 }
+            let view = LibraryFormView(context: req.pageContext, document: existing, values: values,
+                                       lists: ["lijnen": form.lijnen ?? [], "fasen": form.fasen ?? []], errors: errors, groups: groups)
+            return try await HTMLPage(document: view.page, status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let document = try await LibraryService.save(draft, upload: upload, existing: existing, by: user, on: req)
+        return req.redirect(to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+}
