@@ -113,6 +113,7 @@ def main() -> int:
                     passed += 1
 
             for label, path in [("anonymous home", "/"), ("login", "/login"), ("open data", "/open-data"),
+                                ("anonymous library search", "/bibliotheek?q=explosies"),
                                 ("not found", "/bestaat-niet")]:
                 driver.get(BASE + path)
                 check(label)
@@ -181,6 +182,7 @@ def main() -> int:
                     pages.append(("signals", "/signalen"))
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
+                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw")]
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":
@@ -192,6 +194,9 @@ def main() -> int:
                 driver.get(BASE + "/incidenten")
                 driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
                 check(f"{role} incident detail")
+                driver.get(BASE + "/bibliotheek")
+                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
+                check(f"{role} library document")
                 # The demo case: full for the municipality, as partner for the police it was shared with.
                 if role in CASE_LIST - {"coordinator"}:
                     driver.get(BASE + "/zaken")

@@ -53,7 +53,7 @@ struct Layout {
 
     var menu: [(String, String)] {
         guard let actor = context.actor else {
-            return [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
+            return [("Home", SiteURL.home.path), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
         }
         var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
         if CaseRoutes.listRoles.contains(actor.role) { items.append(("Zaken", "/zaken")) }
@@ -64,6 +64,7 @@ struct Layout {
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
         if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
+        items.append(("Kennisbank", "/bibliotheek"))
         items.append(("Open data", SiteURL.openData.path))
         return items
     }

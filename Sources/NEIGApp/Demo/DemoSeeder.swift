@@ -66,6 +66,9 @@ public enum DemoSeeder {
                                    actor: "system", at: app.neig.clock.now(), on: tx)
         }
         try await DemoCases.seed(app)
+        if let coordinator = try await User.query(on: app.db).filter(\.$email == "coordinator@demo.neig.nl").first() {
+            try await DemoLibrary.seed(app, author: coordinator)
+        }
         // The last weeks' attacks get their near-repeat warnings, as if they had just been registered.
         let recent = try await Incident.query(on: app.db)
             .filter(\.$occurredOn >= app.neig.clock.today.adding(days: -NearRepeatZoneSettings.standard.days).iso).all()

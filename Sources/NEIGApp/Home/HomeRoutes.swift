@@ -51,7 +51,7 @@ struct HomeView {
                 + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
             .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),
             .p(.text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
-               .text(" bekijken: aantallen per gemeente per maand."))
+               .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "), .a(.href("/bibliotheek"), .text("kennisbank")), .text("."))
         )
     }
 
@@ -81,6 +81,7 @@ struct HomeView {
                     .li(.a(.href(SiteURL.monitorMunicipality(code: m.code).path), .text("Monitor voor \(m.displayName)")))
                 },
                 .li(.a(.href(SiteURL.incidents.path), .text("Incidentenregister bekijken en exporteren"))),
+                .li(.a(.href("/bibliotheek"), .text("Kennisbank: handelingskaders, handreikingen en praktijkervaringen zoeken"))),
                 .li(.a(.href(SiteURL.alerts.path), .text("Near-repeatwaarschuwingen"))),
                 .if(summary.canAnalyse, .li(.a(.href(SiteURL.analyse.path), .text("Near-repeatanalyse: matrix, Knox-toets en hotspots")))),
                 .if(summary.canEnter, .li(.a(.href(SiteURL.newIncident.path), .text("Incident invoeren")))),

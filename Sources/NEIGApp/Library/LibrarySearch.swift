@@ -102,7 +102,9 @@ enum LibrarySearch {
 
     /// Escapes a snippet for HTML and turns the match markers into `<mark>`.
     static func highlighted(_ snippet: String) -> String {
-        snippet.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        // Snippets come from the Markdown source; its markup means nothing in a one-line excerpt.
+        snippet.replacingOccurrences(of: #"(?m)(^|\s)#{1,6}\s|\*\*|__|`|\]\([^)]*\)|\["#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
     }
