@@ -72,6 +72,7 @@ import VaporTesting
                 objects["/informatie/", default: [:]][ownership] = fixture.informationID
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID
                 objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(app, readable: ownership == .own, author: userID)
+                objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
             }
             var browser: Browser?
             if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }

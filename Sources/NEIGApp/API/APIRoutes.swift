@@ -15,6 +15,7 @@ enum APIRoutes {
         api.get("incidents", ":id", use: getIncident)
         api.get("monitor", use: monitor)
         CaseAPIRoutes.register(api)
+        LibraryAPIRoutes.register(api)
     }
 
     static func openAPI(_ req: Request) async throws -> Response {

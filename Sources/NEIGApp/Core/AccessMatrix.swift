@@ -66,6 +66,9 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(CaseAccess.viewers)),
         Row(method: .POST, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
         Row(method: .GET, path: "/api/v1/signals", rule: .roles(SignalRoutes.viewerRoles)),
+        Row(method: .GET, path: "/api/v1/library", rule: .members),
+        Row(method: .GET, path: "/api/v1/search", rule: .members),
+        Row(method: .GET, path: "/api/v1/library/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .POST, path: "/api/v1/signals", rule: .roles(SignalService.senderRoles)),
 
         Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(incidentEditors)),

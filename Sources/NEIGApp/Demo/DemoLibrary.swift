@@ -42,7 +42,7 @@ enum DemoLibrary {
             document.createdBy = try author.requireID()
             document.updatedAt = app.neig.clock.now().addingTimeInterval(-Double(offset) * 86_400)
             try await document.create(on: app.db)
-            try await LibrarySearch.index(document, on: app.db)
+            try await LibrarySearch.index(document, isNew: true, on: app.db)
         }
     }
 }

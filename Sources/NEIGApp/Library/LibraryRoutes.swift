@@ -56,12 +56,17 @@ enum LibraryRoutes {
             return documents.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
                 .map { Result(document: $0, snippet: nil) }
         }
-        let ranked = try await LibrarySearch.rankedIDs(terms: terms, limit: 1000, on: db)
+        let scope = LibrarySearch.Scope(loggedIn: user != nil, groups: groups, kind: filters.kind, line: filters.line, phase: filters.phase)
+        let ranked = try await LibrarySearch.rankedIDs(terms: terms, scope: scope, limit: limit, on: db)
         guard !ranked.isEmpty else { return [] }
-        let documents = Dictionary(uniqueKeysWithValues: try await slim(LibraryDocument.query(on: db)).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
-        let page = ranked.compactMap { documents[$0] }.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
-        let snippets = try await LibrarySearch.snippets(for: page.compactMap(\.id), terms: terms, on: db)
-        return page.map { Result(document: $0, snippet: snippets[$0.id!]) }
+        let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
+        // The query applied the same rules; checking again keeps one definition of who reads what in charge.
+        let page = ranked.compactMap { documents[$0] }.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }
+        // Excerpts are cut here from the page's own documents: asking the engines again would cost a second search.
+        return page.map { document in
+            Result(document: document, snippet: DutchSearch.snippet(LibrarySearch.plain(document.summary + " " + document.body), terms: terms)
+                ?? document.attachmentText.flatMap { DutchSearch.snippet($0, terms: terms) })
+        }
     }
 
     /// Lists need neither the text nor the attachment's text.

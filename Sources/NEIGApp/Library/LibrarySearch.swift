@@ -23,11 +23,16 @@ enum LibrarySearch {
                   setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', summary), 'B')
                   || setweight(to_tsvector('dutch', body), 'C') || setweight(to_tsvector('dutch', coalesce(attachment_text, '')), 'D')) STORED
                 """).run()
+            // Ranking reads only this small vector: the full one is large (TOASTed), and reading it for every match is the cost.
+            try await sql.raw("""
+                ALTER TABLE library_documents ADD COLUMN search_head tsvector GENERATED ALWAYS AS (
+                  setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', summary), 'B')) STORED
+                """).run()
             try await sql.raw("CREATE INDEX library_documents_search ON library_documents USING GIN (search)").run()
         } else {
             try await sql.raw("""
-                CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, title, summary, body, attachment,
-                  tokenize = 'unicode61 remove_diacritics 2')
+                CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
+                  lines UNINDEXED, phases UNINDEXED, title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
                 """).run()
         }
     }
@@ -37,13 +42,16 @@ enum LibrarySearch {
     }
 
     /// Keeps the SQLite index in step with a saved document (PostgreSQL computes its column itself).
-    static func index(_ document: LibraryDocument, on database: any Database) async throws {
+    /// `isNew` skips looking for an earlier entry, which scans the index (`doc_id` is not indexed).
+    static func index(_ document: LibraryDocument, isNew: Bool = false, on database: any Database) async throws {
         guard !database.isPostgres else { return }
         let id = try document.requireID().uuidString.lowercased()
-        try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id)").run()
+        if !isNew { try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id)").run() }
         try await database.sql.raw("""
-            INSERT INTO library_fts (doc_id, title, summary, body, attachment)
-            VALUES (\(bind: id), \(bind: document.title), \(bind: document.summary), \(bind: document.body), \(bind: document.attachmentText ?? ""))
+            INSERT INTO library_fts (doc_id, visibility, group_code, kind, lines, phases, title, summary, body, attachment)
+            VALUES (\(bind: id), \(bind: document.visibilityValue), \(bind: document.groupCode ?? ""), \(bind: document.kindValue),
+                    \(bind: document.lines), \(bind: document.phases), \(bind: document.title), \(bind: document.summary), \(bind: document.body),
+                    \(bind: document.attachmentText ?? ""))
             """).run()
     }
 
@@ -54,56 +62,59 @@ enum LibrarySearch {
 
     struct RankedID: Decodable { let id: String }
 
-    /// Document ids matching every term, best first (at most `limit`).
-    static func rankedIDs(terms: [String], limit: Int, on database: any Database) async throws -> [UUID] {
+    /// What a reader may see and asked for, as SQL on `d`: the documents (PostgreSQL) or the index, which carries the
+    /// same facets ahead of the text so that filtering never reads the text (SQLite).
+    struct Scope {
+        var loggedIn: Bool
+        var groups: Set<String>
+        var kind: DocumentKind?
+        var line: ApproachLine?
+        var phase: CasePhase?
+
+        /// The condition on the columns of `table`.
+        func condition(_ table: String) -> SQLQueryString {
+            let t = SQLRaw(table)
+            var sql: SQLQueryString = "(\(t).visibility = 'publiek'"
+            if loggedIn { sql = "\(sql) OR \(t).visibility = 'leden'" }
+            if !groups.isEmpty { sql = "\(sql) OR (\(t).visibility = 'groep' AND \(t).group_code IN (\(SQLList(groups.sorted().map { SQLBind($0) }))))" }
+            sql = "\(sql))"
+            if let kind { sql = "\(sql) AND \(t).kind = \(bind: kind.rawValue)" }
+            if let line { sql = "\(sql) AND (',' || \(t).lines || ',') LIKE \(bind: "%,\(line.rawValue),%")" }
+            if let phase { sql = "\(sql) AND (',' || \(t).phases || ',') LIKE \(bind: "%,\(phase.rawValue),%")" }
+            return sql
+        }
+    }
+
+    /// Ids of the readable documents matching every term, best first (at most `limit`). Filtering happens in the
+    /// same query, so a page is never short because better matches were hidden.
+    static func rankedIDs(terms: [String], scope: Scope, limit: Int, on database: any Database) async throws -> [UUID] {
         guard !terms.isEmpty else { return [] }
         let rows: [RankedID]
         if database.isPostgres {
             let query = terms.map { "\($0):*" }.joined(separator: " & ")
             rows = try await database.sql.raw("""
-                SELECT CAST(id AS text) AS id FROM library_documents WHERE search @@ to_tsquery('simple', \(bind: query))
-                ORDER BY ts_rank(search, to_tsquery('simple', \(bind: query))) DESC, updated_at DESC LIMIT \(bind: limit)
+                SELECT CAST(d.id AS text) AS id FROM library_documents d, to_tsquery('simple', \(bind: query)) q
+                WHERE d.search @@ q AND \(scope.condition("d"))
+                ORDER BY ts_rank(d.search_head, q) DESC, d.updated_at DESC LIMIT \(bind: limit)
                 """).all(decoding: RankedID.self)
         } else {
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
             rows = try await database.sql.raw("""
-                SELECT doc_id AS id FROM library_fts WHERE library_fts MATCH \(bind: match)
-                ORDER BY bm25(library_fts, 0.0, 20.0, 4.0, 1.0, 0.5) LIMIT \(bind: limit)
+                SELECT doc_id AS id FROM library_fts WHERE library_fts MATCH \(bind: match) AND \(scope.condition("library_fts"))
+                ORDER BY bm25(library_fts, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 20.0, 4.0, 1.0, 0.5) LIMIT \(bind: limit)
                 """).all(decoding: RankedID.self)
         }
         return rows.compactMap { UUID(uuidString: $0.id) }
     }
 
-    struct SnippetRow: Decodable {
-        let id: String
-        let snippet: String?
-    }
-
-    /// Snippets for the documents on one page of results.
-    static func snippets(for ids: [UUID], terms: [String], on database: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty, !terms.isEmpty else { return [:] }
-        let rows: [SnippetRow]
-        if database.isPostgres {
-            let query = terms.map { "\($0):*" }.joined(separator: " & ")
-            rows = try await database.sql.raw("""
-                SELECT CAST(id AS text) AS id, ts_headline('dutch', summary || ' ' || body || ' ' || coalesce(attachment_text, ''),
-                  to_tsquery('simple', \(bind: query)), 'StartSel=\(unsafeRaw: markStart), StopSel=\(unsafeRaw: markEnd), MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-                FROM library_documents WHERE id IN (\(SQLList(ids.map { SQLBind($0) })))
-                """).all(decoding: SnippetRow.self)
-        } else {
-            let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-            rows = try await database.sql.raw("""
-                SELECT doc_id AS id, snippet(library_fts, -1, \(bind: markStart), \(bind: markEnd), '…', 24) AS snippet
-                FROM library_fts WHERE library_fts MATCH \(bind: match) AND doc_id IN (\(SQLList(ids.map { SQLBind($0.uuidString.lowercased()) })))
-                """).all(decoding: SnippetRow.self)
-        }
-        return Dictionary(rows.compactMap { row in UUID(uuidString: row.id).map { ($0, row.snippet ?? "") } }, uniquingKeysWith: { first, _ in first })
+    /// Markdown source without its markup, for excerpts.
+    static func plain(_ markdown: String) -> String {
+        markdown.replacingOccurrences(of: #"(?m)(^|\s)#{1,6}\s|\*\*|__|`|\]\([^)]*\)|\[|(?m)^\s*[-*]\s"#, with: "$1", options: .regularExpression)
     }
 
     /// Escapes a snippet for HTML and turns the match markers into `<mark>`.
     static func highlighted(_ snippet: String) -> String {
-        // Snippets come from the Markdown source; its markup means nothing in a one-line excerpt.
-        snippet.replacingOccurrences(of: #"(?m)(^|\s)#{1,6}\s|\*\*|__|`|\]\([^)]*\)|\["#, with: "$1", options: .regularExpression)
+        snippet
             .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")

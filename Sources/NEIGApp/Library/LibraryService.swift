@@ -121,7 +121,7 @@ enum LibraryService {
                 attachment.data = Data(upload.bytes)
                 try await attachment.create(on: tx)
             }
-            try await LibrarySearch.index(document, on: tx)
+            try await LibrarySearch.index(document, isNew: existing == nil, on: tx)
             try await req.audit(existing == nil ? "library.create" : "library.edit", object: "library_document", id: document.id?.uuidString.lowercased(),
                                 detail: "version=\(document.version) visibility=\(draft.visibility.rawValue)", on: tx)
         }

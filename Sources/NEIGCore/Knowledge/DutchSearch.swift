@@ -47,3 +47,19 @@ public enum DutchSearch {
         }
     }
 }
+
+extension DutchSearch {
+    /// An excerpt of about `width` words around the first matched word, with U+0002/U+0003 around every word that
+    /// starts with a term (ignoring case and accents), or nil when no word matches.
+    public static func snippet(_ text: String, terms: [String], width: Int = 24) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        func matches(_ word: Substring) -> Bool {
+            let folded = String(String(word.lowercased().drop { !$0.isLetter && !$0.isNumber }).unicodeScalars.map { Character(foldDiacritic($0)) })
+            return terms.contains { folded.hasPrefix($0) }
+        }
+        guard let first = words.firstIndex(where: matches) else { return nil }
+        let start = max(0, first - width / 3), end = min(words.count, start + width)
+        let excerpt = words[start..<end].map { matches($0) ? "\u{2}\($0)\u{3}" : String($0) }.joined(separator: " ")
+        return (start > 0 ? "… " : "") + excerpt + (end < words.count ? " …" : "")
+    }
+}
