@@ -18,3 +18,13 @@ import Testing
         #expect(DutchSearch.terms("").isEmpty)
     }
 }
+
+@Suite struct SnippetTests {
+    @Test func excerptsMarkEveryMatchingWordAroundTheFirst() throws {
+        let text = (1...30).map { "woord\($0)" }.joined(separator: " ") + " De Explosies bij één woning. Daarna weer een explosie."
+        let snippet = try #require(DutchSearch.snippet(text, terms: DutchSearch.terms("explosie"), width: 12))
+        #expect(snippet == "… woord28 woord29 woord30 De \u{2}Explosies\u{3} bij één woning. Daarna weer een \u{2}explosie.\u{3}")
+        #expect(DutchSearch.snippet("Over één woning", terms: ["een"]) == "Over \u{2}één\u{3} woning")
+        #expect(DutchSearch.snippet("niets hier", terms: ["explosi"]) == nil)
+    }
+}

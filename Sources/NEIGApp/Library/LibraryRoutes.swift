@@ -64,8 +64,8 @@ enum LibraryRoutes {
         let page = ranked.compactMap { documents[$0] }.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }
         // Excerpts are cut here from the page's own documents: asking the engines again would cost a second search.
         return page.map { document in
-            Result(document: document, snippet: DutchSearch.snippet(LibrarySearch.plain(document.summary + " " + document.body), terms: terms)
-                ?? document.attachmentText.flatMap { DutchSearch.snippet($0, terms: terms) })
+            Result(document: document, snippet: (DutchSearch.snippet(document.summary + " " + document.body, terms: terms)
+                ?? document.attachmentText.flatMap { DutchSearch.snippet($0, terms: terms) }).map(LibrarySearch.plain))
         }
     }
 

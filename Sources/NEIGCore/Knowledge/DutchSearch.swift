@@ -52,14 +52,28 @@ extension DutchSearch {
     /// An excerpt of about `width` words around the first matched word, with U+0002/U+0003 around every word that
     /// starts with a term (ignoring case and accents), or nil when no word matches.
     public static func snippet(_ text: String, terms: [String], width: Int = 24) -> String? {
-        let words = text.split(whereSeparator: \.isWhitespace)
+        // Only the words are needed, and only until the first match: no full Unicode segmentation of long texts.
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).lazy.flatMap { $0.split(separator: "\n") }
+        let prefixes = terms.map { Array($0.utf8) }
         func matches(_ word: Substring) -> Bool {
-            let folded = String(String(word.lowercased().drop { !$0.isLetter && !$0.isNumber }).unicodeScalars.map { Character(foldDiacritic($0)) })
-            return terms.contains { folded.hasPrefix($0) }
+            let bytes = Array(word.utf8.drop { !($0 >= 0x30 && $0 <= 0x39 || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80) })
+            let lowered = bytes.count < 64 && bytes.allSatisfy({ $0 < 0x80 }) ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+                : Array(String(String(decoding: bytes, as: UTF8.self).lowercased().unicodeScalars.map { Character(foldDiacritic($0)) }).utf8)
+            return prefixes.contains { lowered.starts(with: $0) }
         }
-        guard let first = words.firstIndex(where: matches) else { return nil }
-        let start = max(0, first - width / 3), end = min(words.count, start + width)
-        let excerpt = words[start..<end].map { matches($0) ? "\u{2}\($0)\u{3}" : String($0) }.joined(separator: " ")
-        return (start > 0 ? "… " : "") + excerpt + (end < words.count ? " …" : "")
+        var before: [Substring] = []
+        var iterator = words.makeIterator()
+        var firstMatch: Substring?
+        var dropped = false
+        while let word = iterator.next() {
+            if matches(word) { firstMatch = word; break }
+            before.append(word)
+            if before.count > width / 3 { before.removeFirst(); dropped = true }
+        }
+        guard let firstMatch else { return nil }
+        var excerpt = before + [firstMatch]
+        while excerpt.count < width, let word = iterator.next() { excerpt.append(word) }
+        let marked = excerpt.map { matches($0) ? "\u{2}\($0)\u{3}" : String($0) }.joined(separator: " ")
+        return (dropped ? "… " : "") + marked + (iterator.next() != nil ? " …" : "")
     }
 }
