@@ -71,6 +71,8 @@ import ZIPFoundation
             #expect(results.contains("<mark>"))
             #expect(results.range(of: "Handelingskader na een explosie")!.lowerBound < results.range(of: "Preventie bij scholen")!.lowerBound,
                     "a title match ranks above a summary match")
+            #expect(try await getPage(app, "/bibliotheek?q=sluitingen", as: member).body.string.contains(">Sluiting</a>"),
+                    "a plural finds the singular on both engines (PostgreSQL stems sluiting to sluit)")
             #expect(try await getPage(app, "/bibliotheek?q=bewonersavonden", as: member).body.string.contains("Handelingskader na een explosie"),
                     "text inside a DOCX attachment is searchable")
             #expect(try await getPage(app, "/bibliotheek?q=explosies&lijn=preventie", as: member).body.string.contains("0 resultaten"))

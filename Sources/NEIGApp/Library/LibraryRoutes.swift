@@ -57,7 +57,7 @@ enum LibraryRoutes {
                 .map { Result(document: $0, snippet: nil) }
         }
         let scope = LibrarySearch.Scope(loggedIn: user != nil, groups: groups, kind: filters.kind, line: filters.line, phase: filters.phase)
-        let ranked = try await LibrarySearch.rankedIDs(terms: terms, scope: scope, limit: limit, on: db)
+        let ranked = try await LibrarySearch.rankedIDs(words: DutchSearch.words(filters.query), scope: scope, limit: limit, on: db)
         guard !ranked.isEmpty else { return [] }
         let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
         // The query applied the same rules; checking again keeps one definition of who reads what in charge.

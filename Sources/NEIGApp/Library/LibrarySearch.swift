@@ -62,6 +62,10 @@ enum LibrarySearch {
 
     struct RankedID: Decodable { let id: String }
 
+    static func termQuery(_ term: (word: String, stem: String)) -> SQLQueryString {
+        "(plainto_tsquery('dutch', \(bind: term.word)) || to_tsquery('simple', \(bind: term.stem + ":*")))"
+    }
+
     /// What a reader may see and asked for, as SQL on `d`: the documents (PostgreSQL) or the index, which carries the
     /// same facets ahead of the text so that filtering never reads the text (SQLite).
     struct Scope {
@@ -87,15 +91,17 @@ enum LibrarySearch {
 
     /// Ids of the readable documents matching every term, best first (at most `limit`). Filtering happens in the
     /// same query, so a page is never short because better matches were hidden.
-    static func rankedIDs(terms: [String], scope: Scope, limit: Int, on database: any Database) async throws -> [UUID] {
-        guard !terms.isEmpty else { return [] }
+    static func rankedIDs(words: [(word: String, stem: String)], scope: Scope, limit: Int, on database: any Database) async throws -> [UUID] {
+        guard !words.isEmpty else { return [] }
+        let terms = words.map(\.stem)
         let rows: [RankedID]
         if database.isPostgres {
-            let query = terms.map { "\($0):*" }.joined(separator: " & ")
+            // Each word as PostgreSQL stems it, or any word starting with our stem.
+            let query = words.dropFirst().reduce(termQuery(words[0])) { "\($0) && \(termQuery($1))" }
             rows = try await database.sql.raw("""
-                SELECT CAST(d.id AS text) AS id FROM library_documents d, to_tsquery('simple', \(bind: query)) q
-                WHERE d.search @@ q AND \(scope.condition("d"))
-                ORDER BY ts_rank(d.search_head, q) DESC, d.updated_at DESC LIMIT \(bind: limit)
+                SELECT CAST(d.id AS text) AS id FROM library_documents d, (SELECT \(query) AS q) query
+                WHERE d.search @@ query.q AND \(scope.condition("d"))
+                ORDER BY ts_rank(d.search_head, query.q) DESC, d.updated_at DESC LIMIT \(bind: limit)
                 """).all(decoding: RankedID.self)
         } else {
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")

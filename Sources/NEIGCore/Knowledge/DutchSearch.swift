@@ -10,13 +10,17 @@ public enum DutchSearch {
     ]
 
     /// The distinct search terms of a phrase, lower-case letters and digits only, stemmed, without stop words; at most 8.
-    public static func terms(_ phrase: String) -> [String] {
-        var seen: Set<String> = [], result: [String] = []
+    public static func terms(_ phrase: String) -> [String] { words(phrase).map(\.stem) }
+
+    /// The same terms with the words they came from, for an engine that stems by itself (PostgreSQL's `dutch` cuts
+    /// deeper than a prefix: "sluiting" becomes "sluit").
+    public static func words(_ phrase: String) -> [(word: String, stem: String)] {
+        var seen: Set<String> = [], result: [(word: String, stem: String)] = []
         for word in phrase.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let folded = String(String(word).unicodeScalars.map { Character(foldDiacritic($0)) })
             guard !stopwords.contains(folded), folded.count >= 2 else { continue }
             let stem = self.stem(folded)
-            if seen.insert(stem).inserted { result.append(stem) }
+            if seen.insert(stem).inserted { result.append((folded, stem)) }
             if result.count == 8 { break }
         }
         return result
