@@ -73,15 +73,18 @@ import VaporTesting
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID
                 objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(app, readable: ownership == .own, author: userID)
                 objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
+                objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
+                objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
             }
             var browser: Browser?
             if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }
             for route in app.routes.all {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard let rule = AccessMatrix.rule(method: route.method, path: pattern) else { continue }
-                if pattern == "/logout" { continue } // ends the session the other requests need; covered in AccountTests
+                // These end the session (or the account) the other requests need; AccountTests and MembershipTests cover them.
+                if pattern == "/logout" || pattern == "/account/opzeggen" { continue }
                 for ownership in Ownership.allCases {
-                    let prefix = objects.keys.first { pattern.hasPrefix($0) }
+                    let prefix = objects.keys.filter { pattern.hasPrefix($0) }.max { $0.count < $1.count }
                     let objectID = prefix.map { objects[$0]![ownership]! } ?? (ownership == .own ? own : other)
                     let path = pattern
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
@@ -132,6 +135,20 @@ import VaporTesting
         attachment.data = Data("%PDF-1.4".utf8)
         try await attachment.create(on: app.db)
         return try document.requireID()
+    }
+
+    func applicationFixture(_ app: Application, email: String) async throws -> UUID {
+        let application = MembershipApplication()
+        application.name = "Aanvrager"
+        application.email = email
+        application.organisation = "Gemeente"
+        application.roleValue = Role.analyst.rawValue
+        application.motivation = "Matrix"
+        application.statusValue = MembershipApplication.Status.confirmed.rawValue
+        application.tokenHash = UUID().uuidString
+        application.createdAt = testNow
+        try await application.create(on: app.db)
+        return try application.requireID()
     }
 
     struct CaseFixture {

@@ -113,7 +113,7 @@ def main() -> int:
                     passed += 1
 
             for label, path in [("anonymous home", "/"), ("login", "/login"), ("open data", "/open-data"),
-                                ("anonymous library search", "/bibliotheek?q=explosies"),
+                                ("anonymous library search", "/bibliotheek?q=explosies"), ("apply", "/aanmelden"),
                                 ("not found", "/bestaat-niet")]:
                 driver.get(BASE + path)
                 check(label)
@@ -182,7 +182,9 @@ def main() -> int:
                     pages.append(("signals", "/signalen"))
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
-                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw")]
+                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden")]
+                if role == "coordinator":
+                    pages.append(("applications", "/leden/aanvragen"))
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":

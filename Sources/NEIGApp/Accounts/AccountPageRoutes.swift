@@ -18,7 +18,8 @@ enum AccountPageRoutes {
     static func page(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let user = try req.requireUser()
         let unused = user.totpSecret == nil ? nil : try await SecondFactor.unusedRecoveryCodes(of: try user.requireID(), on: req.db)
-        let view = AccountView(context: req.pageContext, user: user, unusedRecoveryCodes: unused, error: error)
+        let profile = try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first()
+        let view = AccountView(context: req.pageContext, user: user, unusedRecoveryCodes: unused, error: error, profile: profile)
         return try await HTMLPage(document: view.document, status: status).encodeResponse(for: req)
     }
 
@@ -48,6 +49,7 @@ struct AccountView {
     let user: User
     let unusedRecoveryCodes: Int?
     let error: String?
+    var profile: MemberProfile? = nil
 
     var document: HTML {
         let errors = error.map { [FormViews.FieldError(field: "code", message: $0)] } ?? []
@@ -78,7 +80,36 @@ struct AccountView {
                 )
             }, else: .p(.text(user.role.requiresSecondFactor
                 ? "Nog niet ingesteld; neig vraagt erom bij de volgende keer inloggen."
-                : "Niet vereist voor uw rol.")))
+                : "Niet vereist voor uw rol."))),
+            .h2(.text("Uw gegevens in de ledenlijst")),
+            .form(
+                .method(.post), .action("/account/profiel"), .attribute(named: "novalidate"),
+                FormViews.csrf(context.csrfToken),
+                FormViews.textField("expertise", label: "Expertise", value: profile?.expertise, hint: "Trefwoorden met komma's, bijvoorbeeld: nazorg, cameratoezicht.",
+                                    errors: []),
+                FormViews.textField("telefoon", label: "Telefoonnummer", value: profile?.phone, type: .tel, errors: [], autocomplete: "tel"),
+                .fieldset(
+                    .element(named: "legend", text: "Wat andere leden zien"),
+                    .div(.class("check"), .selfClosedElement(named: "input", attributes: Self.checkbox("toon_email", checked: profile?.showEmail == true)),
+                         .label(.for("toon_email"), .text(" Mijn e-mailadres"))),
+                    .div(.class("check"), .selfClosedElement(named: "input", attributes: Self.checkbox("toon_telefoon", checked: profile?.showPhone == true)),
+                         .label(.for("toon_telefoon"), .text(" Mijn telefoonnummer")))
+                ),
+                .button(.type(.submit), .class("button"), .text("Opslaan"))
+            ),
+            .h2(.text("Lidmaatschap opzeggen")),
+            .form(
+                .method(.post), .action("/account/opzeggen"),
+                FormViews.csrf(context.csrfToken),
+                .p(.text("U verlaat het netwerk en kunt daarna niet meer inloggen. Wat u deelde blijft in de kennisbank.")),
+                .button(.type(.submit), .class("button secondary"), .text("Lidmaatschap opzeggen"))
+            )
         )).document
+    }
+
+    static func checkbox(_ name: String, checked: Bool) -> [Attribute<HTML.InputContext>] {
+        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .name(name), .value("ja"), .id(name)]
+        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
+        return attributes
     }
 }

@@ -56,6 +56,10 @@ enum AccountRoutes {
             try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "wrong password")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
+        guard user.isActive else {
+            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "status=\(user.status ?? "")")
+            return try await failure("Dit account is geschorst of opgezegd. Neem contact op met de netwerkcoördinator.", status: .forbidden)
+        }
         // A new session id at every login, so a session id planted before login is worthless (ASVS 3.2.1).
         if let old = req.currentSession { try await old.delete(on: req.db) }
         if user.needsSecondFactor {

@@ -39,7 +39,8 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
         if let session = found {
             if now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.idleTimeout
                 || now.timeIntervalSince(session.createdAt) > SessionPolicy.absoluteTimeout
-                || session.awaitingSecondFactorSince.map({ now.timeIntervalSince($0) > SecondFactor.pendingTimeout }) == true {
+                || session.awaitingSecondFactorSince.map({ now.timeIntervalSince($0) > SecondFactor.pendingTimeout }) == true
+                || !session.user.isActive {
                 try await session.delete(on: request.db)
                 expired = true
             } else if session.isAwaitingSecondFactor {
@@ -74,7 +75,7 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
                 .filter(\.$tokenHash == Secrets.hash(bearer.token))
                 .with(\.$user) { $0.with(\.$organisation) }
                 .first()
-            guard let token = found else {
+            guard let token = found, token.user.isActive else {
                 throw NEIGError(status: .unauthorized, title: "Niet ingelogd", detail: "Het API-token is ongeldig of ingetrokken.")
             }
             request.auth.login(token.user)

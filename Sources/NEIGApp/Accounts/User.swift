@@ -18,6 +18,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// The last TOTP time step accepted, so a code cannot be used twice.
     @OptionalField(key: "totp_used_counter") var totpUsedCounter: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// nil or `active`; `suspended` by a coordinator, `left` when the member left the network.
+    @OptionalField(key: "status") var status: String?
 
     init() {}
 
@@ -31,6 +33,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     }
 
     var role: Role { Role(rawValue: roleValue) ?? .business }
+
+    var isActive: Bool { status == nil || status == "active" }
 
     var needsSecondFactor: Bool { totpSecret != nil || role.requiresSecondFactor }
 

@@ -53,7 +53,8 @@ struct Layout {
 
     var menu: [(String, String)] {
         guard let actor = context.actor else {
-            return [("Home", SiteURL.home.path), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Inloggen", SiteURL.login.path)]
+            return [("Home", SiteURL.home.path), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
+                    ("Inloggen", SiteURL.login.path)]
         }
         var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
         if CaseRoutes.listRoles.contains(actor.role) { items.append(("Zaken", "/zaken")) }
@@ -65,6 +66,7 @@ struct Layout {
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
         if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
         items.append(("Kennisbank", "/bibliotheek"))
+        items.append(("Leden", "/leden"))
         items.append(("Open data", SiteURL.openData.path))
         return items
     }

@@ -60,6 +60,7 @@ enum Migrations {
         app.migrations.add(CreateInformation())
         app.migrations.add(CreateSignals())
         app.migrations.add(CreateLibrary())
+        app.migrations.add(CreateMembership())
     }
 }
 
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     OpenDataRoutes.register(app)
     HomeRoutes.register(app)
     LibraryRoutes.registerPublic(csrfProtected)
+    MembershipRoutes.registerPublic(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     LibraryRoutes.registerMembers(app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
 
     let members = csrfProtected.grouped(RequireLoginMiddleware())
@@ -79,6 +81,7 @@ func routes(_ app: Application) throws {
     AlertRoutes.register(members)
     AuditRoutes.register(members)
     CaseRoutes.register(members)
+    MembershipRoutes.registerMembers(members)
     MeasureRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)

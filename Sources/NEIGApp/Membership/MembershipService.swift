@@ -1,0 +1,175 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Vapor
+
+/// Joining the network: apply, confirm the e-mail address, approval or rejection by a coordinator, then the new
+/// member sets a password through a single-use link. E-mail goes through the outbox.
+enum MembershipService {
+    /// Roles one can apply for; mayors, coordinators and administrators are set up by the network itself.
+    static let applicableRoles: [Role] = [.municipalOfficer, .police, .prosecutor, .housingCorporation, .business, .analyst]
+    static let confirmationHours = 48.0
+    static let passwordLinkDays = 7.0
+
+    struct Draft {
+        let name: String
+        let email: String
+        let organisation: String
+        let municipalityCode: String?
+        let role: Role
+        let motivation: String
+    }
+
+    static func validate(name: String?, email: String?, organisation: String?, municipality: String?, role: String?, motivation: String?,
+                         registry: MunicipalityRegistry) -> Checked<Draft> {
+        var errors: [FormViews.FieldError] = []
+        let name = (name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 100 { errors.append(.init(field: "naam", message: "Vul uw naam in.")) }
+        let email = (email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if email.count > 200 || email.range(of: #"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"#, options: .regularExpression) == nil {
+            errors.append(.init(field: "email", message: "Vul een geldig e-mailadres in."))
+        }
+        let organisation = (organisation ?? "").trimmingCharacters(in: .whitespaces)
+        if organisation.isEmpty || organisation.count > 200 { errors.append(.init(field: "organisatie", message: "Noem uw organisatie.")) }
+        let code = (municipality ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if !code.isEmpty && !registry.contains(code) { errors.append(.init(field: "gemeente", message: "Kies een gemeente uit de lijst.")) }
+        let role = Role(rawValue: role ?? "").flatMap { applicableRoles.contains($0) ? $0 : nil }
+        if role == nil { errors.append(.init(field: "rol", message: "Kies uw rol.")) }
+        if role == .municipalOfficer && code.isEmpty { errors.append(.init(field: "gemeente", message: "Gemeentelijke medewerkers kiezen hun gemeente.")) }
+        let motivation = (motivation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if motivation.count < 10 || motivation.count > 2000 {
+            errors.append(.init(field: "motivatie", message: "Vertel in 10 tot 2000 tekens waarom u wilt deelnemen."))
+        }
+        guard errors.isEmpty, let role else { return .invalid(errors) }
+        return .valid(Draft(name: name, email: email, organisation: organisation, municipalityCode: code.isEmpty ? nil : code, role: role,
+                            motivation: motivation))
+    }
+
+    /// Stores the application and mails the confirmation link. An address that already has an account gets a
+    /// reminder instead, so the form does not reveal who is a member.
+    static func apply(_ draft: Draft, on req: Request) async throws {
+        let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
+        let token = Secrets.randomToken()
+        try await req.db.transaction { tx in
+            if try await User.query(on: tx).filter(\.$email == draft.email).first() != nil {
+                try await OutboxMessage(recipient: draft.email, subject: "Uw aanmelding bij neig",
+                                        body: "U heeft al een account bij neig. Inloggen: \(base)/login\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
+                                        now: now).create(on: tx)
+                try await req.audit("membership.apply", object: "membership_application", result: "denied", detail: "existing account", on: tx)
+                return
+            }
+            let application = MembershipApplication()
+            application.name = draft.name
+            application.email = draft.email
+            application.organisation = draft.organisation
+            application.municipalityCode = draft.municipalityCode
+            application.roleValue = draft.role.rawValue
+            application.motivation = draft.motivation
+            application.statusValue = MembershipApplication.Status.unconfirmed.rawValue
+            application.tokenHash = Secrets.hash(token)
+            application.createdAt = now
+            try await application.create(on: tx)
+            try await OutboxMessage(recipient: draft.email, subject: "Bevestig uw aanmelding bij het Netwerk Explosies In Gemeenten",
+                                    body: "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)/aanmelden/bevestigen?token=\(token)\n\n"
+                                        + "Daarna beoordeelt een netwerkcoördinator uw aanmelding.", now: now).create(on: tx)
+            try await req.audit("membership.apply", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+        }
+    }
+
+    static func confirm(token: String, on req: Request) async throws -> Bool {
+        let now = req.application.neig.clock.now()
+        guard let application = try await MembershipApplication.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
+              application.status == .unconfirmed, now.timeIntervalSince(application.createdAt) < confirmationHours * 3600 else {
+            try await req.audit("membership.confirm", object: "membership_application", result: "denied")
+            return false
+        }
+        application.statusValue = MembershipApplication.Status.confirmed.rawValue
+        application.confirmedAt = now
+        // The token has done its work; a new random hash makes the link unusable.
+        application.tokenHash = Secrets.hash(Secrets.randomToken())
+        try await req.db.transaction { tx in
+            try await application.save(on: tx)
+            try await req.audit("membership.confirm", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+        }
+        return true
+    }
+
+    /// Approval creates the account in the right organisation and role and mails a link to set a password.
+    static func approve(_ application: MembershipApplication, by coordinator: User, on req: Request) async throws {
+        let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
+        let token = Secrets.randomToken()
+        let registry = req.application.neig.municipalities
+        let unusable = try await AccountService.hashPassword(Secrets.randomToken(), cost: req.application.neig.passwordHashCost, on: req.application)
+        try await req.db.transaction { tx in
+            let organisation: Organisation
+            if let code = application.municipalityCode {
+                organisation = try await Organisation.findOrCreate(code: code, registry: registry, on: tx)
+            } else {
+                let slug = String(application.organisation.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(60))
+                if let existing = try await Organisation.query(on: tx).filter(\.$code == slug).first() {
+                    organisation = existing
+                } else {
+                    organisation = Organisation(code: slug, name: application.organisation, kind: organisationKind(application.role))
+                    try await organisation.create(on: tx)
+                }
+            }
+            let user = User(email: application.email, name: application.name, role: application.role, organisationID: try organisation.requireID(),
+                            passwordHash: unusable)
+            try await user.create(on: tx)
+            let link = PasswordToken()
+            link.userID = try user.requireID()
+            link.tokenHash = Secrets.hash(token)
+            link.expiresAt = now.addingTimeInterval(passwordLinkDays * 86_400)
+            try await link.create(on: tx)
+            application.statusValue = MembershipApplication.Status.approved.rawValue
+            application.decidedBy = coordinator.name
+            try await application.save(on: tx)
+            try await OutboxMessage(recipient: application.email, subject: "Welkom bij het Netwerk Explosies In Gemeenten",
+                                    body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
+                                        + "\(base)/wachtwoord-instellen?token=\(token)\n", now: now).create(on: tx)
+            try await req.audit("membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),
+                                detail: "role=\(application.role.rawValue) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))", on: tx)
+        }
+    }
+
+    static func reject(_ application: MembershipApplication, reason: String, by coordinator: User, on req: Request) async throws {
+        let now = req.application.neig.clock.now()
+        application.statusValue = MembershipApplication.Status.rejected.rawValue
+        application.decidedBy = coordinator.name
+        application.reason = reason
+        try await req.db.transaction { tx in
+            try await application.save(on: tx)
+            try await OutboxMessage(recipient: application.email, subject: "Uw aanmelding bij het Netwerk Explosies In Gemeenten",
+                                    body: "Beste \(application.name),\n\nUw aanmelding is niet goedgekeurd. Reden: \(reason)\n", now: now).create(on: tx)
+            try await req.audit("membership.reject", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+        }
+    }
+
+    static func organisationKind(_ role: Role) -> OrganisationKind {
+        switch role {
+        case .police: .police
+        case .prosecutor: .prosecution
+        case .housingCorporation: .housingCorporation
+        case .business: .businessAssociation
+        default: .other
+        }
+    }
+
+    /// Sets the password of a single-use, unexpired link; returns the problem in Dutch, or nil.
+    static func setPassword(token: String, password: String, on req: Request) async throws -> String? {
+        let now = req.application.neig.clock.now()
+        guard let link = try await PasswordToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(), link.usedAt == nil,
+              link.expiresAt > now, let user = try await User.find(link.userID, on: req.db) else {
+            return "Deze link is verlopen of al gebruikt. Vraag de netwerkcoördinator om een nieuwe."
+        }
+        if let problem = PasswordPolicy.problem(password, email: user.email) { return problem }
+        user.passwordHash = try await AccountService.hashPassword(password, cost: req.application.neig.passwordHashCost, on: req.application)
+        link.usedAt = now
+        try await req.db.transaction { tx in
+            try await user.save(on: tx)
+            try await link.save(on: tx)
+            try await req.audit("user.set-password", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
+        }
+        return nil
+    }
+}
