@@ -90,10 +90,8 @@ struct AccountView {
                 FormViews.textField("telefoon", label: "Telefoonnummer", value: profile?.phone, type: .tel, errors: [], autocomplete: "tel"),
                 .fieldset(
                     .element(named: "legend", text: "Wat andere leden zien"),
-                    .div(.class("check"), .selfClosedElement(named: "input", attributes: Self.checkbox("toon_email", checked: profile?.showEmail == true)),
-                         .label(.for("toon_email"), .text(" Mijn e-mailadres"))),
-                    .div(.class("check"), .selfClosedElement(named: "input", attributes: Self.checkbox("toon_telefoon", checked: profile?.showPhone == true)),
-                         .label(.for("toon_telefoon"), .text(" Mijn telefoonnummer")))
+                    FormViews.checkbox("toon_email", id: "toon_email", value: "ja", label: "Mijn e-mailadres", checked: profile?.showEmail == true),
+                    FormViews.checkbox("toon_telefoon", id: "toon_telefoon", value: "ja", label: "Mijn telefoonnummer", checked: profile?.showPhone == true)
                 ),
                 .button(.type(.submit), .class("button"), .text("Opslaan"))
             ),
@@ -105,11 +103,6 @@ struct AccountView {
                 .button(.type(.submit), .class("button secondary"), .text("Lidmaatschap opzeggen"))
             )
         )).document
-    }
 
-    static func checkbox(_ name: String, checked: Bool) -> [Attribute<HTML.InputContext>] {
-        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .name(name), .value("ja"), .id(name)]
-        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
-        return attributes
     }
 }

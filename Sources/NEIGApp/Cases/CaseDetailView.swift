@@ -127,16 +127,10 @@ struct CaseDetailView {
                     FormViews.textField("begin", label: "Ingangsdatum", value: nil, type: .date, errors: formErrors),
                     FormViews.textField("einde", label: "Einddatum", value: nil, type: .date, errors: formErrors),
                     FormViews.textArea("motivering", label: "Motivering: de feiten waarop de maatregel rust", value: nil, errors: formErrors, required: true),
-                    .if(!information.isEmpty, .fieldset(
-                        .element(named: "legend", text: "Steunt op gedeelde informatie"),
-                        .forEach(information) { visible in
-                            let itemID = visible.item.id!.uuidString.lowercased()
-                            return .div(.class("check"),
-                                        .input(.type(.checkbox), .name("informatie[]"), .value(itemID), .id("info-\(itemID)")),
-                                        .label(.for("info-\(itemID)"), .text(" \(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
-                                                                           + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)")))
-                        }
-                    )),
+                    .if(!information.isEmpty, FormViews.checkboxes("informatie", legend: "Steunt op gedeelde informatie", options: information.map { visible in
+                        (visible.item.id!.uuidString.lowercased(), "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
+                         + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)")
+                    })),
                     .button(.type(.submit), .class("button"), .text("Concept opslaan"))
                 )
             )
@@ -212,13 +206,8 @@ struct CaseDetailView {
                                     required: true, errors: formErrors),
                 FormViews.textField("vervalt", label: "Vervalt op", value: today.adding(days: 90).iso, type: .date,
                                     hint: "Daarna is de informatie voor niemand meer zichtbaar.", required: true, errors: formErrors),
-                .fieldset(
-                    .element(named: "legend", text: "Delen met (rollen binnen de gemeente)"),
-                    .forEach(InformationRoutes.shareableRoles) { role in
-                        .div(.class("check"), .input(.type(.checkbox), .name("rollen[]"), .value(role.rawValue), .id("rol-\(role.rawValue)")),
-                             .label(.for("rol-\(role.rawValue)"), .text(" \(role.label)")))
-                    }
-                ),
+                FormViews.checkboxes("rollen", legend: "Delen met (rollen binnen de gemeente)",
+                                     options: InformationRoutes.shareableRoles.map { ($0.rawValue, $0.label) }),
                 FormViews.textField("gebruikers", label: "Of met deze personen (e-mailadressen, komma's ertussen)", value: nil, errors: formErrors),
                 .button(.type(.submit), .class("button"), .text("Informatie delen"))
             )

@@ -60,6 +60,19 @@ enum FormViews {
         )
     }
 
+    /// A group of checkboxes named `name[]`, as a fieldset with a legend.
+    static func checkboxes(_ name: String, legend: String, options: [(value: String, label: String)], selected: Set<String> = []) -> Node<HTML.FormContext> {
+        .fieldset(.element(named: "legend", text: legend), .forEach(options) { option in
+            checkbox("\(name)[]", id: "\(name)-\(option.value)", value: option.value, label: option.label, checked: selected.contains(option.value))
+        })
+    }
+
+    static func checkbox(_ name: String, id: String, value: String, label: String, checked: Bool) -> Node<HTML.FormContext> {
+        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .name(name), .value(value), .id(id)]
+        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
+        return .div(.class("check"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(" \(label)")))
+    }
+
     static func textArea(_ name: String, label: String, value: String?, errors: [FieldError], required: Bool = false) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
         return .div(

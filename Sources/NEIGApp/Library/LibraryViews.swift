@@ -119,17 +119,7 @@ struct LibraryFormView {
         )).document
     }
 
-    func checkbox(name: String, value: String, checked: Bool) -> [Attribute<HTML.InputContext>] {
-        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .name("\(name)[]"), .value(value), .id("\(name)-\(value)")]
-        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
-        return attributes
-    }
-
     func checkboxes(_ name: String, legend: String, options: [(String, String)]) -> Node<HTML.FormContext> {
-        let selected = Set(lists[name] ?? [])
-        return .fieldset(.element(named: "legend", text: legend), .forEach(options) { value, label in
-            .div(.class("check"), .selfClosedElement(named: "input", attributes: checkbox(name: name, value: value, checked: selected.contains(value))),
-                 .label(.for("\(name)-\(value)"), .text(" \(label)")))
-        })
+        FormViews.checkboxes(name, legend: legend, options: options.map { ($0.0, $0.1) }, selected: Set(lists[name] ?? []))
     }
 }

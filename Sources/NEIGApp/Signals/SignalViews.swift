@@ -189,10 +189,7 @@ struct RoutingRulesView {
     }
 
     func checkboxes(_ name: String, legend: String, options: [(String, String)]) -> Node<HTML.FormContext> {
-        .fieldset(.element(named: "legend", text: legend), .forEach(options) { value, label in
-            .div(.class("check"), .input(.type(.checkbox), .name("\(name)[]"), .value(value), .id("\(name)-\(value)")),
-                 .label(.for("\(name)-\(value)"), .text(" \(label)")))
-        })
+        FormViews.checkboxes(name, legend: legend, options: options.map { ($0.0, $0.1) })
     }
 
     func describe(_ rule: RoutingRule) -> String {
