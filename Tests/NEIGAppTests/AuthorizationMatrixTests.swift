@@ -75,6 +75,8 @@ import VaporTesting
                 objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
                 objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
+                objects["/casuistiek/", default: [:]][ownership] = try await caseStudyFixture(app, author: ownership == .own ? userID : nil,
+                                                                                               status: ownership == .own ? .submitted : .concept)
             }
             var browser: Browser?
             if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }
@@ -135,6 +137,21 @@ import VaporTesting
         attachment.data = Data("%PDF-1.4".utf8)
         try await attachment.create(on: app.db)
         return try document.requireID()
+    }
+
+    /// The user's own submitted write-up, or someone else's concept.
+    func caseStudyFixture(_ app: Application, author: UUID?, status: CaseStudy.Status) async throws -> UUID {
+        let study = CaseStudy()
+        study.authorID = author ?? UUID()
+        study.authorName = "Matrix"
+        study.organisation = "Matrix"
+        study.title = "Matrixcasus"
+        study.texts = ["situatie": "Een situatie van voldoende lengte."]
+        study.acknowledged = ""
+        study.statusValue = status.rawValue
+        study.updatedAt = testNow
+        try await study.create(on: app.db)
+        return try study.requireID()
     }
 
     func applicationFixture(_ app: Application, email: String) async throws -> UUID {

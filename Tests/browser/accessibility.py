@@ -182,7 +182,8 @@ def main() -> int:
                     pages.append(("signals", "/signalen"))
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
-                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden")]
+                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden"),
+                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw")]
                 if role == "coordinator":
                     pages.append(("applications", "/leden/aanvragen"))
                 if role in ANALYSTS:
@@ -241,6 +242,13 @@ def main() -> int:
             submit("veld-termijn", "0")
             WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
             check("municipal_officer case form with errors")
+
+            # Casuïstiek with personal data: the check lists what it found.
+            driver.get(BASE + "/casuistiek/nieuw")
+            driver.find_element(By.ID, "veld-titel").send_keys("Dreiging in de wijk")
+            submit("veld-situatie", "Bewoner Jan Jansen aan de Kerkstraat 12 werd bedreigd.")
+            WebDriverWait(driver, 30).until(lambda d: re.match(r".*/casuistiek/[0-9a-f-]{36}$", d.current_url))
+            check("municipal_officer case study with findings")
 
             # Enrolled now: the second login asks for a code only.
             log_in("mayor", ROLES["mayor"])

@@ -61,6 +61,7 @@ enum Migrations {
         app.migrations.add(CreateSignals())
         app.migrations.add(CreateLibrary())
         app.migrations.add(CreateMembership())
+        app.migrations.add(CreateCaseStudies())
     }
 }
 
@@ -82,6 +83,7 @@ func routes(_ app: Application) throws {
     AuditRoutes.register(members)
     CaseRoutes.register(members)
     MembershipRoutes.registerMembers(members)
+    CaseStudyRoutes.register(members)
     MeasureRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)

@@ -12,7 +12,8 @@ struct LibraryListView {
         Layout(title: "Kennisbank", context: context, content: .div(
             .h1(.text("Kennisbank")),
             .p(.class("lead"), .text("Handelingskaders, handreikingen, best practices, praktijkervaringen en presentaties uit het netwerk.")),
-            .if(canWrite, .p(.a(.class("button"), .href("/bibliotheek/nieuw"), .text("Stuk toevoegen")))),
+            .if(canWrite, .p(.a(.class("button"), .href("/bibliotheek/nieuw"), .text("Stuk toevoegen")), .text(" "),
+                             .a(.href("/casuistiek"), .text("Casuïstiek delen: een casus uit uw gemeente, geanonimiseerd")))),
             .form(
                 .method(.get), .action("/bibliotheek"), .class("filters"), .attribute(named: "role", value: "search"),
                 .div(.class("field"), .label(.for("veld-q"), .text("Zoeken")),

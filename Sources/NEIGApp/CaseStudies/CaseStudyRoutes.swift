@@ -1,0 +1,194 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Writing, checking and publishing casuïstiek. Until publication only the author (and, once submitted, the
+/// coordinators) see a write-up; publication puts it in the library for all members.
+enum CaseStudyRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        let studies = routes.grouped("casuistiek")
+        studies.get(use: list)
+        studies.get("nieuw", use: newForm)
+        studies.post(use: create)
+        studies.get(":id", use: show)
+        studies.post(":id", use: update)
+        studies.post(":id", "beoordeling", use: review)
+    }
+
+    /// The check per section, with each finding's state.
+    struct Check {
+        let findings: [String: [Anonymiser.Finding]]
+        let unresolved: Int
+    }
+
+    static func check(_ study: CaseStudy, on req: Request) -> Check {
+        let places = Anonymiser.placeNames(req.application.neig.municipalities)
+        let year = req.application.neig.clock.today.year
+        var findings: [String: [Anonymiser.Finding]] = [:]
+        for (field, text) in study.texts.merging(["titel": study.title]) { $1 } {
+            let found = Anonymiser.check(text, referenceYear: year, placeNames: places)
+            if !found.isEmpty { findings[field] = found }
+        }
+        let acknowledged = study.acknowledgedKeys
+        let unresolved = findings.values.joined().filter { !acknowledged.contains(CaseStudy.key($0)) }.count
+        return Check(findings: findings, unresolved: unresolved)
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let mine = try await CaseStudy.query(on: req.db).filter(\.$authorID == user.requireID()).sort(\.$updatedAt, .descending).all()
+        let toReview = user.role == .coordinator
+            ? try await CaseStudy.query(on: req.db).filter(\.$statusValue == CaseStudy.Status.submitted.rawValue).sort(\.$updatedAt).all() : []
+        return HTMLPage(document: CaseStudyViews.list(req.pageContext, mine: mine, toReview: toReview))
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        _ = try req.requireUser()
+        return HTMLPage(document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: []))
+    }
+
+    struct StudyForm: Content {
+        var titel: String?
+        var situatie: String?
+        var aanpak: String?
+        var maatregelen: String?
+        var werkte: String?
+        var werkte_niet: String?
+        var niet_persoonlijk: [String]?
+        var actie: String?
+
+        var sections: [String: String] {
+            ["situatie": situatie, "aanpak": aanpak, "maatregelen": maatregelen, "werkte": werkte, "werkte_niet": werkte_niet]
+                .mapValues { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+    }
+
+    static func validate(_ form: StudyForm) -> [FormViews.FieldError] {
+        var errors: [FormViews.FieldError] = []
+        let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
+        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens, zonder namen of adressen.")) }
+        if form.sections["situatie"]!.count < 20 { errors.append(.init(field: "situatie", message: "Beschrijf de situatie in ten minste 20 tekens.")) }
+        for (field, text) in form.sections where text.count > 20_000 {
+            errors.append(.init(field: field, message: "Dit deel is langer dan 20.000 tekens."))
+        }
+        return errors
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(StudyForm.self)
+        let errors = validate(form)
+        guard errors.isEmpty else {
+            let draft = CaseStudy()
+            draft.title = form.titel ?? ""
+            draft.texts = form.sections
+            return try await HTMLPage(document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: errors, draft: draft),
+                                      status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let study = CaseStudy()
+        study.authorID = try user.requireID()
+        study.authorName = user.name
+        study.organisation = user.$organisation.value?.name ?? ""
+        study.title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
+        study.texts = form.sections
+        study.acknowledged = ""
+        study.statusValue = CaseStudy.Status.concept.rawValue
+        study.updatedAt = req.application.neig.clock.now()
+        try await study.save(on: req.db)
+        try await req.audit("casestudy.create", object: "case_study", id: study.id?.uuidString.lowercased())
+        return req.redirect(to: "/casuistiek/\(try study.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    /// The author's own write-up, or a submitted one for a coordinator; 404 for everyone else.
+    static func find(_ req: Request) async throws -> (User, CaseStudy) {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self), let study = try await CaseStudy.find(id, on: req.db),
+              study.authorID == user.id || (user.role == .coordinator && study.status == .submitted) else { throw NEIGError.notFound() }
+        return (user, study)
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let (user, study) = try await find(req)
+        return HTMLPage(document: CaseStudyViews.form(req.pageContext, study: study, check: check(study, on: req), errors: [],
+                                                      reviewing: user.role == .coordinator && study.status == .submitted && study.authorID != user.id))
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let (user, study) = try await find(req)
+        guard study.authorID == user.id else { throw NEIGError.forbidden("Alleen de auteur bewerkt een casus.") }
+        guard [.concept, .returned].contains(study.status) else {
+            throw NEIGError(status: .conflict, title: "Niet te bewerken", detail: "Een ingediende of gepubliceerde casus is niet meer te bewerken.")
+        }
+        let form = try req.content.decode(StudyForm.self)
+        var errors = validate(form)
+        study.title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
+        study.texts = form.sections
+        // Only marks for findings that are still in the text count.
+        let current = Set(check(study, on: req).findings.values.joined().map(CaseStudy.key))
+        study.acknowledged = (form.niet_persoonlijk ?? []).filter(current.contains).sorted().joined(separator: "\n")
+        let result = check(study, on: req)
+        if form.actie == "indienen" && result.unresolved > 0 {
+            errors.append(.init(field: "controle", message: "\(result.unresolved) mogelijke persoonsgegevens: pas de tekst aan of vink aan dat het geen persoonsgegeven is."))
+        }
+        guard errors.isEmpty else {
+            return try await HTMLPage(document: CaseStudyViews.form(req.pageContext, study: study, check: result, errors: errors),
+                                      status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        if form.actie == "indienen" { study.statusValue = CaseStudy.Status.submitted.rawValue }
+        study.updatedAt = req.application.neig.clock.now()
+        try await req.db.transaction { tx in
+            try await study.save(on: tx)
+            try await req.audit(form.actie == "indienen" ? "casestudy.submit" : "casestudy.edit", object: "case_study", id: study.id?.uuidString.lowercased(),
+                                detail: "findings=\(result.findings.values.joined().count) acknowledged=\(study.acknowledgedKeys.count)", on: tx)
+        }
+        return req.redirect(to: "/casuistiek/\(try study.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    struct ReviewForm: Content {
+        var besluit: String?
+        var toelichting: String?
+    }
+
+    static func review(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard user.role == .coordinator else { throw NEIGError.forbidden("Casuïstiek beoordelen netwerkcoördinatoren.") }
+        let (_, study) = try await find(req)
+        guard study.status == .submitted else { throw NEIGError.notFound() }
+        guard study.authorID != user.id else {
+            throw NEIGError(status: .conflict, title: "Eigen casus", detail: "Een andere coördinator beoordeelt uw eigen casus.")
+        }
+        let form = try req.content.decode(ReviewForm.self)
+        let note = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch form.besluit {
+        case "publiceren":
+            guard check(study, on: req).unresolved == 0 else {
+                throw NEIGError.unprocessable("De anonimiseringscontrole vindt nog onopgeloste persoonsgegevens.", items: [])
+            }
+            let draft = LibraryService.Draft(title: study.title, summary: String((study.texts["situatie"] ?? "").prefix(300)), body: markdown(study),
+                                             kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
+            let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
+            document.authorOrganisation = study.organisation
+            try await document.save(on: req.db)
+            study.libraryDocumentID = document.id
+            study.statusValue = CaseStudy.Status.published.rawValue
+        case "terugsturen" where !note.isEmpty:
+            study.statusValue = CaseStudy.Status.returned.rawValue
+            study.reviewNote = String(note.prefix(2000))
+        default:
+            throw NEIGError.unprocessable("Kies publiceren, of terugsturen met een toelichting.", items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])
+        }
+        study.updatedAt = req.application.neig.clock.now()
+        try await req.db.transaction { tx in
+            try await study.save(on: tx)
+            try await req.audit("casestudy.review", object: "case_study", id: study.id?.uuidString.lowercased(), detail: "decision=\(form.besluit ?? "")", on: tx)
+        }
+        return req.redirect(to: study.libraryDocumentID.map { "/bibliotheek/\($0.uuidString.lowercased())" } ?? "/casuistiek", redirectType: .normal)
+    }
+
+    static func markdown(_ study: CaseStudy) -> String {
+        CaseStudy.sections.compactMap { field, heading in
+            let text = study.texts[field] ?? ""
+            return text.isEmpty ? nil : "## \(heading)\n\n\(text)"
+        }.joined(separator: "\n\n")
+    }
+}
