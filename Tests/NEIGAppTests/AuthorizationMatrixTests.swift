@@ -75,6 +75,15 @@ import VaporTesting
                 objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
                 objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
+                objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app) : UUID()
+                let feedToken = UUID()
+                if ownership == .own {
+                    let feed = CalendarFeed()
+                    feed.userID = userID ?? UUID()
+                    feed.tokenHash = Secrets.hash(feedToken.uuidString.lowercased())
+                    try await feed.create(on: app.db)
+                }
+                objects["/agenda/", default: [:]][ownership] = feedToken
                 objects["/casuistiek/", default: [:]][ownership] = try await caseStudyFixture(app, author: ownership == .own ? userID : nil,
                                                                                                status: ownership == .own ? .submitted : .concept)
             }
@@ -90,6 +99,7 @@ import VaporTesting
                     let objectID = prefix.map { objects[$0]![ownership]! } ?? (ownership == .own ? own : other)
                     let path = pattern
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
+                        .replacingOccurrences(of: ":token", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":code", with: ownership == .own ? "GM0363" : "GM0599")
                     let api = path.hasPrefix("/api/")
                     var outcome = Outcome.allowed
@@ -137,6 +147,20 @@ import VaporTesting
         attachment.data = Data("%PDF-1.4".utf8)
         try await attachment.create(on: app.db)
         return try document.requireID()
+    }
+
+    func eventFixture(_ app: Application) async throws -> UUID {
+        let event = NetworkEvent()
+        event.title = "Matrixbijeenkomst"
+        event.description = ""
+        event.startsAt = testNow.addingTimeInterval(86_400)
+        event.endsAt = testNow.addingTimeInterval(90_000)
+        event.capacity = 10
+        event.organiserID = UUID()
+        event.organiserName = "Matrix"
+        event.createdAt = testNow
+        try await event.create(on: app.db)
+        return try event.requireID()
     }
 
     /// The user's own submitted write-up, or someone else's concept.

@@ -183,7 +183,9 @@ def main() -> int:
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
                 pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden"),
-                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw")]
+                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/evenementen")]
+                if role in ("coordinator", "municipal_officer"):
+                    pages.append(("new event", "/evenementen/nieuw"))
                 if role == "coordinator":
                     pages.append(("applications", "/leden/aanvragen"))
                 if role in ANALYSTS:
@@ -200,6 +202,9 @@ def main() -> int:
                 driver.get(BASE + "/bibliotheek")
                 driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
                 check(f"{role} library document")
+                driver.get(BASE + "/evenementen")
+                driver.find_element(By.CSS_SELECTOR, "ul.results h2 a").click()
+                check(f"{role} event")
                 # The demo case: full for the municipality, as partner for the police it was shared with.
                 if role in CASE_LIST - {"coordinator"}:
                     driver.get(BASE + "/zaken")

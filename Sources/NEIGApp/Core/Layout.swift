@@ -67,6 +67,7 @@ struct Layout {
         if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
         items.append(("Kennisbank", "/bibliotheek"))
         items.append(("Leden", "/leden"))
+        items.append(("Bijeenkomsten", "/evenementen"))
         items.append(("Open data", SiteURL.openData.path))
         return items
     }

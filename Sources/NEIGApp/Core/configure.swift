@@ -62,6 +62,7 @@ enum Migrations {
         app.migrations.add(CreateLibrary())
         app.migrations.add(CreateMembership())
         app.migrations.add(CreateCaseStudies())
+        app.migrations.add(CreateEvents())
     }
 }
 
@@ -72,6 +73,7 @@ func routes(_ app: Application) throws {
     OpenDataRoutes.register(app)
     HomeRoutes.register(app)
     LibraryRoutes.registerPublic(csrfProtected)
+    EventRoutes.registerPublic(app)
     MembershipRoutes.registerPublic(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     LibraryRoutes.registerMembers(app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
 
@@ -84,6 +86,7 @@ func routes(_ app: Application) throws {
     CaseRoutes.register(members)
     MembershipRoutes.registerMembers(members)
     CaseStudyRoutes.register(members)
+    EventRoutes.registerMembers(members)
     MeasureRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)

@@ -28,6 +28,18 @@ enum DemoLibrary {
     ]
 
     static func seed(_ app: Application, author: User) async throws {
+        let meeting = NetworkEvent()
+        meeting.title = "Kennissessie: nazorg in de straat na een explosie"
+        meeting.description = "Drie gemeenten vertellen hoe zij bewoners informeren en de buurt betrekken. Met politie en een woningcorporatie."
+        let today = app.neig.clock.today.adding(days: 14)
+        meeting.startsAt = EventRoutes.amsterdam(today, TimeOfDay(parsing: "14:00")!) ?? app.neig.clock.now()
+        meeting.endsAt = meeting.startsAt.addingTimeInterval(7200)
+        meeting.location = "Utrecht, VNG"
+        meeting.capacity = 40
+        meeting.organiserID = try author.requireID()
+        meeting.organiserName = author.name
+        meeting.createdAt = app.neig.clock.now()
+        try await meeting.create(on: app.db)
         for (offset, item) in documents.enumerated() {
             let document = LibraryDocument()
             document.title = item.title

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import NEIGCore
+
+/// A meeting or knowledge session of the network, with a capacity and a waiting list.
+final class NetworkEvent: Model, @unchecked Sendable {
+    static let schema = "events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "title") var title: String
+    @Field(key: "description") var description: String
+    @Field(key: "starts_at") var startsAt: Date
+    @Field(key: "ends_at") var endsAt: Date
+    @OptionalField(key: "location") var location: String?
+    @OptionalField(key: "online_url") var onlineURL: String?
+    @Field(key: "capacity") var capacity: Int
+    @Field(key: "organiser_id") var organiserID: UUID
+    @Field(key: "organiser_name") var organiserName: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+final class EventRegistration: Model, @unchecked Sendable {
+    static let schema = "event_registrations"
+
+    enum Status: String { case registered, waitlisted, cancelled }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "event_id") var eventID: UUID
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "user_name") var userName: String
+    @Field(key: "status") var statusValue: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var status: Status { Status(rawValue: statusValue) ?? .cancelled }
+}
+
+/// A member's private calendar feed address (only its hash is stored).
+final class CalendarFeed: Model, @unchecked Sendable {
+    static let schema = "calendar_feeds"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+
+    init() {}
+}
+
+struct CreateEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(NetworkEvent.schema)
+            .id()
+            .field("title", .string, .required)
+            .field("description", .string, .required)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime, .required)
+            .field("location", .string)
+            .field("online_url", .string)
+            .field("capacity", .int, .required)
+            .field("organiser_id", .uuid, .required)
+            .field("organiser_name", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(EventRegistration.schema)
+            .id()
+            .field("event_id", .uuid, .required, .references(NetworkEvent.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required)
+            .field("user_name", .string, .required)
+            .field("status", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "event_id", "user_id")
+            .create()
+        try await database.schema(CalendarFeed.schema)
+            .id()
+            .field("user_id", .uuid, .required)
+            .field("token_hash", .string, .required)
+            .unique(on: "user_id")
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [CalendarFeed.schema, EventRegistration.schema, NetworkEvent.schema] { try await database.schema(schema).delete() }
+    }
+}

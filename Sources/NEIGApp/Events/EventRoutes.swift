@@ -1,0 +1,178 @@
+import Fluent
+import NEIGCore
+import Plot
+import Vapor
+
+/// Meetings and knowledge sessions: list, register (or join the waiting list), cancel, an .ics per event and a
+/// private calendar feed per member. Coordinators and municipal staff organise.
+enum EventRoutes {
+    static let organisers: Set<Role> = [.coordinator, .municipalOfficer]
+
+    static func registerPublic(_ routes: any RoutesBuilder) {
+        routes.get("agenda", ":token", use: feed)
+    }
+
+    static func registerMembers(_ routes: any RoutesBuilder) {
+        let events = routes.grouped("evenementen")
+        events.get(use: list)
+        events.get("nieuw", use: newForm)
+        events.post(use: create)
+        events.get(":id", use: show)
+        events.get(":id", "agenda.ics", use: ics)
+        events.post(":id", "aanmelden", use: register)
+        events.post(":id", "afmelden", use: cancel)
+        events.post("agenda", use: createFeed)
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let now = req.application.neig.clock.now()
+        let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
+        let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
+        return HTMLPage(document: EventViews.list(req.pageContext, events: events, mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
+                                                  canOrganise: organisers.contains(user.role), feedURL: nil))
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        guard organisers.contains(user.role) else { throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.") }
+        return HTMLPage(document: EventViews.form(req.pageContext, values: ["capaciteit": "40", "duur": "120"], errors: []))
+    }
+
+    struct EventForm: Content {
+        var titel: String?
+        var omschrijving: String?
+        var datum: String?
+        var tijd: String?
+        var duur: String?
+        var locatie: String?
+        var online: String?
+        var capaciteit: String?
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard organisers.contains(user.role) else { throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.") }
+        let form = try req.content.decode(EventForm.self)
+        var errors: [FormViews.FieldError] = []
+        let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
+        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef de bijeenkomst een titel.")) }
+        let date = CivilDate(parsing: form.datum ?? ""), time = TimeOfDay(parsing: form.tijd ?? "")
+        if date == nil { errors.append(.init(field: "datum", message: "Kies een datum (JJJJ-MM-DD).")) }
+        if time == nil { errors.append(.init(field: "tijd", message: "Kies een begintijd (UU:MM).")) }
+        let minutes = Int(form.duur ?? "")
+        if minutes == nil || !(15...1440).contains(minutes!) { errors.append(.init(field: "duur", message: "De duur is 15 tot 1440 minuten.")) }
+        let capacity = Int(form.capaciteit ?? "")
+        if capacity == nil || !(1...10_000).contains(capacity!) { errors.append(.init(field: "capaciteit", message: "Het aantal plaatsen is 1 tot 10.000.")) }
+        let online = (form.online ?? "").trimmingCharacters(in: .whitespaces)
+        if !online.isEmpty && !(online.hasPrefix("https://") && online.count < 500) { errors.append(.init(field: "online", message: "Een online link begint met https://.")) }
+        let location = (form.locatie ?? "").trimmingCharacters(in: .whitespaces)
+        guard errors.isEmpty, let date, let time, let minutes, let capacity, let start = amsterdam(date, time) else {
+            let values = ["titel": form.titel, "omschrijving": form.omschrijving, "datum": form.datum, "tijd": form.tijd, "duur": form.duur,
+                          "locatie": form.locatie, "online": form.online, "capaciteit": form.capaciteit].compactMapValues { $0 }
+            return try await HTMLPage(document: EventViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let event = NetworkEvent()
+        event.title = title
+        event.description = String((form.omschrijving ?? "").prefix(5000))
+        event.startsAt = start
+        event.endsAt = start.addingTimeInterval(TimeInterval(minutes * 60))
+        event.location = location.isEmpty ? nil : String(location.prefix(200))
+        event.onlineURL = online.isEmpty ? nil : online
+        event.capacity = capacity
+        event.organiserID = try user.requireID()
+        event.organiserName = user.name
+        event.createdAt = req.application.neig.clock.now()
+        try await event.save(on: req.db)
+        try await req.audit("event.create", object: "event", id: event.id?.uuidString.lowercased())
+        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    /// A wall-clock time in Amsterdam, whatever the daylight-saving offset that day.
+    static func amsterdam(_ date: CivilDate, _ time: TimeOfDay) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = NEIGClock.amsterdam
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+    }
+
+    static func find(_ req: Request) async throws -> NetworkEvent {
+        guard let id = req.parameters.get("id", as: UUID.self), let event = try await NetworkEvent.find(id, on: req.db) else { throw NEIGError.notFound() }
+        return event
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let event = try await find(req)
+        let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$createdAt).all()
+        let organiser = event.organiserID == user.id || user.role == .coordinator
+        return HTMLPage(document: EventViews.detail(req.pageContext, event: event, registrations: registrations,
+                                                    mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser))
+    }
+
+    static func register(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let event = try await find(req)
+        _ = try await EventService.register(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
+        req.storage[AuditWrittenKey.self] = true
+        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    static func cancel(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let event = try await find(req)
+        try await EventService.cancel(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
+                                      publicURL: req.application.neig.publicURL)
+        req.storage[AuditWrittenKey.self] = true
+        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    static func calendarEvent(_ event: NetworkEvent, publicURL: String, now: Date) -> ICalendar.Event {
+        ICalendar.Event(uid: "\(event.id!.uuidString.lowercased())@neig", start: event.startsAt, end: event.endsAt, summary: event.title,
+                        description: event.description, location: event.location ?? event.onlineURL,
+                        url: "\(publicURL)/evenementen/\(event.id!.uuidString.lowercased())", stamp: now)
+    }
+
+    static func calendarResponse(_ text: String, fileName: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    static func ics(_ req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let event = try await find(req)
+        let text = ICalendar.calendar(name: event.title, events: [calendarEvent(event, publicURL: req.application.neig.publicURL, now: req.application.neig.clock.now())])
+        return calendarResponse(text, fileName: "neig-bijeenkomst.ics")
+    }
+
+    /// A new private feed address: every event the member is registered for. The old address stops working.
+    static func createFeed(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let token = Secrets.randomToken()
+        try await CalendarFeed.query(on: req.db).filter(\.$userID == user.requireID()).delete()
+        let feed = CalendarFeed()
+        feed.userID = try user.requireID()
+        feed.tokenHash = Secrets.hash(token)
+        try await feed.create(on: req.db)
+        try await req.audit("event.feed", object: "user", id: user.id?.uuidString.lowercased())
+        let now = req.application.neig.clock.now()
+        let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
+        let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
+        return HTMLPage(document: EventViews.list(req.pageContext, events: events, mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
+                                                  canOrganise: organisers.contains(user.role), feedURL: "\(req.application.neig.publicURL)/agenda/\(token)"))
+    }
+
+    static func feed(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
+              let user = try await User.find(feed.userID, on: req.db), user.isActive else { throw NEIGError.notFound() }
+        let registered = try await EventRegistration.query(on: req.db).filter(\.$userID == feed.userID)
+            .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).all().map(\.eventID)
+        let events = registered.isEmpty ? [] : try await NetworkEvent.query(on: req.db).filter(\.$id ~~ registered).sort(\.$startsAt).all()
+        let now = req.application.neig.clock.now()
+        return calendarResponse(ICalendar.calendar(name: "neig — mijn bijeenkomsten",
+                                                   events: events.map { calendarEvent($0, publicURL: req.application.neig.publicURL, now: now) }),
+                                fileName: "neig.ics")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import NEIGCore
+import Plot
+
+enum EventViews {
+    static let dateTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = NEIGClock.amsterdam
+        formatter.dateFormat = "EEEE d MMMM yyyy, HH:mm"
+        return formatter
+    }()
+
+    static func statusLabel(_ status: EventRegistration.Status?) -> String? {
+        switch status {
+        case .registered: "U bent aangemeld"
+        case .waitlisted: "U staat op de wachtlijst"
+        default: nil
+        }
+    }
+
+    static func list(_ context: PageContext, events: [NetworkEvent], mine: [UUID: EventRegistration.Status], canOrganise: Bool, feedURL: String?) -> HTML {
+        Layout(title: "Bijeenkomsten", context: context, content: .div(
+            .h1(.text("Bijeenkomsten en kennissessies")),
+            .if(canOrganise, .p(.a(.class("button"), .href("/evenementen/nieuw"), .text("Bijeenkomst organiseren")))),
+            events.isEmpty ? .p(.text("Er zijn geen komende bijeenkomsten.")) : .ul(.class("results"), .forEach(events) { event in
+                .li(.h2(.a(.href("/evenementen/\(event.id!.uuidString.lowercased())"), .text(event.title))),
+                    .p(.text("\(dateTime.string(from: event.startsAt)) · \(event.location ?? "online")")),
+                    .unwrap(statusLabel(mine[event.id!])) { .p(.strong(.text($0))) })
+            }),
+            .h2(.text("In uw eigen agenda")),
+            feedURL.map { url in
+                .p(.text("Abonneer uw agenda op dit adres (houd het voor uzelf): "), .code(.text(url)))
+            } ?? .form(.method(.post), .action("/evenementen/agenda"), FormViews.csrf(context.csrfToken),
+                       .p(.text("Een agenda-abonnement toont alle bijeenkomsten waarvoor u bent aangemeld.")),
+                       .button(.type(.submit), .class("button secondary"), .text("Agenda-adres maken")))
+        )).document
+    }
+
+    static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError]) -> HTML {
+        Layout(title: "Bijeenkomst organiseren", context: context, content: .div(
+            .class("narrow"),
+            .h1(.text("Bijeenkomst organiseren")),
+            FormViews.errorSummary(errors),
+            .form(
+                .method(.post), .action("/evenementen"), .attribute(named: "novalidate"),
+                FormViews.csrf(context.csrfToken),
+                FormViews.textField("titel", label: "Titel", value: values["titel"], required: true, errors: errors),
+                FormViews.textArea("omschrijving", label: "Omschrijving", value: values["omschrijving"], errors: errors),
+                FormViews.textField("datum", label: "Datum", value: values["datum"], type: .date, required: true, errors: errors),
+                FormViews.textField("tijd", label: "Begintijd (Nederlandse tijd)", value: values["tijd"], type: .time, required: true, errors: errors),
+                FormViews.textField("duur", label: "Duur in minuten", value: values["duur"], type: .number, required: true, errors: errors),
+                FormViews.textField("locatie", label: "Locatie", value: values["locatie"], errors: errors),
+                FormViews.textField("online", label: "Online link", value: values["online"], type: .url, errors: errors),
+                FormViews.textField("capaciteit", label: "Aantal plaatsen", value: values["capaciteit"], type: .number, required: true, errors: errors),
+                .button(.type(.submit), .class("button"), .text("Bijeenkomst aanmaken"))
+            )
+        )).document
+    }
+
+    static func detail(_ context: PageContext, event: NetworkEvent, registrations: [EventRegistration], mine: EventRegistration.Status?,
+                       organiser: Bool) -> HTML {
+        let id = event.id!.uuidString.lowercased()
+        let registered = registrations.filter { $0.status == .registered }, waiting = registrations.filter { $0.status == .waitlisted }
+        return Layout(title: event.title, context: context, content: .div(
+            .h1(.text(event.title)),
+            .dl(.class("facts"),
+                .dt(.text("Wanneer")), .dd(.text("\(dateTime.string(from: event.startsAt)) tot \(dateTime.string(from: event.endsAt).suffix(5))")),
+                .dt(.text("Waar")), .dd(.text(event.location ?? "Online")),
+                .dt(.text("Plaatsen")), .dd(.text("\(registered.count) van \(event.capacity) bezet, \(waiting.count) op de wachtlijst")),
+                .dt(.text("Organisator")), .dd(.text(event.organiserName))),
+            .p(.class("prewrap"), .text(event.description)),
+            .unwrap(statusLabel(mine)) { .p(.strong(.text($0))) },
+            .if(mine == .registered, .unwrap(event.onlineURL) { .p(.a(.href($0), .text("Naar de online bijeenkomst"))) }),
+            mine == .registered || mine == .waitlisted
+                ? .form(.method(.post), .action("/evenementen/\(id)/afmelden"), FormViews.csrf(context.csrfToken),
+                        .button(.type(.submit), .class("button secondary"), .text(mine == .registered ? "Afmelden" : "Van de wachtlijst af")))
+                : .form(.method(.post), .action("/evenementen/\(id)/aanmelden"), FormViews.csrf(context.csrfToken),
+                        .button(.type(.submit), .class("button"), .text(registered.count < event.capacity ? "Aanmelden" : "Op de wachtlijst"))),
+            .p(.a(.href("/evenementen/\(id)/agenda.ics"), .text("In mijn agenda zetten (.ics)"))),
+            .if(organiser, .div(
+                .h2(.text("Deelnemers")),
+                registered.isEmpty ? .p(.text("Nog niemand aangemeld.")) : .ol(.forEach(registered) { .li(.text($0.userName)) }),
+                .if(!waiting.isEmpty, .group(.h3(.text("Wachtlijst")), .ol(.forEach(waiting) { .li(.text($0.userName)) })))
+            ))
+        )).document
+    }
+}

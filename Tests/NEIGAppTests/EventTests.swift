@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Testing
+import VaporTesting
+@testable import NEIGApp
+
+/// Meetings: no overbooking under concurrent registration (both databases), the waiting list, and valid iCalendar.
+@Suite struct EventTests {
+    func event(_ app: Application, capacity: Int) async throws -> NetworkEvent {
+        let event = NetworkEvent()
+        event.title = "Kennissessie nazorg, buurt en communicatie na explosies"
+        event.description = "Ervaringen uit drie gemeenten; met een vraaggesprek.\nAanmelden verplicht."
+        event.startsAt = EventRoutes.amsterdam(CivilDate(year: 2025, month: 10, day: 27)!, TimeOfDay(parsing: "14:00")!)!
+        event.endsAt = event.startsAt.addingTimeInterval(7200)
+        event.location = "Utrecht, Stadskantoor"
+        event.capacity = capacity
+        event.organiserID = UUID()
+        event.organiserName = "Coördinator"
+        event.createdAt = testNow
+        try await event.create(on: app.db)
+        return event
+    }
+
+    @Test func concurrentRegistrationsNeverOverbookAndAFreedPlaceGoesToTheFirstWaiting() async throws {
+        try await withNEIGApp { app in
+            let meeting = try await event(app, capacity: 5)
+            var users: [User] = []
+            for index in 0..<16 {
+                let id = try await makeUser(app, email: "lid\(index)@example.nl", role: .analyst, organisation: "vng")
+                users.append(try #require(try await User.find(id, on: app.db)))
+            }
+            let eventID = try meeting.requireID()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for user in users {
+                    group.addTask { _ = try await EventService.register(eventID: eventID, user: user, on: app.db, now: testNow) }
+                }
+                try await group.waitForAll()
+            }
+            let registrations = try await EventRegistration.query(on: app.db).all()
+            #expect(registrations.count == 16)
+            #expect(registrations.filter { $0.status == .registered }.count == 5)
+            #expect(registrations.filter { $0.status == .waitlisted }.count == 11)
+
+            let first = try #require(registrations.filter { $0.status == .waitlisted }.sorted { ($0.createdAt, $0.id!.uuidString) < ($1.createdAt, $1.id!.uuidString) }.first)
+            let leaving = try #require(users.first { user in registrations.contains { $0.userID == user.id && $0.status == .registered } })
+            try await EventService.cancel(eventID: eventID, user: leaving, on: app.db, now: testNow, publicURL: "https://neig.example")
+            #expect(try await EventRegistration.find(first.id, on: app.db)?.status == .registered)
+            #expect(try await EventRegistration.query(on: app.db).filter(\.$statusValue == "registered").count() == 5)
+            let promoted = try #require(try await User.find(first.userID, on: app.db))
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == promoted.email).first()?.subject.contains("plaats") == true)
+        }
+    }
+
+    @Test func theIcsIsValidICalendarInUTC() async throws {
+        try await withNEIGApp { app in
+            try await makeUser(app, email: "a@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
+            let browser = try await login(app, email: "a@amsterdam.nl")
+            let meeting = try await event(app, capacity: 30)
+            let response = try await getPage(app, "/evenementen/\(meeting.id!.uuidString.lowercased())/agenda.ics", as: browser)
+            #expect(response.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            let text = response.body.string
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
+            let lines = text.components(separatedBy: "\r\n").dropLast()
+            #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "lines are folded at 75 octets")
+            #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare line feeds")
+            // 27 October 2025 is the day after the clocks went back: 14:00 in Amsterdam is 13:00 UTC.
+            #expect(lines.contains("DTSTART:20251027T130000Z") && lines.contains("DTEND:20251027T150000Z"))
+            let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(unfolded.contains("SUMMARY:Kennissessie nazorg\\, buurt en communicatie na explosies"))
+            #expect(unfolded.contains("DESCRIPTION:Ervaringen uit drie gemeenten\\; met een vraaggesprek.\\nAanmelden verplicht."))
+            for property in ["UID:", "DTSTAMP:", "PRODID:"] { #expect(text.contains(property)) }
+
+            #expect(try await postForm(app, "/evenementen/\(meeting.id!.uuidString.lowercased())/aanmelden", [], as: browser).status == .seeOther)
+            let page = try await postForm(app, "/evenementen/agenda", [], as: browser).body.string
+            let feedPath = try #require(page.range(of: #"/agenda/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(page[$0]) })
+            var feed = ""
+            try await app.testing().test(.GET, feedPath) { feed = $0.body.string }
+            #expect(feed.contains("BEGIN:VEVENT") && feed.contains("UID:\(meeting.id!.uuidString.lowercased())@neig"))
+            try await app.testing().test(.GET, "/agenda/onbekend") { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func foldingNeverSplitsACharacter() {
+        let line = "DESCRIPTION:" + String(repeating: "é", count: 100)
+        let folded = ICalendar.fold(line)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 && String($0.utf8) != nil })
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+    }
+}
