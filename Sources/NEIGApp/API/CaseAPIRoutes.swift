@@ -84,14 +84,8 @@ enum CaseAPIRoutes {
         guard CaseAccess.viewers.contains(user.role) else {
             throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
-        if AccessPolicy.caseRoles.contains(user.role) {
-            let cases = try await CaseFile.query(on: req.db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
-                .sort(\.$createdAt, .descending).all()
-            return CaseList(items: cases.map { CaseDTO($0, level: .municipality) })
-        }
-        let ids = try await CaseAccess.partnerCaseIDs(of: user, on: req.db)
-        let cases = ids.isEmpty ? [] : try await CaseFile.query(on: req.db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all()
-        return CaseList(items: cases.map { CaseDTO($0, level: .partner) })
+        let (cases, level) = try await CaseAccess.visibleCases(of: user, on: req.db)
+        return CaseList(items: cases.map { CaseDTO($0, level: level) })
     }
 
     struct CaseInput: Decodable {
@@ -312,11 +306,8 @@ enum CaseAPIRoutes {
     static func listSignals(_ req: Request) async throws -> SignalList {
         let user = try req.requireUser()
         guard SignalRoutes.viewerRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.") }
-        let triage = AccessPolicy.caseRoles.contains(user.role)
-        let query = RiskSignal.query(on: req.db)
-        if triage { query.filter(\.$municipalityCode == user.actor.municipalityCode ?? "") } else { query.filter(\.$senderID == (try user.requireID())) }
-        let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
-        return SignalList(items: signals.map { SignalDTO($0, showCase: triage) })
+        let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500).all()
+        return SignalList(items: signals.map { SignalDTO($0, showCase: AccessPolicy.caseRoles.contains(user.role)) })
     }
 
     struct SignalInput: Decodable {

@@ -15,10 +15,13 @@ enum CaseStudyRoutes {
         studies.post(":id", "beoordeling", use: review)
     }
 
-    /// The check per section, with each finding's state.
+    /// The check per section; findings the author did not mark as not personal count as unresolved.
     struct Check {
         let findings: [String: [Anonymiser.Finding]]
-        let unresolved: Int
+        let acknowledged: Set<String>
+
+        var unresolved: Int { findings.values.joined().filter { !acknowledged.contains(CaseStudy.key($0)) }.count }
+        var keys: Set<String> { Set(findings.values.joined().map(CaseStudy.key)) }
     }
 
     static func check(_ study: CaseStudy, on req: Request) -> Check {
@@ -29,9 +32,7 @@ enum CaseStudyRoutes {
             let found = Anonymiser.check(text, referenceYear: year, placeNames: places)
             if !found.isEmpty { findings[field] = found }
         }
-        let acknowledged = study.acknowledgedKeys
-        let unresolved = findings.values.joined().filter { !acknowledged.contains(CaseStudy.key($0)) }.count
-        return Check(findings: findings, unresolved: unresolved)
+        return Check(findings: findings, acknowledged: study.acknowledgedKeys)
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {
@@ -124,9 +125,9 @@ enum CaseStudyRoutes {
         study.title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
         study.texts = form.sections
         // Only marks for findings that are still in the text count.
-        let current = Set(check(study, on: req).findings.values.joined().map(CaseStudy.key))
-        study.acknowledged = (form.niet_persoonlijk ?? []).filter(current.contains).sorted().joined(separator: "\n")
-        let result = check(study, on: req)
+        let found = check(study, on: req)
+        study.acknowledged = (form.niet_persoonlijk ?? []).filter(found.keys.contains).sorted().joined(separator: "\n")
+        let result = Check(findings: found.findings, acknowledged: study.acknowledgedKeys)
         if form.actie == "indienen" && result.unresolved > 0 {
             errors.append(.init(field: "controle", message: "\(result.unresolved) mogelijke persoonsgegevens: pas de tekst aan of vink aan dat het geen persoonsgegeven is."))
         }

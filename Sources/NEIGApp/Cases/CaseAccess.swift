@@ -33,6 +33,17 @@ enum CaseAccess {
         return (user, caseFile, level)
     }
 
+    /// The cases a user sees in a list, newest first, with the level they see them at.
+    static func visibleCases(of user: User, on db: any Database) async throws -> (cases: [CaseFile], level: Level) {
+        if AccessPolicy.caseRoles.contains(user.role) {
+            let cases = try await CaseFile.query(on: db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
+                .sort(\.$createdAt, .descending).all()
+            return (cases, .municipality)
+        }
+        let ids = try await partnerCaseIDs(of: user, on: db)
+        return (ids.isEmpty ? [] : try await CaseFile.query(on: db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all(), .partner)
+    }
+
     /// Cases a police or OM user sees as partner.
     static func partnerCaseIDs(of user: User, on db: any Database) async throws -> [UUID] {
         let userID = try user.requireID()

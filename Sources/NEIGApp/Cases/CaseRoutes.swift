@@ -38,14 +38,7 @@ enum CaseRoutes {
             let counts = try await CaseCounts.byMunicipality(on: req.db, registry: req.application.neig.municipalities)
             return HTMLPage(document: CaseCountsView(context: req.pageContext, rows: counts).document)
         }
-        let cases: [CaseFile]
-        if AccessPolicy.caseRoles.contains(user.role) {
-            cases = try await CaseFile.query(on: req.db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
-                .sort(\.$createdAt, .descending).all()
-        } else {
-            let ids = try await CaseAccess.partnerCaseIDs(of: user, on: req.db)
-            cases = ids.isEmpty ? [] : try await CaseFile.query(on: req.db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all()
-        }
+        let (cases, _) = try await CaseAccess.visibleCases(of: user, on: req.db)
         return HTMLPage(document: CaseListView(context: req.pageContext, cases: cases, today: today,
                                                canOpen: AccessPolicy.caseRoles.contains(user.role),
                                                registry: req.application.neig.municipalities).document)

@@ -24,13 +24,16 @@ enum EventRoutes {
         events.post("agenda", use: createFeed)
     }
 
-    static func list(_ req: Request) async throws -> HTMLPage {
+    static func list(_ req: Request) async throws -> HTMLPage { try await listPage(req, feedURL: nil) }
+
+    /// Coming events with the member's own registrations; `feedURL` right after a new feed address was made.
+    static func listPage(_ req: Request, feedURL: String?) async throws -> HTMLPage {
         let user = try req.requireUser()
         let now = req.application.neig.clock.now()
         let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
         let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
         return HTMLPage(document: EventViews.list(req.pageContext, events: events, mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
-                                                  canOrganise: organisers.contains(user.role), feedURL: nil))
+                                                  canOrganise: organisers.contains(user.role), feedURL: feedURL))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
@@ -156,11 +159,7 @@ enum EventRoutes {
         feed.tokenHash = Secrets.hash(token)
         try await feed.create(on: req.db)
         try await req.audit("event.feed", object: "user", id: user.id?.uuidString.lowercased())
-        let now = req.application.neig.clock.now()
-        let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
-        let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
-        return HTMLPage(document: EventViews.list(req.pageContext, events: events, mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
-                                                  canOrganise: organisers.contains(user.role), feedURL: "\(req.application.neig.publicURL)/agenda/\(token)"))
+        return try await listPage(req, feedURL: "\(req.application.neig.publicURL)/agenda/\(token)")
     }
 
     static func feed(_ req: Request) async throws -> Response {

@@ -50,14 +50,15 @@ enum LibraryRoutes {
     /// One page of results for the reader: ranked matches with snippets for a query, else the newest items.
     static func find(_ filters: Filters, user: User?, limit: Int, on db: any Database) async throws -> [Result] {
         let groups = try await LibraryService.groups(of: user, on: db)
-        let terms = DutchSearch.terms(filters.query)
+        let words = DutchSearch.words(filters.query)
+        let terms = words.map(\.stem)
         if terms.isEmpty {
             let documents = try await slim(LibraryDocument.query(on: db)).sort(\.$updatedAt, .descending).limit(2000).all()
             return documents.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
                 .map { Result(document: $0, snippet: nil) }
         }
         let scope = LibrarySearch.Scope(loggedIn: user != nil, groups: groups, kind: filters.kind, line: filters.line, phase: filters.phase)
-        let ranked = try await LibrarySearch.rankedIDs(words: DutchSearch.words(filters.query), scope: scope, limit: limit, on: db)
+        let ranked = try await LibrarySearch.rankedIDs(words: words, scope: scope, limit: limit, on: db)
         guard !ranked.isEmpty else { return [] }
         let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
         // The query applied the same rules; checking again keeps one definition of who reads what in charge.
@@ -135,11 +136,11 @@ enum LibraryRoutes {
         let user = try member(req)
         let document = try await readable(req)
         guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
-        let full = document
-        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: full, values: [
-            "titel": full.title, "samenvatting": full.summary, "tekst": full.body, "soort": full.kindValue, "zichtbaarheid": full.visibilityValue,
-            "groep": full.groupCode ?? "",
-        ], lists: ["lijnen": full.lineTags.map(\.rawValue), "fasen": full.phaseTags.map(\.rawValue)], errors: [], groups: try await knownGroups(req.db)).page)
+        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: document, values: [
+            "titel": document.title, "samenvatting": document.summary, "tekst": document.body, "soort": document.kindValue,
+            "zichtbaarheid": document.visibilityValue, "groep": document.groupCode ?? "",
+        ], lists: ["lijnen": document.lineTags.map(\.rawValue), "fasen": document.phaseTags.map(\.rawValue)], errors: [],
+           groups: try await knownGroups(req.db)).page)
     }
 
     struct DocumentForm: Content {

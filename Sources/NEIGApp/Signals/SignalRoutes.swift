@@ -28,13 +28,8 @@ enum SignalRoutes {
             return HTMLPage(document: SectorOverviewView(context: req.pageContext, signals: signals).document)
         }
         let status = req.query[String.self, at: "status"].flatMap(SignalStatus.init(rawValue:))
-        var query = RiskSignal.query(on: req.db)
-        if AccessPolicy.caseRoles.contains(user.role) {
-            query = query.filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
-        } else {
-            query = query.filter(\.$senderID == (try user.requireID()))
-        }
-        if let status { query = query.filter(\.$statusValue == status.rawValue) }
+        let query = try SignalService.visible(to: user, on: req.db)
+        if let status { query.filter(\.$statusValue == status.rawValue) }
         let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
         return HTMLPage(document: SignalListView(context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
                                                  canSend: SignalService.senderRoles.contains(user.role), status: status,

@@ -64,6 +64,13 @@ enum SignalService {
         return signal
     }
 
+    /// The signals a user lists: their municipality's for its OOV staff and mayor, otherwise the ones they sent.
+    static func visible(to user: User, on db: any Database) throws -> QueryBuilder<RiskSignal> {
+        AccessPolicy.caseRoles.contains(user.role)
+            ? RiskSignal.query(on: db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
+            : RiskSignal.query(on: db).filter(\.$senderID == (try user.requireID()))
+    }
+
     /// Who sees a signal: its sender, and the OOV staff and mayor of its municipality.
     static func canSee(_ signal: RiskSignal, user: User) -> Bool {
         signal.senderID == user.id || AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
