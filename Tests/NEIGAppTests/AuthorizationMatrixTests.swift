@@ -75,7 +75,13 @@ import VaporTesting
                 objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
                 objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
-                objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app) : UUID()
+                objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
+                objects["/vragen/", default: [:]][ownership] = try await questionFixture(app, author: ownership == .own ? userID : nil,
+                                                                                         group: ownership == .own ? nil : "niemand")
+                objects["/notificaties/", default: [:]][ownership] = try await notificationFixture(app, user: ownership == .own ? userID : nil)
+                objects["/nieuws/", default: [:]][ownership] = ownership == .own ? try await newsFixture(app) : UUID()
+                if ownership == .own { try await groupFixture(app, code: "GM0363") }
+                objects["/groepen/", default: [:]][ownership] = userID ?? UUID()
                 let feedToken = UUID()
                 if ownership == .own {
                     let feed = CalendarFeed()
@@ -100,6 +106,7 @@ import VaporTesting
                     let path = pattern
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":token", with: objectID.uuidString.lowercased())
+                        .replacingOccurrences(of: ":user", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":code", with: ownership == .own ? "GM0363" : "GM0599")
                     let api = path.hasPrefix("/api/")
                     var outcome = Outcome.allowed
@@ -149,14 +156,68 @@ import VaporTesting
         return try document.requireID()
     }
 
-    func eventFixture(_ app: Application) async throws -> UUID {
+    /// A question by `author` (someone else when nil), for everyone or for one group nobody is in.
+    func questionFixture(_ app: Application, author: UUID?, group: String?) async throws -> UUID {
+        let question = Question()
+        question.title = "Matrixvraag over preventie"
+        question.body = ""
+        question.tags = Tags.stored(["preventie"])
+        question.groupCode = group
+        question.authorID = author ?? UUID()
+        question.authorName = "Matrix"
+        question.organisation = "Matrix"
+        question.answerCount = 0
+        question.createdAt = testNow
+        question.lastActivityAt = testNow
+        try await question.create(on: app.db)
+        return try question.requireID()
+    }
+
+    /// A notification for `user`, or for a member created for it.
+    func notificationFixture(_ app: Application, user: UUID?) async throws -> UUID {
+        let owner: UUID
+        if let user { owner = user } else {
+            owner = try await makeUser(app, email: "notificatie-\(UUID().uuidString.prefix(8))@example.nl", role: .analyst, organisation: "vng")
+        }
+        let notification = MemberNotification()
+        notification.userID = owner
+        notification.title = "Matrix"
+        notification.link = "/vragen"
+        notification.reason = "tag:preventie"
+        notification.createdAt = testNow
+        try await notification.create(on: app.db)
+        return try notification.requireID()
+    }
+
+    /// Members-only news: found by members, not by anonymous visitors.
+    func newsFixture(_ app: Application) async throws -> UUID {
+        let item = NewsItem()
+        item.title = "Matrixnieuws"
+        item.summary = "Matrix"
+        item.body = ""
+        item.visibilityValue = Visibility.leden.rawValue
+        item.authorName = "Matrix"
+        item.publishedAt = testNow
+        try await item.create(on: app.db)
+        return try item.requireID()
+    }
+
+    func groupFixture(_ app: Application, code: String) async throws {
+        let group = MemberGroup()
+        group.code = code
+        group.name = "Matrixgroep"
+        group.defaultTags = ""
+        try await group.create(on: app.db)
+    }
+
+    func eventFixture(_ app: Application, organiser: UUID?) async throws -> UUID {
         let event = NetworkEvent()
         event.title = "Matrixbijeenkomst"
         event.description = ""
         event.startsAt = testNow.addingTimeInterval(86_400)
         event.endsAt = testNow.addingTimeInterval(90_000)
         event.capacity = 10
-        event.organiserID = UUID()
+        event.organiserID = organiser ?? UUID()
         event.organiserName = "Matrix"
         event.createdAt = testNow
         try await event.create(on: app.db)

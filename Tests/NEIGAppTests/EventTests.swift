@@ -81,6 +81,61 @@ import VaporTesting
         }
     }
 
+    @Test func theReminderGoesOutOnceADayBeforeEvenWithTwoServers() async throws {
+        try await withNEIGApp { app in
+            let soon = try await event(app, capacity: 1)
+            soon.startsAt = testNow.addingTimeInterval(20 * 3600)
+            soon.endsAt = soon.startsAt.addingTimeInterval(3600)
+            try await soon.save(on: app.db)
+            let later = try await event(app, capacity: 10)
+            later.startsAt = testNow.addingTimeInterval(30 * 3600)
+            try await later.save(on: app.db)
+            for (index, meeting) in [soon, soon, later].enumerated() {
+                let id = try await makeUser(app, email: "deelnemer\(index)@example.nl", role: .analyst, organisation: "vng")
+                _ = try await EventService.register(eventID: meeting.requireID(), user: try #require(try await User.find(id, on: app.db)), on: app.db, now: testNow)
+            }
+            async let first = EventReminders.sendDue(now: testNow, publicURL: "https://neig.example", on: app.db)
+            async let second = EventReminders.sendDue(now: testNow, publicURL: "https://neig.example", on: app.db)
+            #expect(try await first + second == 1, "one attendee, not the waiting one, and once")
+            #expect(try await EventReminders.sendDue(now: testNow.addingTimeInterval(60), publicURL: "https://neig.example", on: app.db) == 0)
+            let messages = try await OutboxMessage.query(on: app.db).filter(\.$subject ~~ "Herinnering").all()
+            #expect(messages.map(\.recipient) == ["deelnemer0@example.nl"])
+            #expect(messages.first?.body.contains("https://neig.example/evenementen/\(soon.id!.uuidString.lowercased())/agenda.ics") == true)
+            // The event 30 hours away is reminded the next time round, six hours later.
+            #expect(try await EventReminders.sendDue(now: testNow.addingTimeInterval(7 * 3600), publicURL: "https://neig.example", on: app.db) == 1)
+        }
+    }
+
+    @Test func materialAttachedAfterwardsLinksTheLibraryAndTellsTheAttendees() async throws {
+        try await withNEIGApp { app in
+            let organiserID = try await makeUser(app, email: "coordinator@vng.nl", role: .coordinator, organisation: "vng")
+            try await makeUser(app, email: "deelnemer@utrecht.nl", role: .municipalOfficer, organisation: "GM0344")
+            let organiser = try await login(app, email: "coordinator@vng.nl")
+            let attendee = try await login(app, email: "deelnemer@utrecht.nl")
+            let meeting = try await event(app, capacity: 10)
+            meeting.organiserID = organiserID
+            try await meeting.save(on: app.db)
+            let path = "/evenementen/\(meeting.id!.uuidString.lowercased())"
+            #expect(try await postForm(app, "\(path)/aanmelden", [], as: attendee).status == .seeOther)
+            let slides = try redirectID(try await postForm(app, "/bibliotheek", [("titel", "Presentatie kennissessie nazorg"), ("samenvatting", "De sheets."),
+                                                                                 ("soort", "presentatie"), ("zichtbaarheid", "leden")], as: organiser))
+            let groupOnly = LibraryDocument()
+            (groupOnly.title, groupOnly.summary, groupOnly.body, groupOnly.kindValue, groupOnly.lines, groupOnly.phases) = ("Groep", "g", "", "overig", "", "")
+            (groupOnly.authorOrganisation, groupOnly.visibilityValue, groupOnly.groupCode, groupOnly.version) = ("VNG", "groep", "oov", 1)
+            (groupOnly.createdBy, groupOnly.updatedAt) = (organiserID, testNow)
+            try await groupOnly.create(on: app.db)
+
+            #expect(try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: attendee).status == .forbidden)
+            #expect(try await postForm(app, "\(path)/materiaal", [("document", groupOnly.id!.uuidString)], as: organiser).status == .unprocessableEntity)
+            #expect(try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: organiser).status == .seeOther)
+            let page = try await getPage(app, path, as: attendee).body.string
+            #expect(page.contains("/bibliotheek/\(slides.uuidString.lowercased())") && page.contains("Presentatie kennissessie nazorg"))
+            let attendeeID = try #require(try await User.query(on: app.db).filter(\.$email == "deelnemer@utrecht.nl").first()?.requireID())
+            let told = try await MemberNotification.query(on: app.db).filter(\.$userID == attendeeID).all()
+            #expect(told.map(\.title) == ["Materiaal van \(meeting.title): Presentatie kennissessie nazorg"])
+        }
+    }
+
     @Test func foldingNeverSplitsACharacter() {
         let line = "DESCRIPTION:" + String(repeating: "é", count: 100)
         let folded = ICalendar.fold(line)

@@ -53,7 +53,7 @@ struct Layout {
 
     var menu: [(String, String)] {
         guard let actor = context.actor else {
-            return [("Home", SiteURL.home.path), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
+            return [("Home", SiteURL.home.path), ("Actueel", "/nieuws"), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
                     ("Inloggen", SiteURL.login.path)]
         }
         var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
@@ -66,7 +66,9 @@ struct Layout {
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
         if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
         items.append(("Kennisbank", "/bibliotheek"))
+        items.append(("Vragen", "/vragen"))
         items.append(("Leden", "/leden"))
+        if actor.role == .coordinator { items.append(("Groepen", "/groepen")) }
         items.append(("Bijeenkomsten", "/evenementen"))
         items.append(("Open data", SiteURL.openData.path))
         return items
@@ -78,6 +80,7 @@ struct Layout {
             .method(.post), .action(SiteURL.logout.path),
             .a(.class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
                .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
+            .a(.href("/notificaties"), .text("Notificaties")),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
             .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
         )

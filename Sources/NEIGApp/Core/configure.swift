@@ -63,6 +63,10 @@ enum Migrations {
         app.migrations.add(CreateMembership())
         app.migrations.add(CreateCaseStudies())
         app.migrations.add(CreateEvents())
+        app.migrations.add(CreateQuestions())
+        app.migrations.add(CreateNotifications())
+        app.migrations.add(CreateNews())
+        app.migrations.add(AddEventFollowUp())
     }
 }
 
@@ -74,6 +78,7 @@ func routes(_ app: Application) throws {
     HomeRoutes.register(app)
     LibraryRoutes.registerPublic(csrfProtected)
     EventRoutes.registerPublic(app)
+    NewsRoutes.registerPublic(csrfProtected)
     MembershipRoutes.registerPublic(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     LibraryRoutes.registerMembers(app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
 
@@ -87,6 +92,10 @@ func routes(_ app: Application) throws {
     MembershipRoutes.registerMembers(members)
     CaseStudyRoutes.register(members)
     EventRoutes.registerMembers(members)
+    QuestionRoutes.register(members)
+    NotificationRoutes.register(members)
+    GroupRoutes.register(members)
+    NewsRoutes.registerMembers(members)
     MeasureRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)

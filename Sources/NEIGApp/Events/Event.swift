@@ -17,6 +17,7 @@ final class NetworkEvent: Model, @unchecked Sendable {
     @Field(key: "organiser_id") var organiserID: UUID
     @Field(key: "organiser_name") var organiserName: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "reminder_sent_at") var reminderSentAt: Date?
 
     init() {}
 }
@@ -84,5 +85,37 @@ struct CreateEvents: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for schema in [CalendarFeed.schema, EventRegistration.schema, NetworkEvent.schema] { try await database.schema(schema).delete() }
+    }
+}
+
+/// A library document attached to an event afterwards: slides, a report, the recording's page.
+final class EventMaterial: Model, @unchecked Sendable {
+    static let schema = "event_materials"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "event_id") var eventID: UUID
+    @Field(key: "document_id") var documentID: UUID
+    @Field(key: "title") var title: String
+
+    init() {}
+}
+
+struct AddEventFollowUp: AsyncMigration {
+    static let columns = [AddedColumn(table: NetworkEvent.schema, field: "reminder_sent_at", type: .datetime)]
+
+    func prepare(on database: any Database) async throws {
+        try await database.addColumns(Self.columns)
+        try await database.schema(EventMaterial.schema)
+            .id()
+            .field("event_id", .uuid, .required, .references(NetworkEvent.schema, "id", onDelete: .cascade))
+            .field("document_id", .uuid, .required, .references(LibraryDocument.schema, "id", onDelete: .cascade))
+            .field("title", .string, .required)
+            .unique(on: "event_id", "document_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EventMaterial.schema).delete()
+        try await database.dropColumns(Self.columns)
     }
 }

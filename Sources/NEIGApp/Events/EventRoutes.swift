@@ -21,6 +21,7 @@ enum EventRoutes {
         events.get(":id", "agenda.ics", use: ics)
         events.post(":id", "aanmelden", use: register)
         events.post(":id", "afmelden", use: cancel)
+        events.post(":id", "materiaal", use: addMaterial)
         events.post("agenda", use: createFeed)
     }
 
@@ -108,8 +109,44 @@ enum EventRoutes {
         let event = try await find(req)
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$createdAt).all()
         let organiser = event.organiserID == user.id || user.role == .coordinator
+        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
+        // Material is for every attendee, so only documents all members may read can be attached.
+        let documents = organiser ? try await LibraryDocument.query(on: req.db).filter(\.$visibilityValue != Visibility.groep.rawValue)
+            .field(\.$id).field(\.$title).sort(\.$updatedAt, .descending).limit(200).all() : []
         return HTMLPage(document: EventViews.detail(req.pageContext, event: event, registrations: registrations,
-                                                    mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser))
+                                                    mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser,
+                                                    materials: materials, documents: documents))
+    }
+
+    struct MaterialForm: Content {
+        var document: UUID?
+    }
+
+    /// The organiser links a library document to the event; the attendees hear of it.
+    static func addMaterial(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let event = try await find(req)
+        guard event.organiserID == user.id || user.role == .coordinator else { throw NEIGError.forbidden("Materiaal koppelt de organisator.") }
+        guard let documentID = try req.content.decode(MaterialForm.self).document, let document = try await LibraryDocument.find(documentID, on: req.db),
+              document.visibility != .groep else {
+            throw NEIGError.unprocessable("Kies een stuk uit de kennisbank dat alle leden mogen lezen.", items: [.init(column: "document", reason: "onbekend stuk")])
+        }
+        let eventID = try event.requireID()
+        let now = req.application.neig.clock.now()
+        try await req.db.transaction { tx in
+            guard try await EventMaterial.query(on: tx).filter(\.$eventID == eventID).filter(\.$documentID == documentID).first() == nil else { return }
+            let material = EventMaterial()
+            material.eventID = eventID
+            material.documentID = documentID
+            material.title = document.title
+            try await material.create(on: tx)
+            let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).all().map(\.userID).filter { $0 != user.id }
+            try await Notifier.notify(Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
+                                      title: "Materiaal van \(event.title): \(document.title)", link: "/evenementen/\(eventID.uuidString.lowercased())", now: now, on: tx)
+            try await req.audit("event.material", object: "event", id: eventID.uuidString.lowercased(), detail: "document=\(documentID.uuidString.lowercased())", on: tx)
+        }
+        return req.redirect(to: "/evenementen/\(eventID.uuidString.lowercased())", redirectType: .normal)
     }
 
     static func register(_ req: Request) async throws -> Response {

@@ -59,7 +59,7 @@ enum EventViews {
     }
 
     static func detail(_ context: PageContext, event: NetworkEvent, registrations: [EventRegistration], mine: EventRegistration.Status?,
-                       organiser: Bool) -> HTML {
+                       organiser: Bool, materials: [EventMaterial] = [], documents: [LibraryDocument] = []) -> HTML {
         let id = event.id!.uuidString.lowercased()
         let registered = registrations.filter { $0.status == .registered }, waiting = registrations.filter { $0.status == .waitlisted }
         return Layout(title: event.title, context: context, content: .div(
@@ -78,6 +78,16 @@ enum EventViews {
                 : .form(.method(.post), .action("/evenementen/\(id)/aanmelden"), FormViews.csrf(context.csrfToken),
                         .button(.type(.submit), .class("button"), .text(registered.count < event.capacity ? "Aanmelden" : "Op de wachtlijst"))),
             .p(.a(.href("/evenementen/\(id)/agenda.ics"), .text("In mijn agenda zetten (.ics)"))),
+            .if(!materials.isEmpty, .div(
+                .h2(.text("Materiaal")),
+                .ul(.forEach(materials) { .li(.a(.href("/bibliotheek/\($0.documentID.uuidString.lowercased())"), .text($0.title))) })
+            )),
+            .if(organiser && !documents.isEmpty, .form(
+                .method(.post), .action("/evenementen/\(id)/materiaal"), FormViews.csrf(context.csrfToken),
+                FormViews.select("document", label: "Materiaal uit de kennisbank koppelen (presentatie, verslag)",
+                                 options: documents.map { ($0.id!.uuidString.lowercased(), $0.title) }, selected: nil, errors: []),
+                .button(.type(.submit), .class("button secondary"), .text("Koppelen en deelnemers laten weten"))
+            )),
             .if(organiser, .div(
                 .h2(.text("Deelnemers")),
                 registered.isEmpty ? .p(.text("Nog niemand aangemeld.")) : .ol(.forEach(registered) { .li(.text($0.userName)) }),

@@ -8,7 +8,8 @@ enum HomeRoutes {
     }
 
     static func home(_ req: Request) async throws -> HTMLPage {
-        guard let user = req.user else { return HTMLPage(document: HomeView(context: req.pageContext, summary: nil).document) }
+        let news = try await NewsRoutes.latest(for: req.user, limit: 3, on: req.db)
+        guard let user = req.user else { return HTMLPage(document: HomeView(context: req.pageContext, summary: nil, news: news).document) }
         let today = req.application.neig.clock.today
         let yearToDate = try await IncidentStore.count(from: CivilDate(year: today.year, month: 1, day: 1)!, through: today, on: req.db)
         let lastYear = today.sameDayPreviousYear
@@ -19,8 +20,9 @@ enum HomeRoutes {
                                        canEnter: AccessPolicy.canEnterIncidents(user.actor),
                                        openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
                                        canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
-                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
-        return HTMLPage(document: HomeView(context: req.pageContext, summary: summary).document)
+                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db),
+                                       unreadNotifications: try await Notifier.unreadCount(try user.requireID(), on: req.db))
+        return HTMLPage(document: HomeView(context: req.pageContext, summary: summary, news: news).document)
     }
 }
 
@@ -35,10 +37,12 @@ struct HomeView {
         let openAlerts: Int
         let canAnalyse: Bool
         let caseWork: CaseWorkSummary?
+        let unreadNotifications: Int
     }
 
     let context: PageContext
     let summary: Summary?
+    let news: [NewsItem]
 
     var document: HTML {
         Layout(title: "Home", context: context, content: summary.map(dashboard) ?? welcome).document
@@ -51,7 +55,8 @@ struct HomeView {
                 + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
             .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),
             .p(.text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
-               .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "), .a(.href("/bibliotheek"), .text("kennisbank")), .text("."))
+               .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "), .a(.href("/bibliotheek"), .text("kennisbank")), .text(".")),
+            NewsViews.headlines(news)
         )
     }
 
@@ -69,6 +74,9 @@ struct HomeView {
                    .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
             )),
             .unwrap(summary.caseWork) { $0.notices },
+            .if(summary.unreadNotifications > 0, .p(.class("notice"), .attribute(named: "role", value: "status"),
+                .a(.href("/notificaties"), .text(summary.unreadNotifications == 1 ? "1 nieuwe notificatie" : "\(summary.unreadNotifications) nieuwe notificaties")),
+                .text(" over vragen, antwoorden en kennisbankstukken die u volgt."))),
             .ul(.class("figures"),
                 .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
                     .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
@@ -85,7 +93,9 @@ struct HomeView {
                 .li(.a(.href(SiteURL.alerts.path), .text("Near-repeatwaarschuwingen"))),
                 .if(summary.canAnalyse, .li(.a(.href(SiteURL.analyse.path), .text("Near-repeatanalyse: matrix, Knox-toets en hotspots")))),
                 .if(summary.canEnter, .li(.a(.href(SiteURL.newIncident.path), .text("Incident invoeren")))),
-                .if(summary.canImport, .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))))
+                .if(summary.canImport, .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))),
+                .li(.a(.href("/vragen"), .text("Vragen aan het netwerk stellen en beantwoorden")))),
+            NewsViews.headlines(news)
         )
     }
 }

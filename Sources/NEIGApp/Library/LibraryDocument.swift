@@ -70,6 +70,8 @@ final class MemberGroup: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
+    /// Tags that a member added to the group starts following (`Tags.stored` form).
+    @OptionalField(key: "default_tags") var defaultTags: String?
 
     init() {}
 }

@@ -88,8 +88,9 @@ struct OutboxWorker: LifecycleHandler {
     }
 }
 
-/// Starts the outbox worker of `neig serve` when SMTP is configured.
+/// Starts the periodic jobs of `neig serve`, and the outbox worker when SMTP is configured.
 public func startBackgroundJobs(_ app: Application) {
+    app.lifecycle.use(PeriodicJobs(interval: .seconds(60)))
     guard let mail = app.neig.mail else {
         app.logger.notice("NEIG_SMTP_HOST is not set: e-mail waits in the outbox until it is")
         return

@@ -1,0 +1,29 @@
+import Foundation
+import NIOCore
+import Vapor
+
+/// The periodic work of `neig serve`: event reminders and the daily notification digest. Each job claims its work in
+/// the database, so any number of servers can run this at once.
+struct PeriodicJobs: LifecycleHandler {
+    let interval: TimeAmount
+
+    static func runOnce(_ app: Application, worker: String) async throws -> (reminders: Int, digests: Int?) {
+        let now = app.neig.clock.now()
+        let reminders = try await EventReminders.sendDue(now: now, publicURL: app.neig.publicURL, on: app.db)
+        let digests = try await NotificationDigest.runIfDue(now: now, worker: worker, publicURL: app.neig.publicURL, on: app.db)
+        return (reminders, digests)
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        application.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: interval) { _ in
+            application.eventLoopGroup.next().makeFutureWithTask {
+                do {
+                    _ = try await Self.runOnce(application, worker: worker)
+                } catch {
+                    application.logger.error("periodic jobs: \(String(reflecting: error))")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Coordinators manage member groups: who is in them, and which tags a newcomer follows from the start.
+enum GroupRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        let groups = routes.grouped("groepen")
+        groups.get(use: list)
+        groups.post(use: create)
+        groups.get(":code", use: show)
+        groups.post(":code", "leden", use: addMember)
+        groups.post(":code", "leden", ":user", "verwijderen", use: removeMember)
+        groups.post(":code", "onderwerpen", use: setDefaultTags)
+    }
+
+    static func coordinator(_ req: Request) throws -> User {
+        let user = try req.requireUser()
+        guard user.role == .coordinator else { throw NEIGError.forbidden("Groepen beheren netwerkcoördinatoren.") }
+        return user
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        _ = try coordinator(req)
+        return try await listPage(req, values: [:], errors: [])
+    }
+
+    static func listPage(_ req: Request, values: [String: String], errors: [FormViews.FieldError]) async throws -> HTMLPage {
+        let groups = try await MemberGroup.query(on: req.db).sort(\.$name).all()
+        let counts = Dictionary(grouping: try await GroupMembership.query(on: req.db).all(), by: \.groupCode).mapValues(\.count)
+        return HTMLPage(document: GroupViews.list(req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
+                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct GroupForm: Content {
+        var code: String?
+        var naam: String?
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        _ = try coordinator(req)
+        let form = try req.content.decode(GroupForm.self)
+        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let name = (form.naam ?? "").trimmingCharacters(in: .whitespaces)
+        var errors: [FormViews.FieldError] = []
+        if Tags.normalise(code) != code { errors.append(.init(field: "code", message: "Een code is 2 tot 40 kleine letters, cijfers of streepjes.")) }
+        else if try await MemberGroup.query(on: req.db).filter(\.$code == code).first() != nil {
+            errors.append(.init(field: "code", message: "Er is al een groep met code ‘\(code)’."))
+        }
+        if name.isEmpty || name.count > 120 { errors.append(.init(field: "naam", message: "Geef de groep een naam van hoogstens 120 tekens.")) }
+        guard errors.isEmpty else {
+            return try await listPage(req, values: ["code": form.code ?? "", "naam": form.naam ?? ""], errors: errors).encodeResponse(for: req)
+        }
+        let group = MemberGroup()
+        group.code = code
+        group.name = name
+        group.defaultTags = ""
+        try await group.create(on: req.db)
+        try await req.audit("group.create", object: "member_group", id: code)
+        return req.redirect(to: "/groepen/\(code)", redirectType: .normal)
+    }
+
+    static func find(_ req: Request) async throws -> MemberGroup {
+        guard let code = req.parameters.get("code"), let group = try await MemberGroup.query(on: req.db).filter(\.$code == code).first() else {
+            throw NEIGError.notFound()
+        }
+        return group
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        _ = try coordinator(req)
+        return try await page(req, group: try await find(req), errors: [], values: [:])
+    }
+
+    static func page(_ req: Request, group: MemberGroup, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
+        let memberIDs = try await GroupMembership.query(on: req.db).filter(\.$groupCode == group.code).all().map(\.userID)
+        let members = memberIDs.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
+        return HTMLPage(document: GroupViews.detail(req.pageContext, group: group, members: members, errors: errors, values: values),
+                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct MemberForm: Content {
+        var email: String?
+    }
+
+    /// Adds a member by e-mail address; the member starts following the group and its default tags.
+    static func addMember(_ req: Request) async throws -> Response {
+        _ = try coordinator(req)
+        let group = try await find(req)
+        let email = (try req.content.decode(MemberForm.self).email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard let member = try await User.query(on: req.db).filter(\.$email == email).first(), member.isActive else {
+            return try await page(req, group: group, errors: [.init(field: "email", message: "Geen actief lid met dit e-mailadres.")],
+                                  values: ["email": email]).encodeResponse(for: req)
+        }
+        let memberID = try member.requireID()
+        try await req.db.transaction { tx in
+            guard try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID).first() == nil else { return }
+            let membership = GroupMembership()
+            membership.groupCode = group.code
+            membership.userID = memberID
+            try await membership.create(on: tx)
+            try await Notifier.followDefaults(of: group, userID: memberID, on: tx)
+            try await req.audit("group.add_member", object: "member_group", id: group.code, detail: "user=\(memberID.uuidString.lowercased())", on: tx)
+        }
+        return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+    }
+
+    static func removeMember(_ req: Request) async throws -> Response {
+        _ = try coordinator(req)
+        let group = try await find(req)
+        guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
+        try await req.db.transaction { tx in
+            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID).delete()
+            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kindValue == Follow.Kind.group.rawValue).filter(\.$value == group.code).delete()
+            try await req.audit("group.remove_member", object: "member_group", id: group.code, detail: "user=\(memberID.uuidString.lowercased())", on: tx)
+        }
+        return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+    }
+
+    struct TagsForm: Content {
+        var onderwerpen: String?
+    }
+
+    static func setDefaultTags(_ req: Request) async throws -> Response {
+        _ = try coordinator(req)
+        let group = try await find(req)
+        let text = try req.content.decode(TagsForm.self).onderwerpen ?? ""
+        switch Tags.parse(text) {
+        case .success(let tags):
+            group.defaultTags = Tags.stored(tags)
+            try await group.save(on: req.db)
+            try await req.audit("group.default_tags", object: "member_group", id: group.code, detail: "tags=\(tags.joined(separator: ","))")
+            return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+        case .failure(let error):
+            let message = switch error {
+            case .invalid(let word): "‘\(word)’ is geen onderwerp: gebruik letters, cijfers en streepjes."
+            case .tooMany(let count): "\(count) onderwerpen; ten hoogste \(Tags.maximumPerItem)."
+            }
+            return try await page(req, group: group, errors: [.init(field: "onderwerpen", message: message)], values: ["onderwerpen": text]).encodeResponse(for: req)
+        }
+    }
+}

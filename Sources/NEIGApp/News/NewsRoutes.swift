@@ -1,0 +1,97 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// Actuele informatie: coordinators publish, members read all, everyone reads the public items and the Atom feed.
+enum NewsRoutes {
+    static func registerPublic(_ routes: any RoutesBuilder) {
+        let news = routes.grouped("nieuws")
+        news.get(use: list)
+        news.get("feed.atom", use: feed)
+        news.get(":id", use: show)
+    }
+
+    static func registerMembers(_ routes: any RoutesBuilder) {
+        routes.get("nieuws", "nieuw", use: newForm)
+        routes.post("nieuws", use: create)
+    }
+
+    /// The newest items this visitor may read.
+    static func latest(for user: User?, limit: Int, on db: any Database) async throws -> [NewsItem] {
+        var query = NewsItem.query(on: db)
+        if user == nil { query = query.filter(\.$visibilityValue == Visibility.publiek.rawValue) }
+        return try await query.sort(\.$publishedAt, .descending).limit(limit).all()
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        HTMLPage(document: NewsViews.list(req.pageContext, items: try await latest(for: req.user, limit: 50, on: req.db),
+                                          canWrite: req.user?.role == .coordinator))
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        guard let id = req.parameters.get("id", as: UUID.self), let item = try await NewsItem.find(id, on: req.db),
+              item.isPublic || req.user != nil else { throw NEIGError.notFound() }
+        return HTMLPage(document: NewsViews.detail(req.pageContext, item: item))
+    }
+
+    static func coordinator(_ req: Request) throws -> User {
+        let user = try req.requireUser()
+        guard user.role == .coordinator else { throw NEIGError.forbidden("Nieuws plaatsen netwerkcoördinatoren.") }
+        return user
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        _ = try coordinator(req)
+        return HTMLPage(document: NewsViews.form(req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []))
+    }
+
+    struct NewsForm: Content {
+        var titel: String?
+        var samenvatting: String?
+        var tekst: String?
+        var zichtbaarheid: String?
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let user = try coordinator(req)
+        let form = try req.content.decode(NewsForm.self)
+        var errors: [FormViews.FieldError] = []
+        let title = (form.titel ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens.")) }
+        let summary = (form.samenvatting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if summary.isEmpty || summary.count > 600 { errors.append(.init(field: "samenvatting", message: "Vat het bericht samen in 1 tot 600 tekens.")) }
+        let body = (form.tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.count > 50_000 { errors.append(.init(field: "tekst", message: "De tekst is langer dan 50.000 tekens.")) }
+        let visibility = Visibility(rawValue: form.zichtbaarheid ?? "")
+        if visibility == nil || visibility == .groep { errors.append(.init(field: "zichtbaarheid", message: "Kies openbaar of alleen leden.")) }
+        guard errors.isEmpty, let visibility else {
+            let values = ["titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst, "zichtbaarheid": form.zichtbaarheid].compactMapValues { $0 }
+            return try await HTMLPage(document: NewsViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity).encodeResponse(for: req)
+        }
+        let item = NewsItem()
+        item.title = title
+        item.summary = summary
+        item.body = body
+        item.visibilityValue = visibility.rawValue
+        item.authorName = user.name
+        item.publishedAt = req.application.neig.clock.now()
+        try await item.create(on: req.db)
+        try await req.audit("news.publish", object: "news", id: item.id?.uuidString.lowercased(), detail: "visibility=\(visibility.rawValue)")
+        return req.redirect(to: "/nieuws/\(try item.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    /// Public items only: a feed reader does not log in.
+    static func feed(_ req: Request) async throws -> Response {
+        let base = req.application.neig.publicURL
+        let items = try await latest(for: nil, limit: 30, on: req.db)
+        let feed = AtomFeed(id: "\(base)/nieuws", title: "neig — actuele informatie", link: "\(base)/nieuws", selfLink: "\(base)/nieuws/feed.atom",
+                            entries: items.map { item in
+                                let id = item.id!.uuidString.lowercased()
+                                return AtomFeed.Entry(id: "urn:uuid:\(id)", title: item.title, link: "\(base)/nieuws/\(id)", updated: item.publishedAt,
+                                                      author: item.authorName, summary: item.summary)
+                            })
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: feed.xml))
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// A member's notifications and what they follow.
+enum NotificationRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        let notifications = routes.grouped("notificaties")
+        notifications.get(use: list)
+        notifications.post("gelezen", use: markAllRead)
+        notifications.get("volgen", use: followForm)
+        notifications.post("volgen", use: saveFollows)
+        notifications.get(":id", use: open)
+    }
+
+    static func list(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let items = try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).sort(\.$createdAt, .descending).limit(100).all()
+        return HTMLPage(document: NotificationViews.list(req.pageContext, items: items))
+    }
+
+    /// Marks the notification read and goes where it points; only neig paths are followed.
+    static func open(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self), let item = try await MemberNotification.find(id, on: req.db),
+              item.userID == user.id else { throw NEIGError.notFound() }
+        if item.readAt == nil {
+            item.readAt = req.application.neig.clock.now()
+            try await item.save(on: req.db)
+        }
+        return req.redirect(to: item.link.hasPrefix("/") && !item.link.hasPrefix("//") ? item.link : "/notificaties", redirectType: .normal)
+    }
+
+    static func markAllRead(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).filter(\.$readAt == nil)
+            .set(\.$readAt, to: req.application.neig.clock.now()).update()
+        return req.redirect(to: "/notificaties", redirectType: .normal)
+    }
+
+    /// Tags to choose from: the standard ones, those of questions and the groups' defaults, and whatever the member follows.
+    static func availableTags(following: Set<String>, on db: any Database) async throws -> [String] {
+        var tags = Set(Tags.standard).union(following)
+        for question in try await Question.query(on: db).field(\.$tags).sort(\.$lastActivityAt, .descending).limit(500).all() {
+            tags.formUnion(question.tagList)
+        }
+        for group in try await MemberGroup.query(on: db).all() { tags.formUnion(Tags.unstored(group.defaultTags ?? "")) }
+        return Tags.standard + tags.subtracting(Tags.standard).sorted()
+    }
+
+    static func followForm(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let userID = try user.requireID()
+        let (tags, groups) = try await Notifier.follows(userID, on: req.db)
+        return HTMLPage(document: NotificationViews.follow(req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+                                                           groups: try await QuestionRoutes.myGroups(user, on: req.db), followingGroups: groups,
+                                                           digest: try await Notifier.wantsDigest(userID, on: req.db), saved: false))
+    }
+
+    struct FollowForm: Content {
+        var tags: [String]?
+        var groepen: [String]?
+        var overzicht: String?
+    }
+
+    static func saveFollows(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let userID = try user.requireID()
+        let form = try req.content.decode(FollowForm.self)
+        let myGroups = try await QuestionRoutes.myGroups(user, on: req.db)
+        // Only well-formed tags and the member's own groups; anything else in the form is ignored.
+        let tags = Set((form.tags ?? []).compactMap(Tags.normalise).prefix(100))
+        let groups = Set(form.groepen ?? []).intersection(myGroups.map(\.code))
+        try await Notifier.setFollows(userID, tags: tags, groups: groups, on: req.db)
+        try await Notifier.setDigest(userID, form.overzicht == "aan", db: req.db)
+        try await req.audit("notifications.follow", object: "user", id: userID.uuidString.lowercased(), detail: "tags=\(tags.count) groups=\(groups.count)")
+        return HTMLPage(document: NotificationViews.follow(req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+                                                           groups: myGroups, followingGroups: groups, digest: form.overzicht == "aan", saved: true))
+    }
+}
