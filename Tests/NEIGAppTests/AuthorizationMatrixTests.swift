@@ -76,6 +76,7 @@ import VaporTesting
                 objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
                 objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
+                objects["/api/v1/events/", default: [:]][ownership] = objects["/evenementen/"]![ownership]
                 objects["/vragen/", default: [:]][ownership] = try await questionFixture(app, author: ownership == .own ? userID : nil,
                                                                                          group: ownership == .own ? nil : "niemand")
                 objects["/notificaties/", default: [:]][ownership] = try await notificationFixture(app, user: ownership == .own ? userID : nil)

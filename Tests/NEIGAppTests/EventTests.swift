@@ -136,6 +136,38 @@ import VaporTesting
         }
     }
 
+    @Test func eventsOverTheAPIWithTheWaitingList() async throws {
+        try await withNEIGApp { app in
+            var tokens: [String] = []
+            for email in ["een@example.nl", "twee@example.nl"] {
+                try await makeUser(app, email: email, role: .analyst, organisation: "vng")
+                tokens.append(try await AccountService.createToken(email: email, label: "t", on: app))
+            }
+            let meeting = try await event(app, capacity: 1)
+            meeting.onlineURL = "https://meet.example/neig"
+            try await meeting.save(on: app.db)
+            let id = meeting.id!.uuidString.lowercased()
+            let listed = try await call(app, .GET, "/events?from=2025-10-01", token: tokens[0], documented: ("/events", "get"))
+            #expect((listed.1["items"] as? [[String: Any]])?.first?["title"] as? String == meeting.title)
+            #expect(try await call(app, .GET, "/events?from=gisteren", token: tokens[0], documented: ("/events", "get")).0 == .badRequest)
+            #expect((try await call(app, .GET, "/events?from=2025-11-01", token: tokens[0], documented: ("/events", "get")).1["items"] as? [Any])?.isEmpty == true)
+
+            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[0], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "registered")
+            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[0], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "registered")
+            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[1], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "waitlisted")
+            let seen = try await call(app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get")).1
+            #expect(seen["registered"] as? Int == 1 && seen["waitlisted"] as? Int == 1 && seen["my_status"] as? String == "waitlisted")
+            #expect(seen["online_url"] is NSNull || seen["online_url"] == nil, "the online link is for those registered")
+            #expect(try await call(app, .GET, "/events/\(UUID().uuidString)", token: tokens[1], documented: ("/events/{id}", "get")).0 == .notFound)
+
+            try await app.testing().test(.DELETE, "api/v1/events/\(id)/registration", beforeRequest: { req in
+                req.headers.bearerAuthorization = .init(token: tokens[0])
+            }, afterResponse: { #expect($0.status == .noContent) })
+            let promoted = try await call(app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get")).1
+            #expect(promoted["my_status"] as? String == "registered" && promoted["online_url"] as? String == "https://meet.example/neig")
+        }
+    }
+
     @Test func foldingNeverSplitsACharacter() {
         let line = "DESCRIPTION:" + String(repeating: "é", count: 100)
         let folded = ICalendar.fold(line)

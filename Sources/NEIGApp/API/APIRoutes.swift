@@ -16,6 +16,7 @@ enum APIRoutes {
         api.get("monitor", use: monitor)
         CaseAPIRoutes.register(api)
         LibraryAPIRoutes.register(api)
+        EventAPIRoutes.register(api)
     }
 
     static func openAPI(_ req: Request) async throws -> Response {

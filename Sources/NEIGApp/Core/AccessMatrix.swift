@@ -70,6 +70,10 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/search", rule: .members),
         Row(method: .GET, path: "/api/v1/library/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .POST, path: "/api/v1/signals", rule: .roles(SignalService.senderRoles)),
+        Row(method: .GET, path: "/api/v1/events", rule: .members),
+        Row(method: .GET, path: "/api/v1/events/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(method: .POST, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(method: .DELETE, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
 
         Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(incidentEditors)),
         Row(method: .POST, path: "/incidenten", rule: .roles(incidentEditors)),
