@@ -140,7 +140,7 @@ import VaporTesting
         let sink = try SMTPSink()
         defer { sink.stop() }
         try await withNEIGApp { app in
-            let mailer = SMTPMailer(settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@gemeente.nl"), threadPool: app.threadPool)
+            let mailer = SMTPMailer(settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@gemeente.nl"), group: app.eventLoopGroup)
             try await mailer.send(to: "oov@amsterdam.nl", subject: "Verhoogd risico in ’s-Hertogenbosch", body: "Regel één\n.\nEinde")
         }
         let message = try #require(sink.messages.first)

@@ -155,7 +155,7 @@ import FoundationXML
             #expect(try await NotificationDigest.runIfDue(now: testNow.addingTimeInterval(120), worker: "a", publicURL: "https://neig.example", on: app.db) == nil)
             #expect(try await NotificationDigest.runIfDue(now: testNow.addingTimeInterval(86_400), worker: "a", publicURL: "https://neig.example", on: app.db) == 1)
 
-            let mailer = SMTPMailer(settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@vng.nl"), threadPool: app.threadPool)
+            let mailer = SMTPMailer(settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@vng.nl"), group: app.eventLoopGroup)
             #expect(try await Outbox.deliverDue(worker: "a", mailer: mailer, app: app) == 1)
             let tomorrow = testNow.addingTimeInterval(86_400)
             app.neig.clock = NEIGClock(now: { tomorrow })

@@ -51,13 +51,58 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 }
 
 public struct MailSettings: Sendable, Equatable {
+    /// How the connection to the relay is protected: not at all (a relay on the same host or network), upgraded with
+    /// STARTTLS (submission, port 587), or TLS from the first byte (port 465).
+    public enum Security: String, Sendable, CaseIterable {
+        case none, starttls, tls
+
+        static func defaultFor(port: Int) -> Security { port == 465 ? .tls : port == 587 ? .starttls : .none }
+    }
+
     public var host: String
     public var port: Int
     public var from: String
-    public init(host: String, port: Int, from: String) {
+    public var security: Security
+    public var username: String?
+    public var password: String?
+    /// PEM file with the certificates to trust instead of the system's (an internal relay with its own CA).
+    public var trustRootsFile: String?
+
+    public init(host: String, port: Int, from: String, security: Security = .none, username: String? = nil, password: String? = nil,
+                trustRootsFile: String? = nil) {
         self.host = host
         self.port = port
         self.from = from
+        self.security = security
+        self.username = username
+        self.password = password
+        self.trustRootsFile = trustRootsFile
+    }
+
+    /// `NEIG_SMTP_HOST`, `NEIG_SMTP_PORT`, `NEIG_SMTP_TLS` (none, starttls, tls), `NEIG_SMTP_USER`, `NEIG_SMTP_PASSWORD`,
+    /// `NEIG_SMTP_CA_FILE`, `NEIG_MAIL_FROM`; nil without a host.
+    static func fromEnvironment(_ environment: [String: String]) throws -> MailSettings? {
+        guard let host = environment["NEIG_SMTP_HOST"], !host.isEmpty else { return nil }
+        guard let port = Int(environment["NEIG_SMTP_PORT"] ?? "25"), (1...65535).contains(port) else {
+            throw ConfigurationError("NEIG_SMTP_PORT: '\(environment["NEIG_SMTP_PORT"] ?? "")' is not a port number")
+        }
+        var security = Security.defaultFor(port: port)
+        if let text = environment["NEIG_SMTP_TLS"], !text.isEmpty {
+            guard let chosen = Security(rawValue: text.lowercased()) else {
+                throw ConfigurationError("NEIG_SMTP_TLS: '\(text)' is not one of none, starttls, tls")
+            }
+            security = chosen
+        }
+        let username = environment["NEIG_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        let password = environment["NEIG_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if (username == nil) != (password == nil) { throw ConfigurationError("NEIG_SMTP_USER and NEIG_SMTP_PASSWORD go together") }
+        if username != nil && security == .none {
+            throw ConfigurationError("NEIG_SMTP_USER is set but NEIG_SMTP_TLS is none: neig does not send a password over an unencrypted connection")
+        }
+        let caFile = environment["NEIG_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) { throw ConfigurationError("NEIG_SMTP_CA_FILE: cannot read \(caFile)") }
+        return MailSettings(host: host, port: port, from: environment["NEIG_MAIL_FROM"] ?? "neig@localhost", security: security,
+                            username: username, password: password, trustRootsFile: caFile)
     }
 }
 
@@ -104,12 +149,7 @@ public struct AppConfiguration: Sendable {
                                              secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
                                              municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
                                              isProduction: production)
-        if let host = environment["NEIG_SMTP_HOST"], !host.isEmpty {
-            guard let port = Int(environment["NEIG_SMTP_PORT"] ?? "25"), (1...65535).contains(port) else {
-                throw ConfigurationError("NEIG_SMTP_PORT: '\(environment["NEIG_SMTP_PORT"] ?? "")' is not a port number")
-            }
-            configuration.mail = MailSettings(host: host, port: port, from: environment["NEIG_MAIL_FROM"] ?? "neig@localhost")
-        }
+        configuration.mail = try MailSettings.fromEnvironment(environment)
         if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty { configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
         return configuration
     }

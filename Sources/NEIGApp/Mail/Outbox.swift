@@ -95,6 +95,6 @@ public func startBackgroundJobs(_ app: Application) {
         app.logger.notice("NEIG_SMTP_HOST is not set: e-mail waits in the outbox until it is")
         return
     }
-    app.logger.notice("e-mail via \(mail.host):\(mail.port) from \(mail.from)")
-    app.lifecycle.use(OutboxWorker(mailer: SMTPMailer(settings: mail, threadPool: app.threadPool), interval: .seconds(5)))
+    app.logger.notice("e-mail via \(mail.host):\(mail.port) (TLS: \(mail.security.rawValue)) from \(mail.from)")
+    app.lifecycle.use(OutboxWorker(mailer: SMTPMailer(settings: mail, group: app.eventLoopGroup), interval: .seconds(5)))
 }
