@@ -113,7 +113,7 @@ def main() -> int:
                     passed += 1
 
             for label, path in [("anonymous home", "/"), ("login", "/login"), ("open data", "/open-data"),
-                                ("anonymous library search", "/bibliotheek?q=explosies"), ("apply", "/aanmelden"),
+                                ("anonymous library search", "/bibliotheek?q=explosies"), ("apply", "/aanmelden"), ("anonymous news", "/nieuws"),
                                 ("not found", "/bestaat-niet")]:
                 driver.get(BASE + path)
                 check(label)
@@ -183,11 +183,13 @@ def main() -> int:
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
                 pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden"),
-                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/evenementen")]
+                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/evenementen"),
+                          ("questions", "/vragen"), ("questions by tag", "/vragen?tag=nazorg"), ("new question", "/vragen/nieuw"),
+                          ("notifications", "/notificaties"), ("follow", "/notificaties/volgen"), ("news", "/nieuws")]
                 if role in ("coordinator", "municipal_officer"):
                     pages.append(("new event", "/evenementen/nieuw"))
                 if role == "coordinator":
-                    pages.append(("applications", "/leden/aanvragen"))
+                    pages += [("applications", "/leden/aanvragen"), ("groups", "/groepen"), ("group", "/groepen/oov-randstad"), ("new news", "/nieuws/nieuw")]
                 if role in ANALYSTS:
                     pages.append(("analyse", "/analyse?gemeente=GM0363&van=2023-01-01"))
                 if role == "analyst":
@@ -205,6 +207,12 @@ def main() -> int:
                 driver.get(BASE + "/evenementen")
                 driver.find_element(By.CSS_SELECTOR, "ul.results h2 a").click()
                 check(f"{role} event")
+                driver.get(BASE + "/vragen")
+                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
+                check(f"{role} question")
+                driver.get(BASE + "/nieuws")
+                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
+                check(f"{role} news item")
                 # The demo case: full for the municipality, as partner for the police it was shared with.
                 if role in CASE_LIST - {"coordinator"}:
                     driver.get(BASE + "/zaken")

@@ -68,6 +68,7 @@ public enum DemoSeeder {
         try await DemoCases.seed(app)
         if let coordinator = try await User.query(on: app.db).filter(\.$email == "coordinator@demo.neig.nl").first() {
             try await DemoLibrary.seed(app, author: coordinator)
+            try await DemoNetwork.seed(app, coordinator: coordinator)
         }
         // The last weeks' attacks get their near-repeat warnings, as if they had just been registered.
         let recent = try await Incident.query(on: app.db)
