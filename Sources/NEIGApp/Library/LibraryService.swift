@@ -138,14 +138,35 @@ enum LibraryService {
     }
 }
 
-/// Text inside Office attachments, for search: the XML parts of a DOCX or PPTX without their tags.
+/// Text inside attachments, for search: the XML parts of a DOCX or PPTX without their tags, the text operators of a PDF.
 enum AttachmentText {
     static func extract(_ bytes: [UInt8], type: AttachmentType) -> String? {
         switch type {
-        case .pdf: return nil
+        case .pdf: return PDFText.extract(bytes, inflate: inflate).map { String($0.prefix(500_000)) }
         case .docx: return officeText(bytes) { $0 == "word/document.xml" }
         case .pptx: return officeText(bytes) { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
         }
+    }
+
+    struct TooLarge: Error {}
+
+    /// zlib (RFC 1950) data: the two header bytes, then raw deflate; at most 50 MB out, so a small bomb stays small.
+    static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count > 2, bytes[0] & 0x0F == 8, (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0 else { return nil }
+        let deflated = Data(bytes[2...])
+        var output = Data()
+        do {
+            _ = try Data.decompress(size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
+                deflated.subdata(in: Int(position)..<min(deflated.count, Int(position) + size))
+            }, consumer: { chunk in
+                output.append(chunk)
+                if output.count > 50 << 20 { throw TooLarge() }
+            })
+        } catch {
+            // A stream cut short still gives the text up to there.
+            return output.isEmpty ? nil : [UInt8](output)
+        }
+        return [UInt8](output)
     }
 
     static func officeText(_ bytes: [UInt8], parts: (String) -> Bool) -> String? {
