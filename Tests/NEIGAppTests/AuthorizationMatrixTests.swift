@@ -64,6 +64,7 @@ import VaporTesting
             if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363") }
             // Per path prefix, an object that is the user's (own municipality, shared with them, sent by them) and one that is not.
             var objects: [String: [Ownership: UUID]] = [:]
+            var parameters: [String: [Ownership: UUID]] = [:]
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
                 let fixture = try await caseFixture(app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
                 objects["/zaken/", default: [:]][ownership] = fixture.caseID
@@ -77,6 +78,11 @@ import VaporTesting
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
                 objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
                 objects["/api/v1/events/", default: [:]][ownership] = objects["/evenementen/"]![ownership]
+                let intervention = try await interventionFixture(app, owner: ownership == .own ? userID : nil)
+                objects["/interventies/", default: [:]][ownership] = intervention.id
+                objects["/api/v1/interventions/", default: [:]][ownership] = intervention.id
+                parameters[":milestone", default: [:]][ownership] = intervention.milestone
+                parameters[":snapshot", default: [:]][ownership] = intervention.snapshot
                 objects["/vragen/", default: [:]][ownership] = try await questionFixture(app, author: ownership == .own ? userID : nil,
                                                                                          group: ownership == .own ? nil : "niemand")
                 objects["/notificaties/", default: [:]][ownership] = try await notificationFixture(app, user: ownership == .own ? userID : nil)
@@ -104,7 +110,9 @@ import VaporTesting
                 for ownership in Ownership.allCases {
                     let prefix = objects.keys.filter { pattern.hasPrefix($0) }.max { $0.count < $1.count }
                     let objectID = prefix.map { objects[$0]![ownership]! } ?? (ownership == .own ? own : other)
-                    let path = pattern
+                    var path = pattern
+                    for (name, ids) in parameters { path = path.replacingOccurrences(of: name, with: ids[ownership]!.uuidString.lowercased()) }
+                    path = path
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":token", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":user", with: objectID.uuidString.lowercased())
@@ -188,6 +196,26 @@ import VaporTesting
         notification.createdAt = testNow
         try await notification.create(on: app.db)
         return try notification.requireID()
+    }
+
+    /// An intervention of the user's organisation with a milestone and a frozen evaluation, or ids of nothing.
+    func interventionFixture(_ app: Application, owner: UUID?) async throws -> (id: UUID, milestone: UUID, snapshot: UUID) {
+        guard let owner, let user = try await User.find(owner, on: app.db) else { return (UUID(), UUID(), UUID()) }
+        let intervention = Intervention()
+        (intervention.name, intervention.description, intervention.lineValue) = ("Matrixinterventie", "", ApproachLine.preventie.rawValue)
+        (intervention.ownerOrganisationID, intervention.ownerName, intervention.partners, intervention.targetGroup) = (user.$organisation.id, "Matrix", "", "")
+        (intervention.municipalities, intervention.postcodeAreas, intervention.startsOn) = ("GM0363", "", "2024-01-01")
+        (intervention.statusValue, intervention.documents, intervention.sprint) = (InterventionStatus.lopend.rawValue, "", true)
+        (intervention.createdAt, intervention.updatedAt) = (testNow, testNow)
+        try await intervention.create(on: app.db)
+        let milestone = InterventionMilestone()
+        (milestone.interventionID, milestone.title, milestone.dueOn) = (try intervention.requireID(), "Matrix", "2025-07-01")
+        try await milestone.create(on: app.db)
+        let snapshot = EvaluationSnapshot()
+        (snapshot.interventionID, snapshot.createdAt, snapshot.createdBy, snapshot.seed) = (try intervention.requireID(), testNow, "Matrix", 1)
+        (snapshot.resultJSON, snapshot.verdict) = ("{}", "Matrix")
+        try await snapshot.create(on: app.db)
+        return (try intervention.requireID(), try milestone.requireID(), try snapshot.requireID())
     }
 
     /// Members-only news: found by members, not by anonymous visitors.

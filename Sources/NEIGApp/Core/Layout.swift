@@ -66,6 +66,7 @@ struct Layout {
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
         if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
         items.append(("Kennisbank", "/bibliotheek"))
+        items.append(("Interventies", "/interventies"))
         items.append(("Vragen", "/vragen"))
         items.append(("Leden", "/leden"))
         if actor.role == .coordinator { items.append(("Groepen", "/groepen")) }

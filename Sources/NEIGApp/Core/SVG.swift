@@ -47,6 +47,11 @@ struct SVGCanvas {
         parts.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" fill-opacity=\"\(opacity)\"/>")
     }
 
+    mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dashed: Bool = false) {
+        let data = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
+        parts.append("<polyline points=\"\(data)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>")
+    }
+
     mutating func path(_ data: String, fill: String) {
         parts.append("<path d=\"\(Self.escape(data))\" fill=\"\(fill)\"/>")
     }

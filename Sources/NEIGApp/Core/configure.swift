@@ -67,6 +67,7 @@ enum Migrations {
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateNews())
         app.migrations.add(AddEventFollowUp())
+        app.migrations.add(CreateInterventions())
     }
 }
 
@@ -96,6 +97,7 @@ func routes(_ app: Application) throws {
     NotificationRoutes.register(members)
     GroupRoutes.register(members)
     NewsRoutes.registerMembers(members)
+    InterventionRoutes.register(members)
     MeasureRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)

@@ -11,7 +11,7 @@ import Foundation
 /// would claim one — the stated error rate.
 public enum EffectEvaluation {
     public static let alpha = 0.10
-    public static let proposedControlCount = 10
+    public static let proposedControlCount = 20
 
     public struct Input: Sendable {
         /// Attacks per municipality per month (`MonthIndex`).

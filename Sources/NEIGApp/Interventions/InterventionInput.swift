@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import NEIGCore
+import Vapor
+
+/// The registration form checked field by field, and saved with its output lines.
+enum InterventionInput {
+    struct Draft {
+        var name: String
+        var description: String
+        var line: ApproachLine
+        var partners: String
+        var targetGroup: String
+        var municipalities: [String]
+        var postcodeAreas: [String]
+        var start: CivilDate
+        var end: CivilDate?
+        var status: InterventionStatus
+        var cost: Int?
+        var sprint: Bool
+        var outputs: [(label: String, planned: Int, realised: Int)]
+        var documents: [UUID]
+    }
+
+    /// Municipalities by CBS code or by name, comma-separated.
+    static func municipalities(_ text: String, registry: MunicipalityRegistry) -> Checked<[String]> {
+        var codes: [String] = []
+        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
+            let word = part.trimmingCharacters(in: .whitespaces)
+            guard !word.isEmpty else { continue }
+            let found = registry[word.uppercased()] ?? registry.all.first {
+                $0.displayName.compare(word, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                    || $0.officialName.compare(word, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+            }
+            guard let found else { return .invalid([.init(field: "gemeenten", message: "‘\(word)’ is geen gemeente (naam of CBS-code zoals GM0363).")]) }
+            if !codes.contains(found.code) { codes.append(found.code) }
+        }
+        return .valid(codes)
+    }
+
+    /// Output lines `label | gepland` or `label | gepland | gerealiseerd`.
+    static func outputs(_ text: String) -> Checked<[(label: String, planned: Int, realised: Int)]> {
+        var outputs: [(label: String, planned: Int, realised: Int)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !(parts.count == 1 && parts[0].isEmpty), !parts.isEmpty else { continue }
+            guard (2...3).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 200, let planned = Int(parts[1]), planned >= 1,
+                  let realised = parts.count == 3 ? Int(parts[2]) : 0, realised >= 0 else {
+                return .invalid([.init(field: "output", message: "Regel \(number + 1): schrijf ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’ met hele getallen.")])
+            }
+            outputs.append((parts[0], planned, realised))
+        }
+        return .valid(outputs)
+    }
+
+    static func validate(_ form: InterventionRoutes.InterventionForm, registry: MunicipalityRegistry) -> Checked<Draft> {
+        var errors: [FormViews.FieldError] = []
+        let name = (form.naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty || name.count > 200 { errors.append(.init(field: "naam", message: "Geef de interventie een naam van hoogstens 200 tekens.")) }
+        let description = (form.omschrijving ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if description.count > 10_000 { errors.append(.init(field: "omschrijving", message: "De omschrijving is langer dan 10.000 tekens.")) }
+        let line = ApproachLine(rawValue: form.lijn ?? "")
+        if line == nil { errors.append(.init(field: "lijn", message: "Kies de lijn van de aanpak.")) }
+        var codes: [String] = []
+        switch municipalities(form.gemeenten ?? "", registry: registry) {
+        case .valid(let found) where found.isEmpty: errors.append(.init(field: "gemeenten", message: "Noem ten minste één gemeente waar de interventie loopt."))
+        case .valid(let found): codes = found
+        case .invalid(let problems): errors += problems
+        }
+        let areas = PostcodeAreas.parse(form.postcodegebieden ?? "")
+        if let invalid = areas.invalid { errors.append(.init(field: "postcodegebieden", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers.")) }
+        let start = CivilDate(parsing: form.start ?? "")
+        if start == nil { errors.append(.init(field: "start", message: "Geef de startdatum (JJJJ-MM-DD).")) }
+        var end: CivilDate?
+        if let text = form.einde, !text.isEmpty {
+            end = CivilDate(parsing: text)
+            if end == nil || (start != nil && end! < start!) { errors.append(.init(field: "einde", message: "De einddatum is een datum na de start.")) }
+        }
+        let status = InterventionStatus(rawValue: form.status ?? "")
+        if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
+        var cost: Int?
+        if let text = form.kosten?.replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            cost = Int(text)
+            if cost == nil || cost! < 0 { errors.append(.init(field: "kosten", message: "De kosten zijn een heel aantal euro’s.")) }
+        }
+        var outputs: [(label: String, planned: Int, realised: Int)] = []
+        switch Self.outputs(form.output ?? "") {
+        case .valid(let found): outputs = found
+        case .invalid(let problems): errors += problems
+        }
+        let documents = (form.documenten ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
+            .compactMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) }
+        guard errors.isEmpty, let line, let start, let status else { return .invalid(errors) }
+        return .valid(Draft(name: name, description: description, line: line, partners: String((form.partners ?? "").prefix(1000)),
+                            targetGroup: String((form.doelgroep ?? "").prefix(500)), municipalities: codes, postcodeAreas: areas.areas,
+                            start: start, end: end, status: status, cost: cost, sprint: form.sprint == "ja", outputs: outputs, documents: documents))
+    }
+
+    static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
+        let intervention = Intervention()
+        intervention.name = draft.name
+        intervention.description = draft.description
+        intervention.lineValue = draft.line.rawValue
+        intervention.ownerOrganisationID = try user.$organisation.id
+        intervention.ownerName = user.$organisation.value?.name ?? user.name
+        intervention.partners = draft.partners
+        intervention.targetGroup = draft.targetGroup
+        intervention.municipalities = draft.municipalities.joined(separator: ",")
+        intervention.postcodeAreas = draft.postcodeAreas.joined(separator: ",")
+        intervention.startsOn = draft.start.iso
+        intervention.endsOn = draft.end?.iso
+        intervention.statusValue = draft.status.rawValue
+        intervention.costEuros = draft.cost
+        intervention.documents = draft.documents.map { $0.uuidString.lowercased() }.joined(separator: ",")
+        intervention.sprint = draft.sprint
+        intervention.createdAt = now
+        intervention.updatedAt = now
+        try await req.db.transaction { tx in
+            try await intervention.create(on: tx)
+            for output in draft.outputs {
+                let row = InterventionOutput()
+                (row.interventionID, row.label, row.planned, row.realised) = (try intervention.requireID(), output.label, output.planned, output.realised)
+                try await row.create(on: tx)
+            }
+            try await req.audit("intervention.create", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                                detail: "line=\(draft.line.rawValue) municipalities=\(draft.municipalities.count)", on: tx)
+        }
+        return intervention
+    }
+}

@@ -1,0 +1,321 @@
+import Fluent
+import NEIGCore
+import Vapor
+
+/// The interventions registry: register, report progress, evaluate against the register, decide.
+enum InterventionRoutes {
+    static func register(_ routes: any RoutesBuilder) {
+        let interventions = routes.grouped("interventies")
+        interventions.get(use: overview)
+        interventions.get("nieuw", use: newForm)
+        interventions.post(use: create)
+        interventions.get("export.csv", use: export)
+        interventions.get(":id", use: show)
+        interventions.post(":id", "voortgang", use: progress)
+        interventions.post(":id", "mijlpalen", use: addMilestone)
+        interventions.post(":id", "mijlpalen", ":milestone", "gereed", use: milestoneDone)
+        interventions.post(":id", "evaluaties", use: evaluate)
+        interventions.get(":id", "evaluaties", ":snapshot", use: showSnapshot)
+        interventions.post(":id", "besluiten", use: decide)
+    }
+
+    static func overview(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        let interventions = try await Intervention.query(on: req.db).sort(\.$startsOn).all()
+        let outputs = Dictionary(grouping: try await InterventionOutput.query(on: req.db).all(), by: \.interventionID)
+        let snapshots = Dictionary(grouping: try await EvaluationSnapshot.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID)
+        let decisions = Dictionary(grouping: try await InterventionDecision.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID)
+        let today = req.application.neig.clock.today
+        let (counts, _, _) = try await InterventionService.monthlyCounts(today: today, on: req.db)
+        var national: [Int: Int] = [:]
+        for perMonth in counts.values { for (month, count) in perMonth { national[month, default: 0] += count } }
+        let previousYear = (1...12).reduce(0) { $0 + (national[(today.year - 1) * 12 + $1 - 1] ?? 0) }
+        return HTMLPage(document: InterventionViews.overview(
+            req.pageContext, interventions: interventions, outputs: outputs, latest: snapshots.compactMapValues(\.last),
+            decisions: decisions.compactMapValues(\.last), national: national, today: today, previousYear: previousYear,
+            canRegister: InterventionService.editors.contains(user.role)))
+    }
+
+    static func newForm(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
+        return HTMLPage(document: InterventionViews.form(req.pageContext, values: ["status": "lopend"], errors: []))
+    }
+
+    struct InterventionForm: Content {
+        var naam: String?
+        var omschrijving: String?
+        var lijn: String?
+        var partners: String?
+        var doelgroep: String?
+        var gemeenten: String?
+        var postcodegebieden: String?
+        var start: String?
+        var einde: String?
+        var status: String?
+        var kosten: String?
+        var sprint: String?
+        var output: String?
+        var documenten: String?
+
+        var values: [String: String] {
+            ["naam": naam, "omschrijving": omschrijving, "lijn": lijn, "partners": partners, "doelgroep": doelgroep, "gemeenten": gemeenten,
+             "postcodegebieden": postcodegebieden, "start": start, "einde": einde, "status": status, "kosten": kosten, "sprint": sprint,
+             "output": output, "documenten": documenten].compactMapValues { $0 }
+        }
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
+        let form = try req.content.decode(InterventionForm.self)
+        let registry = req.application.neig.municipalities
+        switch InterventionInput.validate(form, registry: registry) {
+        case .invalid(let errors):
+            return try await HTMLPage(document: InterventionViews.form(req.pageContext, values: form.values, errors: errors), status: .unprocessableEntity)
+                .encodeResponse(for: req)
+        case .valid(let draft):
+            let intervention = try await InterventionInput.save(draft, owner: user, now: req.application.neig.clock.now(), on: req)
+            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+        }
+    }
+
+    static func export(_ req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"neig-interventies.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: try await InterventionService.csv(on: req.db)))
+    }
+
+    static func find(_ req: Request) async throws -> Intervention {
+        guard let id = req.parameters.get("id", as: UUID.self), let intervention = try await Intervention.find(id, on: req.db) else { throw NEIGError.notFound() }
+        return intervention
+    }
+
+    /// The intervention, for a user who may change it: others get 403 (it exists; every member may read it).
+    static func editable(_ req: Request) async throws -> (User, Intervention) {
+        let user = try req.requireUser()
+        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.") }
+        let intervention = try await find(req)
+        guard InterventionService.canEdit(intervention, user: user) else { throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.") }
+        return (user, intervention)
+    }
+
+    static func show(_ req: Request) async throws -> HTMLPage {
+        let user = try req.requireUser()
+        return try await page(req, user: user, intervention: try await find(req), errors: [], values: [:])
+    }
+
+    static func page(_ req: Request, user: User, intervention: Intervention, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
+        let id = try intervention.requireID()
+        let outputs = try await InterventionOutput.query(on: req.db).filter(\.$interventionID == id).sort(\.$label).all()
+        let milestones = try await InterventionMilestone.query(on: req.db).filter(\.$interventionID == id).sort(\.$dueOn).all()
+        let snapshots = try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
+        let decisions = try await InterventionDecision.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
+        let documents = intervention.documentIDs.isEmpty ? [] : try await LibraryDocument.query(on: req.db).filter(\.$id ~~ intervention.documentIDs)
+            .field(\.$id).field(\.$title).field(\.$visibilityValue).field(\.$groupCode).all()
+        let groups = try await LibraryService.groups(of: user, on: req.db)
+        return HTMLPage(document: InterventionViews.detail(
+            req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones, snapshots: snapshots, decisions: decisions,
+            documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) }, canEdit: InterventionService.canEdit(intervention, user: user),
+            today: req.application.neig.clock.today, errors: errors, values: values), status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct ProgressForm: Content {
+        var status: String?
+        var realised: [String: String]?
+        var nieuw_label: String?
+        var nieuw_gepland: String?
+    }
+
+    /// Status, realised output per line, and optionally a new output line.
+    static func progress(_ req: Request) async throws -> Response {
+        let (user, intervention) = try await editable(req)
+        let form = try req.content.decode(ProgressForm.self)
+        let id = try intervention.requireID()
+        var errors: [FormViews.FieldError] = []
+        let status = InterventionStatus(rawValue: form.status ?? intervention.statusValue)
+        if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
+        let outputs = try await InterventionOutput.query(on: req.db).filter(\.$interventionID == id).all()
+        var realised: [UUID: Int] = [:]
+        for (key, text) in form.realised ?? [:] {
+            guard let outputID = UUID(uuidString: key), outputs.contains(where: { $0.id == outputID }) else { continue }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...10_000_000).contains(value) else {
+                errors.append(.init(field: "realised", message: "Gerealiseerd is een heel getal van 0 of meer (‘\(text)’)."))
+                continue
+            }
+            realised[outputID] = value
+        }
+        let label = (form.nieuw_label ?? "").trimmingCharacters(in: .whitespaces)
+        let planned = Int((form.nieuw_gepland ?? "").trimmingCharacters(in: .whitespaces))
+        if !label.isEmpty && (planned == nil || planned! < 1 || label.count > 200) {
+            errors.append(.init(field: "nieuw_gepland", message: "Geef bij een nieuwe output een gepland aantal van 1 of meer."))
+        }
+        guard errors.isEmpty, let status else {
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: [:]).encodeResponse(for: req)
+        }
+        let updates = realised
+        try await req.db.transaction { tx in
+            intervention.statusValue = status.rawValue
+            intervention.updatedAt = req.application.neig.clock.now()
+            try await intervention.save(on: tx)
+            for output in outputs { if let value = updates[output.id!] { output.realised = value; try await output.save(on: tx) } }
+            if !label.isEmpty, let planned {
+                let output = InterventionOutput()
+                (output.interventionID, output.label, output.planned, output.realised) = (id, label, planned, 0)
+                try await output.create(on: tx)
+            }
+            try await req.audit("intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
+                                detail: "status=\(status.rawValue) outputs=\(updates.count)", on: tx)
+        }
+        return req.redirect(to: "/interventies/\(id.uuidString.lowercased())", redirectType: .normal)
+    }
+
+    struct MilestoneForm: Content {
+        var titel: String?
+        var datum: String?
+    }
+
+    static func addMilestone(_ req: Request) async throws -> Response {
+        let (user, intervention) = try await editable(req)
+        let form = try req.content.decode(MilestoneForm.self)
+        let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty, title.count <= 200, let due = CivilDate(parsing: form.datum ?? "") else {
+            return try await page(req, user: user, intervention: intervention,
+                                  errors: [.init(field: "titel", message: "Geef de mijlpaal een titel en een datum (JJJJ-MM-DD).")],
+                                  values: ["titel": form.titel ?? "", "datum": form.datum ?? ""]).encodeResponse(for: req)
+        }
+        let milestone = InterventionMilestone()
+        (milestone.interventionID, milestone.title, milestone.dueOn) = (try intervention.requireID(), title, due.iso)
+        try await milestone.create(on: req.db)
+        try await req.audit("intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(), detail: "due=\(due.iso)")
+        return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    static func milestoneDone(_ req: Request) async throws -> Response {
+        let (_, intervention) = try await editable(req)
+        guard let milestoneID = req.parameters.get("milestone", as: UUID.self), let milestone = try await InterventionMilestone.find(milestoneID, on: req.db),
+              milestone.interventionID == intervention.id else { throw NEIGError.notFound() }
+        milestone.doneOn = milestone.doneOn ?? req.application.neig.clock.today.iso
+        try await milestone.save(on: req.db)
+        try await req.audit("intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased())
+        return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    struct EvaluationForm: Content {
+        var vergelijking: String?
+        var maanden_voor: String?
+        var maanden_na: String?
+        var seed: String?
+    }
+
+    /// Checks an evaluation request: comparison municipalities (codes or names), windows and seed.
+    static func evaluationRequest(_ form: EvaluationForm, registry: MunicipalityRegistry) -> Checked<InterventionService.EvaluationRequest> {
+        var errors: [FormViews.FieldError] = []
+        var request = InterventionService.EvaluationRequest()
+        let controlsText = (form.vergelijking ?? "").trimmingCharacters(in: .whitespaces)
+        if !controlsText.isEmpty {
+            switch InterventionInput.municipalities(controlsText, registry: registry) {
+            case .valid(let codes): request.controls = codes
+            case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
+            }
+        }
+        for (field, text, range) in [("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)] {
+            guard let text, !text.isEmpty else { continue }
+            guard let value = Int(text), range.contains(value) else {
+                errors.append(.init(field: field, message: "Kies \(range.lowerBound) tot \(range.upperBound) maanden."))
+                continue
+            }
+            if field == "maanden_voor" { request.monthsBefore = value } else { request.monthsAfter = value }
+        }
+        if let seed = form.seed, !seed.isEmpty {
+            guard let value = UInt64(seed) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
+            request.seed = value
+        }
+        return errors.isEmpty ? .valid(request) : .invalid(errors)
+    }
+
+    static func evaluate(_ req: Request) async throws -> Response {
+        let (user, intervention) = try await editable(req)
+        let form = try req.content.decode(EvaluationForm.self)
+        let values = ["vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na].compactMapValues { $0 }
+        switch evaluationRequest(form, registry: req.application.neig.municipalities) {
+        case .invalid(let errors):
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
+        case .valid(let request):
+            switch try await InterventionService.snapshot(intervention, request: request, by: user.name, app: req.application, on: req.db) {
+            case .failure(let failure):
+                return try await page(req, user: user, intervention: intervention, errors: [.init(field: "vergelijking", message: "Niet te berekenen: \(failure).")],
+                                      values: values).encodeResponse(for: req)
+            case .success(let snapshot):
+                try await req.audit("intervention.evaluate", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                                    detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
+                return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())/evaluaties/\(try snapshot.requireID().uuidString.lowercased())",
+                                    redirectType: .normal)
+            }
+        }
+    }
+
+    static func showSnapshot(_ req: Request) async throws -> HTMLPage {
+        _ = try req.requireUser()
+        let intervention = try await find(req)
+        guard let snapshotID = req.parameters.get("snapshot", as: UUID.self), let snapshot = try await EvaluationSnapshot.find(snapshotID, on: req.db),
+              snapshot.interventionID == intervention.id else { throw NEIGError.notFound() }
+        return HTMLPage(document: InterventionViews.snapshot(req.pageContext, intervention: intervention, snapshot: snapshot,
+                                                             registry: req.application.neig.municipalities))
+    }
+
+    struct DecisionForm: Content {
+        var besluit: String?
+        var datum: String?
+        var toelichting: String?
+        var evaluatie: String?
+    }
+
+    /// A decision cites a frozen evaluation of this intervention; it is appended and never changed.
+    static func decide(_ req: Request) async throws -> Response {
+        let (user, intervention) = try await editable(req)
+        let form = try req.content.decode(DecisionForm.self)
+        let id = try intervention.requireID()
+        var errors: [FormViews.FieldError] = []
+        let kind = InterventionDecisionKind(rawValue: form.besluit ?? "")
+        if kind == nil { errors.append(.init(field: "besluit", message: "Kies voortzetten, bijstellen of stoppen.")) }
+        let date = CivilDate(parsing: form.datum ?? "")
+        if date == nil || date! > req.application.neig.clock.today { errors.append(.init(field: "datum", message: "Geef de datum van het besluit, niet in de toekomst.")) }
+        let rationale = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if rationale.count < 10 || rationale.count > 5000 { errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens.")) }
+        let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap { try await EvaluationSnapshot.find($0, on: req.db) }
+        if snapshot?.interventionID != id { errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt.")) }
+        guard errors.isEmpty, let kind, let date, let snapshot else {
+            let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting].compactMapValues { $0 }
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
+        }
+        let decision = InterventionDecision()
+        decision.interventionID = id
+        decision.decisionValue = kind.rawValue
+        decision.decidedOn = date.iso
+        decision.decidedBy = "\(user.name) (\(user.$organisation.value?.name ?? user.role.label))"
+        decision.rationale = rationale
+        decision.snapshotID = snapshot.id
+        decision.createdAt = req.application.neig.clock.now()
+        try await req.db.transaction { tx in
+            try await decision.create(on: tx)
+            if kind == .stoppen {
+                intervention.statusValue = InterventionStatus.gestopt.rawValue
+                intervention.updatedAt = decision.createdAt
+                try await intervention.save(on: tx)
+            }
+            try await req.audit("intervention.decide", object: "intervention", id: id.uuidString.lowercased(),
+                                detail: "decision=\(kind.rawValue) snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")", on: tx)
+        }
+        return req.redirect(to: "/interventies/\(id.uuidString.lowercased())#besluiten", redirectType: .normal)
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

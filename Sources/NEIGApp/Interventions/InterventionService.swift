@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import NEIGCore
+import SQLKit
+import Vapor
+
+/// Registering interventions, evaluating them against the register and keeping the evidence.
+enum InterventionService {
+    static let editors: Set<Role> = [.coordinator, .municipalOfficer, .mayor, .analyst]
+
+    /// Coordinators edit every intervention; others those of their own organisation.
+    static func canEdit(_ intervention: Intervention, user: User) -> Bool {
+        guard editors.contains(user.role) else { return false }
+        return user.role == .coordinator || intervention.ownerOrganisationID == user.$organisation.id
+    }
+
+    /// Attacks per municipality per month in the register, with the months it covers completely: from its first
+    /// attack's month up to the last month that has ended.
+    static func monthlyCounts(today: CivilDate, on db: any Database) async throws -> (counts: [String: [Int: Int]], first: Int, last: Int) {
+        struct Row: Decodable {
+            let municipality_code: String
+            let month: String
+            let attacks: Int
+        }
+        let rows = try await db.sql.raw("""
+            SELECT municipality_code, substr(occurred_on, 1, 7) AS month, count(*) AS attacks FROM \(ident: Incident.schema)
+            GROUP BY municipality_code, substr(occurred_on, 1, 7)
+            """).all(decoding: Row.self)
+        var counts: [String: [Int: Int]] = [:]
+        var first = Int.max
+        for row in rows {
+            guard let date = CivilDate(parsing: row.month + "-01") else { continue }
+            let month = MonthIndex.of(date)
+            counts[row.municipality_code, default: [:]][month] = row.attacks
+            first = min(first, month)
+        }
+        return (counts, first == Int.max ? MonthIndex.of(today) : first, MonthIndex.of(today) - 1)
+    }
+
+    struct EvaluationRequest {
+        var controls: [String]?
+        var monthsBefore = 24
+        var monthsAfter = 12
+        var seed: UInt64 = 1
+    }
+
+    static func evaluate(_ intervention: Intervention, request: EvaluationRequest, app: Application, on db: any Database) async throws
+        -> Swift.Result<EffectEvaluation.Result, EffectEvaluation.Failure> {
+        guard let start = intervention.start else { return .failure(.noMonthsAfter) }
+        let (counts, first, last) = try await monthlyCounts(today: app.neig.clock.today, on: db)
+        return EffectEvaluation.evaluate(.init(counts: counts, universe: app.neig.municipalities.all.map(\.code), treated: intervention.municipalityCodes,
+                                               start: start, controls: request.controls, monthsBefore: request.monthsBefore,
+                                               monthsAfter: request.monthsAfter, dataStart: first, dataEnd: last, seed: request.seed))
+    }
+
+    /// Runs the evaluation and freezes it as a snapshot that decisions can cite.
+    static func snapshot(_ intervention: Intervention, request: EvaluationRequest, by actor: String, app: Application,
+                         on db: any Database) async throws -> Swift.Result<EvaluationSnapshot, EffectEvaluation.Failure> {
+        switch try await evaluate(intervention, request: request, app: app, on: db) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let result):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let snapshot = EvaluationSnapshot()
+            snapshot.interventionID = try intervention.requireID()
+            snapshot.createdAt = app.neig.clock.now()
+            snapshot.createdBy = actor
+            snapshot.seed = Int(truncatingIfNeeded: request.seed)
+            snapshot.resultJSON = String(decoding: try encoder.encode(result), as: UTF8.self)
+            snapshot.verdict = result.verdict
+            try await snapshot.create(on: db)
+            return .success(snapshot)
+        }
+    }
+
+    /// All interventions as CSV, one row each, for spreadsheets and reports.
+    static func csv(on db: any Database) async throws -> String {
+        let interventions = try await Intervention.query(on: db).sort(\.$lineValue).sort(\.$name).all()
+        let outputs = Dictionary(grouping: try await InterventionOutput.query(on: db).all(), by: \.interventionID)
+        let snapshots = Dictionary(grouping: try await EvaluationSnapshot.query(on: db).sort(\.$createdAt).all(), by: \.interventionID)
+        let decisions = Dictionary(grouping: try await InterventionDecision.query(on: db).sort(\.$createdAt).all(), by: \.interventionID)
+        var lines = ["id,naam,lijn,eigenaar,partners,doelgroep,gemeenten,postcodegebieden,start,einde,status,kosten_euro,output,laatste_effect_pct,"
+                     + "laatste_oordeel,laatste_besluit,besluit_datum"]
+        for item in interventions {
+            let id = item.id!
+            let output = (outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(separator: "; ")
+            let latest = snapshots[id]?.last, decision = decisions[id]?.last
+            let fields = [id.uuidString.lowercased(), item.name, item.line.rawValue, item.ownerName, item.partners, item.targetGroup,
+                          item.municipalities.replacingOccurrences(of: ",", with: " "), item.postcodeAreas.replacingOccurrences(of: ",", with: " "),
+                          item.startsOn, item.endsOn ?? "", item.status.rawValue, item.costEuros.map(String.init) ?? "", output,
+                          latest?.result.map { String($0.effectPct) } ?? "", latest?.verdict ?? "", decision?.decision.rawValue ?? "",
+                          decision?.decidedOn ?? ""]
+            lines.append(fields.map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180 quoting; a leading formula character is defused for spreadsheets.
+    static func csvField(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
