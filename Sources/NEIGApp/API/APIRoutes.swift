@@ -17,6 +17,7 @@ enum APIRoutes {
         CaseAPIRoutes.register(api)
         LibraryAPIRoutes.register(api)
         EventAPIRoutes.register(api)
+        InterventionAPIRoutes.register(api)
     }
 
     static func openAPI(_ req: Request) async throws -> Response {

@@ -273,10 +273,21 @@ enum InterventionRoutes {
         var evaluatie: String?
     }
 
-    /// A decision cites a frozen evaluation of this intervention; it is appended and never changed.
     static func decide(_ req: Request) async throws -> Response {
         let (user, intervention) = try await editable(req)
         let form = try req.content.decode(DecisionForm.self)
+        switch try await recordDecision(form, intervention: intervention, by: user, on: req) {
+        case .invalid(let errors):
+            let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting].compactMapValues { $0 }
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
+        case .valid:
+            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())#besluiten", redirectType: .normal)
+        }
+    }
+
+    /// A decision cites a frozen evaluation of this intervention; it is appended and never changed. Stopping also
+    /// sets the intervention's status.
+    static func recordDecision(_ form: DecisionForm, intervention: Intervention, by user: User, on req: Request) async throws -> Checked<InterventionDecision> {
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
         let kind = InterventionDecisionKind(rawValue: form.besluit ?? "")
@@ -287,10 +298,7 @@ enum InterventionRoutes {
         if rationale.count < 10 || rationale.count > 5000 { errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens.")) }
         let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap { try await EvaluationSnapshot.find($0, on: req.db) }
         if snapshot?.interventionID != id { errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt.")) }
-        guard errors.isEmpty, let kind, let date, let snapshot else {
-            let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting].compactMapValues { $0 }
-            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
-        }
+        guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
         let decision = InterventionDecision()
         decision.interventionID = id
         decision.decisionValue = kind.rawValue
@@ -309,7 +317,7 @@ enum InterventionRoutes {
             try await req.audit("intervention.decide", object: "intervention", id: id.uuidString.lowercased(),
                                 detail: "decision=\(kind.rawValue) snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")", on: tx)
         }
-        return req.redirect(to: "/interventies/\(id.uuidString.lowercased())#besluiten", redirectType: .normal)
+        return .valid(decision)
     }
 }
 
