@@ -185,7 +185,10 @@ def main() -> int:
                 pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden"),
                           ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/evenementen"),
                           ("questions", "/vragen"), ("questions by tag", "/vragen?tag=nazorg"), ("new question", "/vragen/nieuw"),
-                          ("notifications", "/notificaties"), ("follow", "/notificaties/volgen"), ("news", "/nieuws")]
+                          ("notifications", "/notificaties"), ("follow", "/notificaties/volgen"), ("news", "/nieuws"),
+                          ("interventions", "/interventies")]
+                if role in ("coordinator", "municipal_officer", "mayor", "analyst"):
+                    pages.append(("new intervention", "/interventies/nieuw"))
                 if role in ("coordinator", "municipal_officer"):
                     pages.append(("new event", "/evenementen/nieuw"))
                 if role == "coordinator":
@@ -213,6 +216,11 @@ def main() -> int:
                 driver.get(BASE + "/nieuws")
                 driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
                 check(f"{role} news item")
+                driver.get(BASE + "/interventies")
+                driver.find_element(By.CSS_SELECTOR, "main table tbody tr td a").click()
+                check(f"{role} intervention")
+                driver.find_element(By.CSS_SELECTOR, "main a[href*='/evaluaties/']").click()
+                check(f"{role} evaluation")
                 # The demo case: full for the municipality, as partner for the police it was shared with.
                 if role in CASE_LIST - {"coordinator"}:
                     driver.get(BASE + "/zaken")

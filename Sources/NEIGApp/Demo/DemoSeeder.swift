@@ -69,6 +69,7 @@ public enum DemoSeeder {
         if let coordinator = try await User.query(on: app.db).filter(\.$email == "coordinator@demo.neig.nl").first() {
             try await DemoLibrary.seed(app, author: coordinator)
             try await DemoNetwork.seed(app, coordinator: coordinator)
+            try await DemoInterventions.seed(app, coordinator: coordinator)
         }
         // The last weeks' attacks get their near-repeat warnings, as if they had just been registered.
         let recent = try await Incident.query(on: app.db)

@@ -55,7 +55,6 @@ enum InterventionCharts {
         }
         let targetY = bottom - target * scale
         canvas.line(x1: left, y1: targetY, x2: right, y2: targetY, stroke: "#b00020", width: 2, dashed: true)
-        canvas.text("Doel: gemiddeld ten hoogste \(Int(target.rounded(.down))) per maand", x: right, y: targetY - 6, anchor: .end, size: 11, fill: "#b00020", bold: true)
         for (number, start) in starts.enumerated() where months.contains(start.month) {
             let x = left + Double(start.month - months[0]) * slot + slot / 2
             canvas.line(x1: x, y1: top - 10, x2: x, y2: bottom, stroke: "#a64d00", width: 1.5)
@@ -63,8 +62,10 @@ enum InterventionCharts {
         }
         canvas.rect(x: left, y: 290, width: 12, height: 12, fill: "#1f4e79")
         canvas.text("Aanslagen per maand (heel Nederland)", x: left + 16, y: 300, size: 11)
-        canvas.line(x1: left + 260, y1: 296, x2: left + 284, y2: 296, stroke: "#a64d00", width: 1.5)
-        canvas.text("Start van een interventie (nummer in de tabel)", x: left + 290, y: 300, size: 11)
+        canvas.line(x1: left + 240, y1: 296, x2: left + 264, y2: 296, stroke: "#a64d00", width: 1.5)
+        canvas.text("Start van interventie nr.", x: left + 270, y: 300, size: 11)
+        canvas.line(x1: left + 420, y1: 296, x2: left + 444, y2: 296, stroke: "#b00020", width: 2, dashed: true)
+        canvas.text("Doel \(today.year): gemiddeld ten hoogste \(Int(target.rounded(.down))) per maand", x: left + 450, y: 300, size: 11, fill: "#b00020")
         return canvas.render(title: "Aanslagen per maand in Nederland tegenover het doel, met de start van interventies", id: "grafiek-landelijk")
     }
 }

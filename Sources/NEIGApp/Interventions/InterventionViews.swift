@@ -180,14 +180,16 @@ enum InterventionViews {
     static func resultSection(_ result: EffectEvaluation.Result, intervention: Intervention, registry: MunicipalityRegistry) -> Node<HTML.BodyContext> {
         let name: (String) -> String = { registry[$0]?.displayName ?? $0 }
         let controlsLabel = result.controlsProposed ? "Vergelijkingsgebieden (voorgesteld)" : "Vergelijkingsgebieden"
-        let pText = (result.pValue.map { String(format: "%.3f", $0) } ?? "—") + " over \(result.placebos) placebo’s (gebieden en eerdere startdata)"
+        let dutch: (Double) -> String = { String($0).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }
+        let pText = (result.pValue.map { String(format: "%.3f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—")
+            + " over \(result.placebos) placebo’s (gebieden en eerdere startdata)"
         let facts: [(String, String)] = [
             ("Interventiegebied", result.treated.map(name).joined(separator: ", ")),
             (controlsLabel, result.controls.map(name).joined(separator: ", ")),
             ("Periode", "\(result.monthsBefore) maanden vóór en \(result.monthsAfter) na \(result.start)"),
             ("Aanslagen interventiegebied", "\(result.treatedBefore) vóór, \(result.treatedAfter) na"),
             ("Aanslagen vergelijkingsgebieden", "\(result.controlBefore) vóór, \(result.controlAfter) na"),
-            ("Effect", "\(result.effectPct) % (90 %-interval \(result.ciLow) tot \(result.ciHigh) %)"),
+            ("Effect", "\(dutch(result.effectPct)) % (90 %-interval \(dutch(result.ciLow)) tot \(dutch(result.ciHigh)) %)"),
             ("p-waarde", pText),
         ]
         return .div(
@@ -198,7 +200,7 @@ enum InterventionViews {
                 .caption(.text("Aanslagen per maand")),
                 .thead(.tr(.th(.text("Maand")), .th(.text("Interventiegebied")), .th(.text("Vergelijking (zelfde niveau)")))),
                 .tbody(.forEach(result.series) { point in
-                    .tr(.td(.text(point.month)), .td(.text(String(point.treated))), .td(.text(String(format: "%.1f", point.comparison))))
+                    .tr(.td(.text(point.month)), .td(.text(String(point.treated))), .td(.text(String(format: "%.1f", point.comparison).replacingOccurrences(of: ".", with: ","))))
                 }))
         )
     }
