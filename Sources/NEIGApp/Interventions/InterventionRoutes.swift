@@ -119,7 +119,7 @@ enum InterventionRoutes {
         return HTMLPage(document: InterventionViews.detail(
             req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones, snapshots: snapshots, decisions: decisions,
             documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) }, canEdit: InterventionService.canEdit(intervention, user: user),
-            today: req.application.neig.clock.today, errors: errors, values: values), status: errors.isEmpty ? .ok : .unprocessableEntity)
+            today: req.application.neig.clock.today, errors: errors, values: values, registry: req.application.neig.municipalities), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct ProgressForm: Content {

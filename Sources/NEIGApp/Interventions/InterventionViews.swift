@@ -76,15 +76,16 @@ enum InterventionViews {
 
     static func detail(_ context: PageContext, intervention: Intervention, outputs: [InterventionOutput], milestones: [InterventionMilestone],
                        snapshots: [EvaluationSnapshot], decisions: [InterventionDecision], documents: [LibraryDocument], canEdit: Bool,
-                       today: CivilDate, errors: [FormViews.FieldError], values: [String: String]) -> HTML {
+                       today: CivilDate, errors: [FormViews.FieldError], values: [String: String], registry: MunicipalityRegistry = .bundled) -> HTML {
         let base = path(intervention)
+        let places = intervention.municipalityCodes.map { registry[$0]?.displayName ?? $0 }.joined(separator: ", ")
         let day = intervention.start.map { today.dayNumber - $0.dayNumber + 1 }
         return Layout(title: intervention.name, context: context, content: .div(
             .h1(.text(intervention.name)),
             .p(.class("muted"), .text("\(intervention.line.label) · \(intervention.ownerName) · \(intervention.status.label)")),
             FormViews.errorSummary(errors),
             .dl(.class("facts"),
-                .dt(.text("Waar")), .dd(.text(intervention.municipalityCodes.joined(separator: ", ")
+                .dt(.text("Waar")), .dd(.text(places
                                               + (intervention.postcodeAreas.isEmpty ? "" : " (postcodegebieden \(intervention.postcodeAreas.replacingOccurrences(of: ",", with: ", ")))"))),
                 .dt(.text("Wanneer")), .dd(.text(CivilDate.dutch(iso: intervention.startsOn) + (intervention.endsOn.map { " tot \(CivilDate.dutch(iso: $0))" } ?? ""))),
                 .dt(.text("Partners")), .dd(.text(intervention.partners.isEmpty ? "—" : intervention.partners)),
@@ -139,7 +140,7 @@ enum InterventionViews {
             .if(canEdit, .form(
                 .method(.post), .action("\(base)/evaluaties"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
                 FormViews.textField("vergelijking", label: "Vergelijkingsgemeenten", value: values["vergelijking"],
-                                    hint: "Leeg: neig kiest tien gemeenten met een vergelijkbaar aantal aanslagen vóór de start.", errors: errors),
+                                    hint: "Leeg: neig kiest twintig gemeenten met een vergelijkbaar aantal aanslagen vóór de start.", errors: errors),
                 FormViews.textField("maanden_voor", label: "Maanden vóór de start", value: values["maanden_voor"] ?? "24", type: .number, errors: errors),
                 FormViews.textField("maanden_na", label: "Maanden na de start", value: values["maanden_na"] ?? "12", type: .number, errors: errors),
                 .button(.type(.submit), .class("button secondary"), .text("Effect berekenen en vastleggen"))
