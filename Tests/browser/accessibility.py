@@ -201,24 +201,13 @@ def main() -> int:
                 for label, path in pages:
                     driver.get(BASE + path)
                     check(f"{role} {label}")
-                driver.get(BASE + "/incidenten")
-                driver.find_element(By.CSS_SELECTOR, "tbody tr td a").click()
-                check(f"{role} incident detail")
-                driver.get(BASE + "/bibliotheek")
-                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
-                check(f"{role} library document")
-                driver.get(BASE + "/evenementen")
-                driver.find_element(By.CSS_SELECTOR, "ul.results h2 a").click()
-                check(f"{role} event")
-                driver.get(BASE + "/vragen")
-                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
-                check(f"{role} question")
-                driver.get(BASE + "/nieuws")
-                driver.find_element(By.CSS_SELECTOR, "ol.results h2 a").click()
-                check(f"{role} news item")
-                driver.get(BASE + "/interventies")
-                driver.find_element(By.CSS_SELECTOR, "main table tbody tr td a").click()
-                check(f"{role} intervention")
+                # The first item of each list, opened as a user would.
+                for listing, link, label in [("/incidenten", "tbody tr td a", "incident detail"), ("/bibliotheek", "ol.results h2 a", "library document"),
+                                             ("/evenementen", "ul.results h2 a", "event"), ("/vragen", "ol.results h2 a", "question"),
+                                             ("/nieuws", "ol.results h2 a", "news item"), ("/interventies", "main table tbody tr td a", "intervention")]:
+                    driver.get(BASE + listing)
+                    driver.find_element(By.CSS_SELECTOR, link).click()
+                    check(f"{role} {label}")
                 driver.find_element(By.CSS_SELECTOR, "main a[href*='/evaluaties/']").click()
                 check(f"{role} evaluation")
                 # The demo case: full for the municipality, as partner for the police it was shared with.
