@@ -98,8 +98,17 @@ import VaporTesting
             #expect(csv.hasPrefix("id,naam,lijn,eigenaar") && csv.contains("JOZ-schets op scholen in kwetsbare wijken,preventie"))
             #expect(csv.contains("Scholen bezocht: 37/50; Leerlingen bereikt: 3120/5000") || csv.contains("Leerlingen bereikt: 3120/5000; Scholen bezocht: 37/50"))
             #expect(csv.contains(",voortzetten,2025-01-15"))
+            // The registration can be corrected later; the frozen evaluation and the decision stay as they were.
+            let fields = [("naam", "JOZ-sketch op scholen"), ("lijn", "preventie"), ("gemeenten", "Rotterdam, Schiedam"), ("start", "2024-01-01"), ("status", "lopend")]
+            #expect(try await postForm(app, path, fields, as: officer).status == .forbidden)
+            #expect(try await postForm(app, path, fields.map { $0.0 == "start" ? ("start", "1 januari") : $0 }, as: coordinator).status == .unprocessableEntity)
+            #expect(try await postForm(app, path, fields, as: coordinator).status == .seeOther)
+            let edited = try #require(try await Intervention.find(id, on: app.db))
+            #expect(edited.name == "JOZ-sketch op scholen" && edited.municipalities == "GM0599,GM0606" && edited.ownerName == intervention.ownerName)
+            #expect(try await InterventionOutput.query(on: app.db).count() == 2)
+            #expect(try await EvaluationSnapshot.find(snapshotID, on: app.db)?.verdict == snapshot.verdict)
             let actions = Set(try await AuditEvent.query(on: app.db).all().map(\.action))
-            #expect(actions.isSuperset(of: ["intervention.create", "intervention.progress", "intervention.evaluate", "intervention.decide"]))
+            #expect(actions.isSuperset(of: ["intervention.create", "intervention.progress", "intervention.evaluate", "intervention.decide", "intervention.edit"]))
         }
     }
 

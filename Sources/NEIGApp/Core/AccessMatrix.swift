@@ -184,6 +184,8 @@ enum AccessMatrix {
         Row(method: .POST, path: "/interventies", rule: .roles(InterventionService.editors)),
         Row(method: .GET, path: "/interventies/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/interventies/:id/evaluaties/:snapshot", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(method: .GET, path: "/interventies/:id/bewerken", rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(method: .POST, path: "/interventies/:id", rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(method: .POST, path: "/interventies/:id/voortgang", rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(method: .POST, path: "/interventies/:id/mijlpalen", rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(method: .POST, path: "/interventies/:id/mijlpalen/:milestone/gereed", rule: .rolesForTheirObjects(InterventionService.editors)),

@@ -96,13 +96,10 @@ enum InterventionInput {
                             start: start, end: end, status: status, cost: cost, sprint: form.sprint == "ja", outputs: outputs, documents: documents))
     }
 
-    static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
-        let intervention = Intervention()
+    static func apply(_ draft: Draft, to intervention: Intervention) {
         intervention.name = draft.name
         intervention.description = draft.description
         intervention.lineValue = draft.line.rawValue
-        intervention.ownerOrganisationID = try user.$organisation.id
-        intervention.ownerName = user.$organisation.value?.name ?? user.name
         intervention.partners = draft.partners
         intervention.targetGroup = draft.targetGroup
         intervention.municipalities = draft.municipalities.joined(separator: ",")
@@ -113,6 +110,13 @@ enum InterventionInput {
         intervention.costEuros = draft.cost
         intervention.documents = draft.documents.map { $0.uuidString.lowercased() }.joined(separator: ",")
         intervention.sprint = draft.sprint
+    }
+
+    static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
+        let intervention = Intervention()
+        apply(draft, to: intervention)
+        intervention.ownerOrganisationID = try user.$organisation.id
+        intervention.ownerName = user.$organisation.value?.name ?? user.name
         intervention.createdAt = now
         intervention.updatedAt = now
         try await req.db.transaction { tx in

@@ -11,6 +11,8 @@ enum InterventionRoutes {
         interventions.post(use: create)
         interventions.get("export.csv", use: export)
         interventions.get(":id", use: show)
+        interventions.get(":id", "bewerken", use: editForm)
+        interventions.post(":id", use: update)
         interventions.post(":id", "voortgang", use: progress)
         interventions.post(":id", "mijlpalen", use: addMilestone)
         interventions.post(":id", "mijlpalen", ":milestone", "gereed", use: milestoneDone)
@@ -100,6 +102,37 @@ enum InterventionRoutes {
         let intervention = try await find(req)
         guard InterventionService.canEdit(intervention, user: user) else { throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.") }
         return (user, intervention)
+    }
+
+    static func editForm(_ req: Request) async throws -> HTMLPage {
+        let (_, intervention) = try await editable(req)
+        let values = ["naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.lineValue, "partners": intervention.partners,
+                      "doelgroep": intervention.targetGroup, "gemeenten": intervention.municipalities.replacingOccurrences(of: ",", with: ", "),
+                      "postcodegebieden": intervention.postcodeAreas.replacingOccurrences(of: ",", with: ", "), "start": intervention.startsOn,
+                      "einde": intervention.endsOn ?? "", "status": intervention.statusValue, "kosten": intervention.costEuros.map(String.init) ?? "",
+                      "sprint": intervention.sprint ? "ja" : "", "documenten": intervention.documents.replacingOccurrences(of: ",", with: " ")]
+        return HTMLPage(document: InterventionViews.form(req.pageContext, values: values, errors: [], editing: intervention))
+    }
+
+    /// The registration's fields; output lines are reported as progress, and evaluations and decisions stay as they were.
+    static func update(_ req: Request) async throws -> Response {
+        let (_, intervention) = try await editable(req)
+        var form = try req.content.decode(InterventionForm.self)
+        form.output = nil
+        switch InterventionInput.validate(form, registry: req.application.neig.municipalities) {
+        case .invalid(let errors):
+            return try await HTMLPage(document: InterventionViews.form(req.pageContext, values: form.values, errors: errors, editing: intervention),
+                                      status: .unprocessableEntity).encodeResponse(for: req)
+        case .valid(let draft):
+            InterventionInput.apply(draft, to: intervention)
+            intervention.updatedAt = req.application.neig.clock.now()
+            try await req.db.transaction { tx in
+                try await intervention.save(on: tx)
+                try await req.audit("intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                                    detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)", on: tx)
+            }
+            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+        }
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {

@@ -44,13 +44,15 @@ enum InterventionViews {
         )).document
     }
 
-    static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError]) -> HTML {
-        Layout(title: "Interventie registreren", context: context, content: .div(
+    /// Registration, or with `editing` the same fields of an existing intervention (output is reported as progress).
+    static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError], editing: Intervention? = nil) -> HTML {
+        let title = editing.map { "Bewerken: \($0.name)" } ?? "Interventie registreren"
+        return Layout(title: title, context: context, content: .div(
             .class("narrow"),
-            .h1(.text("Interventie registreren")),
+            .h1(.text(title)),
             FormViews.errorSummary(errors),
             .form(
-                .method(.post), .action("/interventies"), .attribute(named: "novalidate"),
+                .method(.post), .action(editing.map(path) ?? "/interventies"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textField("naam", label: "Naam", value: values["naam"], required: true, errors: errors),
                 FormViews.textArea("omschrijving", label: "Omschrijving", value: values["omschrijving"], errors: errors),
@@ -65,11 +67,11 @@ enum InterventionViews {
                 FormViews.textField("einde", label: "Einde", value: values["einde"], type: .date, errors: errors),
                 FormViews.select("status", label: "Status", options: InterventionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: values["status"], errors: errors),
                 FormViews.textField("kosten", label: "Kosten (euro)", value: values["kosten"], type: .number, errors: errors),
-                FormViews.textArea("output", label: "Output: één regel per soort, ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’",
-                                   value: values["output"], errors: errors),
+                .if(editing == nil, FormViews.textArea("output", label: "Output: één regel per soort, ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’",
+                                                       value: values["output"], errors: errors)),
                 FormViews.textField("documenten", label: "Kennisbankstukken (links of id’s)", value: values["documenten"], errors: errors),
                 FormViews.checkbox("sprint", id: "veld-sprint", value: "ja", label: "Field Lab-sprint: een plan van 100 dagen met mijlpalen", checked: values["sprint"] == "ja"),
-                .button(.type(.submit), .class("button"), .text("Registreren"))
+                .button(.type(.submit), .class("button"), .text(editing == nil ? "Registreren" : "Opslaan"))
             )
         )).document
     }
@@ -82,7 +84,8 @@ enum InterventionViews {
         let day = intervention.start.map { today.dayNumber - $0.dayNumber + 1 }
         return Layout(title: intervention.name, context: context, content: .div(
             .h1(.text(intervention.name)),
-            .p(.class("muted"), .text("\(intervention.line.label) · \(intervention.ownerName) · \(intervention.status.label)")),
+            .p(.class("muted"), .text("\(intervention.line.label) · \(intervention.ownerName) · \(intervention.status.label)"),
+               .if(canEdit, .group(.text(" · "), .a(.href("\(base)/bewerken"), .text("Gegevens bewerken"))))),
             FormViews.errorSummary(errors),
             .dl(.class("facts"),
                 .dt(.text("Waar")), .dd(.text(places
