@@ -9,7 +9,8 @@ import VaporTesting
 /// A coordinator registers an intervention, reports progress, evaluates it against the register and records a decision
 /// that cites the frozen evaluation; evidence and decisions cannot be changed afterwards, on either database.
 @Suite struct InterventionTests {
-    /// Attacks from 2021 to June 2025 in 30 municipalities; Rotterdam's halve from 2024 on.
+    /// Attacks from 2021 to June 2025 in 30 municipalities; Rotterdam's halve from 2024 on. Each municipality's attacks
+    /// fall in three postcode-4 areas (Rotterdam: 1000–1002), except every tenth of Rotterdam's, which has no postcode.
     static func register(_ app: Application) async throws {
         var generator = SeededGenerator(seed: 42)
         let codes = ["GM0599"] + MunicipalityRegistry.bundled.all.map(\.code).filter { $0 != "GM0599" }.prefix(29)
@@ -25,7 +26,8 @@ import VaporTesting
                 for attack in 0..<count {
                     records.append(IncidentRecord(
                         sourceID: "T-\(code)-\(month)-\(attack)", source: "politie", date: CivilDate(year: year, month: monthOfYear, day: 1 + attack % 28)!,
-                        time: nil, municipalityCode: code, address: nil, postcode: nil, rd: municipality.centroid,
+                        time: nil, municipalityCode: code, address: nil,
+                        postcode: index == 0 && records.count % 10 == 0 ? nil : "\(1000 + index * 10 + attack % 3) AB", rd: municipality.centroid,
                         wgs84: RDConversion.toWGS84(municipality.centroid), target: .woning, means: .explosief, description: nil, definitionVersion: "politie-2024"))
                 }
             }
@@ -51,13 +53,13 @@ import VaporTesting
             #expect(try await postForm(app, "/interventies", [("naam", "x")], as: corporation).status == .forbidden)
 
             let created = try await postForm(app, "/interventies", [
-                ("naam", "JOZ-schets op scholen in kwetsbare wijken"), ("lijn", "preventie"), ("gemeenten", "Rotterdam"), ("postcodegebieden", "3081, 3082"),
+                ("naam", "JOZ-schets op scholen in kwetsbare wijken"), ("lijn", "preventie"), ("gemeenten", "Rotterdam"),
                 ("partners", "JOZ, scholen"), ("doelgroep", "Leerlingen groep 7–8 en brugklas"), ("start", "2024-01-01"), ("status", "lopend"),
                 ("kosten", "120.000"), ("output", "Scholen bezocht | 50 | 37\nLeerlingen bereikt | 5000"), ("sprint", "ja")], as: coordinator)
             let id = try redirectID(created)
             let path = "/interventies/\(id.uuidString.lowercased())"
             let intervention = try #require(try await Intervention.find(id, on: app.db))
-            #expect(intervention.municipalities == "GM0599" && intervention.postcodeAreas == "3081,3082" && intervention.costEuros == 120_000)
+            #expect(intervention.municipalities == "GM0599" && intervention.postcodeAreas.isEmpty && intervention.costEuros == 120_000)
             let outputs = try await InterventionOutput.query(on: app.db).sort(\.$label).all()
             #expect(outputs.map { "\($0.label) \($0.realised)/\($0.planned)" } == ["Leerlingen bereikt 0/5000", "Scholen bezocht 37/50"])
 
@@ -109,6 +111,26 @@ import VaporTesting
             #expect(try await EvaluationSnapshot.find(snapshotID, on: app.db)?.verdict == snapshot.verdict)
             let actions = Set(try await AuditEvent.query(on: app.db).all().map(\.action))
             #expect(actions.isSuperset(of: ["intervention.create", "intervention.progress", "intervention.evaluate", "intervention.decide", "intervention.edit"]))
+        }
+    }
+
+    @Test func anInterventionInPostcodeAreasIsComparedWithOtherPostcodeAreas() async throws {
+        try await withNEIGApp { app in
+            try await Self.register(app)
+            try await makeUser(app, email: "oov@rotterdam.nl", role: .municipalOfficer, organisation: "GM0599")
+            let officer = try await login(app, email: "oov@rotterdam.nl")
+            #expect(try await postForm(app, "/interventies", [("naam", "Buurtaanpak"), ("lijn", "nazorg"), ("gemeenten", "Rotterdam"), ("postcodegebieden", "1000, 10001"),
+                                                              ("start", "2024-01-01"), ("status", "lopend")], as: officer).status == .unprocessableEntity)
+            let created = try await postForm(app, "/interventies", [("naam", "Buurtaanpak"), ("lijn", "nazorg"), ("gemeenten", "Rotterdam"),
+                                                                    ("postcodegebieden", "1000 1001"), ("start", "2024-01-01"), ("status", "lopend")], as: officer)
+            let path = "/interventies/\(try redirectID(created).uuidString.lowercased())"
+            #expect(try await postForm(app, "\(path)/evaluaties", [("vergelijking", "Schiedam")], as: officer).status == .unprocessableEntity)
+            let snapshotID = try redirectID(try await postForm(app, "\(path)/evaluaties", [], as: officer))
+            let result = try #require(try await EvaluationSnapshot.find(snapshotID, on: app.db)?.result)
+            #expect(result.treated == ["1000", "1001"])
+            #expect(result.controls.count == EffectEvaluation.proposedControlCount && result.controls.allSatisfy { $0.count == 4 && !["1000", "1001"].contains($0) })
+            #expect(result.warnings.first?.hasSuffix("hebben geen postcode en tellen niet mee.") == true)
+            #expect(result.effectPct < -25, "\(result.verdict)")
         }
     }
 

@@ -177,7 +177,7 @@ enum InterventionAPIRoutes {
         let input = try CaseAPIRoutes.body(req, EvaluationInput.self)
         let form = InterventionRoutes.EvaluationForm(vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
                                                      maanden_na: input.months_after.map(String.init), seed: input.seed.map(String.init))
-        switch InterventionRoutes.evaluationRequest(form, registry: req.application.neig.municipalities) {
+        switch InterventionRoutes.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !item.postcodeAreas.isEmpty) {
         case .invalid(let errors): throw invalid("De evaluatie is niet uitgevoerd.", errors)
         case .valid(let request):
             switch try await InterventionService.snapshot(item, request: request, by: user.name, app: req.application, on: req.db) {

@@ -243,12 +243,20 @@ enum InterventionRoutes {
         var seed: String?
     }
 
-    /// Checks an evaluation request: comparison municipalities (codes or names), windows and seed.
-    static func evaluationRequest(_ form: EvaluationForm, registry: MunicipalityRegistry) -> Checked<InterventionService.EvaluationRequest> {
+    /// Checks an evaluation request: comparison areas (municipalities by code or name, or postcode-4 areas when the
+    /// intervention runs in those), windows and seed.
+    static func evaluationRequest(_ form: EvaluationForm, registry: MunicipalityRegistry, postcodes: Bool) -> Checked<InterventionService.EvaluationRequest> {
         var errors: [FormViews.FieldError] = []
         var request = InterventionService.EvaluationRequest()
         let controlsText = (form.vergelijking ?? "").trimmingCharacters(in: .whitespaces)
-        if !controlsText.isEmpty {
+        if !controlsText.isEmpty && postcodes {
+            let parsed = PostcodeAreas.parse(controlsText)
+            if let invalid = parsed.invalid {
+                errors.append(.init(field: "vergelijking", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."))
+            } else {
+                request.controls = parsed.areas
+            }
+        } else if !controlsText.isEmpty {
             switch InterventionInput.municipalities(controlsText, registry: registry) {
             case .valid(let codes): request.controls = codes
             case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
@@ -273,7 +281,7 @@ enum InterventionRoutes {
         let (user, intervention) = try await editable(req)
         let form = try req.content.decode(EvaluationForm.self)
         let values = ["vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na].compactMapValues { $0 }
-        switch evaluationRequest(form, registry: req.application.neig.municipalities) {
+        switch evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !intervention.postcodeAreas.isEmpty) {
         case .invalid(let errors):
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
         case .valid(let request):

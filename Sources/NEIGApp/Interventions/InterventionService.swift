@@ -14,24 +14,27 @@ enum InterventionService {
         return user.role == .coordinator || intervention.ownerOrganisationID == user.$organisation.id
     }
 
-    /// Attacks per municipality per month in the register, with the months it covers completely: from its first
-    /// attack's month up to the last month that has ended.
-    static func monthlyCounts(today: CivilDate, on db: any Database) async throws -> (counts: [String: [Int: Int]], first: Int, last: Int) {
+    /// Attacks per area per month in the register — municipalities, or postcode-4 areas — with the months it covers
+    /// completely: from its first attack's month up to the last month that has ended.
+    static func monthlyCounts(byPostcode: Bool = false, today: CivilDate, on db: any Database) async throws
+        -> (counts: [String: [Int: Int]], first: Int, last: Int) {
         struct Row: Decodable {
-            let municipality_code: String
+            let area: String
             let month: String
             let attacks: Int
         }
+        let area: SQLQueryString = byPostcode ? "substr(postcode, 1, 4)" : "municipality_code"
+        let filter: SQLQueryString = byPostcode ? "WHERE postcode IS NOT NULL" : ""
         let rows = try await db.sql.raw("""
-            SELECT municipality_code, substr(occurred_on, 1, 7) AS month, count(*) AS attacks FROM \(ident: Incident.schema)
-            GROUP BY municipality_code, substr(occurred_on, 1, 7)
+            SELECT \(area) AS area, substr(occurred_on, 1, 7) AS month, count(*) AS attacks FROM \(ident: Incident.schema) \(filter)
+            GROUP BY \(area), substr(occurred_on, 1, 7)
             """).all(decoding: Row.self)
         var counts: [String: [Int: Int]] = [:]
         var first = Int.max
         for row in rows {
             guard let date = CivilDate(parsing: row.month + "-01") else { continue }
             let month = MonthIndex.of(date)
-            counts[row.municipality_code, default: [:]][month] = row.attacks
+            counts[row.area, default: [:]][month] = row.attacks
             first = min(first, month)
         }
         return (counts, first == Int.max ? MonthIndex.of(today) : first, MonthIndex.of(today) - 1)
@@ -44,13 +47,27 @@ enum InterventionService {
         var seed: UInt64 = 1
     }
 
+    /// On postcode-4 areas when the intervention runs in some, compared with other postcode areas; on municipalities
+    /// otherwise, compared with other municipalities.
     static func evaluate(_ intervention: Intervention, request: EvaluationRequest, app: Application, on db: any Database) async throws
         -> Swift.Result<EffectEvaluation.Result, EffectEvaluation.Failure> {
         guard let start = intervention.start else { return .failure(.noMonthsAfter) }
-        let (counts, first, last) = try await monthlyCounts(today: app.neig.clock.today, on: db)
-        return EffectEvaluation.evaluate(.init(counts: counts, universe: app.neig.municipalities.all.map(\.code), treated: intervention.municipalityCodes,
-                                               start: start, controls: request.controls, monthsBefore: request.monthsBefore,
-                                               monthsAfter: request.monthsAfter, dataStart: first, dataEnd: last, seed: request.seed))
+        let areas = intervention.postcodeAreas.split(separator: ",").map(String.init)
+        let byPostcode = !areas.isEmpty
+        let (counts, first, last) = try await monthlyCounts(byPostcode: byPostcode, today: app.neig.clock.today, on: db)
+        var notes: [String] = []
+        if byPostcode {
+            let unplaced = try await Incident.query(on: db).filter(\.$municipalityCode ~~ intervention.municipalityCodes).filter(\.$postcode == nil).count()
+            if unplaced > 0 {
+                notes.append("\(unplaced) aanslagen in \(intervention.municipalityCodes.joined(separator: ", ")) hebben geen postcode en tellen niet mee.")
+            }
+        }
+        var input = EffectEvaluation.Input(
+            counts: counts, universe: byPostcode ? Array(counts.keys) : app.neig.municipalities.all.map(\.code),
+            treated: byPostcode ? areas : intervention.municipalityCodes, start: start, controls: request.controls, monthsBefore: request.monthsBefore,
+            monthsAfter: request.monthsAfter, dataStart: first, dataEnd: last, seed: request.seed)
+        input.notes = notes
+        return EffectEvaluation.evaluate(input)
     }
 
     /// Runs the evaluation and freezes it as a snapshot that decisions can cite.

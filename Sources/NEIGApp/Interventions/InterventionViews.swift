@@ -142,8 +142,12 @@ enum InterventionViews {
             .if(snapshots.isEmpty, .p(.text("Nog niet geëvalueerd."))),
             .if(canEdit, .form(
                 .method(.post), .action("\(base)/evaluaties"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
-                FormViews.textField("vergelijking", label: "Vergelijkingsgemeenten", value: values["vergelijking"],
-                                    hint: "Leeg: neig kiest twintig gemeenten met een vergelijkbaar aantal aanslagen vóór de start.", errors: errors),
+                intervention.postcodeAreas.isEmpty
+                    ? FormViews.textField("vergelijking", label: "Vergelijkingsgemeenten", value: values["vergelijking"],
+                                          hint: "Leeg: neig kiest twintig gemeenten met een vergelijkbaar aantal aanslagen vóór de start.", errors: errors)
+                    : FormViews.textField("vergelijking", label: "Vergelijkingsgebieden (postcodes van vier cijfers)", value: values["vergelijking"],
+                                          hint: "Deze interventie loopt in postcodegebieden. Leeg: neig kiest twintig postcodegebieden met een vergelijkbaar aantal aanslagen vóór de start.",
+                                          errors: errors),
                 FormViews.textField("maanden_voor", label: "Maanden vóór de start", value: values["maanden_voor"] ?? "24", type: .number, errors: errors),
                 FormViews.textField("maanden_na", label: "Maanden na de start", value: values["maanden_na"] ?? "12", type: .number, errors: errors),
                 .button(.type(.submit), .class("button secondary"), .text("Effect berekenen en vastleggen"))

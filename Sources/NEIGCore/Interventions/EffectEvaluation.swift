@@ -29,6 +29,8 @@ public enum EffectEvaluation {
         public var dataEnd: Int
         public var seed: UInt64
         public var bootstrapSamples: Int
+        /// Said before the evaluation's own warnings (e.g. attacks that could not be placed in an area).
+        public var notes: [String] = []
 
         public init(counts: [String: [Int: Int]], universe: [String], treated: [String], start: CivilDate, controls: [String]?,
                     monthsBefore: Int = 24, monthsAfter: Int = 12, dataStart: Int, dataEnd: Int, seed: UInt64, bootstrapSamples: Int = 2000) {
@@ -105,7 +107,7 @@ public enum EffectEvaluation {
         guard !treated.isEmpty else { return .failure(.noTreated) }
         if let overlap = input.controls?.first(where: treated.contains) { return .failure(.treatedAsControl(overlap)) }
         let startMonth = MonthIndex.of(input.start)
-        var warnings: [String] = []
+        var warnings = input.notes
         let monthsAfter = min(input.monthsAfter, input.dataEnd - startMonth + 1)
         guard monthsAfter >= 1 else { return .failure(.noMonthsAfter) }
         if monthsAfter < input.monthsAfter {
