@@ -39,6 +39,8 @@ import FoundationXML
             let questionID = try redirectID(created)
             let path = "/vragen/\(questionID.uuidString.lowercased())"
             #expect(try await notifications(app, "volger@rotterdam.nl").map(\.title) == ["Nieuwe vraag: Wie heeft ervaring met cameratoezicht na een aanslag?"])
+            #expect(try await getPage(app, "/vragen", as: follower).body.string.contains(#"aria-label="Notificaties, 1 ongelezen""#), "the header shows the count")
+            #expect(!(try await getPage(app, "/vragen", as: asker).body.string.contains("ongelezen")))
             #expect(try await notifications(app, "adviseur@amsterdam.nl").isEmpty, "follows another tag")
             #expect(try await notifications(app, "oov@utrecht.nl").isEmpty, "the asker is not told of their own question")
             let listed = try await getPage(app, "/vragen?tag=jongeren", as: follower).body.string

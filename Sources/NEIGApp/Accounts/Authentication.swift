@@ -55,6 +55,10 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
                 request.auth.login(session.user)
                 request.storage[CurrentSessionKey.self] = session
                 request.storage[AuthenticationMethodKey.self] = .session
+                // Pages show the unread count in the header; one indexed count per page view.
+                if request.method == .GET, !request.url.path.hasPrefix("/api/"), !request.url.path.hasPrefix("/static/") {
+                    request.storage[UnreadNotificationsKey.self] = try await Notifier.unreadCount(try session.user.requireID(), on: request.db)
+                }
             }
         } else {
             expired = true

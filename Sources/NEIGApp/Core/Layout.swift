@@ -81,7 +81,10 @@ struct Layout {
             .method(.post), .action(SiteURL.logout.path),
             .a(.class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
                .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
-            .a(.href("/notificaties"), .text("Notificaties")),
+            context.unreadNotifications > 0
+                ? .a(.href("/notificaties"), .attribute(named: "aria-label", value: "Notificaties, \(context.unreadNotifications) ongelezen"),
+                     .text("Notificaties "), .span(.class("badge"), .text(String(context.unreadNotifications))))
+                : .a(.href("/notificaties"), .text("Notificaties")),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
             .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
         )

@@ -10,6 +10,7 @@ struct PageContext: Sendable {
     var userID: UUID?
     var csrfToken: String
     var path: String
+    var unreadNotifications = 0
 
     static let anonymous = PageContext(csrfToken: "", path: "/")
 }
@@ -19,6 +20,8 @@ extension Request {
         let user = self.user
         return PageContext(userName: user?.name, roleLabel: user?.role.label,
                            organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
-                           csrfToken: csrfToken, path: url.path)
+                           csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0)
     }
 }
+
+struct UnreadNotificationsKey: StorageKey { typealias Value = Int }

@@ -68,6 +68,7 @@ enum Migrations {
         app.migrations.add(CreateNews())
         app.migrations.add(AddEventFollowUp())
         app.migrations.add(CreateInterventions())
+        app.migrations.add(AddNetworkIndexes())
     }
 }
 
