@@ -35,6 +35,7 @@ import Testing
         #expect(Tags.parse("Preventie, jongeren;  Preventie , Kennis & onderzoek") == .failure(.invalid("Kennis & onderzoek")))
         #expect(Tags.parse("Preventie, Jongeren, jongeren, Café") == .success(["preventie", "jongeren", "cafe"]))
         #expect(Tags.parse("") == .success([]))
+        #expect(Tags.normalise("jeugd_werk") == "jeugd-werk", "no LIKE wildcard in a tag")
         #expect(Tags.parse("a,b,c,d,e,f,g".split(separator: ",").map { "\($0)\($0)" }.joined(separator: ",")) == .failure(.tooMany(7)))
         #expect(Tags.unstored(Tags.stored(["preventie", "nazorg"])) == ["preventie", "nazorg"])
         #expect(Tags.standard.filter { $0 == "nazorg" }.count == 1)

@@ -102,7 +102,9 @@ enum LibraryService {
             document.attachmentName = upload.name
             document.attachmentType = upload.type.rawValue
             document.attachmentSize = upload.bytes.count
-            document.attachmentText = AttachmentText.extract(upload.bytes, type: upload.type)
+            // Reading a 20 MB PDF takes a while; not on the event loop.
+            let (bytes, type) = (upload.bytes, upload.type)
+            document.attachmentText = try await req.application.threadPool.runIfActive { AttachmentText.extract(bytes, type: type) }
         }
         try await req.db.transaction { tx in
             if let previous {

@@ -13,6 +13,8 @@ enum NotificationDigest {
         let local = Calendar.amsterdam.dateComponents([.year, .month, .day, .hour], from: now)
         guard let hour = local.hour, hour >= Self.hour, let year = local.year, let month = local.month, let day = local.day else { return nil }
         let period = String(format: "%04d-%02d-%02d", year, month, day)
+        // Looked up first so that a run already done does not cost a refused insert every minute.
+        if try await JobRun.query(on: db).filter(\.$job == "digest").filter(\.$period == period).first() != nil { return nil }
         guard try await JobRuns.claim("digest", period: period, worker: worker, now: now, on: db) else { return nil }
         return try await send(now: now, publicURL: publicURL, on: db)
     }

@@ -28,7 +28,8 @@ enum NotificationRoutes {
             item.readAt = req.application.neig.clock.now()
             try await item.save(on: req.db)
         }
-        return req.redirect(to: item.link.hasPrefix("/") && !item.link.hasPrefix("//") ? item.link : "/notificaties", redirectType: .normal)
+        let local = item.link.hasPrefix("/") && !item.link.hasPrefix("//") && !item.link.contains("\\")
+        return req.redirect(to: local ? item.link : "/notificaties", redirectType: .normal)
     }
 
     static func markAllRead(_ req: Request) async throws -> Response {

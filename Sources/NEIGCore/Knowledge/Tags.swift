@@ -17,9 +17,10 @@ public enum Tags {
     }
 
     public static func normalise(_ raw: String) -> String? {
+        // An underscore becomes a hyphen: it is a wildcard in the LIKE that finds tagged items.
         let tag = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            .replacingOccurrences(of: " ", with: "-").folding(options: .diacriticInsensitive, locale: nil)
-        guard (2...40).contains(tag.count), tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
+            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-").folding(options: .diacriticInsensitive, locale: nil)
+        guard (2...40).contains(tag.count), tag.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "-" }),
               tag.first?.isLetter == true || tag.first?.isNumber == true else { return nil }
         return tag
     }
