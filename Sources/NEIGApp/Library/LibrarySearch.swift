@@ -105,9 +105,13 @@ enum LibrarySearch {
                 """).all(decoding: RankedID.self)
         } else {
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+            // ORDER BY rank lets FTS5 sort the matches by score itself and hand them over best first, so the facet
+            // columns are read only until the page is full rather than for every match.
             rows = try await database.sql.raw("""
-                SELECT doc_id AS id FROM library_fts WHERE library_fts MATCH \(bind: match) AND \(scope.condition("library_fts"))
-                ORDER BY bm25(library_fts, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 20.0, 4.0, 1.0, 0.5) LIMIT \(bind: limit)
+                SELECT doc_id AS id FROM library_fts
+                WHERE library_fts MATCH \(bind: match) AND rank MATCH 'bm25(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 20.0, 4.0, 1.0, 0.5)'
+                  AND \(scope.condition("library_fts"))
+                ORDER BY rank LIMIT \(bind: limit)
                 """).all(decoding: RankedID.self)
         }
         return rows.compactMap { UUID(uuidString: $0.id) }
