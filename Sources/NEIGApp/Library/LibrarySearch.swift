@@ -98,11 +98,18 @@ enum LibrarySearch {
         if database.isPostgres {
             // Each word as PostgreSQL stems it, or any word starting with our stem.
             let query = words.dropFirst().reduce(termQuery(words[0])) { "\($0) && \(termQuery($1))" }
-            rows = try await database.sql.raw("""
+            let sql: SQLQueryString = """
                 SELECT CAST(d.id AS text) AS id FROM library_documents d, (SELECT \(query) AS q) query
                 WHERE d.search @@ query.q AND \(scope.condition("d"))
                 ORDER BY ts_rank(d.search_head, query.q) DESC, d.updated_at DESC LIMIT \(bind: limit)
-                """).all(decoding: RankedID.self)
+                """
+            // Once the table has statistics, PostgreSQL prefers a sequential scan for a common word, testing @@ against
+            // every document's large, compressed vector (52 ms on 10k documents); the GIN index answers the same match
+            // exactly without reading those vectors (19 ms). The planner does not price the decompression, so we say it.
+            rows = try await database.transaction { tx in
+                try await tx.sql.raw("SET LOCAL enable_seqscan = off").run()
+                return try await tx.sql.raw(sql).all(decoding: RankedID.self)
+            }
         } else {
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
             // ORDER BY rank lets FTS5 sort the matches by score itself and hand them over best first, so the facet
