@@ -76,20 +76,19 @@ enum InterventionAPIRoutes {
 
     struct InterventionList: Content { var items: [InterventionDTO] }
 
+    static func dto(_ item: Intervention, standing: InterventionService.Standing) -> InterventionDTO {
+        InterventionDTO(item, outputs: standing.outputs[item.id!] ?? [], latest: standing.latest[item.id!], decision: standing.decisions[item.id!])
+    }
+
     static func dto(_ item: Intervention, on db: any Database) async throws -> InterventionDTO {
-        let id = try item.requireID()
-        return InterventionDTO(item, outputs: try await InterventionOutput.query(on: db).filter(\.$interventionID == id).sort(\.$label).all(),
-                               latest: try await EvaluationSnapshot.query(on: db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).first(),
-                               decision: try await InterventionDecision.query(on: db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).first())
+        dto(item, standing: try await InterventionService.Standing.load(only: try item.requireID(), on: db))
     }
 
     static func list(_ req: Request) async throws -> InterventionList {
         _ = try req.requireUser()
         let items = try await Intervention.query(on: req.db).sort(\.$startsOn).all()
-        let outputs = Dictionary(grouping: try await InterventionOutput.query(on: req.db).sort(\.$label).all(), by: \.interventionID)
-        let latest = Dictionary(grouping: try await EvaluationSnapshot.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last)
-        let decisions = Dictionary(grouping: try await InterventionDecision.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last)
-        return InterventionList(items: items.map { InterventionDTO($0, outputs: outputs[$0.id!] ?? [], latest: latest[$0.id!], decision: decisions[$0.id!]) })
+        let standing = try await InterventionService.Standing.load(on: req.db)
+        return InterventionList(items: items.map { dto($0, standing: standing) })
     }
 
     struct InterventionInputDTO: Decodable {

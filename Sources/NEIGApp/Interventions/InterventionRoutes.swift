@@ -24,17 +24,15 @@ enum InterventionRoutes {
     static func overview(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         let interventions = try await Intervention.query(on: req.db).sort(\.$startsOn).all()
-        let outputs = Dictionary(grouping: try await InterventionOutput.query(on: req.db).all(), by: \.interventionID)
-        let snapshots = Dictionary(grouping: try await EvaluationSnapshot.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID)
-        let decisions = Dictionary(grouping: try await InterventionDecision.query(on: req.db).sort(\.$createdAt).all(), by: \.interventionID)
+        let standing = try await InterventionService.Standing.load(on: req.db)
         let today = req.application.neig.clock.today
         let (counts, _, _) = try await InterventionService.monthlyCounts(today: today, on: req.db)
         var national: [Int: Int] = [:]
         for perMonth in counts.values { for (month, count) in perMonth { national[month, default: 0] += count } }
         let previousYear = (1...12).reduce(0) { $0 + (national[(today.year - 1) * 12 + $1 - 1] ?? 0) }
         return HTMLPage(document: InterventionViews.overview(
-            req.pageContext, interventions: interventions, outputs: outputs, latest: snapshots.compactMapValues(\.last),
-            decisions: decisions.compactMapValues(\.last), national: national, today: today, previousYear: previousYear,
+            req.pageContext, interventions: interventions, outputs: standing.outputs, latest: standing.latest,
+            decisions: standing.decisions, national: national, today: today, previousYear: previousYear,
             canRegister: InterventionService.editors.contains(user.role)))
     }
 

@@ -90,18 +90,37 @@ enum InterventionService {
         }
     }
 
+    /// Per intervention: its output lines (by label), latest evaluation and latest decision — what the overview, the
+    /// API and the export show next to each one. `only` limits it to one intervention.
+    struct Standing {
+        var outputs: [UUID: [InterventionOutput]]
+        var latest: [UUID: EvaluationSnapshot]
+        var decisions: [UUID: InterventionDecision]
+
+        static func load(only id: UUID? = nil, on db: any Database) async throws -> Standing {
+            let outputs = InterventionOutput.query(on: db), snapshots = EvaluationSnapshot.query(on: db), decisions = InterventionDecision.query(on: db)
+            if let id {
+                outputs.filter(\.$interventionID == id)
+                snapshots.filter(\.$interventionID == id)
+                decisions.filter(\.$interventionID == id)
+            }
+            return Standing(
+                outputs: Dictionary(grouping: try await outputs.sort(\.$label).all(), by: \.interventionID),
+                latest: Dictionary(grouping: try await snapshots.sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last),
+                decisions: Dictionary(grouping: try await decisions.sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last))
+        }
+    }
+
     /// All interventions as CSV, one row each, for spreadsheets and reports.
     static func csv(on db: any Database) async throws -> String {
         let interventions = try await Intervention.query(on: db).sort(\.$lineValue).sort(\.$name).all()
-        let outputs = Dictionary(grouping: try await InterventionOutput.query(on: db).all(), by: \.interventionID)
-        let snapshots = Dictionary(grouping: try await EvaluationSnapshot.query(on: db).sort(\.$createdAt).all(), by: \.interventionID)
-        let decisions = Dictionary(grouping: try await InterventionDecision.query(on: db).sort(\.$createdAt).all(), by: \.interventionID)
+        let standing = try await Standing.load(on: db)
         var lines = ["id,naam,lijn,eigenaar,partners,doelgroep,gemeenten,postcodegebieden,start,einde,status,kosten_euro,output,laatste_effect_pct,"
                      + "laatste_oordeel,laatste_besluit,besluit_datum"]
         for item in interventions {
             let id = item.id!
-            let output = (outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(separator: "; ")
-            let latest = snapshots[id]?.last, decision = decisions[id]?.last
+            let output = (standing.outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(separator: "; ")
+            let latest = standing.latest[id], decision = standing.decisions[id]
             let fields = [id.uuidString.lowercased(), item.name, item.line.rawValue, item.ownerName, item.partners, item.targetGroup,
                           item.municipalities.replacingOccurrences(of: ",", with: " "), item.postcodeAreas.replacingOccurrences(of: ",", with: " "),
                           item.startsOn, item.endsOn ?? "", item.status.rawValue, item.costEuros.map(String.init) ?? "", output,

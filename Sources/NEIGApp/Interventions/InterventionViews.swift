@@ -188,8 +188,9 @@ enum InterventionViews {
     static func resultSection(_ result: EffectEvaluation.Result, intervention: Intervention, registry: MunicipalityRegistry) -> Node<HTML.BodyContext> {
         let name: (String) -> String = { registry[$0]?.displayName ?? $0 }
         let controlsLabel = result.controlsProposed ? "Vergelijkingsgebieden (voorgesteld)" : "Vergelijkingsgebieden"
-        let dutch: (Double) -> String = { String($0).replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }
-        let pText = (result.pValue.map { String(format: "%.3f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—")
+        // Percentages are rounded to a tenth already; a real minus sign reads better than a hyphen.
+        let dutch: (Double) -> String = { $0.dutchDecimal(1).replacingOccurrences(of: "-", with: "−") }
+        let pText = (result.pValue.map { $0.dutchDecimal(3) } ?? "—")
             + " over \(result.placebos) placebo’s (gebieden en eerdere startdata)"
         let facts: [(String, String)] = [
             ("Interventiegebied", result.treated.map(name).joined(separator: ", ")),
@@ -208,7 +209,7 @@ enum InterventionViews {
                 .caption(.text("Aanslagen per maand")),
                 .thead(.tr(.th(.text("Maand")), .th(.text("Interventiegebied")), .th(.text("Vergelijking (zelfde niveau)")))),
                 .tbody(.forEach(result.series) { point in
-                    .tr(.td(.text(point.month)), .td(.text(String(point.treated))), .td(.text(String(format: "%.1f", point.comparison).replacingOccurrences(of: ".", with: ","))))
+                    .tr(.td(.text(point.month)), .td(.text(String(point.treated))), .td(.text(point.comparison.dutchDecimal(1))))
                 }))
         )
     }
