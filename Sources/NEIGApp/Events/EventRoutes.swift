@@ -94,9 +94,7 @@ enum EventRoutes {
 
     /// A wall-clock time in Amsterdam, whatever the daylight-saving offset that day.
     static func amsterdam(_ date: CivilDate, _ time: TimeOfDay) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = NEIGClock.amsterdam
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+        Calendar.amsterdam.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
     }
 
     static func find(_ req: Request) async throws -> NetworkEvent {

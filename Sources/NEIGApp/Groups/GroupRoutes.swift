@@ -132,11 +132,7 @@ enum GroupRoutes {
             try await req.audit("group.default_tags", object: "member_group", id: group.code, detail: "tags=\(tags.joined(separator: ","))")
             return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
         case .failure(let error):
-            let message = switch error {
-            case .invalid(let word): "‘\(word)’ is geen onderwerp: gebruik letters, cijfers en streepjes."
-            case .tooMany(let count): "\(count) onderwerpen; ten hoogste \(Tags.maximumPerItem)."
-            }
-            return try await page(req, group: group, errors: [.init(field: "onderwerpen", message: message)], values: ["onderwerpen": text]).encodeResponse(for: req)
+            return try await page(req, group: group, errors: [.init(field: "onderwerpen", message: error.message)], values: ["onderwerpen": text]).encodeResponse(for: req)
         }
     }
 }

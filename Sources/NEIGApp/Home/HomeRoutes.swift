@@ -20,8 +20,7 @@ enum HomeRoutes {
                                        canEnter: AccessPolicy.canEnterIncidents(user.actor),
                                        openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
                                        canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
-                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db),
-                                       unreadNotifications: try await Notifier.unreadCount(try user.requireID(), on: req.db))
+                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary, news: news).document)
     }
 }
@@ -37,7 +36,6 @@ struct HomeView {
         let openAlerts: Int
         let canAnalyse: Bool
         let caseWork: CaseWorkSummary?
-        let unreadNotifications: Int
     }
 
     let context: PageContext
@@ -74,8 +72,9 @@ struct HomeView {
                    .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
             )),
             .unwrap(summary.caseWork) { $0.notices },
-            .if(summary.unreadNotifications > 0, .p(.class("notice"), .attribute(named: "role", value: "status"),
-                .a(.href("/notificaties"), .text(summary.unreadNotifications == 1 ? "1 nieuwe notificatie" : "\(summary.unreadNotifications) nieuwe notificaties")),
+            // Counted once per page view for the header (SessionAuthenticationMiddleware).
+            .if(context.unreadNotifications > 0, .p(.class("notice"), .attribute(named: "role", value: "status"),
+                .a(.href("/notificaties"), .text(context.unreadNotifications == 1 ? "1 nieuwe notificatie" : "\(context.unreadNotifications) nieuwe notificaties")),
                 .text(" over vragen, antwoorden en kennisbankstukken die u volgt."))),
             .ul(.class("figures"),
                 .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),

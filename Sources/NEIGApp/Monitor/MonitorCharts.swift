@@ -96,7 +96,7 @@ extension Double {
     /// A percentage with a decimal comma and an explicit sign: "+71,3 %".
     var dutchPercent: String {
         let rounded = (self * 10).rounded() / 10
-        let text = String(format: "%.1f", abs(rounded)).replacingOccurrences(of: ".", with: ",")
+        let text = abs(rounded).dutchDecimal(1)
         return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + text + " %"
     }
 }

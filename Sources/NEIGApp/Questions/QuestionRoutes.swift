@@ -60,8 +60,7 @@ enum QuestionRoutes {
         switch Tags.parse(form.tags ?? "") {
         case .success(let parsed) where parsed.isEmpty: errors.append(.init(field: "tags", message: "Geef ten minste één onderwerp, bijvoorbeeld preventie."))
         case .success(let parsed): tags = parsed
-        case .failure(.invalid(let word)): errors.append(.init(field: "tags", message: "‘\(word)’ is geen onderwerp: gebruik letters, cijfers en streepjes (2 tot 40 tekens)."))
-        case .failure(.tooMany(let count)): errors.append(.init(field: "tags", message: "U gaf \(count) onderwerpen; ten hoogste \(Tags.maximumPerItem)."))
+        case .failure(let error): errors.append(.init(field: "tags", message: error.message))
         }
         let group = (form.groep ?? "").isEmpty ? nil : form.groep
         if let group, !groups.contains(where: { $0.code == group }) { errors.append(.init(field: "groep", message: "U bent geen lid van deze groep.")) }

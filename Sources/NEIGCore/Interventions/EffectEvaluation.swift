@@ -245,7 +245,7 @@ public enum EffectEvaluation {
     }
 
     static func verdict(effect: Double, low: Double, high: Double, p: Double?, sparse: Bool, significant: Bool) -> String {
-        let pText = p.map { ", p = " + String(format: "%.2f", $0).replacingOccurrences(of: ".", with: ",") } ?? ""
+        let pText = p.map { ", p = " + $0.dutchDecimal(2) } ?? ""
         if sparse {
             return "Te weinig gegevens om iets te concluderen (geschat \(signed(effect)) %, 90 %-interval \(signed(low)) tot \(signed(high)) %\(pText))."
         }

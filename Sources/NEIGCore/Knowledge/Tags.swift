@@ -28,6 +28,14 @@ public enum Tags {
     public enum ParseError: Error, Equatable {
         case invalid(String)
         case tooMany(Int)
+
+        /// What a member is told next to the field.
+        public var message: String {
+            switch self {
+            case .invalid(let word): "‘\(word)’ is geen onderwerp: gebruik letters, cijfers en streepjes (2 tot 40 tekens)."
+            case .tooMany(let count): "U gaf \(count) onderwerpen; ten hoogste \(Tags.maximumPerItem)."
+            }
+        }
     }
 
     /// Comma-separated tags as a member types them ("Preventie, jongeren"), deduplicated in order.
