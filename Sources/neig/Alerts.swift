@@ -13,6 +13,11 @@ struct AlertsCommand: AsyncParsableCommand {
         @Option(help: "How many days the zone lasts.") var days: Int
         @OptionGroup var database: DatabaseOptions
 
+        func validate() throws {
+            try FlagBounds.check(distance, "--distance", 1...5000)
+            try FlagBounds.check(days, "--days", 1...365)
+        }
+
         func run() async throws {
             do {
                 try await AppRunner.withApp(database) { app in

@@ -70,7 +70,8 @@ struct Closeness: ParsableArguments {
     @Option(help: "Close in time: at most this many days.") var days: Int
 
     func validate() throws {
-        guard distance > 0, days >= 0 else { throw ValidationError("--distance must be positive and --days at least 0") }
+        try FlagBounds.check(distance, "--distance", FlagBounds.metres)
+        try FlagBounds.check(days, "--days", FlagBounds.days)
     }
 }
 
@@ -108,12 +109,10 @@ extension Analyse {
         @Option(help: "json, csv or text.") var format: AnalysisFormat = .json
 
         func bands() throws -> NearRepeatBands {
-            let distances = distanceBands.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            let days = timeBands.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard distances.allSatisfy({ $0 != nil }) else { throw ValidationError("--distance-bands: '\(distanceBands)' is not a list of numbers") }
-            guard days.allSatisfy({ $0 != nil }) else { throw ValidationError("--time-bands: '\(timeBands)' is not a list of whole numbers") }
+            let distances = try FlagBounds.list(BoundedNumber.decimals(distanceBands, in: FlagBounds.metres, count: 1...32), "--distance-bands")
+            let days = try FlagBounds.list(BoundedNumber.integers(timeBands, in: FlagBounds.days, count: 1...32), "--time-bands")
             do {
-                return try NearRepeatBands(distances: distances.map { $0! }, days: days.map { $0! }, includeBeyond: beyondBand)
+                return try NearRepeatBands(distances: distances, days: days, includeBeyond: beyondBand)
             } catch let error as NearRepeatError {
                 throw ValidationError(error.description)
             }
@@ -169,7 +168,8 @@ extension Analyse {
         @Option(help: "geojson or svg.") var format: Format = .geojson
 
         func validate() throws {
-            guard bandwidth > 0, (cellSize ?? 1) > 0 else { throw ValidationError("--bandwidth and --cell-size must be positive") }
+            try FlagBounds.check(bandwidth, "--bandwidth", 1...FlagBounds.metres.upperBound)
+            if let cellSize { try FlagBounds.check(cellSize, "--cell-size", 1...FlagBounds.metres.upperBound) }
         }
 
         func run() async throws {

@@ -10,6 +10,8 @@ struct Monitor: AsyncParsableCommand {
 
     @Option(help: "The year.") var year: Int
     @Option(help: "json, csv or table.") var format: Format = .json
+
+    func validate() throws { try FlagBounds.check(year, "--year", 2000...2100) }
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {

@@ -7,6 +7,8 @@ struct Serve: AsyncParsableCommand {
 
     @ArgumentParser.Option(help: "Address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
+
+    func validate() throws { try FlagBounds.check(port, "--port", 1...65535) }
     @ArgumentParser.Flag(help: "Do not load demo data into an empty database.") var noDemo = false
     @OptionGroup var database: DatabaseOptions
 

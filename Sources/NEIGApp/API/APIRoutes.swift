@@ -41,12 +41,8 @@ enum APIRoutes {
     static func listIncidents(_ req: Request) async throws -> IncidentPage {
         let actor = try req.requireUser().actor
         let filter = try IncidentFilter.parse(req, api: true)
-        let limit = try integerQuery(req, "limit") ?? 100
-        let offset = try integerQuery(req, "offset") ?? 0
-        guard (1...1000).contains(limit), offset >= 0 else {
-            throw NEIGError.badRequest("limit moet tussen 1 en 1000 liggen en offset mag niet negatief zijn.",
-                                       items: [.init(column: "limit", reason: "1–1000"), .init(column: "offset", reason: "≥ 0")])
-        }
+        let limit = try req.queryInteger("limit", in: 1...1000) ?? 100
+        let offset = try req.queryInteger("offset", in: 0...maximumOffset) ?? 0
         let total = try await filter.apply(to: Incident.query(on: req.db)).count()
         let incidents = try await filter.apply(to: Incident.query(on: req.db))
             .sort(\.$occurredOn, .descending).sort(\.$sourceID).range(offset..<(offset + limit)).all()
@@ -96,21 +92,12 @@ enum APIRoutes {
         }
     }
 
-    /// A whole number or nothing: "5e-324" or "12.0" is an error, not a silently ignored parameter.
-    static func integerQuery(_ req: Request, _ name: String) throws -> Int? {
-        guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let value = Int(text) else {
-            throw NEIGError.badRequest("\(name) moet een geheel getal zijn.", items: [.init(column: name, reason: "'\(text)' is geen geheel getal")])
-        }
-        return value
-    }
+    /// Deep offsets make the database skip rows one by one; beyond this a filter is the way.
+    static let maximumOffset = 1_000_000
 
     static func monitor(_ req: Request) async throws -> MonitorReport {
         _ = try req.requireUser()
-        let year = try integerQuery(req, "year") ?? req.application.neig.clock.today.year
-        guard (2000...2100).contains(year) else {
-            throw NEIGError.badRequest("year moet tussen 2000 en 2100 liggen.", items: [.init(column: "year", reason: "2000–2100")])
-        }
+        let year = try req.queryInteger("year", in: 2000...2100) ?? req.application.neig.clock.today.year
         return try await MonitorService.report(year: year, on: req.db, registry: req.application.neig.municipalities)
     }
 }

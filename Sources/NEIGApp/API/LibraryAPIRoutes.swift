@@ -72,11 +72,7 @@ enum LibraryAPIRoutes {
     }
 
     static func limit(_ req: Request) throws -> Int {
-        let limit = try APIRoutes.integerQuery(req, "limit") ?? 20
-        guard (1...100).contains(limit) else {
-            throw NEIGError.badRequest("limit moet tussen 1 en 100 liggen.", items: [.init(column: "limit", reason: "1–100")])
-        }
-        return limit
+        try req.queryInteger("limit", in: 1...100) ?? 20
     }
 
     static func list(_ req: Request) async throws -> ItemList {

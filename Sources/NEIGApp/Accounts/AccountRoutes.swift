@@ -1,4 +1,5 @@
 import Fluent
+import NEIGCore
 import Plot
 import Vapor
 
@@ -108,11 +109,9 @@ enum AccountRoutes {
         SiteURL.query(returnPath(req).map { [("terug", $0)] } ?? [])
     }
 
-    /// Only local paths, so the login form cannot be used to send people to another site.
+    /// Only local paths, so the login form cannot be used to send people to another site or to add headers.
     static func returnPath(_ req: Request) -> String? {
-        guard let value = req.query[String.self, at: "terug"], value.hasPrefix("/"), !value.hasPrefix("//"),
-              !value.contains("\\") else { return nil }
-        return value
+        ReturnPath.validated(req.query[String.self, at: "terug"])
     }
 }
 

@@ -24,13 +24,13 @@ enum AuditRoutes {
         let filters = Filters(action: (req.query[String.self, at: "actie"] ?? "").trimmingCharacters(in: .whitespaces),
                               actor: (req.query[String.self, at: "actor"] ?? "").trimmingCharacters(in: .whitespaces),
                               result: req.query[String.self, at: "resultaat"] ?? "",
-                              page: max(1, req.query[Int.self, at: "pagina"] ?? 1))
+                              page: try req.queryPage())
         var query = AuditEvent.query(on: req.db)
         if !filters.action.isEmpty { query = query.filter(\.$action ~~ filters.action) }
         if !filters.actor.isEmpty { query = query.filter(\.$actor ~~ filters.actor) }
         if ["success", "denied", "rejected"].contains(filters.result) { query = query.filter(\.$result == filters.result) }
         let events = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
-            .range(((filters.page - 1) * pageSize)..<(filters.page * pageSize + 1)).all()
+            .range(PageWindow.range(page: filters.page, size: pageSize).lowerBound..<(PageWindow.range(page: filters.page, size: pageSize).upperBound + 1)).all()
         let verification = try await AuditChain.verify(on: req.db)
         try await req.audit("audit.view", object: "audit_log", detail: "page=\(filters.page)")
         return HTMLPage(document: AuditView(context: req.pageContext, filters: filters, events: Array(events.prefix(pageSize)),

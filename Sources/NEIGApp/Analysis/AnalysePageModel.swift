@@ -13,6 +13,8 @@ struct AnalyseRequest: Sendable {
     var bands: NearRepeatBands?
 
     static let permutationChoices = [99, 999]
+    static let maximumDistance = 5_000.0
+    static let maximumDays = 365
 
     /// Reads the query; a municipal officer's area is their own municipality unless they ask for another,
     /// which answers 404 like every other object outside their reach.
@@ -32,7 +34,13 @@ struct AnalyseRequest: Sendable {
             municipality: municipality, from: CivilDate(year: today.year - 1, month: 1, day: 1)!, to: today,
             distanceText: req.query[String.self, at: "afstanden"] ?? "100,200,300,400",
             daysText: req.query[String.self, at: "dagen"] ?? "7,14,21,28",
-            permutations: req.query[Int.self, at: "permutaties"].flatMap { permutationChoices.contains($0) ? $0 : nil } ?? 99)
+            permutations: 99)
+        if let permutations = try req.queryInteger("permutaties", in: 1...999) {
+            guard permutationChoices.contains(permutations) else {
+                throw NEIGError.badRequest("permutaties: kies 99 of 999.", items: [.init(column: "permutaties", reason: "99 of 999")])
+            }
+            request.permutations = permutations
+        }
         func date(_ field: String) -> CivilDate? {
             guard let text = req.query[String.self, at: field], !text.isEmpty else { return nil }
             guard let date = CivilDate(parsing: text) else {
@@ -44,17 +52,17 @@ struct AnalyseRequest: Sendable {
         if let from = date("van") { request.from = from }
         if let to = date("tot") { request.to = to }
         if request.from > request.to { request.errors.append(.init(field: "van", message: "De begindatum ligt na de einddatum.")) }
-        let distances = request.distanceText.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        let days = request.daysText.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if distances.isEmpty || distances.contains(nil) || distances.count > 8 {
-            request.errors.append(.init(field: "afstanden", message: "Geef 1 tot 8 afstanden in meters, gescheiden door komma’s, bijvoorbeeld 100,200,300,400."))
-        }
-        if days.isEmpty || days.contains(nil) || days.count > 8 {
-            request.errors.append(.init(field: "dagen", message: "Geef 1 tot 8 termijnen in dagen, gescheiden door komma’s, bijvoorbeeld 7,14,21,28."))
-        }
-        if request.errors.isEmpty {
+        // Bounded so that one request cannot occupy the analysis thread for long: wider bands than this
+        // count nearly every pair of attacks and say nothing about near repeats anyway.
+        let distances = BoundedNumber.decimals(request.distanceText, in: 1...maximumDistance, count: 1...8)
+            .orFieldError("afstanden", &request.errors,
+                          message: "Geef 1 tot 8 afstanden van 1 tot \(Int(maximumDistance)) meter, gescheiden door komma’s, bijvoorbeeld 100,200,300,400.")
+        let days = BoundedNumber.integers(request.daysText, in: 1...maximumDays, count: 1...8)
+            .orFieldError("dagen", &request.errors,
+                          message: "Geef 1 tot 8 termijnen van 1 tot \(maximumDays) dagen, gescheiden door komma’s, bijvoorbeeld 7,14,21,28.")
+        if request.errors.isEmpty, let distances, let days {
             do {
-                request.bands = try NearRepeatBands(distances: distances.map { $0! }, days: days.map { $0! })
+                request.bands = try NearRepeatBands(distances: distances, days: days)
             } catch {
                 let field = error as? NearRepeatError == .bandsNotIncreasing("time") ? "dagen" : "afstanden"
                 request.errors.append(.init(field: field, message: "De grenzen moeten positief zijn en oplopen, bijvoorbeeld 100,200,300,400."))
@@ -82,11 +90,15 @@ struct AnalyseResults: Sendable {
 
     static func compute(_ request: AnalyseRequest, bands: NearRepeatBands, actor: Actor, on req: Request) async throws -> AnalyseResults {
         let input = try await AnalysisInput.load(municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
-        let matrix = await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
-        let knox = await Knox.run(input.events, distance: bands.distances[min(1, bands.distances.count - 1)],
-                                  days: bands.days[min(1, bands.days.count - 1)], permutations: request.permutations, seed: 1)
-        let cellSize = DensityGrid.automaticCellSize(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cells: 20_000)
-        let grid = try DensityGrid.quartic(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: cellSize)
+        let subject = try req.requireUser().requireID().uuidString
+        let (matrix, knox, grid) = try await AnalysisExecutor.shared.run(for: subject) {
+            let matrix = await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
+            let knox = await Knox.run(input.events, distance: bands.distances[min(1, bands.distances.count - 1)],
+                                      days: bands.days[min(1, bands.days.count - 1)], permutations: request.permutations, seed: 1)
+            let cellSize = DensityGrid.automaticCellSize(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cells: 20_000)
+            let grid = try DensityGrid.quartic(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: cellSize)
+            return (matrix, knox, grid)
+        }
         let showPoints = request.municipality.map { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.code) } ?? false
         return AnalyseResults(input: input, matrix: matrix, knox: knox, grid: grid, showPoints: showPoints)
     }

@@ -36,7 +36,9 @@ enum AnalyseRoutes {
             throw NEIGError.badRequest(request.errors.map(\.message).joined(separator: " "))
         }
         let input = try await AnalysisInput.load(municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
-        let result = await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
+        let result = try await AnalysisExecutor.shared.run(for: try req.requireUser().requireID().uuidString) {
+            await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
+        }
         let response = Response(status: .ok, body: .init(string: AnalysisFormatting.nearRepeatCSV(result)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let name = "near-repeat-\(request.municipality?.code.lowercased() ?? "nederland")-\(request.from.iso)-\(request.to.iso).csv"

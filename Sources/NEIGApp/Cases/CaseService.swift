@@ -27,10 +27,8 @@ enum CaseService {
         }
         let confidentiality = CaseConfidentiality(rawValue: confidentiality ?? "")
         if confidentiality == nil { errors.append(.init(field: "vertrouwelijkheid", message: "Kies een vertrouwelijkheid.")) }
-        let days = Int(handlingDays ?? "")
-        if days == nil || !(1...730).contains(days!) {
-            errors.append(.init(field: "termijn", message: "De behandeltermijn is een aantal dagen van 1 tot 730."))
-        }
+        let days = BoundedNumber.integer(handlingDays ?? "", in: 1...730)
+            .orFieldError("termijn", &errors, message: "De behandeltermijn is een aantal dagen van 1 tot 730.")
         let address = (address ?? "").trimmingCharacters(in: .whitespaces), responsible = (responsible ?? "").trimmingCharacters(in: .whitespaces)
         if address.count > 200 { errors.append(.init(field: "adres", message: "Het adres is langer dan 200 tekens.")) }
         if responsible.count > 100 { errors.append(.init(field: "behandelaar", message: "De behandelaar is langer dan 100 tekens.")) }

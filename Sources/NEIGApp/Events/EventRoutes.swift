@@ -64,10 +64,10 @@ enum EventRoutes {
         let date = CivilDate(parsing: form.datum ?? ""), time = TimeOfDay(parsing: form.tijd ?? "")
         if date == nil { errors.append(.init(field: "datum", message: "Kies een datum (JJJJ-MM-DD).")) }
         if time == nil { errors.append(.init(field: "tijd", message: "Kies een begintijd (UU:MM).")) }
-        let minutes = Int(form.duur ?? "")
-        if minutes == nil || !(15...1440).contains(minutes!) { errors.append(.init(field: "duur", message: "De duur is 15 tot 1440 minuten.")) }
-        let capacity = Int(form.capaciteit ?? "")
-        if capacity == nil || !(1...10_000).contains(capacity!) { errors.append(.init(field: "capaciteit", message: "Het aantal plaatsen is 1 tot 10.000.")) }
+        let minutes = BoundedNumber.integer(form.duur ?? "", in: 15...1440)
+            .orFieldError("duur", &errors, message: "De duur is 15 tot 1440 minuten.")
+        let capacity = BoundedNumber.integer(form.capaciteit ?? "", in: 1...10_000)
+            .orFieldError("capaciteit", &errors, message: "Het aantal plaatsen is 1 tot 10.000.")
         let online = (form.online ?? "").trimmingCharacters(in: .whitespaces)
         if !online.isEmpty && !(online.hasPrefix("https://") && online.count < 500) { errors.append(.init(field: "online", message: "Een online link begint met https://.")) }
         let location = (form.locatie ?? "").trimmingCharacters(in: .whitespaces)

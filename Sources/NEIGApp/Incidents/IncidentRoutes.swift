@@ -18,11 +18,11 @@ enum IncidentRoutes {
     static func list(_ req: Request) async throws -> HTMLPage {
         let actor = try req.requireUser().actor
         let filter = try IncidentFilter.parse(req, api: false)
-        let page = max(1, req.query[Int.self, at: "pagina"] ?? 1)
+        let page = try req.queryPage()
         let total = try await filter.apply(to: Incident.query(on: req.db)).count()
         let incidents = try await filter.apply(to: Incident.query(on: req.db))
             .sort(\.$occurredOn, .descending).sort(\.$sourceID)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+            .range(PageWindow.range(page: page, size: pageSize)).all()
         let view = IncidentListView(incidents: incidents, total: total, page: page, pageSize: pageSize, filter: filter,
                                     actor: actor, registry: req.application.neig.municipalities, query: req.url.query,
                                     context: req.pageContext)

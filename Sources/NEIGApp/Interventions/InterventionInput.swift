@@ -38,17 +38,21 @@ enum InterventionInput {
         return .valid(codes)
     }
 
+    /// Sums of outputs stay far from overflow with at most 100 lines.
+    static let maximumOutput = 10_000_000
+
     /// Output lines `label | gepland` or `label | gepland | gerealiseerd`.
     static func outputs(_ text: String) -> Checked<[(label: String, planned: Int, realised: Int)]> {
         var outputs: [(label: String, planned: Int, realised: Int)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard !(parts.count == 1 && parts[0].isEmpty), !parts.isEmpty else { continue }
-            guard (2...3).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 200, let planned = Int(parts[1]), planned >= 1,
-                  let realised = parts.count == 3 ? Int(parts[2]) : 0, realised >= 0 else {
+            guard (2...3).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 200, case .success(let planned) = BoundedNumber.integer(parts[1], in: 1...maximumOutput),
+                  case .success(let realised) = parts.count == 3 ? BoundedNumber.integer(parts[2], in: 0...maximumOutput) : .success(0) else {
                 return .invalid([.init(field: "output", message: "Regel \(number + 1): schrijf ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’ met hele getallen.")])
             }
             outputs.append((parts[0], planned, realised))
+            if outputs.count > 100 { return .invalid([.init(field: "output", message: "Noem ten hoogste 100 outputs.")]) }
         }
         return .valid(outputs)
     }
@@ -80,8 +84,8 @@ enum InterventionInput {
         if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
         var cost: Int?
         if let text = form.kosten?.replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            cost = Int(text)
-            if cost == nil || cost! < 0 { errors.append(.init(field: "kosten", message: "De kosten zijn een heel aantal euro’s.")) }
+            cost = BoundedNumber.integer(text, in: 0...1_000_000_000_000)
+                .orFieldError("kosten", &errors, message: "De kosten zijn een heel aantal euro’s, ten hoogste een biljoen.")
         }
         var outputs: [(label: String, planned: Int, realised: Int)] = []
         switch Self.outputs(form.output ?? "") {

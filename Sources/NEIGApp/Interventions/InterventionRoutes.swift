@@ -172,15 +172,15 @@ enum InterventionRoutes {
         var realised: [UUID: Int] = [:]
         for (key, text) in form.realised ?? [:] {
             guard let outputID = UUID(uuidString: key), outputs.contains(where: { $0.id == outputID }) else { continue }
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (0...10_000_000).contains(value) else {
+            guard case .success(let value) = BoundedNumber.integer(text, in: 0...InterventionInput.maximumOutput) else {
                 errors.append(.init(field: "realised", message: "Gerealiseerd is een heel getal van 0 of meer (‘\(text)’)."))
                 continue
             }
             realised[outputID] = value
         }
         let label = (form.nieuw_label ?? "").trimmingCharacters(in: .whitespaces)
-        let planned = Int((form.nieuw_gepland ?? "").trimmingCharacters(in: .whitespaces))
-        if !label.isEmpty && (planned == nil || planned! < 1 || label.count > 200) {
+        let planned = try? BoundedNumber.integer(form.nieuw_gepland ?? "", in: 1...InterventionInput.maximumOutput).get()
+        if !label.isEmpty && (planned == nil || label.count > 200) {
             errors.append(.init(field: "nieuw_gepland", message: "Geef bij een nieuwe output een gepland aantal van 1 of meer."))
         }
         guard errors.isEmpty, let status else {
@@ -262,14 +262,14 @@ enum InterventionRoutes {
         }
         for (field, text, range) in [("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)] {
             guard let text, !text.isEmpty else { continue }
-            guard let value = Int(text), range.contains(value) else {
+            guard case .success(let value) = BoundedNumber.integer(text, in: range) else {
                 errors.append(.init(field: field, message: "Kies \(range.lowerBound) tot \(range.upperBound) maanden."))
                 continue
             }
             if field == "maanden_voor" { request.monthsBefore = value } else { request.monthsAfter = value }
         }
         if let seed = form.seed, !seed.isEmpty {
-            guard let value = UInt64(seed) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
+            guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
             request.seed = value
         }
         return errors.isEmpty ? .valid(request) : .invalid(errors)

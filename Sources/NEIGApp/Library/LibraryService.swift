@@ -132,11 +132,16 @@ enum LibraryService {
 
     /// Markdown to HTML. Raw HTML in the source is shown as text, never passed through.
     static func render(_ markdown: String) -> String {
+        // Ink writes link and image URLs into attributes as they are; with quotes escaped beforehand a URL
+        // cannot end its attribute, and text shows the same characters.
         let escaped = markdown.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
         let html = MarkdownParser().html(from: escaped)
-        // Links may only go to web pages or mail addresses.
-        return html.replacingOccurrences(of: #"href="(?!https?:|mailto:|/|#)[^"]*""#, with: "href=\"#\"", options: .regularExpression)
+        // Links may only go to web pages, mail addresses and this site; images only to web pages and this site.
+        return html
+            .replacingOccurrences(of: #"href="(?!https?:|mailto:|/(?![/\\])|#)[^"]*""#, with: "href=\"#\"", options: .regularExpression)
+            .replacingOccurrences(of: #"src="(?!https?:|/(?![/\\]))[^"]*""#, with: "src=\"\"", options: .regularExpression)
     }
 }
 

@@ -147,8 +147,8 @@ enum SignalRoutes {
         let (_, code) = try municipalActor(req)
         let form = try req.content.decode(RuleForm.self)
         var errors: [FormViews.FieldError] = []
-        let priority = Int(form.prioriteit ?? "")
-        if priority == nil || !(1...999).contains(priority!) { errors.append(.init(field: "prioriteit", message: "De prioriteit is een getal van 1 tot 999; 1 gaat voor.")) }
+        let priority = BoundedNumber.integer(form.prioriteit ?? "", in: 1...999)
+            .orFieldError("prioriteit", &errors, message: "De prioriteit is een getal van 1 tot 999; 1 gaat voor.")
         let areas = RoutingRule.list(form.postcodes ?? "")
         if !areas.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }) {
             errors.append(.init(field: "postcodes", message: "Postcodegebieden zijn vier cijfers, met komma's ertussen (1017, 1018)."))

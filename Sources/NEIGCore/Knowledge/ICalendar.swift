@@ -45,9 +45,25 @@ public enum ICalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
+    /// TEXT values (RFC 5545 3.3.11): a line break of any kind becomes `\\n`; every other control character
+    /// (a lone CR would start a new content line in some readers) is dropped.
     public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+        var result = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\r", "\u{2028}", "\u{2029}", "\u{85}": result += "\\n"
+            case "\n": if !previousWasCR { result += "\\n" }
+            default:
+                if scalar.properties.generalCategory == .control { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence.
