@@ -69,5 +69,54 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 /// The kind of organisation a user belongs to.
 public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
     case municipality, police, prosecution, housingCorporation = "housing_corporation"
-    case businessAssociation = "business_association", vng, other
+    case businessAssociation = "business_association", vng, ministry
+    /// Whoever runs neig (the administrators' home).
+    case `operator`
+    case other
+
+    public var label: String {
+        switch self {
+        case .municipality: "gemeente"
+        case .police: "politie-eenheid"
+        case .prosecution: "Openbaar Ministerie"
+        case .housingCorporation: "woningcorporatie"
+        case .businessAssociation: "ondernemersvereniging"
+        case .vng: "VNG"
+        case .ministry: "ministerie"
+        case .operator: "beheerder van neig"
+        case .other: "overig"
+        }
+    }
+}
+
+extension Role {
+    /// The kinds of organisation a holder of this role can work for. A role outside them would inherit the
+    /// organisation's rights: a housing corporation's employee in a municipality's organisation reads its
+    /// attack addresses. Every path that creates or moves an account checks this.
+    public var organisationKinds: Set<OrganisationKind> {
+        switch self {
+        case .municipalOfficer, .mayor: [.municipality]
+        case .police: [.police]
+        case .prosecutor: [.prosecution]
+        case .housingCorporation: [.housingCorporation]
+        case .business: [.businessAssociation]
+        case .analyst, .coordinator: [.vng, .ministry]
+        case .admin: [.operator]
+        }
+    }
+
+    /// The kind a new partner organisation gets when it is created for this role.
+    public var defaultOrganisationKind: OrganisationKind {
+        switch self {
+        case .municipalOfficer, .mayor: .municipality
+        case .police: .police
+        case .prosecutor: .prosecution
+        case .housingCorporation: .housingCorporation
+        case .business: .businessAssociation
+        case .analyst, .coordinator: .vng
+        case .admin: .operator
+        }
+    }
+
+    public func fits(_ kind: OrganisationKind) -> Bool { organisationKinds.contains(kind) }
 }

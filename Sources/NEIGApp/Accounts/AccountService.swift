@@ -22,7 +22,12 @@ public enum AccountService {
         guard try await User.query(on: app.db).filter(\.$email == email).first() == nil else {
             throw ConfigurationError("a user with e-mail \(email) already exists")
         }
-        let organisation = try await Organisation.findOrCreate(code: organisationCode, registry: app.neig.municipalities, on: app.db)
+        let organisation: Organisation
+        do {
+            organisation = try await Organisation.forAccount(code: organisationCode, role: role, registry: app.neig.municipalities, on: app.db)
+        } catch let mismatch as RoleMismatch {
+            throw ConfigurationError(mismatch.description)
+        }
         let hash = try await hashPassword(password, cost: app.neig.passwordHashCost, on: app)
         let user = User(email: email, name: name, role: role, organisationID: try organisation.requireID(), passwordHash: hash)
         try await user.create(on: app.db)

@@ -24,19 +24,58 @@ final class Organisation: Model, Content, @unchecked Sendable {
         self.municipalityCode = municipalityCode
     }
 
-    /// Finds or creates the organisation for a code: a GM code becomes that municipality.
-    static func findOrCreate(code: String, registry: MunicipalityRegistry, on db: any Database) async throws -> Organisation {
-        if let existing = try await Organisation.query(on: db).filter(\.$code == code).first() { return existing }
+    var organisationKind: OrganisationKind? { OrganisationKind(rawValue: kind) }
+
+    /// The organisation a new account with `role` joins: an existing one of a kind the role fits, or — for a code
+    /// not yet known — a new one (a GM code becomes that municipality, any other code a partner of the role's
+    /// kind). A mismatch is refused with a message naming both, never repaired.
+    static func forAccount(code: String, role: Role, name: String? = nil, registry: MunicipalityRegistry,
+                           on db: any Database) async throws -> Organisation {
+        if let existing = try await Organisation.query(on: db).filter(\.$code == code).first() {
+            try existing.check(role)
+            return existing
+        }
         let organisation: Organisation
         if let municipality = registry[code] {
-            organisation = Organisation(code: code, name: "Gemeente \(municipality.displayName)", kind: .municipality,
-                                        municipalityCode: code)
+            organisation = Organisation(code: code, name: "Gemeente \(municipality.displayName)", kind: .municipality, municipalityCode: code)
         } else if Municipality.isValidCode(code) {
             throw ConfigurationError("\(code) is not a municipality code in the reference table")
         } else {
-            organisation = Organisation(code: code, name: code, kind: .other)
+            guard code.count <= 60, code.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }), code.first?.isLetter == true else {
+                throw ConfigurationError("'\(code)' is not an organisation code (letters, digits and hyphens, at most 60)")
+            }
+            let name = (name ?? code).trimmingCharacters(in: .whitespaces)
+            if try await Organisation.query(on: db).filter(\.$name == name).first() != nil {
+                throw ConfigurationError("an organisation named '\(name)' exists under another code")
+            }
+            organisation = Organisation(code: code, name: name, kind: role.defaultOrganisationKind)
         }
+        try organisation.check(role)
         try await organisation.save(on: db)
         return organisation
+    }
+
+    func check(_ role: Role) throws {
+        guard let kind = organisationKind, role.fits(kind) else {
+            throw RoleMismatch(role: role, organisation: code, kind: organisationKind)
+        }
+    }
+}
+
+/// A role in an organisation of a kind it does not belong to.
+struct RoleMismatch: Error, CustomStringConvertible {
+    let role: Role
+    let organisation: String
+    let kind: OrganisationKind?
+
+    var description: String {
+        "role \(role.rawValue) cannot belong to \(organisation) (\(kind?.rawValue ?? "unknown kind")); it belongs to: "
+            + role.organisationKinds.map(\.rawValue).sorted().joined(separator: ", ")
+    }
+
+    /// For the coordinator's approval page.
+    var dutch: String {
+        "Een \(role.label.lowercased()) hoort bij een \(role.organisationKinds.map(\.label).sorted().joined(separator: " of ")), "
+            + "niet bij \(organisation) (\(kind?.label ?? "onbekend soort"))."
     }
 }

@@ -20,6 +20,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     /// nil or `active`; `suspended` by a coordinator, `left` when the member left the network.
     @OptionalField(key: "status") var status: String?
+    /// For partners (housing corporations, businesses): the municipality they work in. It grants nothing.
+    @OptionalField(key: "working_area") var workingArea: String?
 
     init() {}
 
@@ -39,7 +41,13 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     var needsSecondFactor: Bool { totpSecret != nil || role.requiresSecondFactor }
 
     /// The user as the access rules see them; needs `organisation` loaded.
-    var actor: Actor { Actor(role: role, municipalityCode: $organisation.value?.municipalityCode) }
+    /// A municipality's rights go only to municipal roles in that municipality's organisation: an account whose role
+    /// does not fit its organisation (left from before the check, see `neig users check`) gets none of them.
+    var actor: Actor {
+        let organisation = $organisation.value
+        let fits = organisation?.organisationKind.map(role.fits) ?? false
+        return Actor(role: role, municipalityCode: fits && organisation?.organisationKind == .municipality ? organisation?.municipalityCode : nil)
+    }
 }
 
 extension Request {

@@ -169,6 +169,7 @@ enum CaseStudyRoutes {
                                              kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
             let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
             document.authorOrganisation = study.organisation
+            document.authorOrganisationID = try await User.find(study.authorID, on: req.db)?.$organisation.id
             try await document.save(on: req.db)
             study.libraryDocumentID = document.id
             study.statusValue = CaseStudy.Status.published.rawValue

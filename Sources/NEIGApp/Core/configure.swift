@@ -69,6 +69,7 @@ enum Migrations {
         app.migrations.add(AddEventFollowUp())
         app.migrations.add(CreateInterventions())
         app.migrations.add(AddNetworkIndexes())
+        app.migrations.add(AddOrganisationRights())
     }
 }
 

@@ -30,7 +30,7 @@ public enum DemoSeeder {
         Partner(code: "om-amsterdam", name: "Openbaar Ministerie, arrondissement Amsterdam (demo)", kind: .prosecution),
         Partner(code: "woningcorporatie-demo", name: "Woningcorporatie Voorbeeld (demo)", kind: .housingCorporation),
         Partner(code: "ondernemers-demo", name: "Ondernemersvereniging Voorbeeld (demo)", kind: .businessAssociation),
-        Partner(code: "neig-beheer", name: "neig beheer", kind: .other),
+        Partner(code: "neig-beheer", name: "neig beheer", kind: .operator),
     ]
 
     public static let accounts: [(email: String, name: String, role: Role, organisation: String)] = [
@@ -57,7 +57,7 @@ public enum DemoSeeder {
                 try await Organisation(code: partner.code, name: partner.name, kind: partner.kind).create(on: tx)
             }
             for account in accounts {
-                let organisation = try await Organisation.findOrCreate(code: account.organisation, registry: registry, on: tx)
+                let organisation = try await Organisation.forAccount(code: account.organisation, role: account.role, registry: registry, on: tx)
                 try await User(email: account.email, name: account.name, role: account.role,
                                organisationID: try organisation.requireID(), passwordHash: hash).create(on: tx)
             }

@@ -17,6 +17,8 @@ final class LibraryDocument: Model, @unchecked Sendable {
     @Field(key: "lines") var lines: String
     @Field(key: "phases") var phases: String
     @Field(key: "author_organisation") var authorOrganisation: String
+    /// Whose colleagues may edit: the organisation's id, never its name.
+    @OptionalField(key: "author_organisation_id") var authorOrganisationID: UUID?
     @Field(key: "visibility") var visibilityValue: String
     @OptionalField(key: "group_code") var groupCode: String?
     @Field(key: "version") var version: Int

@@ -24,7 +24,7 @@ enum LibraryService {
     /// Members write to the library; a document is edited by its author's organisation or a coordinator.
     static func canEdit(_ document: LibraryDocument, user: User) -> Bool {
         user.role == .coordinator || document.createdBy == user.id
-            || document.authorOrganisation == user.$organisation.value?.name
+            || (document.authorOrganisationID != nil && document.authorOrganisationID == user.$organisation.id)
     }
 
     struct Draft {
@@ -85,6 +85,7 @@ enum LibraryService {
         if existing == nil {
             document.createdBy = try user.requireID()
             document.authorOrganisation = user.$organisation.value?.name ?? ""
+            document.authorOrganisationID = user.$organisation.id
             document.version = 1
         } else {
             document.version += 1

@@ -104,6 +104,8 @@ enum MembershipRoutes {
     struct DecisionForm: Content {
         var beslissing: String?
         var reden: String?
+        var organisatiecode: String?
+        var organisatienaam: String?
     }
 
     static func decide(_ req: Request) async throws -> Response {
@@ -117,7 +119,8 @@ enum MembershipRoutes {
             if try await User.query(on: req.db).filter(\.$email == application.email).first() != nil {
                 throw NEIGError.unprocessable("Er bestaat al een account met dit e-mailadres.", items: [])
             }
-            try await MembershipService.approve(application, by: user, on: req)
+            try await MembershipService.approve(application, organisationCode: form.organisatiecode, organisationName: form.organisatienaam,
+                                                by: user, on: req)
         case "afwijzen" where !reason.isEmpty && reason.count <= 1000:
             try await MembershipService.reject(application, reason: reason, by: user, on: req)
         default:

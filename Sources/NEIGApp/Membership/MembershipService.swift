@@ -94,27 +94,40 @@ enum MembershipService {
         return true
     }
 
+    /// The organisation an approved applicant joins. Municipal roles join the municipality they named; every other
+    /// role joins the partner organisation the coordinator picks or creates by code, and the municipality the
+    /// applicant named is only their working area. A role that does not fit the organisation's kind is refused.
+    static func organisation(for application: MembershipApplication, code: String?, name: String?, on db: any Database,
+                             registry: MunicipalityRegistry) async throws -> Organisation {
+        let role = application.role
+        let chosen = role.fits(.municipality) ? application.municipalityCode : code?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let chosen, !chosen.isEmpty else {
+            throw NEIGError.unprocessable(role.fits(.municipality) ? "De aanvrager heeft geen gemeente gekozen." : "Kies of maak de organisatie van de aanvrager (code).",
+                                          items: [.init(column: "organisatiecode", reason: "verplicht")])
+        }
+        do {
+            let name = (name ?? "").trimmingCharacters(in: .whitespaces)
+            return try await Organisation.forAccount(code: role.fits(.municipality) ? chosen.uppercased() : chosen, role: role,
+                                                     name: name.isEmpty ? application.organisation : String(name.prefix(200)), registry: registry, on: db)
+        } catch let mismatch as RoleMismatch {
+            throw NEIGError.unprocessable(mismatch.dutch, items: [.init(column: "organisatiecode", reason: mismatch.description)])
+        } catch let error as ConfigurationError {
+            throw NEIGError.unprocessable("De organisatie kan zo niet: \(error.description).", items: [.init(column: "organisatiecode", reason: error.description)])
+        }
+    }
+
     /// Approval creates the account in the right organisation and role and mails a link to set a password.
-    static func approve(_ application: MembershipApplication, by coordinator: User, on req: Request) async throws {
+    static func approve(_ application: MembershipApplication, organisationCode: String?, organisationName: String?,
+                        by coordinator: User, on req: Request) async throws {
         let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
         let token = Secrets.randomToken()
         let registry = req.application.neig.municipalities
         let unusable = try await AccountService.hashPassword(Secrets.randomToken(), cost: req.application.neig.passwordHashCost, on: req.application)
         try await req.db.transaction { tx in
-            let organisation: Organisation
-            if let code = application.municipalityCode {
-                organisation = try await Organisation.findOrCreate(code: code, registry: registry, on: tx)
-            } else {
-                let slug = String(application.organisation.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(60))
-                if let existing = try await Organisation.query(on: tx).filter(\.$code == slug).first() {
-                    organisation = existing
-                } else {
-                    organisation = Organisation(code: slug, name: application.organisation, kind: organisationKind(application.role))
-                    try await organisation.create(on: tx)
-                }
-            }
+            let organisation = try await organisation(for: application, code: organisationCode, name: organisationName, on: tx, registry: registry)
             let user = User(email: application.email, name: application.name, role: application.role, organisationID: try organisation.requireID(),
                             passwordHash: unusable)
+            if !application.role.fits(.municipality) { user.workingArea = application.municipalityCode }
             try await user.create(on: tx)
             let link = PasswordToken()
             link.userID = try user.requireID()
@@ -128,7 +141,7 @@ enum MembershipService {
                                     body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
                                         + "\(base)/wachtwoord-instellen?token=\(token)\n", now: now).create(on: tx)
             try await req.audit("membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),
-                                detail: "role=\(application.role.rawValue) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))", on: tx)
+                                detail: "role=\(application.role.rawValue) organisation=\(organisation.code) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))", on: tx)
         }
     }
 
@@ -142,16 +155,6 @@ enum MembershipService {
             try await OutboxMessage(recipient: application.email, subject: "Uw aanmelding bij het Netwerk Explosies In Gemeenten",
                                     body: "Beste \(application.name),\n\nUw aanmelding is niet goedgekeurd. Reden: \(reason)\n", now: now).create(on: tx)
             try await req.audit("membership.reject", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
-        }
-    }
-
-    static func organisationKind(_ role: Role) -> OrganisationKind {
-        switch role {
-        case .police: .police
-        case .prosecutor: .prosecution
-        case .housingCorporation: .housingCorporation
-        case .business: .businessAssociation
-        default: .other
         }
     }
 

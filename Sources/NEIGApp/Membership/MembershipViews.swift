@@ -39,6 +39,12 @@ enum MembershipViews {
         )
     }
 
+    /// A code for a new partner organisation, from the name the applicant gave.
+    static func suggestedCode(_ name: String) -> String {
+        let slug = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        return String(String(slug).split(separator: "-").joined(separator: "-").prefix(60))
+    }
+
     static func applications(_ context: PageContext, pending: [MembershipApplication], unconfirmed: Int, registry: MunicipalityRegistry) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("Aanmeldingen")),
@@ -53,6 +59,16 @@ enum MembershipViews {
                     .form(
                         .method(.post), .action("/leden/aanvragen/\(id)"),
                         FormViews.csrf(context.csrfToken),
+                        .if(!application.role.fits(.municipality), .group(
+                            .div(.class("field"), .label(.for("org-\(id)"), .text("Organisatiecode (bestaand of nieuw)")),
+                                 .p(.class("hint"), .id("org-hint-\(id)"),
+                                    .text("Een \(application.role.label.lowercased()) hoort bij een \(application.role.organisationKinds.map(\.label).sorted().joined(separator: " of ")). "
+                                          + "De gemeente die de aanvrager noemde is het werkgebied, niet de organisatie.")),
+                                 .input(.type(.text), .name("organisatiecode"), .id("org-\(id)"), .value(MembershipViews.suggestedCode(application.organisation)),
+                                        .attribute(named: "aria-describedby", value: "org-hint-\(id)"))),
+                            .div(.class("field"), .label(.for("orgnaam-\(id)"), .text("Naam (bij een nieuwe organisatie)")),
+                                 .input(.type(.text), .name("organisatienaam"), .id("orgnaam-\(id)"), .value(application.organisation)))
+                        )),
                         .div(.class("field"), .label(.for("reden-\(id)"), .text("Reden (bij afwijzen)")),
                              .input(.type(.text), .name("reden"), .id("reden-\(id)"))),
                         .button(.type(.submit), .name("beslissing"), .value("goedkeuren"), .class("button"), .text("Goedkeuren")),
