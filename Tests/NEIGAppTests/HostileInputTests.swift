@@ -11,7 +11,8 @@ import VaporTesting
 @Suite(.serialized) struct HostileInputTests {
     static let numbers = ["9223372036854775807", "-9223372036854775808", "9223372036854775808", "1e19", "-1e19",
                           "99999999999999999999", "-1", "0", "NaN", "inf", "1.5", "", String(repeating: "9", count: 10_000)]
-    static let roles = ["coordinator@demo.neig.nl", "oov.amsterdam@demo.neig.nl", "politie@demo.neig.nl"]
+    static let roles = ProcessInfo.processInfo.environment["NEIG_HOSTILE_ROLES"].map { $0.split(separator: ",").map(String.init) }
+        ?? ["coordinator@demo.neig.nl", "oov.amsterdam@demo.neig.nl", "politie@demo.neig.nl"]
 
     /// What the walk did, for the closing note and for the assertion that it walked something.
     final class Tally: @unchecked Sendable {
@@ -32,7 +33,15 @@ import VaporTesting
                 if status.code >= 500 { tally.failures.append("\(target.method) \(path ?? target.path) \(what): \(status.code) \(body.prefix(200))") }
                 return status
             }
+            var slowest: [(Double, String)] = []
             for target in targets {
+                let started = Date()
+                defer {
+                    slowest.append((Date().timeIntervalSince(started), "\(target.method) \(target.pattern)"))
+                    if ProcessInfo.processInfo.environment["NEIG_WALK_PROGRESS"] != nil {
+                        FileHandle.standardError.write(Data("\(target.method) \(target.path) \(Int(Date().timeIntervalSince(started) * 1000)) ms\n".utf8))
+                    }
+                }
                 var refused = false
                 for value in Self.numbers {
                     let status = try await check(target, names.map { ($0, value) }, what: "all=\(value.prefix(24))")
@@ -53,7 +62,8 @@ import VaporTesting
             #expect(tally.failures.isEmpty, "\(tally.failures.count) answers of 500 or more:\n\(tally.failures.prefix(20).joined(separator: "\n"))")
             #expect(try await walker.healthy())
             #expect(targets.count >= 150 && names.count >= 80, "walked \(targets.count) routes × \(names.count) names")
-            print("hostile numbers as \(email): \(targets.count) routes × \(names.count) parameters, \(tally.requests) requests")
+            print("hostile numbers as \(email): \(targets.count) routes × \(names.count) parameters, \(tally.requests) requests; slowest:",
+                  slowest.sorted { $0.0 > $1.0 }.prefix(6).map { "\($0.1) \(Int($0.0 * 1000)) ms" }.joined(separator: ", "))
         }
     }
 

@@ -7,13 +7,15 @@ import VaporTesting
 /// Text out of PDFs for search: a real one printed by Chromium (compressed, Identity-H fonts with ToUnicode maps) and a
 /// hand-made one with WinAnsi strings, kerned TJ arrays and escapes.
 @Suite struct PDFTextTests {
+    static func inflate(_ bytes: [UInt8]) -> [UInt8]? { AttachmentText.inflate(bytes, budget: .init(compressedSize: 50 << 20)) }
+
     func fixture(_ name: String) throws -> [UInt8] {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "pdf", subdirectory: "Fixtures"))
         return Array(try Data(contentsOf: url))
     }
 
     @Test func readsAPDFPrintedByABrowser() throws {
-        let text = try #require(AttachmentText.extract(try fixture("handreiking-chromium"), type: .pdf))
+        let text = try #require(try AttachmentText.extract(try fixture("handreiking-chromium"), type: .pdf).get())
         #expect(text.contains("Handreiking nazorg na explosies"))
         // The paragraph wraps after "bewoners", as it does on the page.
         #expect(text.replacingOccurrences(of: "\n", with: " ").contains("Café-eigenaren en bewoners krijgen één aanspreekpunt"), "\(text)")
@@ -32,17 +34,17 @@ import VaporTesting
         // \351 is é in WinAnsi; a -300 gap in a TJ array is a word space; Td to a new line starts a new line.
         let content = "BT /F1 12 Tf 72 720 Td (Bewonersavond na een explosie) Tj 0 -14 Td [(Caf) -20 (\\351) -300 (in de wijk)] TJ "
             + "T* (\\(sluiting\\) 174a) Tj ET"
-        let text = try #require(PDFText.extract(Self.handMadePDF(content), inflate: AttachmentText.inflate))
+        let text = try #require(PDFText.extract(Self.handMadePDF(content), inflate: Self.inflate))
         #expect(text == "Bewonersavond na een explosie\nCafé in de wijk\n(sluiting) 174a")
     }
 
     @Test func compressedStreamsAreInflatedAndGarbageIsNotText() throws {
-        #expect(AttachmentText.inflate(Array("not zlib".utf8)) == nil)
-        #expect(PDFText.extract(Array("%PDF-1.4\n%%EOF\n".utf8), inflate: AttachmentText.inflate) == nil)
+        #expect(Self.inflate(Array("not zlib".utf8)) == nil)
+        #expect(PDFText.extract(Array("%PDF-1.4\n%%EOF\n".utf8), inflate: Self.inflate) == nil)
         // A file cut short must not crash the upload; whatever text comes out is text of the document.
         let truncated = Array(try fixture("handreiking-chromium").prefix(4000))
-        let partial = PDFText.extract(truncated, inflate: AttachmentText.inflate) ?? ""
-        let full = try #require(PDFText.extract(try fixture("handreiking-chromium"), inflate: AttachmentText.inflate))
+        let partial = PDFText.extract(truncated, inflate: Self.inflate) ?? ""
+        let full = try #require(PDFText.extract(try fixture("handreiking-chromium"), inflate: Self.inflate))
         #expect(partial.split(separator: "\n").allSatisfy { full.contains($0) })
     }
 

@@ -31,8 +31,10 @@ enum AccountPageRoutes {
         let code = (try req.content.decode(SecondFactorRoutes.CodeForm.self).code ?? "")
         let now = req.application.neig.clock.now()
         let userID = try user.requireID()
+        try await Lockout.limitCodeAttempts(user, on: req)
         guard let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: user.totpUsedCounter, now: now) else {
             try await req.audit("recovery-codes.renew", object: "user", id: userID.uuidString.lowercased(), result: "denied", detail: "wrong code")
+            if try await Lockout.recordFailure(user, on: req) { return try await Lockout.endSession(req) }
             return try await page(req, error: "De code klopt niet of is al gebruikt. Wacht op de volgende code uit de app.", status: .unprocessableEntity)
         }
         user.totpUsedCounter = counter

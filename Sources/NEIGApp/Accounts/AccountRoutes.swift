@@ -4,9 +4,6 @@ import Plot
 import Vapor
 
 enum AccountRoutes {
-    /// ASVS 2.2.1: after this many failed attempts the account is locked for `lockDuration`.
-    static let maximumFailedLogins = 5
-    static let lockDuration: TimeInterval = 15 * 60
     /// Verified when the e-mail address is unknown, so a wrong address takes as long as a wrong password.
     static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTjrmHxZv7iVnB3VaMtTKYHpq5v3vM9G"
 
@@ -42,18 +39,15 @@ enum AccountRoutes {
             try await req.audit("login", object: "session", result: "denied", detail: "unknown account")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
-        if let lockedUntil = user.lockedUntil, lockedUntil > now {
+        // A locked account answers exactly as a wrong password or an unknown address does (the owner was told by
+        // e-mail), and the password is still checked so the time taken gives nothing away either.
+        let passwordMatches = try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application)
+        if Lockout.isLocked(user, now: now) {
             try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "locked")
-            return try await failure("Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
-                                     status: .tooManyRequests)
+            return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
-        guard try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application) else {
-            user.failedLogins += 1
-            if user.failedLogins >= maximumFailedLogins {
-                user.lockedUntil = now.addingTimeInterval(lockDuration)
-                user.failedLogins = 0
-            }
-            try await user.save(on: req.db)
+        guard passwordMatches else {
+            try await Lockout.recordFailure(user, on: req)
             try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "wrong password")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
@@ -71,8 +65,7 @@ enum AccountRoutes {
             response.cookies[SessionPolicy.cookieName] = cookie
             return response
         }
-        user.failedLogins = 0
-        user.lockedUntil = nil
+        Lockout.reset(user)
         try await user.save(on: req.db)
         let cookie = try await startSession(req, user: user, awaitingSecondFactor: false)
         try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased())

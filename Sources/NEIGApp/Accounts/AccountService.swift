@@ -70,3 +70,28 @@ public enum AccountService {
         return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
     }
 }
+
+/// Accounts whose role does not fit the kind of their organisation, for `neig users check`.
+public struct RoleMismatchReport: Sendable, Equatable {
+    public let email: String
+    public let role: String
+    public let organisation: String
+    public let kind: String
+    public let allowed: [String]
+}
+
+extension AccountService {
+    /// Lists, changes nothing: an operator decides per account (move it, or give it the right role).
+    public static func mismatchedAccounts(on app: Application) async throws -> [RoleMismatchReport] {
+        try await User.query(on: app.db).with(\.$organisation).sort(\.$email).all().compactMap { user in
+            let kind = user.organisation.organisationKind
+            guard let role = Role(rawValue: user.roleValue) else {
+                return RoleMismatchReport(email: user.email, role: user.roleValue, organisation: user.organisation.code,
+                                          kind: user.organisation.kind, allowed: [])
+            }
+            if let kind, role.fits(kind) { return nil }
+            return RoleMismatchReport(email: user.email, role: role.rawValue, organisation: user.organisation.code, kind: user.organisation.kind,
+                                      allowed: role.organisationKinds.map(\.rawValue).sorted())
+        }
+    }
+}

@@ -35,6 +35,14 @@ enum SecondFactorRoutes {
         let now = req.application.neig.clock.now()
         let userID = try user.requireID()
         let auditID = userID.uuidString.lowercased()
+        // A lock set after this session was opened (by guesses elsewhere) ends it too.
+        if Lockout.isLocked(user, now: now) {
+            try await session.delete(on: req.db)
+            req.storage[CurrentSessionKey.self] = nil
+            try await req.audit("login", object: "user", id: auditID, result: "denied", detail: "locked (second step)")
+            return try await lockedPage(req, email: user.email)
+        }
+        try await Lockout.limitCodeAttempts(user, on: req)
 
         if user.totpSecret == nil {
             guard let secret = session.totpEnrolmentSecret,
@@ -62,22 +70,11 @@ enum SecondFactorRoutes {
         } else if try await SecondFactor.redeemRecoveryCode(code, userID: userID, now: now, on: req.db) {
             method = "recovery code"
         } else {
-            user.failedLogins += 1
-            if user.failedLogins >= AccountRoutes.maximumFailedLogins {
-                user.lockedUntil = now.addingTimeInterval(AccountRoutes.lockDuration)
-                user.failedLogins = 0
-                try await user.save(on: req.db)
-                try await session.delete(on: req.db)
+            if try await Lockout.recordFailure(user, on: req) {
                 req.storage[CurrentSessionKey.self] = nil
                 try await req.audit("login", object: "user", id: auditID, result: "denied", detail: "wrong second factor; locked")
-                let view = LoginView(context: req.pageContext, email: user.email,
-                                     message: "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
-                                     returnTo: nil)
-                let response = try await HTMLPage(document: view.document, status: .tooManyRequests).encodeResponse(for: req)
-                response.cookies[SessionPolicy.cookieName] = .expired
-                return response
+                return try await lockedPage(req, email: user.email)
             }
-            try await user.save(on: req.db)
             try await req.audit("login", object: "user", id: auditID, result: "denied", detail: "wrong second factor")
             return try await page(req, session: session, user: user, status: .unauthorized,
                                   error: "De code klopt niet of is al gebruikt. Wacht op de volgende code of gebruik een herstelcode.")
@@ -88,11 +85,20 @@ enum SecondFactorRoutes {
         return response
     }
 
+    /// Whoever reaches the second step knows the password, so saying that the account is locked reveals nothing new.
+    static func lockedPage(_ req: Request, email: String) async throws -> Response {
+        let view = LoginView(context: req.pageContext, email: email,
+                             message: "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
+                             returnTo: nil)
+        let response = try await HTMLPage(document: view.document, status: .tooManyRequests).encodeResponse(for: req)
+        response.cookies[SessionPolicy.cookieName] = .expired
+        return response
+    }
+
     /// Replaces the half-authenticated session by a new, complete one (a fresh id after every privilege change,
     /// ASVS 3.2.1) and returns its cookie.
     static func completeLogin(_ req: Request, user: User, pending: UserSession, method: String) async throws -> HTTPCookies.Value {
-        user.failedLogins = 0
-        user.lockedUntil = nil
+        Lockout.reset(user)
         try await user.save(on: req.db)
         try await pending.delete(on: req.db)
         let cookie = try await AccountRoutes.startSession(req, user: user, awaitingSecondFactor: false)

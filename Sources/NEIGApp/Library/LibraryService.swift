@@ -105,7 +105,12 @@ enum LibraryService {
             document.attachmentSize = upload.bytes.count
             // Reading a 20 MB PDF takes a while; not on the event loop.
             let (bytes, type) = (upload.bytes, upload.type)
-            document.attachmentText = try await req.application.threadPool.runIfActive { AttachmentText.extract(bytes, type: type) }
+            let extracted = try await req.application.threadPool.runIfActive { AttachmentText.extract(bytes, type: type) }
+            guard case .success(let text) = extracted else {
+                throw NEIGError.unprocessable("De bijlage pakt uit tot veel meer dan het bestand zelf (meer dan 100 MB of 100 keer zo groot) en is geweigerd. "
+                                              + "Sla het document opnieuw op of maak er een PDF van.", items: [.init(column: "bijlage", reason: "uitgepakt te groot")])
+            }
+            document.attachmentText = text
         }
         try await req.db.transaction { tx in
             if let previous {
@@ -147,42 +152,66 @@ enum LibraryService {
 }
 
 /// Text inside attachments, for search: the XML parts of a DOCX or PPTX without their tags, the text operators of a PDF.
+/// Everything inflated from one file shares one budget, checked while inflating: a small file whose parts unpack to
+/// hundreds of megabytes (a zip bomb) is refused within a fraction of a second instead of filling memory.
 enum AttachmentText {
-    static func extract(_ bytes: [UInt8], type: AttachmentType) -> String? {
-        switch type {
-        case .pdf: return PDFText.extract(bytes, inflate: inflate).map { String($0.prefix(500_000)) }
-        case .docx: return officeText(bytes) { $0 == "word/document.xml" }
-        case .pptx: return officeText(bytes) { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
+    struct TooLarge: Error {}
+
+    /// At most 100 MB unpacked in all, and at most 100 times the file's own size (plus 1 MB for tiny files).
+    final class Budget: @unchecked Sendable {
+        let limit: Int
+        private(set) var used = 0
+        private(set) var exceeded = false
+
+        init(compressedSize: Int) { limit = min(100 << 20, compressedSize * 100 + (1 << 20)) }
+
+        func spend(_ bytes: Int) throws {
+            used += bytes
+            if used > limit { exceeded = true; throw TooLarge() }
         }
     }
 
-    struct TooLarge: Error {}
+    static func extract(_ bytes: [UInt8], type: AttachmentType) -> Result<String?, TooLarge> {
+        let budget = Budget(compressedSize: bytes.count)
+        let text: String?
+        switch type {
+        case .pdf: text = PDFText.extract(bytes, inflate: { inflate($0, budget: budget) }).map { String($0.prefix(500_000)) }
+        case .docx: text = officeText(bytes, budget: budget) { $0 == "word/document.xml" }
+        case .pptx: text = officeText(bytes, budget: budget) { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
+        }
+        return budget.exceeded ? .failure(TooLarge()) : .success(text)
+    }
 
-    /// zlib (RFC 1950) data: the two header bytes, then raw deflate; at most 50 MB out, so a small bomb stays small.
-    static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count > 2, bytes[0] & 0x0F == 8, (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0 else { return nil }
+    /// zlib (RFC 1950) data: the two header bytes, then raw deflate.
+    static func inflate(_ bytes: [UInt8], budget: Budget) -> [UInt8]? {
+        guard !budget.exceeded, bytes.count > 2, bytes[0] & 0x0F == 8, (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0 else { return nil }
         let deflated = Data(bytes[2...])
         var output = Data()
         do {
             _ = try Data.decompress(size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
                 deflated.subdata(in: Int(position)..<min(deflated.count, Int(position) + size))
             }, consumer: { chunk in
+                try budget.spend(chunk.count)
                 output.append(chunk)
-                if output.count > 50 << 20 { throw TooLarge() }
             })
         } catch {
-            // A stream cut short still gives the text up to there.
-            return output.isEmpty ? nil : [UInt8](output)
+            // A stream cut short still gives the text up to there; a budget spent gives nothing.
+            return budget.exceeded || output.isEmpty ? nil : [UInt8](output)
         }
         return [UInt8](output)
     }
 
-    static func officeText(_ bytes: [UInt8], parts: (String) -> Bool) -> String? {
+    static func officeText(_ bytes: [UInt8], budget: Budget, parts: (String) -> Bool) -> String? {
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else { return nil }
         var text = ""
-        for entry in archive where parts(entry.path) && entry.uncompressedSize < 50 << 20 {
+        for entry in archive where parts(entry.path) {
             var xml = Data()
-            guard (try? archive.extract(entry, consumer: { xml.append($0) })) != nil else { continue }
+            let extracted = (try? archive.extract(entry, consumer: { chunk in
+                try budget.spend(chunk.count)
+                xml.append(chunk)
+            })) != nil
+            if budget.exceeded { return nil }
+            guard extracted else { continue }
             let plain = String(decoding: xml, as: UTF8.self)
                 .replacingOccurrences(of: "</w:p>|</a:p>", with: "\n", options: .regularExpression)
                 .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)

@@ -129,10 +129,15 @@ enum MeasureService {
 
     /// Re-authentication: the password and an unused TOTP code, both checked now.
     static func stepUp(_ user: User, password: String, code: String, on req: Request) async throws -> Bool {
+        try await Lockout.limitCodeAttempts(user, on: req)
         guard !password.isEmpty, try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application),
               let secret = user.totpSecret,
               let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: user.totpUsedCounter,
-                                                         now: req.application.neig.clock.now()) else { return false }
+                                                         now: req.application.neig.clock.now()) else {
+            // Guessing from inside a session: the lock ends that session as well.
+            if try await Lockout.recordFailure(user, on: req), let session = req.currentSession { try await session.delete(on: req.db) }
+            return false
+        }
         user.totpUsedCounter = counter
         try await user.save(on: req.db)
         return true
