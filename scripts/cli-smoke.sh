@@ -117,5 +117,21 @@ check "evaluate refuses an unknown municipality" '[ $code = 64 ] && grep -q "GM9
 check "evaluate refuses a file with problems, naming line and column" '[ $code = 1 ] && grep -q "^line 2, column datum: " err.txt'
 "$neig" interventions export --database "$db" > interventions.csv 2>/dev/null
 check "interventions export writes the CSV header" 'head -1 interventions.csv | grep -q "^id,naam,lijn,eigenaar"'
+# Numeric flags: hostile values are usage errors (exit 64) naming the flag, never a trap (exit >= 128).
+for value in 9223372036854775808 1e19 -1e19 inf nan 99999999999999999999 -1 "$(printf '9%.0s' $(seq 1 10000))"; do
+  for args in "analyse knox --input nr.csv --days 14 --distance" "analyse knox --input nr.csv --distance 200 --days" \
+              "analyse near-repeat --input nr.csv --distance-bands" "analyse near-repeat --input nr.csv --time-bands" \
+              "analyse hotspots --input nr.csv --bandwidth" "analyse hotspots --input nr.csv --cell-size" \
+              "analyse knox --input nr.csv --distance 200 --days 14 --permutations" "monitor --year" \
+              "alerts configure --gemeente GM0363 --days 28 --distance" "alerts configure --gemeente GM0363 --distance 400 --days" \
+              "evaluate --incidents good.csv --treated GM0363 --start 2024-06-01 --seed 1 --months-before" \
+              "retention run --dry-run --closed-case-days" "serve --port"; do
+    # shellcheck disable=SC2086
+    "$neig" $args "$value" --database "$db" > out.txt 2> err.txt; code=$?
+    check "neig $args ${value:0:24} is refused, not a crash" '[ $code -ge 1 ] && [ $code -lt 128 ] && ! grep -q "Fatal error" err.txt'
+  done
+done
+"$neig" users check --database "$db" > out.txt 2> err.txt; code=$?
+check "users check: every account fits its organisation" '[ $code = 0 ] && grep -q "all accounts fit" err.txt'
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

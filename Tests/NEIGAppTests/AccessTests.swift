@@ -55,7 +55,7 @@ import VaporTesting
     func everyPageRendersForEveryRole(_ role: Role) async throws {
         try await withNEIGApp { app in
             _ = try await importCSV(app, sampleCSV)
-            let organisation = [.municipalOfficer, .mayor].contains(role) ? "GM0363" : "org-\(role.rawValue)"
+            let organisation = testOrganisation(for: role)
             try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: organisation)
             let browser = try await login(app, email: "\(role.rawValue)@example.nl")
             let id = try #require(try await Incident.query(on: app.db).first()?.requireID()).uuidString.lowercased()

@@ -8,7 +8,7 @@ import VaporTesting
 @Suite struct AuditChainTests {
     /// Some logins (good and bad), an import and a new user: a few audit entries, written by requests and directly.
     func activity(_ app: Application) async throws {
-        try await makeUser(app, email: "beheer@neig.nl", role: .admin, organisation: "VNG")
+        try await makeUser(app, email: "beheer@neig.nl", role: .admin, organisation: "neig-beheer")
         _ = try await importCSV(app, sampleCSV)
         try await app.testing().test(.POST, "login", beforeRequest: { req in
             req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=v")

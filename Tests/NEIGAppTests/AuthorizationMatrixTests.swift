@@ -21,7 +21,7 @@ import VaporTesting
         case .roles(let roles): return roles.contains(role) ? .allowed : .forbidden
         case .rolesForOwnObjects(let roles):
             guard roles.contains(role) else { return .forbidden }
-            let actor = Actor(role: role, municipalityCode: "GM0363")
+            let actor = Actor(role: role, municipalityCode: role.fits(.municipality) ? "GM0363" : nil)
             return AccessPolicy.canSeeLocation(actor, municipalityCode: ownership == .own ? "GM0363" : "GM0599") ? .allowed : .notFound
         case .rolesForTheirObjects(let roles):
             guard roles.contains(role) else { return .forbidden }
@@ -61,7 +61,7 @@ import VaporTesting
                                           earlierIncidentIDs: [], patternSignificant: false, createdAt: testNow).create(on: app.db)
             }
             var userID: UUID?
-            if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: "GM0363") }
+            if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: testOrganisation(for: role)) }
             // Per path prefix, an object that is the user's (own municipality, shared with them, sent by them) and one that is not.
             var objects: [String: [Ownership: UUID]] = [:]
             var parameters: [String: [Ownership: UUID]] = [:]

@@ -64,6 +64,15 @@ struct Browser {
 
 let testPassword = "correct horse battery staple"
 
+/// An organisation of the kind each role belongs to: municipal roles in Amsterdam, partners in their own.
+func testOrganisation(for role: Role) -> String {
+    switch role {
+    case .municipalOfficer, .mayor: "GM0363"
+    case .analyst, .coordinator: "vng"
+    default: "test-" + role.rawValue.replacingOccurrences(of: "_", with: "-")
+    }
+}
+
 @discardableResult
 func makeUser(_ app: Application, email: String, role: Role, organisation: String) async throws -> UUID {
     try await AccountService.createUser(email: email, name: email.components(separatedBy: "@")[0], role: role,

@@ -47,13 +47,17 @@ enum APIRoutes {
         let incidents = try await filter.apply(to: Incident.query(on: req.db))
             .sort(\.$occurredOn, .descending).sort(\.$sourceID).range(offset..<(offset + limit)).all()
         let registry = req.application.neig.municipalities
-        return IncidentPage(items: incidents.map { IncidentDTO($0, actor: actor, registry: registry) }, total: total, limit: limit, offset: offset)
+        let items = incidents.map { IncidentDTO($0, actor: actor, registry: registry) }
+        try await auditAddressRead(items, on: req)
+        return IncidentPage(items: items, total: total, limit: limit, offset: offset)
     }
 
     static func getIncident(_ req: Request) async throws -> IncidentDTO {
         let actor = try req.requireUser().actor
         let incident = try await IncidentRoutes.find(req)
-        return IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities)
+        let item = IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities)
+        try await auditAddressRead([item], on: req)
+        return item
     }
 
     /// API field name → incident CSV column, so the API and the import share one set of rules.
@@ -90,6 +94,15 @@ enum APIRoutes {
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(try incident.requireID().uuidString.lowercased())")
             return response
         }
+    }
+
+    /// Addresses of attacked homes read by a program leave a trace, as the page of one incident does for a person.
+    static func auditAddressRead(_ items: [IncidentDTO], on req: Request) async throws {
+        let withAddress = items.filter { $0.address != nil || $0.lat != nil }
+        guard !withAddress.isEmpty else { return }
+        let ids = withAddress.prefix(20).map { $0.id.uuidString.lowercased() }.joined(separator: ",")
+        try await req.audit("incident.read-location", object: "incident", id: withAddress.count == 1 ? withAddress[0].id.uuidString.lowercased() : nil,
+                            detail: "rows=\(withAddress.count)" + (withAddress.count > 1 ? " first=\(ids)" : ""))
     }
 
     /// Deep offsets make the database skip rows one by one; beyond this a filter is the way.

@@ -148,14 +148,15 @@ enum CaseAPIRoutes {
         var objection_received_on: String?
         var objection_decision_due: String?
 
-        init(_ measure: Measure) {
+        /// `live`: the cited items that still exist and have not expired; an expired one is not referenced at all.
+        init(_ measure: Measure, live: Set<UUID>) {
             id = measure.id!
             case_id = measure.$caseFile.id
             type = measure.typeValue
             legal_basis = measure.legalBasis
             state = measure.stateValue
             motivation = measure.motivation
-            information_ids = measure.citedInformation
+            information_ids = measure.citedInformation.filter(live.contains)
             addressee = measure.addressee
             starts_on = measure.startsOn
             ends_on = measure.endsOn
@@ -173,7 +174,8 @@ enum CaseAPIRoutes {
     static func listMeasures(_ req: Request) async throws -> MeasureList {
         let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let measures = try await Measure.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).sort(\.$createdAt).all()
-        return MeasureList(items: measures.map(MeasureDTO.init))
+        let live = try await MeasureService.liveCitations(of: measures, today: req.application.neig.clock.today, on: req.db)
+        return MeasureList(items: measures.map { MeasureDTO($0, live: live) })
     }
 
     struct MeasureInput: Decodable {
@@ -196,7 +198,8 @@ enum CaseAPIRoutes {
         case .invalid(let errors): throw invalid("De maatregel is niet opgeslagen.", errors)
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
-            return try created(MeasureDTO(measure), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
+            let live = try await MeasureService.liveCitations(of: [measure], today: req.application.neig.clock.today, on: req.db)
+            return try created(MeasureDTO(measure, live: live), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
         }
     }
 
@@ -235,7 +238,12 @@ enum CaseAPIRoutes {
             throw NEIGError.badRequest("purpose is onbekend.", items: [.init(column: "purpose", reason: "'\(purposeText)' is geen doel; zie de OpenAPI-beschrijving")])
         }
         let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
-        if let purpose { try await InformationService.recordViews(of: visible.map(\.item), by: user, purpose: purpose, on: req) }
+        if let purpose {
+            try await InformationService.recordViews(of: visible.map(\.item), by: user, purpose: purpose, on: req)
+        } else if !visible.isEmpty {
+            try await req.audit("information.list", object: "case", id: try caseFile.requireID().uuidString.lowercased(),
+                                detail: "items=\(visible.count) without summaries")
+        }
         return InformationList(items: visible.map { InformationDTO($0.item, withSummary: purpose != nil) })
     }
 

@@ -50,7 +50,6 @@ enum Lockout {
     static func limitCodeAttempts(_ user: User, on req: Request) async throws {
         let over = try await RateLimiter.hit(codesPerMinute, subject: try user.requireID().uuidString, now: req.application.neig.clock.now(), on: req.db)
         guard over else { return }
-        try await req.audit("rate-limit", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: codesPerMinute.name)
         var error = NEIGError(status: .tooManyRequests, title: "Te veel pogingen", detail: "U heeft te vaak een code ingevoerd. Probeer het over een minuut opnieuw.")
         error.retryAfter = Int(codesPerMinute.window)
         throw error

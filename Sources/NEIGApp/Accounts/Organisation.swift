@@ -40,9 +40,11 @@ final class Organisation: Model, Content, @unchecked Sendable {
             organisation = Organisation(code: code, name: "Gemeente \(municipality.displayName)", kind: .municipality, municipalityCode: code)
         } else if Municipality.isValidCode(code) {
             throw ConfigurationError("\(code) is not a municipality code in the reference table")
+        } else if role.fits(.municipality) {
+            throw ConfigurationError("role \(role.rawValue) belongs to a municipality; '\(code)' is not a municipality code (GMxxxx)")
         } else {
-            guard code.count <= 60, code.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }), code.first?.isLetter == true else {
-                throw ConfigurationError("'\(code)' is not an organisation code (letters, digits and hyphens, at most 60)")
+            guard code.count <= 60, code.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "-" || $0 == "_" }), code.first?.isLetter == true else {
+                throw ConfigurationError("'\(code)' is not an organisation code (letters, digits, hyphens and underscores, at most 60)")
             }
             let name = (name ?? code).trimmingCharacters(in: .whitespaces)
             if try await Organisation.query(on: db).filter(\.$name == name).first() != nil {

@@ -46,6 +46,33 @@ public enum AuditChain {
         }
     }
 
+    /// Sealing under concurrent writers: SQLite answers "database is locked" to a transaction that cannot get the
+    /// write lock, which is contention, not failure. Tried again with a growing pause; what is still unsealed after
+    /// that is sealed by the next write (entries are never lost, only sealed later), so it is a notice, not an error.
+    public static func sealRetrying(on database: any Database, logger: Logger, attempts: Int = 8) async {
+        for attempt in 1...attempts {
+            do {
+                _ = try await seal(on: database)
+                return
+            } catch where isContention(error) {
+                if attempt == attempts {
+                    logger.notice("audit sealing deferred after \(attempts) busy attempts; the next write seals these entries")
+                    return
+                }
+                try? await Task.sleep(nanoseconds: UInt64(attempt * attempt) * 5_000_000)
+            } catch {
+                logger.error("audit sealing failed: \(String(reflecting: error))")
+                return
+            }
+        }
+    }
+
+    /// Busy or locked SQLite, or a second sealer's sequence that won the unique index.
+    static func isContention(_ error: any Error) -> Bool {
+        let text = String(reflecting: error).lowercased()
+        return text.contains("locked") || text.contains("busy") || text.contains("unique") || text.contains("duplicate key")
+    }
+
     public struct Verification: Sendable, Equatable {
         public let entries: Int
         /// The first problem, naming the entry; nil when the chain is intact.
@@ -95,11 +122,7 @@ struct AuditSealMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         if (request.method != .GET && request.method != .HEAD) || request.storage[AuditWrittenKey.self] == true {
-            do {
-                try await AuditChain.seal(on: request.db)
-            } catch {
-                request.logger.error("audit sealing failed: \(String(reflecting: error))")
-            }
+            await AuditChain.sealRetrying(on: request.db, logger: request.logger)
         }
         return response
     }

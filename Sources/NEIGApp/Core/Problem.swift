@@ -52,9 +52,23 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     }
 
     func render(_ error: any Error, for request: Request) async -> Response {
+        await auditRefusal(error, for: request)
         let response = await renderBody(error, for: request)
         if let retryAfter = (error as? NEIGError)?.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
         return response
+    }
+
+    /// Refusals are evidence too: a role refused (403, CSRF included), a protected object that was not shown
+    /// (404 from neig's own lookups; the router's 404 for unknown paths is not one) and a rate limit (429).
+    func auditRefusal(_ error: any Error, for request: Request) async {
+        guard let error = error as? NEIGError, [.forbidden, .notFound, .tooManyRequests].contains(error.status) else { return }
+        let action = switch error.status {
+        case .forbidden: error.title == "Formulier verlopen" ? "csrf.refused" : "access.refused"
+        case .tooManyRequests: "rate-limit"
+        default: "access.not-found"
+        }
+        let path = String(request.url.path.prefix(200))
+        try? await request.audit(action, object: "request", result: "denied", detail: "\(request.method.rawValue) \(path)")
     }
 
     func renderBody(_ error: any Error, for request: Request) async -> Response {

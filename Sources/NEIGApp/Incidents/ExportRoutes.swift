@@ -79,7 +79,7 @@ enum IncidentCSV {
                 visible ? incident.address ?? "" : "", visible ? incident.postcode ?? "" : "",
                 visible ? incident.rdX.dutchDecimal(1) : "", visible ? incident.rdY.dutchDecimal(1) : "",
                 visible ? incident.latitude.dutchDecimal(6) : "", visible ? incident.longitude.dutchDecimal(6) : "",
-                incident.target, incident.means, incident.descriptionText ?? "", incident.definitionVersion,
+                incident.target, incident.means, visible ? incident.descriptionText ?? "" : "", incident.definitionVersion,
             ]
             lines.append(fields.map(quote).joined(separator: ";"))
         }

@@ -23,12 +23,12 @@ struct IncidentDetailView {
             rows.append(("Adres", [incident.address, incident.postcode].compactMap { $0 }.joined(separator: ", ")))
             rows.append(("RD-coördinaten", "x \(SVGCanvas.number(incident.rdX)), y \(SVGCanvas.number(incident.rdY))"))
             rows.append(("WGS84", String(format: "%.5f, %.5f", incident.latitude, incident.longitude)))
+            rows.append(("Omschrijving", incident.descriptionText ?? "—"))
         }
-        rows.append(("Omschrijving", incident.descriptionText ?? "—"))
         return Layout(title: "Incident \(incident.sourceID)", context: context, content: .div(
             .h1(.text("Aanslag op \(date) in \(municipality)")),
             .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
-            .if(!visible, .p(.class("muted"), .text("Adres en coördinaten zijn alleen zichtbaar voor de gemeente zelf, politie, OM en netwerkcoördinatoren."))),
+            .if(!visible, .p(.class("muted"), .text("Adres, coördinaten en omschrijving zijn alleen zichtbaar voor de gemeente zelf, politie, OM en netwerkcoördinatoren."))),
             .if(visible && AccessPolicy.canEnterIncidents(actor),
                 .p(.a(.class("button secondary"), .href(SiteURL.editIncident(id: incident.id!).path), .text("Wijzigen"))))
         ), breadcrumbs: [("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path),

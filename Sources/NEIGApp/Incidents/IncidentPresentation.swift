@@ -46,7 +46,8 @@ struct IncidentDTO: Content, Sendable {
         municipalityName = registry[incident.municipalityCode]?.officialName ?? incident.municipalityCode
         target = incident.target
         means = incident.means
-        description = incident.descriptionText
+        // A description may name a victim or hold an address or a phone number: it goes where the address goes.
+        description = visible ? incident.descriptionText : nil
         definitionVersion = incident.definitionVersion
         locationVisible = visible
         address = visible ? incident.address : nil

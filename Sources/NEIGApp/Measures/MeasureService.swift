@@ -127,6 +127,14 @@ enum MeasureService {
         return .success(())
     }
 
+    /// The cited information that may still be named: it exists and has not expired. Letters and the API cite only
+    /// these; the case history keeps only that an item existed.
+    static func liveCitations(of measures: [Measure], today: CivilDate, on db: any Database) async throws -> Set<UUID> {
+        let cited = Array(Set(measures.flatMap(\.citedInformation)))
+        guard !cited.isEmpty else { return [] }
+        return Set(try await InformationItem.query(on: db).filter(\.$id ~~ cited).all().filter { !$0.isExpired(today: today) }.compactMap(\.id))
+    }
+
     /// Re-authentication: the password and an unused TOTP code, both checked now.
     static func stepUp(_ user: User, password: String, code: String, on req: Request) async throws -> Bool {
         try await Lockout.limitCodeAttempts(user, on: req)

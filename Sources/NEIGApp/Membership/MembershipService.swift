@@ -100,14 +100,16 @@ enum MembershipService {
     static func organisation(for application: MembershipApplication, code: String?, name: String?, on db: any Database,
                              registry: MunicipalityRegistry) async throws -> Organisation {
         let role = application.role
-        let chosen = role.fits(.municipality) ? application.municipalityCode : code?.trimmingCharacters(in: .whitespaces).lowercased()
+        let typed = code?.trimmingCharacters(in: .whitespaces)
+        let chosen = role.fits(.municipality) ? application.municipalityCode
+            : typed.map { Municipality.isValidCode($0.uppercased()) ? $0.uppercased() : $0.lowercased() }
         guard let chosen, !chosen.isEmpty else {
             throw NEIGError.unprocessable(role.fits(.municipality) ? "De aanvrager heeft geen gemeente gekozen." : "Kies of maak de organisatie van de aanvrager (code).",
                                           items: [.init(column: "organisatiecode", reason: "verplicht")])
         }
         do {
             let name = (name ?? "").trimmingCharacters(in: .whitespaces)
-            return try await Organisation.forAccount(code: role.fits(.municipality) ? chosen.uppercased() : chosen, role: role,
+            return try await Organisation.forAccount(code: chosen, role: role,
                                                      name: name.isEmpty ? application.organisation : String(name.prefix(200)), registry: registry, on: db)
         } catch let mismatch as RoleMismatch {
             throw NEIGError.unprocessable(mismatch.dutch, items: [.init(column: "organisatiecode", reason: mismatch.description)])
