@@ -152,11 +152,19 @@ import VaporTesting
         }
         // Audit entries are sealed into a hash chain and cannot change; append-only tables refuse updates by trigger.
         let untouchable: Set<String> = ["audit_log", "intervention_evaluations", "intervention_decisions", "_fluent_migrations"]
+        var failed: [String] = []
         for column in columns where !untouchable.contains(column.table_name) {
-            try? await sql.raw("""
-                UPDATE \(ident: column.table_name) SET \(ident: column.column_name) = \(ident: column.column_name) || \(bind: marker)
-                WHERE \(ident: column.column_name) LIKE '% %'
-                """).run()
+            do {
+                try await sql.raw("""
+                    UPDATE \(ident: column.table_name) SET \(ident: column.column_name) = \(ident: column.column_name) || \(bind: marker)
+                    WHERE \(ident: column.column_name) LIKE '% %'
+                    """).run()
+            } catch {
+                failed.append("\(column.table_name).\(column.column_name): \(String(describing: error).prefix(80))")
+            }
         }
+        struct Count: Decodable { let n: Int }
+        let marked = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: Incident.schema) WHERE address LIKE '%x-test%'").first(decoding: Count.self)?.n ?? 0
+        #expect(marked > 0, "stored markers: \(columns.count) columns, failures: \(failed.prefix(5))")
     }
 }

@@ -9,10 +9,18 @@ import VaporTesting
 
 /// Walks every registered route with values of the caller's choice, as a logged-in member with demo data. Used by
 /// the hostile-input tests; nothing here lists routes or parameters, so a new route is walked without being told.
-struct RouteWalker {
+final class RouteWalker: @unchecked Sendable {
     let app: Application
-    let browser: Browser
+    let email: String
+    private(set) var browser: Browser
     let userID: UUID
+
+    init(app: Application, email: String, browser: Browser, userID: UUID) {
+        self.app = app
+        self.email = email
+        self.browser = browser
+        self.userID = userID
+    }
 
     /// Every parameter name neig reads, from its sources: query keys (`at: "…"`, `queryInteger("…"`) and the
     /// optional properties of form and JSON bodies. Extra names do no harm; a missing one would go unwalked.
@@ -41,7 +49,7 @@ struct RouteWalker {
     static func login(_ app: Application, as email: String) async throws -> RouteWalker {
         let browser = try await NEIGAppTests.login(app, email: email, password: DemoSeeder.password)
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        return RouteWalker(app: app, browser: browser, userID: try user.requireID())
+        return RouteWalker(app: app, email: email, browser: browser, userID: try user.requireID())
     }
 
     struct Target {
@@ -96,6 +104,7 @@ struct RouteWalker {
     func send(_ target: Target, fields: [(String, String)], path: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
         let query = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let uri = (path ?? target.path) + (query.isEmpty ? "" : "?" + query)
+        try await stayLoggedIn()
         var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
         // The test clock stands still, so the per-minute limits would refuse the rest of the walk.
         try await (app.db as! any SQLDatabase).delete(from: RateLimiter.table).run()
@@ -111,6 +120,19 @@ struct RouteWalker {
             }
         }, afterResponse: { res in result = (res.status, res.body.string, res.headers) })
         return result
+    }
+
+    /// Wrong codes posted by the walk lock the account and end the session, as they should; the walk logs in again
+    /// so that the routes after them are still walked as a member.
+    func stayLoggedIn() async throws {
+        let token = String(browser.cookie.dropFirst(SessionPolicy.cookieName.count + 1))
+        guard try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(token)).first() == nil else { return }
+        let user = try #require(try await User.find(userID, on: app.db))
+        Lockout.reset(user)
+        user.status = nil
+        try await user.save(on: app.db)
+        try await (app.db as! any SQLDatabase).delete(from: RateLimiter.table).run()
+        browser = try await NEIGAppTests.login(app, email: email, password: DemoSeeder.password)
     }
 
     static func encode(_ text: String) -> String {
