@@ -107,7 +107,7 @@ import VaporTesting
                 #expect(table.municipalities.count == MunicipalityRegistry.bundled.all.count)
                 let denHaag = try #require(table.municipalities.first { $0.code == "GM0518" })
                 #expect(denHaag.months[4] == "6")
-                #expect(denHaag.total == "6")
+                #expect(denHaag.total == "≥6", "eleven months below 5 hide the exact total")
                 let amsterdam = try #require(table.municipalities.first { $0.code == "GM0363" })
                 #expect(amsterdam.months.allSatisfy { $0 == "<5" })
                 #expect(!res.body.string.contains("Kerkstraat"))

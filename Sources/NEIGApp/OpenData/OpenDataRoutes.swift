@@ -10,7 +10,7 @@ enum OpenDataRoutes {
     static func year(_ req: Request, key: String) throws -> Int {
         let today = req.application.neig.clock.today
         guard let text = req.query[String.self, at: key], !text.isEmpty else { return today.year }
-        guard let year = Int(text), (2000...today.year).contains(year) else {
+        guard case .success(let year) = BoundedNumber.integer(text, in: 2000...today.year) else {
             throw NEIGError.badRequest("'\(text)' is geen geldig jaartal.", items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
         }
         return year
@@ -34,7 +34,10 @@ struct OpenDataView {
             .h1(.text("Open data: aanslagen per gemeente per maand, \(table.year)")),
             .p(.class("lead"), .text("Aantallen door de politie bevestigde aanslagen met explosieven. Om slachtoffers te beschermen "
                 + "staat elk aantal onder de \(table.suppressionThreshold) als ‘<\(table.suppressionThreshold)’. Er staan nooit adressen of coördinaten in.")),
-            .p(.text("Landelijk totaal \(table.year): \(table.nationalTotal.dutch). Machineleesbaar: "),
+            .p(.text("Zo rekent niemand een klein aantal terug: het jaartotaal van een gemeente is exact als geen enkele maand is afgeschermd. "
+                + "Met afgeschermde maanden staat er ‘<\(table.suppressionThreshold)’ als het hele jaar onder de \(table.suppressionThreshold) blijft, en anders ‘≥’ "
+                + "met de som van de getoonde maanden. Het landelijk totaal wordt weggelaten als het de afgeschermde maanden zou verraden.")),
+            .p(.text("Landelijk totaal \(table.year): \(table.nationalTotal.map(\.dutch) ?? "niet gepubliceerd"). Machineleesbaar: "),
                .a(.href("/api/v1/open-data?year=\(table.year)"), .text("JSON"))),
             .form(.method(.get), .class("inline-form"),
                   .label(.for("jaar"), .text("Jaar ")),

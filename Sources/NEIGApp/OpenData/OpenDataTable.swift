@@ -4,7 +4,8 @@ import Vapor
 
 /// Counts per municipality per month for the public. Small numbers can point at individual victims,
 /// so every cell below the threshold is published as "<5" — including zero, or the gap between
-/// "nothing" and "a few" would still show.
+/// "nothing" and "a few" would still show — and totals follow `SmallCountSuppression`, so that no
+/// subtraction gives a small count away.
 struct OpenDataTable: Content, Sendable {
     static let threshold = 5
 
@@ -17,7 +18,8 @@ struct OpenDataTable: Content, Sendable {
 
     var year: Int
     var suppressionThreshold: Int
-    var nationalTotal: Int
+    /// nil when publishing it would reveal the suppressed cells (see `SmallCountSuppression`).
+    var nationalTotal: Int?
     var municipalities: [Row]
 
     enum CodingKeys: String, CodingKey {
@@ -26,17 +28,27 @@ struct OpenDataTable: Content, Sendable {
         case nationalTotal = "national_total"
     }
 
-    static func cell(_ count: Int) -> String { count < threshold ? "<\(threshold)" : String(count) }
+    static func cell(_ count: Int?) -> String { count.map(String.init) ?? "<\(threshold)" }
+
+    static func total(_ total: SmallCountSuppression.Total) -> String {
+        switch total {
+        case .exact(let value): String(value)
+        case .belowThreshold: "<\(threshold)"
+        case .atLeast(let value): "≥\(value)"
+        }
+    }
 
     static func load(year: Int, on db: any Database, registry: MunicipalityRegistry) async throws -> OpenDataTable {
         let counts = try await IncidentStore.counts(years: year...year, on: db)
         var byMunicipality: [String: [Int]] = [:]
         for count in counts { byMunicipality[count.municipalityCode, default: Array(repeating: 0, count: 12)][count.month - 1] += count.count }
-        let rows = registry.all.map { municipality in
-            let months = byMunicipality[municipality.code] ?? Array(repeating: 0, count: 12)
-            return Row(code: municipality.code, name: municipality.officialName, months: months.map(cell), total: cell(months.reduce(0, +)))
+        let municipalities = registry.all
+        let published = SmallCountSuppression(counts: municipalities.map { byMunicipality[$0.code] ?? Array(repeating: 0, count: 12) },
+                                              threshold: threshold)
+        let rows = municipalities.indices.map { index in
+            Row(code: municipalities[index].code, name: municipalities[index].officialName,
+                months: published.cells[index].map(cell), total: total(published.totals[index]))
         }
-        return OpenDataTable(year: year, suppressionThreshold: threshold, nationalTotal: counts.reduce(0) { $0 + $1.count },
-                             municipalities: rows)
+        return OpenDataTable(year: year, suppressionThreshold: threshold, nationalTotal: published.nationalTotal, municipalities: rows)
     }
 }
