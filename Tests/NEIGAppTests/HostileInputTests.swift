@@ -20,7 +20,8 @@ import VaporTesting
         var failures: [String] = []
     }
 
-    @Test(arguments: roles)
+    /// The national and the municipal view; the police's reach lies between them and is walked by the marker test.
+    @Test(arguments: roles.prefix(2))
     func numbersNeverStopTheServer(_ email: String) async throws {
         try await withNEIGApp(demo: true) { app in
             let walker = try await RouteWalker.login(app, as: email)
@@ -48,9 +49,17 @@ import VaporTesting
                     if value == Self.numbers[2], [.badRequest, .unprocessableEntity].contains(status) { refused = true }
                 }
                 // A query parameter refused early could hide a later one that is read only after it: where the
-                // route refused, each name goes again alone. Forms and JSON bodies report every field at once.
+                // route refused, the names are halved until each refused one stands alone (a half that is not
+                // refused had every parameter it read accepted). Forms and JSON bodies report every field at once.
                 if refused, target.method == .GET {
-                    for name in names { _ = try await check(target, [(name, Self.numbers[2])], what: "\(name) alone") }
+                    var groups = [names]
+                    while let group = groups.popLast() {
+                        guard group.count > 1 else { continue }
+                        for half in [Array(group.prefix(group.count / 2)), Array(group.dropFirst(group.count / 2))] {
+                            let status = try await check(target, half.map { ($0, Self.numbers[2]) }, what: "\(half.count) names from \(half[0])")
+                            if [.badRequest, .unprocessableEntity].contains(status) { groups.append(half) }
+                        }
+                    }
                 }
                 if target.pattern.contains(":") {
                     for value in Self.numbers where !value.isEmpty {

@@ -130,6 +130,8 @@ final class RouteWalker: @unchecked Sendable {
         let user = try #require(try await User.find(userID, on: app.db))
         Lockout.reset(user)
         user.status = nil
+        // The test clock stands still: the next login may use the current TOTP step again.
+        user.totpUsedCounter = nil
         try await user.save(on: app.db)
         try await (app.db as! any SQLDatabase).delete(from: RateLimiter.table).run()
         browser = try await NEIGAppTests.login(app, email: email, password: DemoSeeder.password)

@@ -10,21 +10,8 @@ struct SVGCanvas {
         self.height = height
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// The same escaping as every attribute value of the pages.
+    static func escape(_ text: String) -> String { AttributeValue.escape(text) }
 
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
