@@ -24,9 +24,11 @@ public struct SmallCountSuppression: Sendable, Equatable {
     public let totals: [Total]
     public let nationalTotal: Int?
 
-    public init(counts: [[Int]], threshold: Int = 5) {
+    /// `elapsedMonths`: months after it have not happened yet; everyone knows they are zero, so they are published
+    /// as such instead of hiding among the suppressed cells (where an attacker would count them as known zeros).
+    public init(counts: [[Int]], threshold: Int = 5, elapsedMonths: Int = 12) {
         self.threshold = threshold
-        cells = counts.map { row in row.map { $0 < threshold ? nil : $0 } }
+        cells = counts.map { row in row.enumerated().map { month, count in month >= elapsedMonths ? 0 : count < threshold ? nil : count } }
         totals = zip(counts, cells).map { row, shown in
             let total = row.reduce(0, +)
             if !shown.contains(nil) { return .exact(total) }
@@ -47,7 +49,8 @@ public struct SmallCountSuppression: Sendable, Equatable {
             switch total {
             case .exact: return (0, 0, hidden)
             case .belowThreshold: return (0, min(hidden * top, top - published), hidden)
-            case .atLeast: return (0, hidden * top, hidden)
+            // `≥` is shown only for a total of at least the threshold, which tells that much about the hidden months.
+            case .atLeast: return (max(0, threshold - published), hidden * top, hidden)
             }
         }
         var hiddenSum = 0

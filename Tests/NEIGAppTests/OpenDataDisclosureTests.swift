@@ -21,7 +21,8 @@ enum DisclosureSolver {
             publishedSum += shown
             let hidden = row.cells.filter { $0 == nil }.count
             var lo = 0, hi = hidden * top
-            if row.total.hasPrefix("≥"), let n = Int(row.total.dropFirst()) { lo = max(lo, n - shown) }
+            // `≥N` is shown only for totals of at least the threshold, `<5` only below it.
+            if row.total.hasPrefix("≥"), let n = Int(row.total.dropFirst()) { lo = max(lo, n - shown, threshold - shown) }
             else if row.total.hasPrefix("<") { hi = min(hi, top - shown) }
             else if let exact = Int(row.total) { lo = max(lo, exact - shown); hi = min(hi, exact - shown) }
             bounds.append((lo, hi, hidden))
@@ -74,7 +75,9 @@ enum DisclosureSolver {
             #expect(found.isEmpty, "round \(round): cells \(found.prefix(3)) can be worked out of \(counts)")
         }
         // Edge cases: everything small and zero, everything four, one municipality.
-        for counts in [[[Int]](repeating: Array(repeating: 0, count: 12), count: 3), [Array(repeating: 4, count: 12)],
+        // The reviewer's case: one municipality with a total of 5 in small months, every other one quiet.
+        let quiet = [[4, 1] + Array(repeating: 0, count: 10)] + [[Int]](repeating: Array(repeating: 0, count: 12), count: 20)
+        for counts in [quiet, [[Int]](repeating: Array(repeating: 0, count: 12), count: 3), [Array(repeating: 4, count: 12)],
                        [[10] + Array(repeating: 0, count: 11)], [Array(repeating: 7, count: 11) + [3]]] {
             let published = SmallCountSuppression(counts: counts)
             #expect(DisclosureSolver.determinedCells(DisclosureSolver.rows(published), nationalTotal: published.nationalTotal).isEmpty, "\(counts)")
@@ -88,7 +91,8 @@ enum DisclosureSolver {
                 try await app.testing().test(.GET, "/api/v1/open-data?year=\(year)") { table = try $0.content.decode(OpenDataTable.self) }
                 let published = try #require(table)
                 let rows = published.municipalities.map { row in
-                    DisclosureSolver.Row(cells: row.months.map { Int($0) }, total: row.total)
+                    // "–" is a month still to come: known to be zero.
+                    DisclosureSolver.Row(cells: row.months.map { $0 == "–" ? 0 : Int($0) }, total: row.total)
                 }
                 let determined = DisclosureSolver.determinedCells(rows, nationalTotal: published.nationalTotal)
                 #expect(determined.isEmpty, "\(year): \(determined.count) cells can be worked out")

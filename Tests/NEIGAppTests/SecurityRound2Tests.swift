@@ -239,6 +239,26 @@ import ZIPFoundation
         }
     }
 
+    @Test func parallelGuessesStillLockTheAccount() async throws {
+        try await withNEIGApp { app in
+            let userID = try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await app.testing().test(.POST, "/login", beforeRequest: { req in
+                            req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=t")
+                            try req.content.encode(["email": "oov@amsterdam.nl", "password": "wrong password \(index)", "csrf": "t"], as: .urlEncodedForm)
+                        })
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let user = try #require(try await User.find(userID, on: app.db))
+            #expect(Lockout.isLocked(user, now: testNow), "8 guesses at once count as 8")
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == "oov@amsterdam.nl").count() == 1, "one lock, one e-mail")
+        }
+    }
+
     @Test func aLockEndsSecondStepSessionsOpenedBeforeIt() async throws {
         try await withNEIGApp { app in
             let userID = try await makeUser(app, email: "politie@example.nl", role: .police, organisation: "politie-amsterdam")

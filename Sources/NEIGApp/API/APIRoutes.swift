@@ -27,7 +27,7 @@ enum APIRoutes {
     }
 
     static func openData(_ req: Request) async throws -> OpenDataTable {
-        try await OpenDataTable.load(year: try OpenDataRoutes.year(req, key: "year"), on: req.db,
+        try await OpenDataTable.load(year: try OpenDataRoutes.year(req, key: "year"), today: req.application.neig.clock.today, on: req.db,
                                      registry: req.application.neig.municipalities)
     }
 

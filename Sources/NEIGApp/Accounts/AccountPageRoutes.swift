@@ -32,6 +32,7 @@ enum AccountPageRoutes {
         let now = req.application.neig.clock.now()
         let userID = try user.requireID()
         try await Lockout.limitCodeAttempts(user, on: req)
+        if Lockout.isLocked(user, now: now) { return try await Lockout.endSession(req) }
         guard let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: user.totpUsedCounter, now: now) else {
             try await req.audit("recovery-codes.renew", object: "user", id: userID.uuidString.lowercased(), result: "denied", detail: "wrong code")
             if try await Lockout.recordFailure(user, on: req) { return try await Lockout.endSession(req) }

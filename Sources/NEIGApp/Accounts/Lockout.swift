@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// One lockout per account, whatever the way in: a wrong password, a wrong TOTP or recovery code at the second
@@ -20,16 +21,23 @@ enum Lockout {
     @discardableResult
     static func recordFailure(_ user: User, on req: Request) async throws -> Bool {
         let now = req.application.neig.clock.now()
-        user.failedLogins += 1
-        guard user.failedLogins >= maximumFailures else {
-            try await user.save(on: req.db)
-            return false
-        }
-        user.lockedUntil = now.addingTimeInterval(duration)
-        user.failedLogins = 0
         let userID = try user.requireID()
+        // Counted in the database, not on the row this request loaded: parallel guesses during the slow password
+        // hash would otherwise all write back the same count + 1. Only the request that reaches the limit locks.
+        struct Count: Decodable { let failed_logins: Int }
+        let counted = try await req.db.sql.raw("""
+            UPDATE users SET failed_logins = failed_logins + 1 WHERE id = \(bind: userID) RETURNING failed_logins
+            """).first(decoding: Count.self)?.failed_logins ?? 0
+        user.failedLogins = counted
+        guard counted >= maximumFailures else { return false }
+        let locking = try await req.db.sql.raw("""
+            UPDATE users SET failed_logins = 0, locked_until = \(bind: now.addingTimeInterval(duration))
+            WHERE id = \(bind: userID) AND failed_logins >= \(bind: maximumFailures) RETURNING failed_logins
+            """).first(decoding: Count.self)
+        user.failedLogins = 0
+        user.lockedUntil = now.addingTimeInterval(duration)
+        guard locking != nil else { return true }
         try await req.db.transaction { tx in
-            try await user.save(on: tx)
             try await UserSession.query(on: tx).filter(\.$user.$id == userID).filter(\.$awaitingSecondFactorSince != nil).delete()
             try await OutboxMessage(recipient: user.email, subject: "Uw neig-account is tijdelijk geblokkeerd",
                                     body: "Beste \(user.name),\n\nNa \(maximumFailures) mislukte pogingen om in te loggen of een code in te voeren is uw "

@@ -48,7 +48,9 @@ public enum NearRepeatAlertService {
             if let known = patterns[incident.municipalityCode] {
                 significant = known
             } else {
-                let knox = await Knox.run(events, distance: settings.radius, days: settings.days, permutations: 99, seed: 1)
+                let knox = await AnalysisExecutor.shared.runInBackground {
+                    await Knox.run(events, distance: settings.radius, days: settings.days, permutations: 99, seed: 1)
+                }
                 significant = (knox.pValue ?? 1) <= 0.05 && Double(knox.observed) > knox.expected
                 patterns[incident.municipalityCode] = significant
             }

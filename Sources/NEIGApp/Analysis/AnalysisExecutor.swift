@@ -18,6 +18,11 @@ final class AnalysisExecutor: TaskExecutor, @unchecked Sendable {
         queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 
+    /// Background statistics (near-repeat warnings after an import): the same thread, no admission limit.
+    func runInBackground<T: Sendable>(_ work: @Sendable () async throws -> T) async rethrows -> T {
+        try await withTaskExecutorPreference(self) { try await work() }
+    }
+
     /// `work` and every child task it starts run on the analysis thread.
     func run<T: Sendable>(for subject: String, _ work: @Sendable () async throws -> T) async throws -> T {
         let admitted = running.withLockedValue { subjects -> Bool in

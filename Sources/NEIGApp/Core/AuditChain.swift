@@ -49,7 +49,7 @@ public enum AuditChain {
     /// Sealing under concurrent writers: SQLite answers "database is locked" to a transaction that cannot get the
     /// write lock, which is contention, not failure. Tried again with a growing pause; what is still unsealed after
     /// that is sealed by the next write (entries are never lost, only sealed later), so it is a notice, not an error.
-    public static func sealRetrying(on database: any Database, logger: Logger, attempts: Int = 8) async {
+    public static func sealRetrying(on database: any Database, logger: Logger, attempts: Int = 3) async {
         for attempt in 1...attempts {
             do {
                 _ = try await seal(on: database)

@@ -60,6 +60,8 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 
     /// Refusals are evidence too: a role refused (403, CSRF included), a protected object that was not shown
     /// (404 from neig's own lookups; the router's 404 for unknown paths is not one) and a rate limit (429).
+    static let refusalAudits = RateLimiter.Limit(name: "audit-refusal", maximum: 30, window: 60)
+
     func auditRefusal(_ error: any Error, for request: Request) async {
         guard let error = error as? NEIGError, [.forbidden, .notFound, .tooManyRequests].contains(error.status) else { return }
         let action = switch error.status {
@@ -67,6 +69,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         case .tooManyRequests: "rate-limit"
         default: "access.not-found"
         }
+        // At most a few per address a minute: a loop of refused requests must not grow the log and keep sealing busy.
+        let ip = request.remoteAddress?.ipAddress ?? "unknown"
+        let over = (try? await RateLimiter.hit(Self.refusalAudits, subject: ip, now: request.application.neig.clock.now(), on: request.db)) ?? true
+        guard !over else { return }
         let path = String(request.url.path.prefix(200))
         try? await request.audit(action, object: "request", result: "denied", detail: "\(request.method.rawValue) \(path)")
     }

@@ -68,12 +68,13 @@ enum MeasureRoutes {
     }
 
     static func letter(_ req: Request) async throws -> HTMLPage {
-        let (_, measure, caseFile) = try await find(req)
+        let (user, measure, caseFile) = try await find(req)
         let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(\.$incident).all()
             .map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
         let today = req.application.neig.clock.today
-        let cited = measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all()
-            .filter { !$0.isExpired(today: today) }
+        let cited = try await InformationService.filterVisible(
+            measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all(),
+            user: user, today: today, on: req.db).map(\.item).filter { !$0.isExpired(today: today) }
         let municipality = req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
         return HTMLPage(document: DecisionLetterView(context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
                                                      incidents: incidents, cited: cited, today: req.application.neig.clock.today).document)

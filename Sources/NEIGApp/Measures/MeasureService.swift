@@ -138,6 +138,7 @@ enum MeasureService {
     /// Re-authentication: the password and an unused TOTP code, both checked now.
     static func stepUp(_ user: User, password: String, code: String, on req: Request) async throws -> Bool {
         try await Lockout.limitCodeAttempts(user, on: req)
+        guard !Lockout.isLocked(user, now: req.application.neig.clock.now()) else { return false }
         guard !password.isEmpty, try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application),
               let secret = user.totpSecret,
               let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: user.totpUsedCounter,
