@@ -36,7 +36,7 @@ struct OpenDataView {
                 + "staat elk aantal onder de \(table.suppressionThreshold) als ‘<\(table.suppressionThreshold)’. Er staan nooit adressen of coördinaten in.")),
             .p(.text("Zo rekent niemand een klein aantal terug: het jaartotaal van een gemeente is exact als geen enkele maand is afgeschermd. "
                 + "Met afgeschermde maanden staat er ‘<\(table.suppressionThreshold)’ als het hele jaar onder de \(table.suppressionThreshold) blijft, en anders ‘≥’ "
-                + "met de som van de getoonde maanden. Het landelijk totaal wordt weggelaten als het de afgeschermde maanden zou verraden.")),
+                + "met de som van de getoonde maanden (ten minste \(table.suppressionThreshold)). Maanden die nog moeten komen staan als ‘–’. Het landelijk totaal wordt weggelaten als het de afgeschermde maanden zou verraden.")),
             .p(.text("Landelijk totaal \(table.year): \(table.nationalTotal.map(\.dutch) ?? "niet gepubliceerd"). Machineleesbaar: "),
                .a(.href("/api/v1/open-data?year=\(table.year)"), .text("JSON"))),
             .form(.method(.get), .class("inline-form"),

@@ -34,7 +34,8 @@ struct OpenDataTable: Content, Sendable {
         switch total {
         case .exact(let value): String(value)
         case .belowThreshold: "<\(threshold)"
-        case .atLeast(let value): "≥\(value)"
+        // A `≥` total is never below the threshold (it would be `<5` otherwise), so saying so gives nothing away.
+        case .atLeast(let value): "≥\(max(value, threshold))"
         }
     }
 
