@@ -12,7 +12,7 @@ case "$action" in
     if [ "$(id -u)" = 0 ]; then install -d -o postgres -g postgres "$dir" "$dir/data" "$dir/socket"; else mkdir -p "$dir/data" "$dir/socket"; fi
     as_postgres "$bin/initdb" -D "$dir/data" --auth=trust -E UTF8 --locale=C.UTF-8 -U postgres >"$dir/initdb.log"
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
-      -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" >/dev/null
+      -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500" >/dev/null
     for name in neig_test neig_cli neig_crash; do
       as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE $name" >/dev/null
     done

@@ -372,7 +372,7 @@ import ZIPFoundation
     @Test func sealingUnderConcurrentWritersNeverFails() async throws {
         try await withNEIGApp { app in
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<24 {
+                for index in 0..<12 {
                     group.addTask {
                         try await Audit.record("test.write", object: "test", id: String(index), actor: "test", at: testNow, on: app.db)
                         await AuditChain.sealRetrying(on: app.db, logger: app.logger)
