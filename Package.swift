@@ -19,16 +19,20 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
+        .target(name: "NEIGFormats"),
         .target(
             name: "NEIGCore",
+            dependencies: ["NEIGFormats"],
             resources: [.copy("Resources/gemeenten.csv")]
         ),
         .target(
             name: "NEIGApp",
             dependencies: [
                 "NEIGCore",
+                "NEIGFormats",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -50,15 +54,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NEIGCoreTests", dependencies: ["NEIGCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NEIGFormatsTests", dependencies: ["NEIGFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NEIGCoreTests", dependencies: ["NEIGCore", "NEIGFormats"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NEIGAppTests",
             dependencies: [
                 "NEIGApp",
+                "NEIGFormats",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -27,10 +27,10 @@ python3 -c "d=$t1-$t0; print(f're-import (all present): {d:.2f} s')"
 t0=$(seconds); "$neig" monitor --year 2024 --database "$db" >/dev/null 2>&1; t1=$(seconds)
 python3 -c "d=$t1-$t0; print(f'neig monitor --year 2024 (whole process): {d*1000:.0f} ms')"
 
-echo "benchmark-password-123" | "$neig" user create --email bench@example.nl --name Bench --role analyst \
+echo "Zeven-lange-dijken-2025" | "$neig" user create --email bench@example.nl --name Bench --role analyst \
   --organisation vng --database "$db" >/dev/null 2>&1
 "$neig" serve --no-demo --port "$port" --database "$db" > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
-python3 Benchmarks/http_latency.py "http://127.0.0.1:$port" bench@example.nl benchmark-password-123 \
+python3 Benchmarks/http_latency.py "http://127.0.0.1:$port" bench@example.nl Zeven-lange-dijken-2025 \
   "/monitor?jaar=2024" "/static/neig.css" 200

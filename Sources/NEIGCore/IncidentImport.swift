@@ -1,4 +1,5 @@
 import Foundation
+import NEIGFormats
 /// Turns an incident CSV file into validated records, or into the full list of problems.
 /// The file is judged as a whole: callers write nothing unless `problems` is empty.
 public struct IncidentImportParser: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import NEIGFormats
 
 /// A Dutch municipality as CBS identifies it (`GM` + 4 digits).
 public struct Municipality: Hashable, Codable, Sendable {

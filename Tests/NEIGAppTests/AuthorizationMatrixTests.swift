@@ -58,7 +58,7 @@ import VaporTesting
             // Routes keyed by incident that need a warning to exist (`/meldingen/:id/gezien`).
             for (id, code) in [(own, "GM0363"), (other, "GM0599")] {
                 try await NearRepeatAlert(municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400, validUntil: "2025-07-28",
-                                          earlierIncidentIDs: [], patternSignificant: false, createdAt: testNow).create(on: app.db)
+                                          patternSignificant: false, createdAt: testNow).create(on: app.db)
             }
             var userID: UUID?
             if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: testOrganisation(for: role)) }
@@ -145,11 +145,9 @@ import VaporTesting
         document.title = "Matrixstuk"
         document.summary = "Matrix"
         document.body = "Matrix"
-        document.kindValue = DocumentKind.handreiking.rawValue
-        document.lines = ""
-        document.phases = ""
+        document.kind = DocumentKind.handreiking
         document.authorOrganisation = "Matrix"
-        document.visibilityValue = readable ? Visibility.leden.rawValue : Visibility.groep.rawValue
+        document.visibility = readable ? Visibility.leden : .groep
         document.groupCode = readable ? nil : "niemand"
         document.version = 1
         document.attachmentName = "matrix.pdf"
@@ -170,7 +168,6 @@ import VaporTesting
         let question = Question()
         question.title = "Matrixvraag over preventie"
         question.body = ""
-        question.tags = Tags.stored(["preventie"])
         question.groupCode = group
         question.authorID = author ?? UUID()
         question.authorName = "Matrix"
@@ -179,6 +176,7 @@ import VaporTesting
         question.createdAt = testNow
         question.lastActivityAt = testNow
         try await question.create(on: app.db)
+        try await question.replaceTags(["preventie"], on: app.db)
         return try question.requireID()
     }
 
@@ -202,12 +200,12 @@ import VaporTesting
     func interventionFixture(_ app: Application, owner: UUID?) async throws -> (id: UUID, milestone: UUID, snapshot: UUID) {
         guard let owner, let user = try await User.find(owner, on: app.db) else { return (UUID(), UUID(), UUID()) }
         let intervention = Intervention()
-        (intervention.name, intervention.description, intervention.lineValue) = ("Matrixinterventie", "", ApproachLine.preventie.rawValue)
+        (intervention.name, intervention.description, intervention.line) = ("Matrixinterventie", "", ApproachLine.preventie)
         (intervention.ownerOrganisationID, intervention.ownerName, intervention.partners, intervention.targetGroup) = (user.$organisation.id, "Matrix", "", "")
-        (intervention.municipalities, intervention.postcodeAreas, intervention.startsOn) = ("GM0363", "", "2024-01-01")
-        (intervention.statusValue, intervention.documents, intervention.sprint) = (InterventionStatus.lopend.rawValue, "", true)
+        (intervention.startsOn, intervention.status, intervention.sprint) = ("2024-01-01", InterventionStatus.lopend, true)
         (intervention.createdAt, intervention.updatedAt) = (testNow, testNow)
         try await intervention.create(on: app.db)
+        try await intervention.replaceLists(municipalities: ["GM0363"], postcodeAreas: [], documents: [], on: app.db)
         let milestone = InterventionMilestone()
         (milestone.interventionID, milestone.title, milestone.dueOn) = (try intervention.requireID(), "Matrix", "2025-07-01")
         try await milestone.create(on: app.db)
@@ -224,7 +222,7 @@ import VaporTesting
         item.title = "Matrixnieuws"
         item.summary = "Matrix"
         item.body = ""
-        item.visibilityValue = Visibility.leden.rawValue
+        item.visibility = Visibility.leden
         item.authorName = "Matrix"
         item.publishedAt = testNow
         try await item.create(on: app.db)
@@ -235,7 +233,6 @@ import VaporTesting
         let group = MemberGroup()
         group.code = code
         group.name = "Matrixgroep"
-        group.defaultTags = ""
         try await group.create(on: app.db)
     }
 
@@ -262,7 +259,7 @@ import VaporTesting
         study.title = "Matrixcasus"
         study.texts = ["situatie": "Een situatie van voldoende lengte."]
         study.acknowledged = ""
-        study.statusValue = status.rawValue
+        study.status = status
         study.updatedAt = testNow
         try await study.create(on: app.db)
         return try study.requireID()
@@ -273,9 +270,9 @@ import VaporTesting
         application.name = "Aanvrager"
         application.email = email
         application.organisation = "Gemeente"
-        application.roleValue = Role.analyst.rawValue
+        application.role = Role.analyst
         application.motivation = "Matrix"
-        application.statusValue = MembershipApplication.Status.confirmed.rawValue
+        application.status = MembershipApplication.Status.confirmed
         application.tokenHash = UUID().uuidString
         application.createdAt = testNow
         try await application.create(on: app.db)
@@ -295,9 +292,9 @@ import VaporTesting
         let caseFile = CaseFile()
         caseFile.municipalityCode = municipality
         caseFile.title = "Matrixzaak"
-        caseFile.phaseValue = CasePhase.dreiging.rawValue
+        caseFile.phase = CasePhase.dreiging
         caseFile.phaseStartedOn = "2025-06-01"
-        caseFile.confidentialityValue = CaseConfidentiality.zaakvertrouwelijk.rawValue
+        caseFile.confidentiality = CaseConfidentiality.zaakvertrouwelijk
         caseFile.openedOn = "2025-06-01"
         caseFile.handleBefore = "2025-08-01"
         caseFile.createdAt = testNow
@@ -309,11 +306,10 @@ import VaporTesting
         let measure = Measure()
         measure.$caseFile.id = caseID
         measure.municipalityCode = municipality
-        measure.typeValue = MeasureType.closure174a.rawValue
+        measure.type = MeasureType.closure174a
         measure.legalBasis = "artikel 174a Gemeentewet"
-        measure.stateValue = MeasureState.concept.rawValue
+        measure.state = MeasureState.concept
         measure.motivation = "Matrix: een motivering van voldoende lengte."
-        measure.informationIDs = ""
         measure.decisionExtended = false
         measure.createdAt = testNow
         try await measure.create(on: app.db)
@@ -324,7 +320,7 @@ import VaporTesting
         item.authorName = "Matrix"
         item.authorRole = Role.police.rawValue
         item.summary = "Matrixinformatie"
-        item.classificationValue = InformationClassification.confidential.rawValue
+        item.classification = InformationClassification.confidential
         item.purpose = "matrix"
         item.expiresOn = "2025-12-31"
         item.createdAt = testNow
@@ -334,12 +330,12 @@ import VaporTesting
         signal.municipalityCode = municipality
         signal.senderID = partner ?? UUID()
         signal.senderName = "Matrix"
-        signal.senderValue = SignalSender.police.rawValue
+        signal.sender = SignalSender.police
         signal.address = "Matrixstraat 1"
-        signal.kindValue = SignalKind.threat.rawValue
-        signal.urgencyValue = SignalUrgency.normal.rawValue
+        signal.kind = SignalKind.threat
+        signal.urgency = SignalUrgency.normal
         signal.text = "Matrix"
-        signal.statusValue = SignalStatus.new.rawValue
+        signal.status = SignalStatus.new
         signal.createdAt = testNow
         try await signal.create(on: app.db)
         return CaseFixture(caseID: caseID, measureID: try measure.requireID(), informationID: try item.requireID(), signalID: try signal.requireID())

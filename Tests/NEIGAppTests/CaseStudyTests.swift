@@ -41,7 +41,7 @@ import VaporTesting
             #expect(try await postForm(app, path + "/beoordeling", [("besluit", "terugsturen")], as: coordinator).status == .unprocessableEntity)
             let published = try await postForm(app, path + "/beoordeling", [("besluit", "publiceren")], as: coordinator)
             #expect(published.status == .seeOther)
-            let document = try #require(try await LibraryDocument.query(on: app.db).filter(\.$kindValue == "casuistiek").first())
+            let document = try #require(try await LibraryDocument.query(on: app.db).filter(\.$kind == .casuistiek).first())
             #expect(document.visibility == .leden && document.body.contains("## Situatie") && !document.body.contains("Jansen"))
             #expect(try await getPage(app, "/bibliotheek?q=bedreigd&soort=casuistiek", as: colleague).body.string.contains("Dreiging tegen een bewoner"))
             #expect(try await postForm(app, path, [("titel", "X"), ("situatie", "Na publicatie nog iets wijzigen.")], as: author).status == .conflict)

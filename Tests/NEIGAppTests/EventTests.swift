@@ -3,6 +3,7 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+import NEIGFormats
 @testable import NEIGApp
 
 /// Meetings: no overbooking under concurrent registration (both databases), the waiting list, and valid iCalendar.
@@ -46,7 +47,7 @@ import VaporTesting
             let leaving = try #require(users.first { user in registrations.contains { $0.userID == user.id && $0.status == .registered } })
             try await EventService.cancel(eventID: eventID, user: leaving, on: app.db, now: testNow, publicURL: "https://neig.example")
             #expect(try await EventRegistration.find(first.id, on: app.db)?.status == .registered)
-            #expect(try await EventRegistration.query(on: app.db).filter(\.$statusValue == "registered").count() == 5)
+            #expect(try await EventRegistration.query(on: app.db).filter(\.$status == .registered).count() == 5)
             let promoted = try #require(try await User.find(first.userID, on: app.db))
             #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == promoted.email).first()?.subject.contains("plaats") == true)
         }
@@ -120,8 +121,8 @@ import VaporTesting
             let slides = try redirectID(try await postForm(app, "/bibliotheek", [("titel", "Presentatie kennissessie nazorg"), ("samenvatting", "De sheets."),
                                                                                  ("soort", "presentatie"), ("zichtbaarheid", "leden")], as: organiser))
             let groupOnly = LibraryDocument()
-            (groupOnly.title, groupOnly.summary, groupOnly.body, groupOnly.kindValue, groupOnly.lines, groupOnly.phases) = ("Groep", "g", "", "overig", "", "")
-            (groupOnly.authorOrganisation, groupOnly.visibilityValue, groupOnly.groupCode, groupOnly.version) = ("VNG", "groep", "oov", 1)
+            (groupOnly.title, groupOnly.summary, groupOnly.body, groupOnly.kind) = ("Groep", "g", "", DocumentKind.overig)
+            (groupOnly.authorOrganisation, groupOnly.visibility, groupOnly.groupCode, groupOnly.version) = ("VNG", Visibility.groep, "oov", 1)
             (groupOnly.createdBy, groupOnly.updatedAt) = (organiserID, testNow)
             try await groupOnly.create(on: app.db)
 

@@ -46,7 +46,7 @@ import VaporTesting
             let officer = try await login(app, email: "oov@amsterdam.nl")
             let caseID = try await openCase(app, as: officer)
             let casePath = "/zaken/\(caseID.uuidString.lowercased())"
-            #expect(try await CaseTask.query(on: app.db).filter(\.$phaseValue == "dreiging").count() == 4)
+            #expect(try await CaseTask.query(on: app.db).filter(\.$phase == .dreiging).count() == 4)
 
             let linked = try await postForm(app, "/signalen/\(signalID.uuidString.lowercased())/status", [("status", "gekoppeld"), ("zaak", caseID.uuidString)], as: officer)
             #expect(linked.status == .seeOther)
@@ -55,7 +55,7 @@ import VaporTesting
             #expect(!senderView.contains("/zaken/"), "the sender sees the status, not the case")
 
             #expect(try await postForm(app, casePath + "/fase", [("fase", "explosie"), ("toelichting", "Explosie bij de voordeur om 02:10.")], as: officer).status == .seeOther)
-            let explosionSteps = try await CaseTask.query(on: app.db).filter(\.$phaseValue == "explosie").sort(\.$dueAt).all()
+            let explosionSteps = try await CaseTask.query(on: app.db).filter(\.$phase == .explosie).sort(\.$dueAt).all()
             #expect(explosionSteps.count == 6)
             #expect(explosionSteps.first?.dueAt == testNow.addingTimeInterval(4 * 3600))
             #expect(try await postForm(app, casePath + "/taken", [("taak", explosionSteps[0].id!.uuidString)], as: officer).status == .seeOther)
@@ -196,11 +196,10 @@ import VaporTesting
             let measure = Measure()
             measure.$caseFile.id = caseID
             measure.municipalityCode = "GM0363"
-            measure.typeValue = MeasureType.areaBan.rawValue
+            measure.type = MeasureType.areaBan
             measure.legalBasis = "artikel 172a Gemeentewet"
-            measure.stateValue = MeasureState.bekendgemaakt.rawValue
+            measure.state = MeasureState.bekendgemaakt
             measure.motivation = "Gebiedsverbod na herhaalde verstoring."
-            measure.informationIDs = ""
             measure.notifiedOn = "2025-05-23"
             measure.decisionExtended = false
             measure.createdAt = testNow
@@ -259,7 +258,7 @@ import VaporTesting
             let item = try await shareInformation(app, caseID: caseID, roles: ["mayor"], as: try await login(app, email: "agent@politie.nl"))
             let keep = try await openCase(app, as: officer)
             let caseFile = try #require(try await CaseFile.find(caseID, on: app.db))
-            caseFile.phaseValue = CasePhase.gesloten.rawValue
+            caseFile.phase = CasePhase.gesloten
             caseFile.phaseStartedOn = "2023-06-30"
             try await caseFile.save(on: app.db)
 

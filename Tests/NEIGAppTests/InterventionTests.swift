@@ -58,8 +58,8 @@ import VaporTesting
                 ("kosten", "120.000"), ("output", "Scholen bezocht | 50 | 37\nLeerlingen bereikt | 5000"), ("sprint", "ja")], as: coordinator)
             let id = try redirectID(created)
             let path = "/interventies/\(id.uuidString.lowercased())"
-            let intervention = try #require(try await Intervention.find(id, on: app.db))
-            #expect(intervention.municipalities == "GM0599" && intervention.postcodeAreas.isEmpty && intervention.costEuros == 120_000)
+            let intervention = try #require(try await Intervention.findWithLists(id, on: app.db))
+            #expect(try intervention.municipalityCodes == ["GM0599"] && intervention.postcodeAreaList.isEmpty && intervention.costEuros == 120_000)
             let outputs = try await InterventionOutput.query(on: app.db).sort(\.$label).all()
             #expect(outputs.map { "\($0.label) \($0.realised)/\($0.planned)" } == ["Leerlingen bereikt 0/5000", "Scholen bezocht 37/50"])
 
@@ -105,8 +105,8 @@ import VaporTesting
             #expect(try await postForm(app, path, fields, as: officer).status == .forbidden)
             #expect(try await postForm(app, path, fields.map { $0.0 == "start" ? ("start", "1 januari") : $0 }, as: coordinator).status == .unprocessableEntity)
             #expect(try await postForm(app, path, fields, as: coordinator).status == .seeOther)
-            let edited = try #require(try await Intervention.find(id, on: app.db))
-            #expect(edited.name == "JOZ-sketch op scholen" && edited.municipalities == "GM0599,GM0606" && edited.ownerName == intervention.ownerName)
+            let edited = try #require(try await Intervention.findWithLists(id, on: app.db))
+            #expect(try edited.name == "JOZ-sketch op scholen" && edited.municipalityCodes == ["GM0599", "GM0606"] && edited.ownerName == intervention.ownerName)
             #expect(try await InterventionOutput.query(on: app.db).count() == 2)
             #expect(try await EvaluationSnapshot.find(snapshotID, on: app.db)?.verdict == snapshot.verdict)
             let actions = Set(try await AuditEvent.query(on: app.db).all().map(\.action))
@@ -187,9 +187,9 @@ import VaporTesting
             let officer = try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let user = try #require(try await User.find(officer, on: app.db))
             let intervention = Intervention()
-            (intervention.name, intervention.description, intervention.lineValue, intervention.ownerOrganisationID) = ("Test", "", "preventie", user.$organisation.id)
-            (intervention.ownerName, intervention.partners, intervention.targetGroup, intervention.municipalities) = ("Amsterdam", "", "", "GM0363")
-            (intervention.postcodeAreas, intervention.startsOn, intervention.statusValue, intervention.documents) = ("", "2024-01-01", "lopend", "")
+            (intervention.name, intervention.description, intervention.line, intervention.ownerOrganisationID) = ("Test", "", ApproachLine.preventie, user.$organisation.id)
+            (intervention.ownerName, intervention.partners, intervention.targetGroup) = ("Amsterdam", "", "")
+            (intervention.startsOn, intervention.status) = ("2024-01-01", InterventionStatus.lopend)
             (intervention.sprint, intervention.createdAt, intervention.updatedAt) = (false, testNow, testNow)
             try await intervention.create(on: app.db)
             let snapshot = EvaluationSnapshot()
@@ -197,19 +197,19 @@ import VaporTesting
                 (try intervention.requireID(), testNow, "Analist", 1, "{}", "Geen aantoonbaar effect")
             try await snapshot.create(on: app.db)
             let decision = InterventionDecision()
-            (decision.interventionID, decision.decisionValue, decision.decidedOn, decision.decidedBy) = (try intervention.requireID(), "stoppen", "2025-06-01", "Burgemeester")
+            (decision.interventionID, decision.decision, decision.decidedOn, decision.decidedBy) = (try intervention.requireID(), InterventionDecisionKind.stoppen, "2025-06-01", "Burgemeester")
             (decision.rationale, decision.snapshotID, decision.createdAt) = ("Geen effect gemeten.", snapshot.id, testNow)
             try await decision.create(on: app.db)
 
             // The database itself refuses, whatever code runs against it.
             let refused: @Sendable (any Error) -> Bool = { String(reflecting: $0).contains("append-only table") }
-            decision.decisionValue = "voortzetten"
+            decision.decision = .voortzetten
             await #expect(performing: { try await decision.save(on: app.db) }, throws: refused)
             await #expect(performing: { try await decision.delete(on: app.db) }, throws: refused)
             snapshot.verdict = "Daling van ~90 %"
             await #expect(performing: { try await snapshot.save(on: app.db) }, throws: refused)
             await #expect(performing: { try await app.db.sql.raw("DELETE FROM evaluation_snapshots").run() }, throws: refused)
-            #expect(try await InterventionDecision.query(on: app.db).first()?.decisionValue == "stoppen")
+            #expect(try await InterventionDecision.query(on: app.db).first()?.decision.rawValue == "stoppen")
             #expect(try await EvaluationSnapshot.query(on: app.db).first()?.verdict == "Geen aantoonbaar effect")
         }
     }

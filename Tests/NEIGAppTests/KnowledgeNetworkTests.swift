@@ -3,6 +3,7 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+import NEIGFormats
 @testable import NEIGApp
 #if canImport(FoundationXML)
 import FoundationXML
@@ -62,8 +63,8 @@ import FoundationXML
             #expect(try await postForm(app, "\(path)/kennisbank", [("soort", "handreiking")], as: asker).status == .forbidden)
             let published = try await postForm(app, "\(path)/kennisbank", [("soort", "handreiking")], as: coordinator)
             let documentID = try redirectID(published)
-            let document = try #require(try await LibraryDocument.find(documentID, on: app.db))
-            #expect(document.kind == .handreiking && document.lineTags == [.preventie] && document.visibility == .leden)
+            let document = try #require(try await LibraryDocument.query(on: app.db).withTags().filter(\.$id == documentID).first())
+            #expect(try document.kind == .handreiking && document.lineTags == [.preventie] && document.visibility == .leden)
             #expect(document.body.contains("## Antwoord dat hielp") && document.body.contains("151c") && document.body.contains("Gemeente Amsterdam"))
             #expect(!document.body.contains("adviseur"), "answers are attributed to organisations, not persons")
             #expect(try await getPage(app, "/bibliotheek?q=cameratoezicht", as: follower).body.string.contains("Wie heeft ervaring met cameratoezicht"))
@@ -193,7 +194,7 @@ import FoundationXML
             #expect(anonymousHome.contains("Aanslagen eerste halfjaar 2025 &lt;gedaald&gt;") && !anonymousHome.contains("Nieuwe handreiking voor leden"))
             let memberHome = try await getPage(app, "/", as: member).body.string
             #expect(memberHome.contains("Nieuwe handreiking voor leden") && memberHome.contains("Actueel"))
-            let membersOnly = try #require(try await NewsItem.query(on: app.db).filter(\.$visibilityValue == "leden").first())
+            let membersOnly = try #require(try await NewsItem.query(on: app.db).filter(\.$visibility == .leden).first())
             try await app.testing().test(.GET, "/nieuws/\(membersOnly.id!.uuidString.lowercased())") { #expect($0.status == .notFound) }
 
             var feed = ""

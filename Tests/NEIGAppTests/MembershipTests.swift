@@ -76,7 +76,7 @@ import VaporTesting
             let coordinator = try await login(app, email: "coordinator@vng.nl")
             let path = "/leden/aanvragen/\(applied.id!.uuidString.lowercased())"
             #expect(try await postForm(app, path, [("beslissing", "goedkeuren")], as: coordinator).status == .notFound, "unconfirmed applications wait")
-            applied.statusValue = MembershipApplication.Status.confirmed.rawValue
+            applied.status = MembershipApplication.Status.confirmed
             try await applied.save(on: app.db)
             #expect(try await postForm(app, path, [("beslissing", "afwijzen")], as: coordinator).status == .unprocessableEntity)
             #expect(try await postForm(app, path, [("beslissing", "afwijzen"), ("reden", "Geen rol in de aanpak.")], as: coordinator).status == .seeOther)

@@ -2,6 +2,7 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+import NEIGFormats
 @testable import NEIGApp
 
 /// Text out of PDFs for search: a real one printed by Chromium (compressed, Identity-H fonts with ToUnicode maps) and a

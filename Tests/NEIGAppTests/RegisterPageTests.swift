@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NEIGCore
+import NEIGFormats
 import Testing
 import VaporTesting
 @testable import NEIGApp
@@ -55,7 +56,7 @@ import VaporTesting
             let saved = try await post(app, "/incidenten/\(id)", as: coordinator, form: values)
             #expect(saved.0 == .seeOther)
             let updated = try #require(try await Incident.find(incident.id, on: app.db))
-            #expect(updated.target == "bedrijf")
+            #expect(updated.target == .bedrijf)
             #expect(updated.sourceID == "A-1", "the source id of a stored incident cannot be changed")
             let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == "incident.update").first())
             #expect(audit.objectID == id)
@@ -95,9 +96,9 @@ import VaporTesting
     }
 
     @Test func exportedFormulaLikeFieldsAreDefused() {
-        #expect(IncidentCSV.quote("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(IncidentCSV.quote("-12,5") == "-12,5")
-        #expect(IncidentCSV.quote("a;b") == "\"a;b\"")
+        #expect(CSVWriter().field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVWriter().field("-12,5") == "-12,5")
+        #expect(CSVWriter().field("a;b") == "\"a;b\"")
     }
 }
 

@@ -5,6 +5,7 @@ import Testing
 import Vapor
 import VaporTesting
 import ZIPFoundation
+import NEIGFormats
 @testable import NEIGApp
 
 /// The classes of defects of the second security review, each with a test that failed before its fix.
@@ -144,9 +145,9 @@ import ZIPFoundation
             application.email = "wim@woonstad.nl"
             application.organisation = "Woonstad Rotterdam"
             application.municipalityCode = "GM0363"
-            application.roleValue = Role.housingCorporation.rawValue
+            application.role = Role.housingCorporation
             application.motivation = "Signalen"
-            application.statusValue = MembershipApplication.Status.confirmed.rawValue
+            application.status = MembershipApplication.Status.confirmed
             application.tokenHash = UUID().uuidString
             application.createdAt = testNow
             try await application.create(on: app.db)
@@ -329,8 +330,7 @@ import ZIPFoundation
             item.expiresOn = expired ? "2025-06-29" : "2025-12-31"
             try await item.save(on: app.db)
             let measure = try #require(try await Measure.find(fixture.measureID, on: app.db))
-            measure.informationIDs = fixture.informationID.uuidString.lowercased()
-            try await measure.save(on: app.db)
+            try await measure.replaceCitations([fixture.informationID], on: app.db)
             let letter = try await getPage(app, "/maatregelen/\(fixture.measureID.uuidString.lowercased())/besluit", as: officer).body.string
             #expect(letter.contains("Bedreiging van bewoners vastgesteld") == !expired, "the letter cites only what has not expired")
             let api = try await getPage(app, "/api/v1/cases/\(fixture.caseID.uuidString.lowercased())/measures", as: officer).body.string

@@ -1,6 +1,7 @@
 import Foundation
 import NEIGCore
 import Testing
+import NEIGFormats
 
 @Suite struct DutchSearchTests {
     @Test func stemsArePrefixesOfEveryWordForm() {
@@ -37,7 +38,6 @@ import Testing
         #expect(Tags.parse("") == .success([]))
         #expect(Tags.normalise("jeugd_werk") == "jeugd-werk", "no LIKE wildcard in a tag")
         #expect(Tags.parse("a,b,c,d,e,f,g".split(separator: ",").map { "\($0)\($0)" }.joined(separator: ",")) == .failure(.tooMany(7)))
-        #expect(Tags.unstored(Tags.stored(["preventie", "nazorg"])) == ["preventie", "nazorg"])
         #expect(Tags.standard.filter { $0 == "nazorg" }.count == 1)
     }
 

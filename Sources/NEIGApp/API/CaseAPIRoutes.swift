@@ -65,12 +65,12 @@ enum CaseAPIRoutes {
             id = caseFile.id!
             municipality_code = caseFile.municipalityCode
             title = caseFile.title
-            phase = caseFile.phaseValue
+            phase = caseFile.phase.rawValue
             access = level == .municipality ? "municipality" : "partner"
             guard level == .municipality else { return }
             address = caseFile.address
             phase_started_on = caseFile.phaseStartedOn
-            confidentiality = caseFile.confidentialityValue
+            confidentiality = caseFile.confidentiality.rawValue
             opened_on = caseFile.openedOn
             handle_before = caseFile.handleBefore
             responsible = caseFile.responsible
@@ -122,8 +122,8 @@ enum CaseAPIRoutes {
     static func changePhase(_ req: Request) async throws -> CaseDTO {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let input = try body(req, PhaseInput.self)
-        if let message = try await CaseService.changePhase(caseFile, to: input.phase, note: input.note, by: user, on: req) {
-            throw NEIGError.unprocessable("De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: message)])
+        if case .failure(let refusal) = try await CaseService.changePhase(caseFile, to: input.phase, note: input.note, by: user, on: req) {
+            throw NEIGError.unprocessable("De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: refusal.message)])
         }
         return CaseDTO(caseFile, level: .municipality)
     }
@@ -149,14 +149,14 @@ enum CaseAPIRoutes {
         var objection_decision_due: String?
 
         /// `live`: the cited items that still exist and have not expired; an expired one is not referenced at all.
-        init(_ measure: Measure, live: Set<UUID>) {
+        init(_ measure: Measure, live: Set<UUID>) throws {
             id = measure.id!
             case_id = measure.$caseFile.id
-            type = measure.typeValue
+            type = measure.type.rawValue
             legal_basis = measure.legalBasis
-            state = measure.stateValue
+            state = measure.state.rawValue
             motivation = measure.motivation
-            information_ids = measure.citedInformation.filter(live.contains)
+            information_ids = try measure.citedInformation.filter(live.contains)
             addressee = measure.addressee
             starts_on = measure.startsOn
             ends_on = measure.endsOn
@@ -173,9 +173,9 @@ enum CaseAPIRoutes {
 
     static func listMeasures(_ req: Request) async throws -> MeasureList {
         let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
-        let measures = try await Measure.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).sort(\.$createdAt).all()
+        let measures = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$caseFile.$id == caseFile.requireID()).sort(\.$createdAt).all()
         let live = try await MeasureService.liveCitations(of: measures, today: req.application.neig.clock.today, on: req.db)
-        return MeasureList(items: measures.map { MeasureDTO($0, live: live) })
+        return MeasureList(items: try measures.map { try MeasureDTO($0, live: live) })
     }
 
     struct MeasureInput: Decodable {
@@ -199,7 +199,7 @@ enum CaseAPIRoutes {
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
             let live = try await MeasureService.liveCitations(of: [measure], today: req.application.neig.clock.today, on: req.db)
-            return try created(MeasureDTO(measure, live: live), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
+            return try created(try MeasureDTO(measure, live: live), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
         }
     }
 
@@ -220,7 +220,7 @@ enum CaseAPIRoutes {
             id = item.id!
             case_id = item.$caseFile.id
             author_role = item.authorRole
-            classification = item.classificationValue
+            classification = item.classification.rawValue
             purpose = item.purpose
             expires_on = item.expiresOn
             created_at = item.createdAt.formatted(.iso8601)
@@ -294,14 +294,14 @@ enum CaseAPIRoutes {
         init(_ signal: RiskSignal, showCase: Bool) {
             id = signal.id!
             municipality_code = signal.municipalityCode
-            sender_type = signal.senderValue
+            sender_type = signal.sender.rawValue
             address = signal.address
-            kind = signal.kindValue
-            urgency = signal.urgencyValue
+            kind = signal.kind.rawValue
+            urgency = signal.urgency.rawValue
             text = signal.text
-            status = signal.statusValue
+            status = signal.status.rawValue
             created_at = signal.createdAt.formatted(.iso8601)
-            sector = signal.sectorValue
+            sector = signal.sector?.rawValue
             postcode = signal.postcode
             team = signal.team
             reason = signal.reason

@@ -52,43 +52,43 @@ enum InterventionAPIRoutes {
         var latest_decision: String?
         var url: String
 
-        init(_ item: Intervention, outputs: [InterventionOutput], latest: EvaluationSnapshot?, decision: InterventionDecision?) {
+        init(_ item: Intervention, outputs: [InterventionOutput], latest: EvaluationSnapshot?, decision: InterventionDecision?) throws {
             id = item.id!
             name = item.name
             description = item.description
-            line = item.lineValue
+            line = item.line.rawValue
             owner = item.ownerName
             partners = item.partners
             target_group = item.targetGroup
-            municipalities = item.municipalityCodes
-            postcode_areas = item.postcodeAreas.split(separator: ",").map(String.init)
+            municipalities = try item.municipalityCodes
+            postcode_areas = try item.postcodeAreaList
             start = item.startsOn
             end = item.endsOn
-            status = item.statusValue
+            status = item.status.rawValue
             cost_euros = item.costEuros
             sprint = item.sprint
             self.outputs = outputs.map { OutputDTO(label: $0.label, planned: $0.planned, realised: $0.realised) }
             latest_verdict = latest?.verdict
-            latest_decision = decision?.decisionValue
+            latest_decision = decision?.decision.rawValue
             url = "/interventies/\(item.id!.uuidString.lowercased())"
         }
     }
 
     struct InterventionList: Content { var items: [InterventionDTO] }
 
-    static func dto(_ item: Intervention, standing: InterventionService.Standing) -> InterventionDTO {
-        InterventionDTO(item, outputs: standing.outputs[item.id!] ?? [], latest: standing.latest[item.id!], decision: standing.decisions[item.id!])
+    static func dto(_ item: Intervention, standing: InterventionService.Standing) throws -> InterventionDTO {
+        try InterventionDTO(item, outputs: standing.outputs[item.id!] ?? [], latest: standing.latest[item.id!], decision: standing.decisions[item.id!])
     }
 
     static func dto(_ item: Intervention, on db: any Database) async throws -> InterventionDTO {
-        dto(item, standing: try await InterventionService.Standing.load(only: try item.requireID(), on: db))
+        try dto(item, standing: try await InterventionService.Standing.load(only: try item.requireID(), on: db))
     }
 
     static func list(_ req: Request) async throws -> InterventionList {
         _ = try req.requireUser()
-        let items = try await Intervention.query(on: req.db).sort(\.$startsOn).all()
+        let items = try await Intervention.queryWithLists(on: req.db).sort(\.$startsOn).all()
         let standing = try await InterventionService.Standing.load(on: req.db)
-        return InterventionList(items: items.map { dto($0, standing: standing) })
+        return InterventionList(items: try items.map { try dto($0, standing: standing) })
     }
 
     struct InterventionInputDTO: Decodable {
@@ -176,7 +176,7 @@ enum InterventionAPIRoutes {
         let input = try CaseAPIRoutes.body(req, EvaluationInput.self)
         let form = InterventionRoutes.EvaluationForm(vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
                                                      maanden_na: input.months_after.map(String.init), seed: input.seed.map(String.init))
-        switch InterventionRoutes.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !item.postcodeAreas.isEmpty) {
+        switch InterventionRoutes.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try item.postcodeAreaList).isEmpty) {
         case .invalid(let errors): throw invalid("De evaluatie is niet uitgevoerd.", errors)
         case .valid(let request):
             switch try await InterventionService.snapshot(item, request: request, by: user.name, app: req.application, on: req.db) {
@@ -201,7 +201,7 @@ enum InterventionAPIRoutes {
 
         init(_ decision: InterventionDecision) {
             id = decision.id!
-            self.decision = decision.decisionValue
+            self.decision = decision.decision.rawValue
             decided_on = decision.decidedOn
             decided_by = decision.decidedBy
             rationale = decision.rationale

@@ -28,16 +28,16 @@ enum LibraryAPIRoutes {
         /// HTML-escaped excerpt with `<mark>` around the matched words (search only).
         var snippet_html: String?
 
-        init(_ document: LibraryDocument, body: Bool = false, snippet: String? = nil) {
+        init(_ document: LibraryDocument, body: Bool = false, snippet: String? = nil) throws {
             let id = document.id!
             self.id = id
             title = document.title
             summary = document.summary
-            kind = document.kindValue
-            lines = document.lineTags.map(\.rawValue)
-            phases = document.phaseTags.map(\.rawValue)
+            kind = document.kind.rawValue
+            lines = try document.lineTags.map(\.rawValue)
+            phases = try document.phaseTags.map(\.rawValue)
             author_organisation = document.authorOrganisation
-            visibility = document.visibilityValue
+            visibility = document.visibility.rawValue
             version = document.version
             updated_at = document.updatedAt.formatted(.iso8601)
             url = "/bibliotheek/\(id.uuidString.lowercased())"
@@ -78,7 +78,7 @@ enum LibraryAPIRoutes {
     static func list(_ req: Request) async throws -> ItemList {
         var filters = try filters(req)
         filters.query = ""
-        return ItemList(items: try await LibraryRoutes.find(filters, user: req.user, limit: try limit(req), on: req.db).map { ItemDTO($0.document) })
+        return ItemList(items: try await LibraryRoutes.find(filters, user: req.user, limit: try limit(req), on: req.db).map { try ItemDTO($0.document) })
     }
 
     static func search(_ req: Request) async throws -> ItemList {
@@ -87,10 +87,10 @@ enum LibraryAPIRoutes {
             throw NEIGError.badRequest("q moet ten minste één zoekwoord bevatten.", items: [.init(column: "q", reason: "geen zoekwoord")])
         }
         return ItemList(items: try await LibraryRoutes.find(filters, user: req.user, limit: try limit(req), on: req.db)
-            .map { ItemDTO($0.document, snippet: $0.snippet ?? "") })
+            .map { try ItemDTO($0.document, snippet: $0.snippet ?? "") })
     }
 
     static func get(_ req: Request) async throws -> ItemDTO {
-        ItemDTO(try await LibraryRoutes.readable(req), body: true)
+        try ItemDTO(try await LibraryRoutes.readable(req), body: true)
     }
 }

@@ -18,8 +18,9 @@ enum AccountPageRoutes {
     static func page(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let user = try req.requireUser()
         let unused = user.totpSecret == nil ? nil : try await SecondFactor.unusedRecoveryCodes(of: try user.requireID(), on: req.db)
-        let profile = try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first()
-        let view = AccountView(context: req.pageContext, user: user, unusedRecoveryCodes: unused, error: error, profile: profile)
+        let profile = try await MemberProfile.query(on: req.db).with(\.$expertiseRows).filter(\.$userID == user.requireID()).first()
+        let view = AccountView(context: req.pageContext, user: user, unusedRecoveryCodes: unused, error: error, profile: profile,
+                               expertise: try profile?.expertise)
         return try await HTMLPage(document: view.document, status: status).encodeResponse(for: req)
     }
 
@@ -53,6 +54,7 @@ struct AccountView {
     let unusedRecoveryCodes: Int?
     let error: String?
     var profile: MemberProfile? = nil
+    var expertise: String? = nil
 
     var document: HTML {
         let errors = error.map { [FormViews.FieldError(field: "code", message: $0)] } ?? []
@@ -88,7 +90,7 @@ struct AccountView {
             .form(
                 .method(.post), .action("/account/profiel"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
-                FormViews.textField("expertise", label: "Expertise", value: profile?.expertise, hint: "Trefwoorden met komma's, bijvoorbeeld: nazorg, cameratoezicht.",
+                FormViews.textField("expertise", label: "Expertise", value: expertise, hint: "Trefwoorden met komma's, bijvoorbeeld: nazorg, cameratoezicht.",
                                     errors: []),
                 FormViews.textField("telefoon", label: "Telefoonnummer", value: profile?.phone, type: .tel, errors: [], autocomplete: "tel"),
                 .fieldset(

@@ -85,10 +85,7 @@ extension AccountService {
     public static func mismatchedAccounts(on app: Application) async throws -> [RoleMismatchReport] {
         try await User.query(on: app.db).with(\.$organisation).sort(\.$email).all().compactMap { user in
             let kind = user.organisation.organisationKind
-            guard let role = Role(rawValue: user.roleValue) else {
-                return RoleMismatchReport(email: user.email, role: user.roleValue, organisation: user.organisation.code,
-                                          kind: user.organisation.kind, allowed: [])
-            }
+            let role = user.role
             if let kind, role.fits(kind) { return nil }
             return RoleMismatchReport(email: user.email, role: role.rawValue, organisation: user.organisation.code, kind: user.organisation.kind,
                                       allowed: role.organisationKinds.map(\.rawValue).sorted())

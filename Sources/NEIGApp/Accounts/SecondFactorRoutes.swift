@@ -1,6 +1,7 @@
 import Fluent
 import NEIGCore
 import Vapor
+import NEIGFormats
 
 /// The second login step: enrolment of an authenticator app on first use, afterwards a TOTP code or a
 /// recovery code. Failed codes count towards the same lockout as wrong passwords.

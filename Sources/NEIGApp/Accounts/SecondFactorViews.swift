@@ -1,5 +1,6 @@
 import NEIGCore
 import Plot
+import NEIGFormats
 
 /// The code form both second-factor pages end with.
 private func codeForm(action: String, csrf: String, error: String?, label: String, hint: String, button: String) -> Node<HTML.BodyContext> {

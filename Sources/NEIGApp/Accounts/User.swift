@@ -8,7 +8,7 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "email") var email: String
     @Field(key: "name") var name: String
-    @Field(key: "role") var roleValue: String
+    @Field(key: "role") var role: Role
     @Parent(key: "organisation_id") var organisation: Organisation
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "failed_logins") var failedLogins: Int
@@ -28,13 +28,11 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     init(email: String, name: String, role: Role, organisationID: UUID, passwordHash: String) {
         self.email = email.lowercased()
         self.name = name
-        self.roleValue = role.rawValue
+        self.role = role
         self.$organisation.id = organisationID
         self.passwordHash = passwordHash
         self.failedLogins = 0
     }
-
-    var role: Role { Role(rawValue: roleValue) ?? .business }
 
     var isActive: Bool { status == nil || status == "active" }
 

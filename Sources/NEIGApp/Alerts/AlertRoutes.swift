@@ -20,15 +20,15 @@ enum AlertRoutes {
 
     static func visibleAlerts(_ req: Request, actor: Actor) async throws -> [Item] {
         let today = req.application.neig.clock.today.iso
-        let alerts = try await NearRepeatAlert.query(on: req.db).with(\.$incident).sort(\.$createdAt, .descending).limit(500).all()
+        let alerts = try await NearRepeatAlert.query(on: req.db).with(\.$incident).with(\.$earlierRows).sort(\.$createdAt, .descending).limit(500).all()
             .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
         // The earlier attacks of all warnings in one query, not one per warning.
-        let earlierIDs = Array(Set(alerts.flatMap(\.earlierIDs)))
+        let earlierIDs = Array(Set(try alerts.flatMap { try $0.earlierIDs }))
         let earlier = earlierIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await Incident.query(on: req.db)
             .filter(\.$id ~~ earlierIDs).all().compactMap { incident in incident.id.map { ($0, incident) } })
-        return alerts.map { alert in
+        return try alerts.map { alert in
             Item(alert: alert, incident: alert.incident,
-                 earlier: alert.earlierIDs.compactMap { earlier[$0] }.sorted { $0.occurredOn > $1.occurredOn },
+                 earlier: try alert.earlierIDs.compactMap { earlier[$0] }.sorted { $0.occurredOn > $1.occurredOn },
                  isOpen: alert.acknowledgedAt == nil && alert.validUntil >= today)
         }
     }

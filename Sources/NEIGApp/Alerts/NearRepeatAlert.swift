@@ -12,7 +12,7 @@ final class NearRepeatAlert: Model, @unchecked Sendable {
     @Field(key: "centre_y") var centreY: Double
     @Field(key: "radius") var radius: Double
     @Field(key: "valid_until") var validUntil: String
-    @Field(key: "earlier_incident_ids") var earlierIncidentIDs: String
+    @Children(for: \.$alert) var earlierRows: [AlertEarlierIncident]
     @Field(key: "pattern_significant") var patternSignificant: Bool
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
@@ -21,19 +21,16 @@ final class NearRepeatAlert: Model, @unchecked Sendable {
     init() {}
 
     init(municipalityCode: String, incidentID: UUID, centreX: Double, centreY: Double, radius: Double, validUntil: String,
-         earlierIncidentIDs: [UUID], patternSignificant: Bool, createdAt: Date) {
+         patternSignificant: Bool, createdAt: Date) {
         self.municipalityCode = municipalityCode
         self.$incident.id = incidentID
         self.centreX = centreX
         self.centreY = centreY
         self.radius = radius
         self.validUntil = validUntil
-        self.earlierIncidentIDs = earlierIncidentIDs.map { $0.uuidString.lowercased() }.joined(separator: ",")
         self.patternSignificant = patternSignificant
         self.createdAt = createdAt
     }
-
-    var earlierIDs: [UUID] { earlierIncidentIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
 }
 
 /// A municipality's own zone size, when it differs from 400 m and 28 days.

@@ -59,10 +59,10 @@ public enum NearRepeatAlertService {
             guard decision.warrantsAlert else { continue }
             let alert = NearRepeatAlert(
                 municipalityCode: incident.municipalityCode, incidentID: incidentID, centreX: incident.rdX, centreY: incident.rdY,
-                radius: settings.radius, validUntil: decision.until.iso, earlierIncidentIDs: decision.earlier.compactMap { history[$0].id },
-                patternSignificant: significant, createdAt: app.neig.clock.now())
+                radius: settings.radius, validUntil: decision.until.iso, patternSignificant: significant, createdAt: app.neig.clock.now())
             try await app.db.transaction { tx in
                 try await alert.create(on: tx)
+                try await alert.replaceEarlier(decision.earlier.compactMap { history[$0].id }, on: tx)
                 try await Audit.record("alert.create", object: "near_repeat_alert", id: alert.id?.uuidString.lowercased(),
                                        detail: "municipality=\(incident.municipalityCode) earlier=\(decision.earlier.count) pattern=\(significant)",
                                        actor: actor, at: app.neig.clock.now(), on: tx)
@@ -105,7 +105,7 @@ public enum NearRepeatAlertService {
         try await User.query(on: db)
             .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
             .filter(Organisation.self, \.$municipalityCode == municipality)
-            .filter(\.$roleValue ~~ [Role.municipalOfficer.rawValue, Role.mayor.rawValue])
+            .filter(\.$role ~~ [Role.municipalOfficer, Role.mayor])
             .all()
             .map(\.email)
     }

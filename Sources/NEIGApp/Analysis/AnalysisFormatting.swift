@@ -1,5 +1,6 @@
 import Foundation
 import NEIGCore
+import NEIGFormats
 
 /// Results of the space-time analyses as JSON, CSV and plain Dutch text, for the CLI and the web page.
 public enum AnalysisFormatting {
@@ -28,11 +29,12 @@ public enum AnalysisFormatting {
     }
 
     public static func nearRepeatCSV(_ result: NearRepeatResult) -> String {
-        var out = "distance_band;time_band;distance_label;time_label;observed;expected;ratio;p_value\n"
+        let csv = CSVWriter(lineEnding: "\n")
+        var out = csv.row(["distance_band", "time_band", "distance_label", "time_label", "observed", "expected", "ratio", "p_value"])
         for cell in result.cells {
-            out += "\(cell.distanceBand);\(cell.timeBand);\(cell.distanceLabel);\(cell.timeLabel);\(cell.observed);"
-                + "\(String(format: "%.4f", cell.expected));\(cell.ratio.map { String(format: "%.4f", $0) } ?? "");"
-                + "\(cell.pValue.map { String(format: "%.4f", $0) } ?? "")\n"
+            out += csv.row([String(cell.distanceBand), String(cell.timeBand), cell.distanceLabel, cell.timeLabel, String(cell.observed),
+                            String(format: "%.4f", cell.expected), cell.ratio.map { String(format: "%.4f", $0) } ?? "",
+                            cell.pValue.map { String(format: "%.4f", $0) } ?? ""])
         }
         return out
     }
@@ -87,10 +89,14 @@ public enum AnalysisFormatting {
     }
 
     public static func localKnoxCSV(_ rows: [LocalKnoxRow]) -> String {
-        "bron_id;datum;gemeentecode;x;y;buren;ervoor;erna;zelfde_dag;p_waarde;significant\n" + rows.map { row in
-            "\(row.sourceID);\(row.date);\(row.municipalityCode);\(row.x);\(row.y);\(row.neighbours);\(row.before);\(row.after);"
-                + "\(row.sameDay);\(row.pValue.map { String(format: "%.4f", $0) } ?? "");\(row.significant ? "ja" : "nee")\n"
-        }.joined()
+        let csv = CSVWriter(lineEnding: "\n")
+        // Source ids come from an imported file: the writer quotes and defuses them like any other text.
+        return csv.row(["bron_id", "datum", "gemeentecode", "x", "y", "buren", "ervoor", "erna", "zelfde_dag", "p_waarde", "significant"])
+            + rows.map { row in
+                csv.row([row.sourceID, row.date, row.municipalityCode, "\(row.x)", "\(row.y)", String(row.neighbours), String(row.before),
+                         String(row.after), String(row.sameDay), row.pValue.map { String(format: "%.4f", $0) } ?? "",
+                         row.significant ? "ja" : "nee"])
+            }.joined()
     }
 
     /// Cells with at least `threshold` of the highest density as WGS84 polygons (GeoJSON, RFC 7946).

@@ -7,7 +7,7 @@ import NEIGCore
 final class CaseStudy: Model, @unchecked Sendable {
     static let schema = "case_studies"
 
-    enum Status: String {
+    enum Status: String, Codable, Sendable {
         case concept, submitted = "ter_beoordeling", published = "gepubliceerd", returned = "teruggestuurd"
 
         var label: String {
@@ -35,14 +35,12 @@ final class CaseStudy: Model, @unchecked Sendable {
     @Field(key: "sections") var sectionsJSON: String
     /// Findings the author marked as not personal data, as "kind|text" lines.
     @Field(key: "acknowledged") var acknowledged: String
-    @Field(key: "status") var statusValue: String
+    @Field(key: "status") var status: Status
     @OptionalField(key: "review_note") var reviewNote: String?
     @OptionalField(key: "library_document_id") var libraryDocumentID: UUID?
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
-
-    var status: Status { Status(rawValue: statusValue) ?? .concept }
 
     var texts: [String: String] {
         get { (try? JSONDecoder().decode([String: String].self, from: Data(sectionsJSON.utf8))) ?? [:] }

@@ -39,7 +39,7 @@ enum CaseStudyRoutes {
         let user = try req.requireUser()
         let mine = try await CaseStudy.query(on: req.db).filter(\.$authorID == user.requireID()).sort(\.$updatedAt, .descending).all()
         let toReview = user.role == .coordinator
-            ? try await CaseStudy.query(on: req.db).filter(\.$statusValue == CaseStudy.Status.submitted.rawValue).sort(\.$updatedAt).all() : []
+            ? try await CaseStudy.query(on: req.db).filter(\.$status == CaseStudy.Status.submitted).sort(\.$updatedAt).all() : []
         return HTMLPage(document: CaseStudyViews.list(req.pageContext, mine: mine, toReview: toReview))
     }
 
@@ -93,7 +93,7 @@ enum CaseStudyRoutes {
         study.title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
         study.texts = form.sections
         study.acknowledged = ""
-        study.statusValue = CaseStudy.Status.concept.rawValue
+        study.status = CaseStudy.Status.concept
         study.updatedAt = req.application.neig.clock.now()
         try await study.save(on: req.db)
         try await req.audit("casestudy.create", object: "case_study", id: study.id?.uuidString.lowercased())
@@ -135,7 +135,7 @@ enum CaseStudyRoutes {
             return try await HTMLPage(document: CaseStudyViews.form(req.pageContext, study: study, check: result, errors: errors),
                                       status: .unprocessableEntity).encodeResponse(for: req)
         }
-        if form.actie == "indienen" { study.statusValue = CaseStudy.Status.submitted.rawValue }
+        if form.actie == "indienen" { study.status = .submitted }
         study.updatedAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
             try await study.save(on: tx)
@@ -172,9 +172,9 @@ enum CaseStudyRoutes {
             document.authorOrganisationID = try await User.find(study.authorID, on: req.db)?.$organisation.id
             try await document.save(on: req.db)
             study.libraryDocumentID = document.id
-            study.statusValue = CaseStudy.Status.published.rawValue
+            study.status = CaseStudy.Status.published
         case "terugsturen" where !note.isEmpty:
-            study.statusValue = CaseStudy.Status.returned.rawValue
+            study.status = CaseStudy.Status.returned
             study.reviewNote = String(note.prefix(2000))
         default:
             throw NEIGError.unprocessable("Kies publiceren, of terugsturen met een toelichting.", items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])

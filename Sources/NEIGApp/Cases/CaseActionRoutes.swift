@@ -96,7 +96,7 @@ enum CaseCounts {
     }
 
     static func byMunicipality(on db: any Database, registry: MunicipalityRegistry) async throws -> [Row] {
-        let cases = try await CaseFile.query(on: db).field(\.$municipalityCode).field(\.$phaseValue).all()
+        let cases = try await CaseFile.query(on: db).field(\.$municipalityCode).field(\.$phase).all()
         let grouped = Dictionary(grouping: cases, by: \.municipalityCode)
         return grouped.map { code, cases in
             Row(municipality: registry[code]?.displayName ?? code,

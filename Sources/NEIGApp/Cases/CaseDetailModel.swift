@@ -15,14 +15,15 @@ enum CaseDetailModel {
         view.municipality = req.application.neig.municipalities[caseFile.municipalityCode]?.displayName ?? caseFile.municipalityCode
         guard level == .municipality else { return view }
         view.events = try await CaseEvent.query(on: req.db).filter(\.$caseFile.$id == caseID).sort(\.$position, .descending).all()
-        view.tasks = try await CaseTask.query(on: req.db).filter(\.$caseFile.$id == caseID).sort(\.$dueAt).all()
+        // Ties broken by title and address: both engines, and every reload, show the same order.
+        view.tasks = try await CaseTask.query(on: req.db).filter(\.$caseFile.$id == caseID).sort(\.$dueAt).sort(\.$title).all()
         view.measures = try await Measure.query(on: req.db).filter(\.$caseFile.$id == caseID).sort(\.$createdAt).all()
         view.signals = try await RiskSignal.query(on: req.db).filter(\.$caseID == caseID).sort(\.$createdAt).all()
         view.incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseID).with(\.$incident).all().map(\.incident)
         view.shares = try await CaseShare.query(on: req.db).filter(\.$caseFile.$id == caseID).with(\.$user).all().map(\.user)
         let linked = Set(view.incidents.compactMap(\.id))
         view.incidentChoices = try await Incident.query(on: req.db).filter(\.$municipalityCode == caseFile.municipalityCode)
-            .filter(\.$occurredOn >= today.adding(days: -365).iso).sort(\.$occurredOn, .descending).limit(60).all()
+            .filter(\.$occurredOn >= today.adding(days: -365).iso).sort(\.$occurredOn, .descending).sort(\.$sourceID).limit(60).all()
             .filter { !linked.contains($0.id!) }
         return view
     }

@@ -66,8 +66,8 @@ struct CaseDetailView {
     }
 
     var checklist: Node<HTML.BodyContext> {
-        let current = tasks.filter { $0.phaseValue == caseFile.phaseValue }
-        let earlierOpen = tasks.filter { $0.phaseValue != caseFile.phaseValue && $0.doneAt == nil }
+        let current = tasks.filter { $0.phase == caseFile.phase }
+        let earlierOpen = tasks.filter { $0.phase != caseFile.phase && $0.doneAt == nil }
         return .div(
             .h2(.text("Checklist \(caseFile.phase.label.lowercased())")),
             current.isEmpty ? .p(.text(caseFile.phase == .gesloten ? "De zaak is gesloten." : "Geen stappen voor deze fase.")) : taskList(current),

@@ -10,9 +10,9 @@ final class CaseFile: Model, @unchecked Sendable {
     @Field(key: "municipality_code") var municipalityCode: String
     @Field(key: "title") var title: String
     @OptionalField(key: "address") var address: String?
-    @Field(key: "phase") var phaseValue: String
+    @Field(key: "phase") var phase: CasePhase
     @Field(key: "phase_started_on") var phaseStartedOn: String
-    @Field(key: "confidentiality") var confidentialityValue: String
+    @Field(key: "confidentiality") var confidentiality: CaseConfidentiality
     @Field(key: "opened_on") var openedOn: String
     /// The legal handling period's end (ZGW: doorlooptijd), from the opening date.
     @Field(key: "handle_before") var handleBefore: String
@@ -20,9 +20,6 @@ final class CaseFile: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    var phase: CasePhase { CasePhase(rawValue: phaseValue) ?? .dreiging }
-    var confidentiality: CaseConfidentiality { CaseConfidentiality(rawValue: confidentialityValue) ?? .zaakvertrouwelijk }
 }
 
 /// One line of a case's history. Appended, never edited (as Signalen keeps its history).

@@ -93,8 +93,8 @@ enum CaseRoutes {
     static func changePhase(_ req: Request) async throws -> Response {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(PhaseForm.self)
-        if let message = try await CaseService.changePhase(caseFile, to: form.fase, note: form.toelichting, by: user, on: req) {
-            let view = try await detail(req, caseFile, error: message)
+        if case .failure(let refusal) = try await CaseService.changePhase(caseFile, to: form.fase, note: form.toelichting, by: user, on: req) {
+            let view = try await detail(req, caseFile, error: refusal.message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
         return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)

@@ -43,9 +43,9 @@ enum CaseService {
         caseFile.municipalityCode = user.actor.municipalityCode ?? ""
         caseFile.title = draft.title
         caseFile.address = draft.address
-        caseFile.phaseValue = draft.phase.rawValue
+        caseFile.phase = draft.phase
         caseFile.phaseStartedOn = today.iso
-        caseFile.confidentialityValue = draft.confidentiality.rawValue
+        caseFile.confidentiality = draft.confidentiality
         caseFile.openedOn = today.iso
         caseFile.handleBefore = today.adding(days: draft.handlingDays).iso
         caseFile.responsible = draft.responsible ?? user.name
@@ -61,19 +61,23 @@ enum CaseService {
         return caseFile
     }
 
-    /// Moves the case along the whitelist; returns the reason when the move is refused (and audits the refusal).
-    static func changePhase(_ caseFile: CaseFile, to phase: String?, note: String?, by user: User, on req: Request) async throws -> String? {
+    /// Why a phase change did not happen, in Dutch for the person who asked.
+    struct PhaseRefusal: Error { let message: String }
+
+    /// Moves the case along the whitelist to the phase it reached, or says why not (a refused move is audited).
+    static func changePhase(_ caseFile: CaseFile, to phase: String?, note: String?, by user: User,
+                            on req: Request) async throws -> Result<CasePhase, PhaseRefusal> {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let current = caseFile.phase
         guard let next = phase.flatMap(CasePhase.init(rawValue:)), current.canMove(to: next) else {
             let allowed = current.allowedNext.map(\.label).joined(separator: " of ")
             try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(), result: "denied",
                                 detail: "from=\(current.rawValue) to=\(phase ?? "")")
-            return "Vanuit \(current.label.lowercased()) kan de zaak alleen naar \(allowed.lowercased())."
+            return .failure(PhaseRefusal(message: "Vanuit \(current.label.lowercased()) kan de zaak alleen naar \(allowed.lowercased())."))
         }
-        guard note.count <= 2000 else { return "De toelichting is langer dan 2000 tekens." }
+        guard note.count <= 2000 else { return .failure(PhaseRefusal(message: "De toelichting is langer dan 2000 tekens.")) }
         let now = req.application.neig.clock.now()
-        caseFile.phaseValue = next.rawValue
+        caseFile.phase = next
         caseFile.phaseStartedOn = req.application.neig.clock.today.iso
         try await req.db.transaction { tx in
             try await caseFile.save(on: tx)
@@ -83,6 +87,6 @@ enum CaseService {
             try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
                                 detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }
-        return nil
+        return .success(next)
     }
 }

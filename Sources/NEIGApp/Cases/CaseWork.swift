@@ -8,7 +8,7 @@ final class CaseTask: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "case_id") var caseFile: CaseFile
-    @Field(key: "phase") var phaseValue: String
+    @Field(key: "phase") var phase: CasePhase
     @Field(key: "title") var title: String
     @Field(key: "owner") var owner: String
     @Field(key: "due_at") var dueAt: Date
@@ -18,8 +18,6 @@ final class CaseTask: Model, @unchecked Sendable {
     @Field(key: "template") var template: String
 
     init() {}
-
-    var phase: CasePhase { CasePhase(rawValue: phaseValue) ?? .dreiging }
 }
 
 /// A case made visible to one police or OM user, so they can add information to it.

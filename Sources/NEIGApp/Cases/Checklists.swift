@@ -19,7 +19,7 @@ enum Checklists {
         for step in steps {
             let task = CaseTask()
             task.$caseFile.id = try caseFile.requireID()
-            task.phaseValue = phase.rawValue
+            task.phase = phase
             task.title = step.title
             task.owner = step.owner
             task.dueAt = startedAt.addingTimeInterval(TimeInterval(step.dueHours) * 3600)
@@ -36,7 +36,7 @@ enum Checklists {
             .sort(\.$dueAt).all()
         return try tasks.compactMap { task in
             let caseFile = try task.joined(CaseFile.self)
-            return caseFile.phaseValue == task.phaseValue ? (caseFile, task) : nil
+            return caseFile.phase == task.phase ? (caseFile, task) : nil
         }
     }
 }

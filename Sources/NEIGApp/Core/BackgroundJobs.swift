@@ -27,3 +27,14 @@ struct PeriodicJobs: LifecycleHandler {
         }
     }
 }
+
+/// Starts the periodic jobs of `neig serve`, and the outbox worker when SMTP is configured.
+public func startBackgroundJobs(_ app: Application) {
+    app.lifecycle.use(PeriodicJobs(interval: .seconds(60)))
+    guard let mail = app.neig.mail else {
+        app.logger.notice("NEIG_SMTP_HOST is not set: e-mail waits in the outbox until it is")
+        return
+    }
+    app.logger.notice("e-mail via \(mail.host):\(mail.port) (TLS: \(mail.security.rawValue)) from \(mail.from)")
+    app.lifecycle.use(OutboxWorker(mailer: SMTPMailer(settings: mail, group: app.eventLoopGroup), interval: .seconds(5)))
+}

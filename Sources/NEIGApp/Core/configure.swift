@@ -70,6 +70,13 @@ enum Migrations {
         app.migrations.add(CreateInterventions())
         app.migrations.add(AddNetworkIndexes())
         app.migrations.add(AddOrganisationRights())
+        app.migrations.add(MoveInterventionListsToTables())
+        app.migrations.add(MoveLibraryListsToTables())
+        app.migrations.add(MoveTagListsToTables())
+        app.migrations.add(MoveMeasureCitationsToTable())
+        app.migrations.add(MoveAlertIncidentsToTable())
+        app.migrations.add(MoveRoutingConditionsToTables())
+        app.migrations.add(MoveExpertiseToTable())
     }
 }
 

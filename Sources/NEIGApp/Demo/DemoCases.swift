@@ -18,9 +18,9 @@ enum DemoCases {
             caseFile.municipalityCode = "GM0363"
             caseFile.title = incident?.address ?? "Voorbeeldstraat 12"
             caseFile.address = incident.map { [$0.address, $0.postcode].compactMap { $0 }.joined(separator: ", ") } ?? "Voorbeeldstraat 12, Amsterdam"
-            caseFile.phaseValue = CasePhase.explosie.rawValue
+            caseFile.phase = CasePhase.explosie
             caseFile.phaseStartedOn = today.adding(days: -2).iso
-            caseFile.confidentialityValue = CaseConfidentiality.vertrouwelijk.rawValue
+            caseFile.confidentiality = CaseConfidentiality.vertrouwelijk
             caseFile.openedOn = today.adding(days: -9).iso
             caseFile.handleBefore = today.adding(days: 47).iso
             caseFile.responsible = officer.name
@@ -34,7 +34,7 @@ enum DemoCases {
             try await CaseEvent(caseID: caseID, position: 2, occurredAt: explosionStart, actorName: officer.name, kind: "fase", from: .dreiging, to: .explosie,
                                 text: "Explosie bij de voordeur in de nacht.").create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: .explosie, startedAt: explosionStart, on: tx)
-            for task in try await CaseTask.query(on: tx).filter(\.$caseFile.$id == caseID).filter(\.$phaseValue == "dreiging").all() {
+            for task in try await CaseTask.query(on: tx).filter(\.$caseFile.$id == caseID).filter(\.$phase == .dreiging).all() {
                 task.doneAt = threatStart.addingTimeInterval(20 * 3600)
                 task.doneBy = officer.name
                 try await task.save(on: tx)
@@ -49,7 +49,7 @@ enum DemoCases {
             item.authorRole = Role.police.rawValue
             item.summary = "Bestuurlijke rapportage: het pand is eerder betrokken geweest bij een conflict in het criminele milieu; "
                 + "herhaling binnen enkele weken is waarschijnlijk."
-            item.classificationValue = InformationClassification.confidential.rawValue
+            item.classification = InformationClassification.confidential
             item.purpose = "Motivering sluiting woning (art. 174a Gemeentewet)"
             item.expiresOn = today.adding(days: 90).iso
             item.createdAt = explosionStart.addingTimeInterval(6 * 3600)
@@ -58,18 +58,18 @@ enum DemoCases {
             let measure = Measure()
             measure.$caseFile.id = caseID
             measure.municipalityCode = "GM0363"
-            measure.typeValue = MeasureType.closure174a.rawValue
+            measure.type = MeasureType.closure174a
             measure.legalBasis = MeasureType.closure174a.legalBasis!
-            measure.stateValue = MeasureState.voorgelegd.rawValue
+            measure.state = MeasureState.voorgelegd
             measure.addressee = "De rechthebbende van het pand"
             measure.startsOn = today.adding(days: 1).iso
             measure.endsOn = today.adding(days: 91).iso
             measure.motivation = "Op het adres vond een aanslag met een explosief plaats. Volgens de informatie van de politie is herhaling "
                 + "waarschijnlijk. De veiligheid van de buren vraagt om sluiting van de woning voor drie maanden."
-            measure.informationIDs = try item.requireID().uuidString.lowercased()
             measure.decisionExtended = false
             measure.createdAt = explosionStart.addingTimeInterval(20 * 3600)
             try await measure.create(on: tx)
+            try await measure.replaceCitations([try item.requireID()], on: tx)
             for (sender, user, kind, sector, text) in [
                 (SignalSender.housingCorporation, corporation, SignalKind.threat, nil as BusinessSector?, "Huurder meldt bedreiging aan de deur."),
                 (.business, business, .extortion, .hospitality, "Eigenaar van een café wordt afgeperst en durft geen aangifte te doen."),
@@ -78,14 +78,14 @@ enum DemoCases {
                 signal.municipalityCode = "GM0363"
                 signal.senderID = try user.requireID()
                 signal.senderName = user.name
-                signal.senderValue = sender.rawValue
-                signal.sectorValue = sector?.rawValue
+                signal.sender = sender
+                signal.sector = sector
                 signal.address = sender == .business ? "Voorbeeldplein 3" : caseFile.title
                 signal.postcode = "1017 GC"
-                signal.kindValue = kind.rawValue
-                signal.urgencyValue = SignalUrgency.high.rawValue
+                signal.kind = kind
+                signal.urgency = SignalUrgency.high
                 signal.text = text
-                signal.statusValue = sender == .business ? SignalStatus.new.rawValue : SignalStatus.linked.rawValue
+                signal.status = sender == .business ? .new : .linked
                 signal.caseID = sender == .business ? nil : caseID
                 signal.team = sender == .business ? "Team Ondermijning Centrum" : "Team OOV Centrum"
                 signal.createdAt = threatStart.addingTimeInterval(sender == .business ? 8 * 86_400 : -3600)
@@ -95,11 +95,9 @@ enum DemoCases {
             let rule = RoutingRule()
             rule.municipalityCode = "GM0363"
             rule.priority = 10
-            rule.postcodeAreas = "1011,1012,1017"
-            rule.kinds = ""
-            rule.senders = SignalSender.business.rawValue
             rule.team = "Team Ondermijning Centrum"
             try await rule.create(on: tx)
+            try await rule.replaceConditions(postcodeAreas: ["1011", "1012", "1017"], kinds: [], senders: [.business], on: tx)
         }
     }
 }

@@ -42,20 +42,18 @@ enum DemoInterventions {
             let intervention = Intervention()
             intervention.name = item.name
             intervention.description = item.description
-            intervention.lineValue = item.line.rawValue
+            intervention.line = item.line
             intervention.ownerOrganisationID = coordinator.$organisation.id
             intervention.ownerName = "VNG — Netwerk Explosies In Gemeenten"
             intervention.partners = item.partners
             intervention.targetGroup = item.target
-            intervention.municipalities = item.municipalities.joined(separator: ",")
-            intervention.postcodeAreas = ""
             intervention.startsOn = item.start
-            intervention.statusValue = InterventionStatus.lopend.rawValue
-            intervention.documents = ""
+            intervention.status = InterventionStatus.lopend
             intervention.sprint = item.sprint
             intervention.createdAt = now
             intervention.updatedAt = now
             try await intervention.create(on: app.db)
+            try await intervention.replaceLists(municipalities: item.municipalities, postcodeAreas: [], documents: [], on: app.db)
             for output in item.outputs {
                 let row = InterventionOutput()
                 (row.interventionID, row.label, row.planned, row.realised) = (try intervention.requireID(), output.0, output.1, output.2)
@@ -76,7 +74,7 @@ enum DemoInterventions {
         else { return }
         let decision = InterventionDecision()
         decision.interventionID = try first.requireID()
-        decision.decisionValue = InterventionDecisionKind.bijstellen.rawValue
+        decision.decision = InterventionDecisionKind.bijstellen
         decision.decidedOn = app.neig.clock.today.iso
         decision.decidedBy = "\(coordinator.name) (VNG)"
         decision.rationale = "Na twaalf maanden is een effect op het aantal aanslagen niet aan te tonen. Doorgaan op de scholen met de meeste aanmeldingen "

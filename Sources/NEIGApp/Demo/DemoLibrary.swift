@@ -45,15 +45,15 @@ enum DemoLibrary {
             document.title = item.title
             document.summary = item.summary
             document.body = item.body
-            document.kindValue = item.kind.rawValue
-            document.lines = item.lines
-            document.phases = item.phases
+            document.kind = item.kind
             document.authorOrganisation = "VNG — Netwerk Explosies In Gemeenten"
-            document.visibilityValue = item.visibility.rawValue
+            document.visibility = item.visibility
             document.version = 1
             document.createdBy = try author.requireID()
             document.updatedAt = app.neig.clock.now().addingTimeInterval(-Double(offset) * 86_400)
             try await document.create(on: app.db)
+            try await document.replaceTags(lines: item.lines.split(separator: ",").compactMap { ApproachLine(rawValue: String($0)) },
+                                           phases: item.phases.split(separator: ",").compactMap { CasePhase(rawValue: String($0)) }, on: app.db)
             try await LibrarySearch.index(document, isNew: true, on: app.db)
         }
     }

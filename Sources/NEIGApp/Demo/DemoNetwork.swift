@@ -14,8 +14,8 @@ enum DemoNetwork {
         let group = MemberGroup()
         group.code = "oov-randstad"
         group.name = "OOV-adviseurs Randstad"
-        group.defaultTags = Tags.stored(["nazorg", "communicatie"])
         try await group.create(on: app.db)
+        try await group.replaceDefaultTags(["nazorg", "communicatie"], on: app.db)
         for member in [amsterdam, rotterdam] {
             let membership = GroupMembership()
             membership.groupCode = group.code
@@ -28,7 +28,6 @@ enum DemoNetwork {
         let question = Question()
         question.title = "Hoe lang houden jullie extra toezicht na een explosie in een woonstraat?"
         question.body = "Wij twijfelen tussen twee en zes weken cameratoezicht. Wat zijn jullie ervaringen, en hoe motiveren jullie de duur?"
-        question.tags = Tags.stored(["nazorg", "preventie"])
         question.authorID = try rotterdam.requireID()
         question.authorName = rotterdam.name
         question.organisation = rotterdam.$organisation.value?.name ?? ""
@@ -36,6 +35,7 @@ enum DemoNetwork {
         question.createdAt = now.addingTimeInterval(-3 * 86_400)
         question.lastActivityAt = now.addingTimeInterval(-2 * 86_400)
         try await question.create(on: app.db)
+        try await question.replaceTags(["nazorg", "preventie"], on: app.db)
         let answer = Answer()
         answer.questionID = try question.requireID()
         answer.body = "Wij houden vier weken aan: de near-repeatperiode uit de analyse, daarna evalueren we met de politie."
@@ -62,7 +62,7 @@ enum DemoNetwork {
             news.title = item.0
             news.summary = item.1
             news.body = item.2
-            news.visibilityValue = item.3.rawValue
+            news.visibility = item.3
             news.authorName = coordinator.name
             news.publishedAt = now.addingTimeInterval(-Double(offset + 1) * 86_400)
             try await news.create(on: app.db)

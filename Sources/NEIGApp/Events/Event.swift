@@ -25,18 +25,16 @@ final class NetworkEvent: Model, @unchecked Sendable {
 final class EventRegistration: Model, @unchecked Sendable {
     static let schema = "event_registrations"
 
-    enum Status: String { case registered, waitlisted, cancelled }
+    enum Status: String, Codable, Sendable { case registered, waitlisted, cancelled }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "event_id") var eventID: UUID
     @Field(key: "user_id") var userID: UUID
     @Field(key: "user_name") var userName: String
-    @Field(key: "status") var statusValue: String
+    @Field(key: "status") var status: Status
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    var status: Status { Status(rawValue: statusValue) ?? .cancelled }
 }
 
 /// A member's private calendar feed address (only its hash is stored).

@@ -24,7 +24,7 @@ enum EventReminders {
                 """).all()
             guard !claimed.isEmpty else { return 0 }
             let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).all().map(\.userID)
+                .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID)
             let users = attendees.isEmpty ? [] : try await User.query(on: tx).filter(\.$id ~~ attendees).all().filter(\.isActive)
             let link = "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())"
             for user in users {

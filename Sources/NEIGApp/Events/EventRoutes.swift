@@ -2,6 +2,7 @@ import Fluent
 import NEIGCore
 import Plot
 import Vapor
+import NEIGFormats
 
 /// Meetings and knowledge sessions: list, register (or join the waiting list), cancel, an .ics per event and a
 /// private calendar feed per member. Coordinators and municipal staff organise.
@@ -109,7 +110,7 @@ enum EventRoutes {
         let organiser = event.organiserID == user.id || user.role == .coordinator
         let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
         // Material is for every attendee, so only documents all members may read can be attached.
-        let documents = organiser ? try await LibraryDocument.query(on: req.db).filter(\.$visibilityValue != Visibility.groep.rawValue)
+        let documents = organiser ? try await LibraryDocument.query(on: req.db).filter(\.$visibility != Visibility.groep)
             .field(\.$id).field(\.$title).sort(\.$updatedAt, .descending).limit(200).all() : []
         return HTMLPage(document: EventViews.detail(req.pageContext, event: event, registrations: registrations,
                                                     mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser,
@@ -139,7 +140,7 @@ enum EventRoutes {
             material.title = document.title
             try await material.create(on: tx)
             let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).all().map(\.userID).filter { $0 != user.id }
+                .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID).filter { $0 != user.id }
             try await Notifier.notify(Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
                                       title: "Materiaal van \(event.title): \(document.title)", link: "/evenementen/\(eventID.uuidString.lowercased())", now: now, on: tx)
             try await req.audit("event.material", object: "event", id: eventID.uuidString.lowercased(), detail: "document=\(documentID.uuidString.lowercased())", on: tx)
@@ -202,7 +203,7 @@ enum EventRoutes {
         guard let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
               let user = try await User.find(feed.userID, on: req.db), user.isActive else { throw NEIGError.notFound() }
         let registered = try await EventRegistration.query(on: req.db).filter(\.$userID == feed.userID)
-            .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).all().map(\.eventID)
+            .filter(\.$status == EventRegistration.Status.registered).all().map(\.eventID)
         let events = registered.isEmpty ? [] : try await NetworkEvent.query(on: req.db).filter(\.$id ~~ registered).sort(\.$startsAt).all()
         let now = req.application.neig.clock.now()
         return calendarResponse(ICalendar.calendar(name: "neig — mijn bijeenkomsten",

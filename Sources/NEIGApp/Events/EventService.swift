@@ -16,13 +16,13 @@ enum EventService {
                 let existing = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID).filter(\.$userID == userID).first()
                 if let existing, existing.status != .cancelled { return existing.status }
                 let registered = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                    .filter(\.$statusValue == EventRegistration.Status.registered.rawValue).count()
+                    .filter(\.$status == EventRegistration.Status.registered).count()
                 let status: EventRegistration.Status = registered < event.capacity ? .registered : .waitlisted
                 let registration = existing ?? EventRegistration()
                 registration.eventID = eventID
                 registration.userID = userID
                 registration.userName = user.name
-                registration.statusValue = status.rawValue
+                registration.status = status
                 registration.createdAt = now
                 try await registration.save(on: tx)
                 try await Audit.record("event.register", object: "event", id: eventID.uuidString.lowercased(), detail: "status=\(status.rawValue)",
@@ -40,12 +40,12 @@ enum EventService {
                 guard let registration = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
                     .filter(\.$userID == (try user.requireID())).first(), registration.status != .cancelled else { return }
                 let freed = registration.status == .registered
-                registration.statusValue = EventRegistration.Status.cancelled.rawValue
+                registration.status = EventRegistration.Status.cancelled
                 try await registration.save(on: tx)
                 try await Audit.record("event.cancel", object: "event", id: eventID.uuidString.lowercased(), actor: user.email, at: now, on: tx, origin: "web")
                 guard freed, let next = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                    .filter(\.$statusValue == EventRegistration.Status.waitlisted.rawValue).sort(\.$createdAt).sort(\.$id).first() else { return }
-                next.statusValue = EventRegistration.Status.registered.rawValue
+                    .filter(\.$status == EventRegistration.Status.waitlisted).sort(\.$createdAt).sort(\.$id).first() else { return }
+                next.status = EventRegistration.Status.registered
                 try await next.save(on: tx)
                 if let promoted = try await User.find(next.userID, on: tx) {
                     try await OutboxMessage(recipient: promoted.email, subject: "Er is een plaats voor u vrijgekomen: \(event.title)",

@@ -26,9 +26,9 @@ enum GroupRoutes {
     }
 
     static func listPage(_ req: Request, values: [String: String], errors: [FormViews.FieldError]) async throws -> HTMLPage {
-        let groups = try await MemberGroup.query(on: req.db).sort(\.$name).all()
+        let groups = try await MemberGroup.query(on: req.db).with(\.$defaultTagRows).sort(\.$name).all()
         let counts = Dictionary(grouping: try await GroupMembership.query(on: req.db).all(), by: \.groupCode).mapValues(\.count)
-        return HTMLPage(document: GroupViews.list(req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
+        return HTMLPage(document: try GroupViews.list(req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -54,14 +54,13 @@ enum GroupRoutes {
         let group = MemberGroup()
         group.code = code
         group.name = name
-        group.defaultTags = ""
         try await group.create(on: req.db)
         try await req.audit("group.create", object: "member_group", id: code)
         return req.redirect(to: "/groepen/\(code)", redirectType: .normal)
     }
 
     static func find(_ req: Request) async throws -> MemberGroup {
-        guard let code = req.parameters.get("code"), let group = try await MemberGroup.query(on: req.db).filter(\.$code == code).first() else {
+        guard let code = req.parameters.get("code"), let group = try await MemberGroup.query(on: req.db).with(\.$defaultTagRows).filter(\.$code == code).first() else {
             throw NEIGError.notFound()
         }
         return group
@@ -75,7 +74,7 @@ enum GroupRoutes {
     static func page(_ req: Request, group: MemberGroup, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
         let memberIDs = try await GroupMembership.query(on: req.db).filter(\.$groupCode == group.code).all().map(\.userID)
         let members = memberIDs.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
-        return HTMLPage(document: GroupViews.detail(req.pageContext, group: group, members: members, errors: errors, values: values),
+        return HTMLPage(document: try GroupViews.detail(req.pageContext, group: group, members: members, errors: errors, values: values),
                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -111,7 +110,7 @@ enum GroupRoutes {
         guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
         try await req.db.transaction { tx in
             try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID).delete()
-            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kindValue == Follow.Kind.group.rawValue).filter(\.$value == group.code).delete()
+            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kind == Follow.Kind.group).filter(\.$value == group.code).delete()
             try await req.audit("group.remove_member", object: "member_group", id: group.code, detail: "user=\(memberID.uuidString.lowercased())", on: tx)
         }
         return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
@@ -127,9 +126,10 @@ enum GroupRoutes {
         let text = try req.content.decode(TagsForm.self).onderwerpen ?? ""
         switch Tags.parse(text) {
         case .success(let tags):
-            group.defaultTags = Tags.stored(tags)
-            try await group.save(on: req.db)
-            try await req.audit("group.default_tags", object: "member_group", id: group.code, detail: "tags=\(tags.joined(separator: ","))")
+            try await req.db.transaction { tx in
+                try await group.replaceDefaultTags(tags, on: tx)
+                try await req.audit("group.default_tags", object: "member_group", id: group.code, detail: "tags=\(tags.joined(separator: ","))", on: tx)
+            }
             return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
         case .failure(let error):
             return try await page(req, group: group, errors: [.init(field: "onderwerpen", message: error.message)], values: ["onderwerpen": text]).encodeResponse(for: req)

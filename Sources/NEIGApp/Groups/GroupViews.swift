@@ -3,15 +3,16 @@ import NEIGCore
 import Plot
 
 enum GroupViews {
-    static func list(_ context: PageContext, groups: [MemberGroup], counts: [String: Int], values: [String: String], errors: [FormViews.FieldError]) -> HTML {
-        Layout(title: "Groepen", context: context, content: .div(
+    static func list(_ context: PageContext, groups: [MemberGroup], counts: [String: Int], values: [String: String], errors: [FormViews.FieldError]) throws -> HTML {
+        let tags = try Dictionary(groups.map { ($0.code, try $0.defaultTagList) }, uniquingKeysWith: { first, _ in first })
+        return Layout(title: "Groepen", context: context, content: .div(
             .h1(.text("Groepen")),
             .p(.class("lead"), .text("Groepen krijgen eigen kennisbankstukken en vragen. Nieuwe leden van een groep volgen de groep en de onderwerpen die u kiest.")),
             groups.isEmpty ? .p(.text("Er zijn nog geen groepen.")) : .table(
                 .thead(.tr(.th(.text("Groep")), .th(.text("Code")), .th(.text("Leden")), .th(.text("Standaardonderwerpen")))),
                 .tbody(.forEach(groups) { group in
                     .tr(.td(.a(.href("/groepen/\(group.code)"), .text(group.name))), .td(.text(group.code)), .td(.text(String(counts[group.code] ?? 0))),
-                        .td(.text(Tags.unstored(group.defaultTags ?? "").map(Tags.label).joined(separator: ", "))))
+                        .td(.text((tags[group.code] ?? []).map(Tags.label).joined(separator: ", "))))
                 })),
             .h2(.text("Nieuwe groep")),
             FormViews.errorSummary(errors),
@@ -22,8 +23,8 @@ enum GroupViews {
         )).document
     }
 
-    static func detail(_ context: PageContext, group: MemberGroup, members: [User], errors: [FormViews.FieldError], values: [String: String]) -> HTML {
-        let tags = Tags.unstored(group.defaultTags ?? "")
+    static func detail(_ context: PageContext, group: MemberGroup, members: [User], errors: [FormViews.FieldError], values: [String: String]) throws -> HTML {
+        let tags = try group.defaultTagList
         return Layout(title: group.name, context: context, content: .div(
             .h1(.text(group.name)),
             .p(.class("muted"), .text("Code \(group.code) · \(members.count == 1 ? "1 lid" : "\(members.count) leden")")),

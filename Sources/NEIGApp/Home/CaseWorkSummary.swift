@@ -23,13 +23,13 @@ struct CaseWorkSummary {
         let today = app.neig.clock.today
         let overdue = try await Checklists.overdue(municipalityCode: code, now: app.neig.clock.now(), on: db)
         let measures = try await Measure.query(on: db).filter(\.$municipalityCode == code)
-            .filter(\.$stateValue ~~ [MeasureState.bekendgemaakt.rawValue, MeasureState.beeindigd.rawValue]).all()
+            .filter(\.$state ~~ [MeasureState.bekendgemaakt, MeasureState.beeindigd]).all()
         let deadlines = measures.compactMap { measure -> Deadline? in
             guard let pending = measure.pendingDeadline(today: today), pending.date.dayNumber - today.dayNumber <= AwbDeadlines.warningDays else { return nil }
             return Deadline(measureID: measure.id!, title: measure.type.label, label: pending.label, date: pending.date)
         }.sorted { $0.date < $1.date }
         let newSignals = try await RiskSignal.query(on: db).filter(\.$municipalityCode == code)
-            .filter(\.$statusValue == SignalStatus.new.rawValue).count()
+            .filter(\.$status == SignalStatus.new).count()
         return CaseWorkSummary(overdue: overdue, deadlines: deadlines, newSignals: newSignals, today: today)
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NEIGCore
+import NEIGFormats
 import Vapor
 
 /// Downloads of the register for the logged-in user, with the same location rules as the pages.
@@ -69,8 +70,8 @@ enum IncidentCSV {
                          "lat", "lon", "doelwit", "middel", "omschrijving", "definitie"]
 
     static func render(_ incidents: [Incident], actor: Actor, registry: MunicipalityRegistry) -> String {
-        var lines = ["\u{FEFF}" + header.joined(separator: ";")]
-        lines.reserveCapacity(incidents.count + 1)
+        let csv = CSVWriter()
+        var text = "\u{FEFF}" + csv.row(header)
         for incident in incidents {
             let visible = AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode)
             let fields: [String] = [
@@ -79,20 +80,10 @@ enum IncidentCSV {
                 visible ? incident.address ?? "" : "", visible ? incident.postcode ?? "" : "",
                 visible ? incident.rdX.dutchDecimal(1) : "", visible ? incident.rdY.dutchDecimal(1) : "",
                 visible ? incident.latitude.dutchDecimal(6) : "", visible ? incident.longitude.dutchDecimal(6) : "",
-                incident.target, incident.means, visible ? incident.descriptionText ?? "" : "", incident.definitionVersion,
+                incident.target.rawValue, incident.means.rawValue, visible ? incident.descriptionText ?? "" : "", incident.definitionVersion,
             ]
-            lines.append(fields.map(quote).joined(separator: ";"))
+            text += csv.row(fields)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula (OWASP CSV injection).
-    static func quote(_ field: String) -> String {
-        var value = field
-        if let first = value.first, "=+-@\t\r".contains(first), Double(value.replacingOccurrences(of: ",", with: ".")) == nil {
-            value = "'" + value
-        }
-        guard value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return text
     }
 }

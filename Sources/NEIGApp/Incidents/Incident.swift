@@ -22,8 +22,8 @@ final class Incident: Model, @unchecked Sendable {
     @Field(key: "rd_y") var rdY: Double
     @Field(key: "latitude") var latitude: Double
     @Field(key: "longitude") var longitude: Double
-    @Field(key: "target") var target: String
-    @Field(key: "means") var means: String
+    @Field(key: "target") var target: TargetType
+    @Field(key: "means") var means: AttackMeans
     @OptionalField(key: "description") var descriptionText: String?
     @Field(key: "definition_version") var definitionVersion: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -50,8 +50,8 @@ final class Incident: Model, @unchecked Sendable {
         rdY = record.rd.y
         latitude = record.wgs84.latitude
         longitude = record.wgs84.longitude
-        target = record.target.rawValue
-        means = record.means.rawValue
+        target = record.target
+        means = record.means
         descriptionText = record.description
         definitionVersion = record.definitionVersion
     }
@@ -61,7 +61,7 @@ final class Incident: Model, @unchecked Sendable {
             sourceID: sourceID, source: source, date: CivilDate(parsing: occurredOn) ?? CivilDate(year: year, month: month, day: 1)!,
             time: timeOfDay.flatMap(TimeOfDay.init(parsing:)), municipalityCode: municipalityCode, address: address,
             postcode: postcode, rd: RDPoint(x: rdX, y: rdY), wgs84: GeoPoint(latitude: latitude, longitude: longitude),
-            target: TargetType(rawValue: target) ?? .overig, means: AttackMeans(rawValue: means) ?? .onbekend,
+            target: target, means: means,
             description: descriptionText, definitionVersion: definitionVersion)
     }
 }

@@ -14,8 +14,8 @@ struct IncidentDetailView {
         var rows: [(String, String)] = [
             ("Datum", date + (incident.timeOfDay.map { ", \($0) uur" } ?? "")),
             ("Gemeente", "\(municipality) (\(incident.municipalityCode))"),
-            ("Doelwit", TargetType(rawValue: incident.target)?.label ?? incident.target),
-            ("Middel", AttackMeans(rawValue: incident.means)?.label ?? incident.means),
+            ("Doelwit", incident.target.label),
+            ("Middel", incident.means.label),
             ("Bron", "\(incident.source), bron-id \(incident.sourceID)"),
             ("Definitieversie", incident.definitionVersion),
         ]

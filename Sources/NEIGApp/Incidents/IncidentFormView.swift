@@ -17,8 +17,8 @@ struct IncidentFormView {
         [
             "bron": incident.source, "bron_id": incident.sourceID, "datum": incident.occurredOn, "tijd": incident.timeOfDay ?? "",
             "gemeentecode": incident.municipalityCode, "adres": incident.address ?? "", "postcode": incident.postcode ?? "",
-            "x": SVGCanvas.number(incident.rdX), "y": SVGCanvas.number(incident.rdY), "doelwit": incident.target,
-            "middel": incident.means, "omschrijving": incident.descriptionText ?? "",
+            "x": SVGCanvas.number(incident.rdX), "y": SVGCanvas.number(incident.rdY), "doelwit": incident.target.rawValue,
+            "middel": incident.means.rawValue, "omschrijving": incident.descriptionText ?? "",
         ]
     }
 

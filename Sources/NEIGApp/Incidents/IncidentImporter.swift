@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NEIGCore
 import Vapor
+import NEIGFormats
 
 /// The import used by both `neig import incidents` and the upload page: validate the whole file,
 /// then write all of it in one transaction, or nothing.

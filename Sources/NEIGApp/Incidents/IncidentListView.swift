@@ -62,8 +62,8 @@ struct IncidentListView {
                 return .tr(
                     .td(.a(.href(SiteURL.incident(id: incident.id!).path), .text(CivilDate.dutch(iso: incident.occurredOn)))),
                     .td(.text(registry[incident.municipalityCode]?.displayName ?? incident.municipalityCode)),
-                    .td(.text(TargetType(rawValue: incident.target)?.label ?? incident.target)),
-                    .td(.text(AttackMeans(rawValue: incident.means)?.label ?? incident.means)),
+                    .td(.text(incident.target.label)),
+                    .td(.text(incident.means.label)),
                     .td(visible ? .text(incident.address ?? "—") : .span(.class("muted"), .text("afgeschermd"))),
                     .td(.text(incident.sourceID))
                 )

@@ -44,8 +44,8 @@ struct IncidentDTO: Content, Sendable {
         time = incident.timeOfDay
         municipalityCode = incident.municipalityCode
         municipalityName = registry[incident.municipalityCode]?.officialName ?? incident.municipalityCode
-        target = incident.target
-        means = incident.means
+        target = incident.target.rawValue
+        means = incident.means.rawValue
         // A description may name a victim or hold an address or a phone number: it goes where the address goes.
         description = visible ? incident.descriptionText : nil
         definitionVersion = incident.definitionVersion
@@ -115,7 +115,7 @@ struct IncidentFilter: Sendable {
         if let municipalityCode { query.filter(\.$municipalityCode == municipalityCode) }
         if let from { query.filter(\.$occurredOn >= from.iso) }
         if let to { query.filter(\.$occurredOn <= to.iso) }
-        if let target { query.filter(\.$target == target.rawValue) }
+        if let target { query.filter(\.$target == target) }
         return query
     }
 }

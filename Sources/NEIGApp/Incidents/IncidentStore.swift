@@ -34,8 +34,10 @@ public enum IncidentStore {
                 // Five indexes updated in random order thrash SQLite's default 2 MB page cache, and each
                 // multi-row INSERT writes a statement journal to a temporary file: a 64 MB cache and
                 // in-memory temporary storage for this connection make a 100,000-row import twice as fast.
+                // SQLite refuses a new temp_store inside a transaction once this connection has temporary tables
+                // open (an earlier query on a pooled connection may have made one); then the import runs as it is.
                 try await sqlite.query("PRAGMA cache_size = -65536", []) { _ in }
-                try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
+                try? await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
             }
             for (number, batch) in stride(from: 0, to: fresh.count, by: batchSize)
                 .map({ fresh[$0..<min($0 + batchSize, fresh.count)] }).enumerated() {

@@ -13,15 +13,13 @@ final class InformationItem: Model, @unchecked Sendable {
     @Field(key: "author_name") var authorName: String
     @Field(key: "author_role") var authorRole: String
     @Field(key: "summary") var summary: String
-    @Field(key: "classification") var classificationValue: String
+    @Field(key: "classification") var classification: InformationClassification
     /// The purpose the information is shared for (doelbinding), e.g. "motivering sluiting".
     @Field(key: "purpose") var purpose: String
     @Field(key: "expires_on") var expiresOn: String
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    var classification: InformationClassification { InformationClassification(rawValue: classificationValue) ?? .confidential }
     func isExpired(today: CivilDate) -> Bool { expiresOn < today.iso }
 }
 

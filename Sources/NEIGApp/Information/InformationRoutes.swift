@@ -76,7 +76,7 @@ enum InformationRoutes {
         item.authorName = author.name
         item.authorRole = author.role.rawValue
         item.summary = draft.summary
-        item.classificationValue = draft.classification.rawValue
+        item.classification = draft.classification
         item.purpose = draft.purpose
         item.expiresOn = draft.expiresOn.iso
         item.createdAt = req.application.neig.clock.now()

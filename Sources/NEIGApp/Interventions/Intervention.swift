@@ -10,32 +10,25 @@ final class Intervention: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
     @Field(key: "description") var description: String
-    @Field(key: "line") var lineValue: String
+    @Field(key: "line") var line: ApproachLine
     @Field(key: "owner_organisation_id") var ownerOrganisationID: UUID
     @Field(key: "owner_name") var ownerName: String
     @Field(key: "partners") var partners: String
     @Field(key: "target_group") var targetGroup: String
-    /// Comma-separated CBS codes: where it runs, and what the evaluation compares.
-    @Field(key: "municipalities") var municipalities: String
-    /// Comma-separated postcode-4 areas within them, when it runs in neighbourhoods only.
-    @Field(key: "postcode_areas") var postcodeAreas: String
+    /// Where it runs (CBS codes), and what the evaluation compares.
+    @Children(for: \.$intervention) var municipalityRows: [InterventionMunicipality]
+    @Children(for: \.$intervention) var postcodeAreaRows: [InterventionPostcodeArea]
     @Field(key: "starts_on") var startsOn: String
     @OptionalField(key: "ends_on") var endsOn: String?
-    @Field(key: "status") var statusValue: String
+    @Field(key: "status") var status: InterventionStatus
     @OptionalField(key: "cost_euros") var costEuros: Int?
-    /// Library documents about it (plans, reports), comma-separated ids.
-    @Field(key: "documents") var documents: String
+    @Children(for: \.$intervention) var documentRows: [InterventionDocument]
     /// A Field Lab style sprint: the plan runs 100 days from the start with milestones.
     @Field(key: "sprint") var sprint: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
-
-    var line: ApproachLine { ApproachLine(rawValue: lineValue) ?? .preventie }
-    var status: InterventionStatus { InterventionStatus(rawValue: statusValue) ?? .gepland }
-    var municipalityCodes: [String] { municipalities.split(separator: ",").map(String.init) }
-    var documentIDs: [UUID] { documents.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
     var start: CivilDate? { CivilDate(parsing: startsOn) }
 }
 
@@ -88,7 +81,7 @@ final class InterventionDecision: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "intervention_id") var interventionID: UUID
-    @Field(key: "decision") var decisionValue: String
+    @Field(key: "decision") var decision: InterventionDecisionKind
     @Field(key: "decided_on") var decidedOn: String
     @Field(key: "decided_by") var decidedBy: String
     @Field(key: "rationale") var rationale: String
@@ -96,8 +89,6 @@ final class InterventionDecision: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    var decision: InterventionDecisionKind { InterventionDecisionKind(rawValue: decisionValue) ?? .bijstellen }
 }
 
 struct CreateInterventions: AsyncMigration {

@@ -11,7 +11,7 @@ public enum InterventionCommands {
     }
 
     public static func evaluate(id: UUID, controls: [String]?, monthsBefore: Int, monthsAfter: Int, seed: UInt64, app: Application) async throws -> Outcome {
-        guard let intervention = try await Intervention.find(id, on: app.db) else { return .notFound }
+        guard let intervention = try await Intervention.findWithLists(id, on: app.db) else { return .notFound }
         let request = InterventionService.EvaluationRequest(controls: controls, monthsBefore: monthsBefore, monthsAfter: monthsAfter, seed: seed)
         switch try await InterventionService.evaluate(intervention, request: request, app: app, on: app.db) {
         case .success(let result): return .evaluated(result)

@@ -100,20 +100,23 @@ enum InterventionInput {
                             start: start, end: end, status: status, cost: cost, sprint: form.sprint == "ja", outputs: outputs, documents: documents))
     }
 
+    /// The scalar fields; `storeLists` saves the places and documents once the row exists.
     static func apply(_ draft: Draft, to intervention: Intervention) {
         intervention.name = draft.name
         intervention.description = draft.description
-        intervention.lineValue = draft.line.rawValue
+        intervention.line = draft.line
         intervention.partners = draft.partners
         intervention.targetGroup = draft.targetGroup
-        intervention.municipalities = draft.municipalities.joined(separator: ",")
-        intervention.postcodeAreas = draft.postcodeAreas.joined(separator: ",")
         intervention.startsOn = draft.start.iso
         intervention.endsOn = draft.end?.iso
-        intervention.statusValue = draft.status.rawValue
+        intervention.status = draft.status
         intervention.costEuros = draft.cost
-        intervention.documents = draft.documents.map { $0.uuidString.lowercased() }.joined(separator: ",")
         intervention.sprint = draft.sprint
+    }
+
+    static func storeLists(_ draft: Draft, of intervention: Intervention, on db: any Database) async throws {
+        try await intervention.replaceLists(municipalities: draft.municipalities, postcodeAreas: draft.postcodeAreas,
+                                            documents: draft.documents, on: db)
     }
 
     static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
@@ -125,6 +128,7 @@ enum InterventionInput {
         intervention.updatedAt = now
         try await req.db.transaction { tx in
             try await intervention.create(on: tx)
+            try await storeLists(draft, of: intervention, on: tx)
             for output in draft.outputs {
                 let row = InterventionOutput()
                 (row.interventionID, row.label, row.planned, row.realised) = (try intervention.requireID(), output.label, output.planned, output.realised)

@@ -89,7 +89,7 @@ enum InterventionRoutes {
     }
 
     static func find(_ req: Request) async throws -> Intervention {
-        guard let id = req.parameters.get("id", as: UUID.self), let intervention = try await Intervention.find(id, on: req.db) else { throw NEIGError.notFound() }
+        guard let id = req.parameters.get("id", as: UUID.self), let intervention = try await Intervention.findWithLists(id, on: req.db) else { throw NEIGError.notFound() }
         return intervention
     }
 
@@ -104,11 +104,11 @@ enum InterventionRoutes {
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
         let (_, intervention) = try await editable(req)
-        let values = ["naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.lineValue, "partners": intervention.partners,
-                      "doelgroep": intervention.targetGroup, "gemeenten": intervention.municipalities.replacingOccurrences(of: ",", with: ", "),
-                      "postcodegebieden": intervention.postcodeAreas.replacingOccurrences(of: ",", with: ", "), "start": intervention.startsOn,
-                      "einde": intervention.endsOn ?? "", "status": intervention.statusValue, "kosten": intervention.costEuros.map(String.init) ?? "",
-                      "sprint": intervention.sprint ? "ja" : "", "documenten": intervention.documents.replacingOccurrences(of: ",", with: " ")]
+        let values = ["naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.line.rawValue, "partners": intervention.partners,
+                      "doelgroep": intervention.targetGroup, "gemeenten": try intervention.municipalityCodes.joined(separator: ", "),
+                      "postcodegebieden": try intervention.postcodeAreaList.joined(separator: ", "), "start": intervention.startsOn,
+                      "einde": intervention.endsOn ?? "", "status": intervention.status.rawValue, "kosten": intervention.costEuros.map(String.init) ?? "",
+                      "sprint": intervention.sprint ? "ja" : "", "documenten": try intervention.documentIDs.map { $0.uuidString.lowercased() }.joined(separator: " ")]
         return HTMLPage(document: InterventionViews.form(req.pageContext, values: values, errors: [], editing: intervention))
     }
 
@@ -126,6 +126,7 @@ enum InterventionRoutes {
             intervention.updatedAt = req.application.neig.clock.now()
             try await req.db.transaction { tx in
                 try await intervention.save(on: tx)
+                try await InterventionInput.storeLists(draft, of: intervention, on: tx)
                 try await req.audit("intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
                                     detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)", on: tx)
             }
@@ -144,10 +145,11 @@ enum InterventionRoutes {
         let milestones = try await InterventionMilestone.query(on: req.db).filter(\.$interventionID == id).sort(\.$dueOn).all()
         let snapshots = try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
         let decisions = try await InterventionDecision.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
-        let documents = intervention.documentIDs.isEmpty ? [] : try await LibraryDocument.query(on: req.db).filter(\.$id ~~ intervention.documentIDs)
-            .field(\.$id).field(\.$title).field(\.$visibilityValue).field(\.$groupCode).all()
+        let documentIDs = try intervention.documentIDs
+        let documents = documentIDs.isEmpty ? [] : try await LibraryDocument.query(on: req.db).filter(\.$id ~~ documentIDs)
+            .field(\.$id).field(\.$title).field(\.$visibility).field(\.$groupCode).all()
         let groups = try await LibraryService.groups(of: user, on: req.db)
-        return HTMLPage(document: InterventionViews.detail(
+        return HTMLPage(document: try InterventionViews.detail(
             req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones, snapshots: snapshots, decisions: decisions,
             documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) }, canEdit: InterventionService.canEdit(intervention, user: user),
             today: req.application.neig.clock.today, errors: errors, values: values, registry: req.application.neig.municipalities), status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -166,7 +168,7 @@ enum InterventionRoutes {
         let form = try req.content.decode(ProgressForm.self)
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
-        let status = InterventionStatus(rawValue: form.status ?? intervention.statusValue)
+        let status = InterventionStatus(rawValue: form.status ?? intervention.status.rawValue)
         if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
         let outputs = try await InterventionOutput.query(on: req.db).filter(\.$interventionID == id).all()
         var realised: [UUID: Int] = [:]
@@ -188,7 +190,7 @@ enum InterventionRoutes {
         }
         let updates = realised
         try await req.db.transaction { tx in
-            intervention.statusValue = status.rawValue
+            intervention.status = status
             intervention.updatedAt = req.application.neig.clock.now()
             try await intervention.save(on: tx)
             for output in outputs { if let value = updates[output.id!] { output.realised = value; try await output.save(on: tx) } }
@@ -279,7 +281,7 @@ enum InterventionRoutes {
         let (user, intervention) = try await editable(req)
         let form = try req.content.decode(EvaluationForm.self)
         let values = ["vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na].compactMapValues { $0 }
-        switch evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !intervention.postcodeAreas.isEmpty) {
+        switch evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try intervention.postcodeAreaList).isEmpty) {
         case .invalid(let errors):
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
         case .valid(let request):
@@ -340,7 +342,7 @@ enum InterventionRoutes {
         guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
         let decision = InterventionDecision()
         decision.interventionID = id
-        decision.decisionValue = kind.rawValue
+        decision.decision = kind
         decision.decidedOn = date.iso
         decision.decidedBy = "\(user.name) (\(user.$organisation.value?.name ?? user.role.label))"
         decision.rationale = rationale
@@ -349,7 +351,7 @@ enum InterventionRoutes {
         try await req.db.transaction { tx in
             try await decision.create(on: tx)
             if kind == .stoppen {
-                intervention.statusValue = InterventionStatus.gestopt.rawValue
+                intervention.status = InterventionStatus.gestopt
                 intervention.updatedAt = decision.createdAt
                 try await intervention.save(on: tx)
             }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NEIGCore
+import NEIGFormats
 import SQLKit
 import Vapor
 
@@ -52,19 +53,19 @@ enum InterventionService {
     static func evaluate(_ intervention: Intervention, request: EvaluationRequest, app: Application, on db: any Database) async throws
         -> Swift.Result<EffectEvaluation.Result, EffectEvaluation.Failure> {
         guard let start = intervention.start else { return .failure(.noMonthsAfter) }
-        let areas = intervention.postcodeAreas.split(separator: ",").map(String.init)
+        let areas = try intervention.postcodeAreaList, municipalities = try intervention.municipalityCodes
         let byPostcode = !areas.isEmpty
         let (counts, first, last) = try await monthlyCounts(byPostcode: byPostcode, today: app.neig.clock.today, on: db)
         var notes: [String] = []
         if byPostcode {
-            let unplaced = try await Incident.query(on: db).filter(\.$municipalityCode ~~ intervention.municipalityCodes).filter(\.$postcode == nil).count()
+            let unplaced = try await Incident.query(on: db).filter(\.$municipalityCode ~~ municipalities).filter(\.$postcode == nil).count()
             if unplaced > 0 {
-                notes.append("\(unplaced) aanslagen in \(intervention.municipalityCodes.joined(separator: ", ")) hebben geen postcode en tellen niet mee.")
+                notes.append("\(unplaced) aanslagen in \(municipalities.joined(separator: ", ")) hebben geen postcode en tellen niet mee.")
             }
         }
         var input = EffectEvaluation.Input(
             counts: counts, universe: byPostcode ? Array(counts.keys) : app.neig.municipalities.all.map(\.code),
-            treated: byPostcode ? areas : intervention.municipalityCodes, start: start, controls: request.controls, monthsBefore: request.monthsBefore,
+            treated: byPostcode ? areas : municipalities, start: start, controls: request.controls, monthsBefore: request.monthsBefore,
             monthsAfter: request.monthsAfter, dataStart: first, dataEnd: last, seed: request.seed)
         input.notes = notes
         return EffectEvaluation.evaluate(input)
@@ -113,29 +114,21 @@ enum InterventionService {
 
     /// All interventions as CSV, one row each, for spreadsheets and reports.
     static func csv(on db: any Database) async throws -> String {
-        let interventions = try await Intervention.query(on: db).sort(\.$lineValue).sort(\.$name).all()
+        let interventions = try await Intervention.queryWithLists(on: db).sort(\.$line).sort(\.$name).all()
         let standing = try await Standing.load(on: db)
-        var lines = ["id,naam,lijn,eigenaar,partners,doelgroep,gemeenten,postcodegebieden,start,einde,status,kosten_euro,output,laatste_effect_pct,"
-                     + "laatste_oordeel,laatste_besluit,besluit_datum"]
+        var rows = [["id", "naam", "lijn", "eigenaar", "partners", "doelgroep", "gemeenten", "postcodegebieden", "start", "einde", "status",
+                     "kosten_euro", "output", "laatste_effect_pct", "laatste_oordeel", "laatste_besluit", "besluit_datum"]]
         for item in interventions {
             let id = item.id!
             let output = (standing.outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(separator: "; ")
             let latest = standing.latest[id], decision = standing.decisions[id]
             let fields = [id.uuidString.lowercased(), item.name, item.line.rawValue, item.ownerName, item.partners, item.targetGroup,
-                          item.municipalities.replacingOccurrences(of: ",", with: " "), item.postcodeAreas.replacingOccurrences(of: ",", with: " "),
+                          try item.municipalityCodes.joined(separator: " "), try item.postcodeAreaList.joined(separator: " "),
                           item.startsOn, item.endsOn ?? "", item.status.rawValue, item.costEuros.map(String.init) ?? "", output,
                           latest?.result.map { String($0.effectPct) } ?? "", latest?.verdict ?? "", decision?.decision.rawValue ?? "",
                           decision?.decidedOn ?? ""]
-            lines.append(fields.map(csvField).joined(separator: ","))
+            rows.append(fields)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting; a leading formula character is defused for spreadsheets.
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVWriter(separator: ",").document(rows)
     }
 }

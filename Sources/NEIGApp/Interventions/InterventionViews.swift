@@ -78,9 +78,10 @@ enum InterventionViews {
 
     static func detail(_ context: PageContext, intervention: Intervention, outputs: [InterventionOutput], milestones: [InterventionMilestone],
                        snapshots: [EvaluationSnapshot], decisions: [InterventionDecision], documents: [LibraryDocument], canEdit: Bool,
-                       today: CivilDate, errors: [FormViews.FieldError], values: [String: String], registry: MunicipalityRegistry = .bundled) -> HTML {
+                       today: CivilDate, errors: [FormViews.FieldError], values: [String: String], registry: MunicipalityRegistry = .bundled) throws -> HTML {
         let base = path(intervention)
-        let places = intervention.municipalityCodes.map { registry[$0]?.displayName ?? $0 }.joined(separator: ", ")
+        let places = try intervention.municipalityCodes.map { registry[$0]?.displayName ?? $0 }.joined(separator: ", ")
+        let areas = try intervention.postcodeAreaList
         let day = intervention.start.map { today.dayNumber - $0.dayNumber + 1 }
         return Layout(title: intervention.name, context: context, content: .div(
             .h1(.text(intervention.name)),
@@ -89,7 +90,7 @@ enum InterventionViews {
             FormViews.errorSummary(errors),
             .dl(.class("facts"),
                 .dt(.text("Waar")), .dd(.text(places
-                                              + (intervention.postcodeAreas.isEmpty ? "" : " (postcodegebieden \(intervention.postcodeAreas.replacingOccurrences(of: ",", with: ", ")))"))),
+                                              + (areas.isEmpty ? "" : " (postcodegebieden \(areas.joined(separator: ", ")))"))),
                 .dt(.text("Wanneer")), .dd(.text(CivilDate.dutch(iso: intervention.startsOn) + (intervention.endsOn.map { " tot \(CivilDate.dutch(iso: $0))" } ?? ""))),
                 .dt(.text("Partners")), .dd(.text(intervention.partners.isEmpty ? "—" : intervention.partners)),
                 .dt(.text("Doelgroep")), .dd(.text(intervention.targetGroup.isEmpty ? "—" : intervention.targetGroup)),
@@ -105,7 +106,7 @@ enum InterventionViews {
             }),
             .if(canEdit, .form(
                 .method(.post), .action("\(base)/voortgang"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
-                FormViews.select("status", label: "Status", options: InterventionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: intervention.statusValue, errors: errors),
+                FormViews.select("status", label: "Status", options: InterventionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: intervention.status.rawValue, errors: errors),
                 .forEach(outputs) { output in
                     FormViews.textField("realised[\(output.id!.uuidString)]", label: "Gerealiseerd: \(output.label) (gepland \(output.planned.dutch))",
                                         value: String(output.realised), type: .number, errors: errors)
@@ -142,7 +143,7 @@ enum InterventionViews {
             .if(snapshots.isEmpty, .p(.text("Nog niet geëvalueerd."))),
             .if(canEdit, .form(
                 .method(.post), .action("\(base)/evaluaties"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
-                intervention.postcodeAreas.isEmpty
+                areas.isEmpty
                     ? FormViews.textField("vergelijking", label: "Vergelijkingsgemeenten", value: values["vergelijking"],
                                           hint: "Leeg: neig kiest twintig gemeenten met een vergelijkbaar aantal aanslagen vóór de start.", errors: errors)
                     : FormViews.textField("vergelijking", label: "Vergelijkingsgebieden (postcodes van vier cijfers)", value: values["vergelijking"],

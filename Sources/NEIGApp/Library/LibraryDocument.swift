@@ -12,14 +12,13 @@ final class LibraryDocument: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "summary") var summary: String
     @Field(key: "body") var body: String
-    @Field(key: "kind") var kindValue: String
-    /// Comma-separated `ApproachLine` and `CasePhase` values.
-    @Field(key: "lines") var lines: String
-    @Field(key: "phases") var phases: String
+    @Field(key: "kind") var kind: DocumentKind
+    @Children(for: \.$document) var lineRows: [LibraryDocumentLine]
+    @Children(for: \.$document) var phaseRows: [LibraryDocumentPhase]
     @Field(key: "author_organisation") var authorOrganisation: String
     /// Whose colleagues may edit: the organisation's id, never its name.
     @OptionalField(key: "author_organisation_id") var authorOrganisationID: UUID?
-    @Field(key: "visibility") var visibilityValue: String
+    @Field(key: "visibility") var visibility: Visibility
     @OptionalField(key: "group_code") var groupCode: String?
     @Field(key: "version") var version: Int
     @OptionalField(key: "attachment_name") var attachmentName: String?
@@ -31,11 +30,6 @@ final class LibraryDocument: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
-
-    var kind: DocumentKind { DocumentKind(rawValue: kindValue) ?? .overig }
-    var visibility: Visibility { Visibility(rawValue: visibilityValue) ?? .leden }
-    var lineTags: [ApproachLine] { lines.split(separator: ",").compactMap { ApproachLine(rawValue: String($0)) } }
-    var phaseTags: [CasePhase] { phases.split(separator: ",").compactMap { CasePhase(rawValue: String($0)) } }
 }
 
 /// The bytes of an attachment, apart from the document so that lists never load them.
@@ -72,8 +66,7 @@ final class MemberGroup: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
-    /// Tags that a member added to the group starts following (`Tags.stored` form).
-    @OptionalField(key: "default_tags") var defaultTags: String?
+    @Children(for: \.$group) var defaultTagRows: [GroupDefaultTag]
 
     init() {}
 }

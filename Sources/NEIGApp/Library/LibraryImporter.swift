@@ -30,7 +30,7 @@ public enum LibraryImporter {
     }
 
     public static func run(_ data: Data, actor: String, app: Application) async throws -> Outcome {
-        var documents: [LibraryDocument] = [], problems: [Problem] = []
+        var documents: [(LibraryDocument, [ApproachLine], [CasePhase])] = [], problems: [Problem] = []
         let now = app.neig.clock.now()
         for (index, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !raw.allSatisfy({ $0 == 32 || $0 == 13 }) {
             guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw)) else {
@@ -46,22 +46,21 @@ public enum LibraryImporter {
                 document.title = draft.title
                 document.summary = draft.summary
                 document.body = draft.body
-                document.kindValue = draft.kind.rawValue
-                document.lines = draft.lines.map(\.rawValue).joined(separator: ",")
-                document.phases = draft.phases.map(\.rawValue).joined(separator: ",")
+                document.kind = draft.kind
                 document.authorOrganisation = String((line.author_organisation ?? "").prefix(200))
-                document.visibilityValue = draft.visibility.rawValue
+                document.visibility = draft.visibility
                 document.version = 1
                 document.createdBy = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
                 document.updatedAt = now
-                documents.append(document)
+                documents.append((document, draft.lines, draft.phases))
             }
         }
         guard problems.isEmpty else { return .rejected(problems) }
         let checked = documents
         try await app.db.transaction { tx in
-            for document in checked {
+            for (document, lines, phases) in checked {
                 try await document.create(on: tx)
+                try await document.replaceTags(lines: lines, phases: phases, on: tx)
                 try await LibrarySearch.index(document, isNew: true, on: tx)
             }
             try await Audit.record("library.import", object: "library_document", detail: "documents=\(checked.count)", actor: actor, at: now, on: tx)

@@ -36,8 +36,8 @@ enum LibraryRoutes {
             phase = req.query[String.self, at: "fase"].flatMap(CasePhase.init(rawValue:))
         }
 
-        func accepts(_ document: LibraryDocument) -> Bool {
-            (kind.map { $0 == document.kind } ?? true) && (line.map(document.lineTags.contains) ?? true)
+        func accepts(_ document: LibraryDocument) throws -> Bool {
+            try (kind.map { $0 == document.kind } ?? true) && (line.map(document.lineTags.contains) ?? true)
                 && (phase.map(document.phaseTags.contains) ?? true)
         }
     }
@@ -45,6 +45,13 @@ enum LibraryRoutes {
     struct Result {
         let document: LibraryDocument
         let snippet: String?
+        let lines: [ApproachLine]
+        let phases: [CasePhase]
+
+        init(document: LibraryDocument, snippet: String?) throws {
+            (self.document, self.snippet) = (document, snippet)
+            (lines, phases) = (try document.lineTags, try document.phaseTags)
+        }
     }
 
     /// One page of results for the reader: ranked matches with snippets for a query, else the newest items.
@@ -53,27 +60,38 @@ enum LibraryRoutes {
         let words = DutchSearch.words(filters.query)
         let terms = words.map(\.stem)
         if terms.isEmpty {
-            let documents = try await slim(LibraryDocument.query(on: db)).sort(\.$updatedAt, .descending).limit(2000).all()
-            return documents.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
-                .map { Result(document: $0, snippet: nil) }
+            var query = slim(LibraryDocument.query(on: db)).withTags()
+            if let kind = filters.kind { query = query.filter(\.$kind == kind) }
+            if let line = filters.line {
+                query = query.join(LibraryDocumentLine.self, on: \LibraryDocumentLine.$document.$id == \LibraryDocument.$id)
+                    .filter(LibraryDocumentLine.self, \.$line == line)
+            }
+            if let phase = filters.phase {
+                query = query.join(LibraryDocumentPhase.self, on: \LibraryDocumentPhase.$document.$id == \LibraryDocument.$id)
+                    .filter(LibraryDocumentPhase.self, \.$phase == phase)
+            }
+            let documents = try await query.sort(\.$updatedAt, .descending).limit(2000).all()
+            return try documents.filter { try filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
+                .map { try Result(document: $0, snippet: nil) }
         }
         let scope = LibrarySearch.Scope(loggedIn: user != nil, groups: groups, kind: filters.kind, line: filters.line, phase: filters.phase)
         let ranked = try await LibrarySearch.rankedIDs(words: words, scope: scope, limit: limit, on: db)
         guard !ranked.isEmpty else { return [] }
-        let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).filter(\.$id ~~ ranked).all().map { ($0.id!, $0) })
+        let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).withTags().filter(\.$id ~~ ranked).all()
+            .map { ($0.id!, $0) })
         // The query applied the same rules; checking again keeps one definition of who reads what in charge.
-        let page = ranked.compactMap { documents[$0] }.filter { filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }
+        let page = try ranked.compactMap { documents[$0] }.filter { try filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }
         // Excerpts are cut here from the page's own documents: asking the engines again would cost a second search.
-        return page.map { document in
-            Result(document: document, snippet: (DutchSearch.snippet(document.summary + " " + document.body, terms: terms)
+        return try page.map { document in
+            try Result(document: document, snippet: (DutchSearch.snippet(document.summary + " " + document.body, terms: terms)
                 ?? document.attachmentText.flatMap { DutchSearch.snippet($0, terms: terms) }).map(LibrarySearch.plain))
         }
     }
 
     /// Lists need neither the text nor the attachment's text.
     static func slim(_ query: QueryBuilder<LibraryDocument>) -> QueryBuilder<LibraryDocument> {
-        query.field(\.$id).field(\.$title).field(\.$summary).field(\.$kindValue).field(\.$lines).field(\.$phases).field(\.$authorOrganisation)
-            .field(\.$visibilityValue).field(\.$groupCode).field(\.$version).field(\.$attachmentName).field(\.$attachmentType)
+        query.field(\.$id).field(\.$title).field(\.$summary).field(\.$kind).field(\.$authorOrganisation)
+            .field(\.$visibility).field(\.$groupCode).field(\.$version).field(\.$attachmentName).field(\.$attachmentType)
             .field(\.$attachmentSize).field(\.$createdBy).field(\.$updatedAt)
     }
 
@@ -85,7 +103,7 @@ enum LibraryRoutes {
 
     /// The document of the `id` parameter if this reader may see it; 404 otherwise (also for items that exist).
     static func readable(_ req: Request) async throws -> LibraryDocument {
-        guard let id = req.parameters.get("id", as: UUID.self), let document = try await LibraryDocument.find(id, on: req.db),
+        guard let id = req.parameters.get("id", as: UUID.self), let document = try await LibraryDocument.query(on: req.db).withTags().filter(\.$id == id).first(),
               LibraryService.canRead(document, user: req.user, groups: try await LibraryService.groups(of: req.user, on: req.db)) else {
             throw NEIGError.notFound()
         }
@@ -95,7 +113,7 @@ enum LibraryRoutes {
     static func show(_ req: Request) async throws -> HTMLPage {
         let document = try await readable(req)
         let canEdit = req.user.map { LibraryService.canEdit(document, user: $0) } ?? false
-        return HTMLPage(document: LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
+        return HTMLPage(document: try LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
     }
 
     static func versions(_ req: Request) async throws -> HTMLPage {
@@ -137,9 +155,9 @@ enum LibraryRoutes {
         let document = try await readable(req)
         guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
         return HTMLPage(document: LibraryFormView(context: req.pageContext, document: document, values: [
-            "titel": document.title, "samenvatting": document.summary, "tekst": document.body, "soort": document.kindValue,
-            "zichtbaarheid": document.visibilityValue, "groep": document.groupCode ?? "",
-        ], lists: ["lijnen": document.lineTags.map(\.rawValue), "fasen": document.phaseTags.map(\.rawValue)], errors: [],
+            "titel": document.title, "samenvatting": document.summary, "tekst": document.body, "soort": document.kind.rawValue,
+            "zichtbaarheid": document.visibility.rawValue, "groep": document.groupCode ?? "",
+        ], lists: ["lijnen": try document.lineTags.map(\.rawValue), "fasen": try document.phaseTags.map(\.rawValue)], errors: [],
            groups: try await knownGroups(req.db)).page)
     }
 

@@ -30,11 +30,27 @@ enum LibrarySearch {
                 """).run()
             try await sql.raw("CREATE INDEX library_documents_search ON library_documents USING GIN (search)").run()
         } else {
-            try await sql.raw("""
-                CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
-                  lines UNINDEXED, phases UNINDEXED, title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
-                """).run()
+            try await createSQLiteIndex(on: sql)
         }
+    }
+
+    /// `doc_id` holds the id as the documents' own column does, so the tag tables can be joined to it.
+    private static func createSQLiteIndex(on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
+              title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
+            """).run()
+    }
+
+    /// Builds the SQLite index anew from the documents (PostgreSQL's columns follow by themselves).
+    static func rebuildIndex(on database: any Database) async throws {
+        guard !database.isPostgres else { return }
+        try await database.sql.raw("DROP TABLE IF EXISTS library_fts").run()
+        try await createSQLiteIndex(on: database.sql)
+        try await database.sql.raw("""
+            INSERT INTO library_fts (doc_id, visibility, group_code, kind, title, summary, body, attachment)
+            SELECT id, visibility, coalesce(group_code, ''), kind, title, summary, body, coalesce(attachment_text, '') FROM library_documents
+            """).run()
     }
 
     static func dropIndex(on database: any Database) async throws {
@@ -45,19 +61,18 @@ enum LibrarySearch {
     /// `isNew` skips looking for an earlier entry, which scans the index (`doc_id` is not indexed).
     static func index(_ document: LibraryDocument, isNew: Bool = false, on database: any Database) async throws {
         guard !database.isPostgres else { return }
-        let id = try document.requireID().uuidString.lowercased()
+        let id = try document.requireID()
         if !isNew { try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id)").run() }
         try await database.sql.raw("""
-            INSERT INTO library_fts (doc_id, visibility, group_code, kind, lines, phases, title, summary, body, attachment)
-            VALUES (\(bind: id), \(bind: document.visibilityValue), \(bind: document.groupCode ?? ""), \(bind: document.kindValue),
-                    \(bind: document.lines), \(bind: document.phases), \(bind: document.title), \(bind: document.summary), \(bind: document.body),
-                    \(bind: document.attachmentText ?? ""))
+            INSERT INTO library_fts (doc_id, visibility, group_code, kind, title, summary, body, attachment)
+            VALUES (\(bind: id), \(bind: document.visibility.rawValue), \(bind: document.groupCode ?? ""), \(bind: document.kind.rawValue),
+                    \(bind: document.title), \(bind: document.summary), \(bind: document.body), \(bind: document.attachmentText ?? ""))
             """).run()
     }
 
     static func remove(_ id: UUID, on database: any Database) async throws {
         guard !database.isPostgres else { return }
-        try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id.uuidString.lowercased())").run()
+        try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id)").run()
     }
 
     struct RankedID: Decodable { let id: String }
@@ -75,16 +90,20 @@ enum LibrarySearch {
         var line: ApproachLine?
         var phase: CasePhase?
 
-        /// The condition on the columns of `table`.
-        func condition(_ table: String) -> SQLQueryString {
-            let t = SQLRaw(table)
+        /// The condition on the columns of `table`, whose document id is in `idColumn`.
+        func condition(_ table: String, idColumn: String) -> SQLQueryString {
+            let t = SQLRaw(table), id = SQLRaw(idColumn)
             var sql: SQLQueryString = "(\(t).visibility = 'publiek'"
             if loggedIn { sql = "\(sql) OR \(t).visibility = 'leden'" }
             if !groups.isEmpty { sql = "\(sql) OR (\(t).visibility = 'groep' AND \(t).group_code IN (\(SQLList(groups.sorted().map { SQLBind($0) }))))" }
             sql = "\(sql))"
             if let kind { sql = "\(sql) AND \(t).kind = \(bind: kind.rawValue)" }
-            if let line { sql = "\(sql) AND (',' || \(t).lines || ',') LIKE \(bind: "%,\(line.rawValue),%")" }
-            if let phase { sql = "\(sql) AND (',' || \(t).phases || ',') LIKE \(bind: "%,\(phase.rawValue),%")" }
+            if let line {
+                sql = "\(sql) AND EXISTS (SELECT 1 FROM library_document_lines l WHERE l.document_id = \(t).\(id) AND l.line = \(bind: line.rawValue))"
+            }
+            if let phase {
+                sql = "\(sql) AND EXISTS (SELECT 1 FROM library_document_phases p WHERE p.document_id = \(t).\(id) AND p.phase = \(bind: phase.rawValue))"
+            }
             return sql
         }
     }
@@ -100,7 +119,7 @@ enum LibrarySearch {
             let query = words.dropFirst().reduce(termQuery(words[0])) { "\($0) && \(termQuery($1))" }
             let sql: SQLQueryString = """
                 SELECT CAST(d.id AS text) AS id FROM library_documents d, (SELECT \(query) AS q) query
-                WHERE d.search @@ query.q AND \(scope.condition("d"))
+                WHERE d.search @@ query.q AND \(scope.condition("d", idColumn: "id"))
                 ORDER BY ts_rank(d.search_head, query.q) DESC, d.updated_at DESC LIMIT \(bind: limit)
                 """
             // Once the table has statistics, PostgreSQL prefers a sequential scan for a common word, testing @@ against
@@ -117,7 +136,7 @@ enum LibrarySearch {
             rows = try await database.sql.raw("""
                 SELECT doc_id AS id FROM library_fts
                 WHERE library_fts MATCH \(bind: match) AND rank MATCH 'bm25(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 20.0, 4.0, 1.0, 0.5)'
-                  AND \(scope.condition("library_fts"))
+                  AND \(scope.condition("library_fts", idColumn: "doc_id"))
                 ORDER BY rank LIMIT \(bind: limit)
                 """).all(decoding: RankedID.self)
         }

@@ -4,6 +4,7 @@ import Ink
 import NEIGCore
 import Vapor
 import ZIPFoundation
+import NEIGFormats
 
 /// Who reads what in the library, saving with version history, attachment text and Markdown rendering.
 enum LibraryService {
@@ -93,10 +94,8 @@ enum LibraryService {
         document.title = draft.title
         document.summary = draft.summary
         document.body = draft.body
-        document.kindValue = draft.kind.rawValue
-        document.lines = draft.lines.map(\.rawValue).joined(separator: ",")
-        document.phases = draft.phases.map(\.rawValue).joined(separator: ",")
-        document.visibilityValue = draft.visibility.rawValue
+        document.kind = draft.kind
+        document.visibility = draft.visibility
         document.groupCode = draft.groupCode
         document.updatedAt = now
         if let upload {
@@ -122,6 +121,7 @@ enum LibraryService {
                 try await version.create(on: tx)
             }
             try await document.save(on: tx)
+            try await document.replaceTags(lines: draft.lines, phases: draft.phases, on: tx)
             if let upload {
                 try await LibraryAttachment.query(on: tx).filter(\.$documentID == document.requireID()).delete()
                 let attachment = LibraryAttachment()

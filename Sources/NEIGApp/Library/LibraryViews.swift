@@ -32,8 +32,8 @@ struct LibraryListView {
                 let document = result.document
                 return .li(
                     .h2(.a(.href("/bibliotheek/\(document.id!.uuidString.lowercased())"), .text(document.title))),
-                    .p(.class("muted"), .text(([document.kind.label, document.authorOrganisation] + document.lineTags.map(\.label)
-                                               + document.phaseTags.map(\.label)).filter { !$0.isEmpty }.joined(separator: " · "))),
+                    .p(.class("muted"), .text(([document.kind.label, document.authorOrganisation] + result.lines.map(\.label)
+                                               + result.phases.map(\.label)).filter { !$0.isEmpty }.joined(separator: " · "))),
                     result.snippet.map { .p(.class("snippet"), .raw(LibrarySearch.highlighted($0))) } ?? .p(.text(document.summary))
                 )
             })
@@ -45,6 +45,13 @@ struct LibraryDocumentView {
     let context: PageContext
     let document: LibraryDocument
     let canEdit: Bool
+    let lines: [ApproachLine]
+    let phases: [CasePhase]
+
+    init(context: PageContext, document: LibraryDocument, canEdit: Bool) throws {
+        (self.context, self.document, self.canEdit) = (context, document, canEdit)
+        (lines, phases) = (try document.lineTags, try document.phaseTags)
+    }
 
     var page: HTML {
         let id = document.id?.uuidString.lowercased() ?? ""
@@ -52,8 +59,8 @@ struct LibraryDocumentView {
             .h1(.text(document.title)),
             .p(.class("muted"), .text("\(document.kind.label) · \(document.authorOrganisation) · versie \(document.version), "
                                       + "\(CaseDetailView.timeFormat.string(from: document.updatedAt)) · \(document.visibility.label)")),
-            .if(!document.lineTags.isEmpty || !document.phaseTags.isEmpty,
-                .p(.text("Lijnen en fasen: " + (document.lineTags.map(\.label) + document.phaseTags.map(\.label)).joined(separator: ", ")))),
+            .if(!lines.isEmpty || !phases.isEmpty,
+                .p(.text("Lijnen en fasen: " + (lines.map(\.label) + phases.map(\.label)).joined(separator: ", ")))),
             .p(.class("lead"), .text(document.summary)),
             .div(.class("markdown"), .raw(LibraryService.render(document.body))),
             .unwrap(document.attachmentName) { name in

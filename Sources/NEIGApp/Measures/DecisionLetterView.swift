@@ -30,7 +30,7 @@ struct DecisionLetterView {
             .ul(
                 .li(.text("Het besluit betreft \(caseFile.address ?? caseFile.title).")),
                 .forEach(incidents) { incident in
-                    .li(.text("Op \(CivilDate.dutch(iso: incident.occurredOn)) vond op of bij \(incident.address ?? "dit adres") een aanslag (\(AttackMeans(rawValue: incident.means)?.label.lowercased() ?? incident.means)) plaats."))
+                    .li(.text("Op \(CivilDate.dutch(iso: incident.occurredOn)) vond op of bij \(incident.address ?? "dit adres") een aanslag (\(incident.means.label.lowercased())) plaats."))
                 },
                 .forEach(cited) { item in
                     .li(.text("Op \(NEIGClock.civilDate(of: item.createdAt).dutch) heeft \(item.authorRole == Role.prosecutor.rawValue ? "het Openbaar Ministerie" : "de politie") "

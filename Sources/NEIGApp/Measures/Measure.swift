@@ -9,15 +9,14 @@ final class Measure: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "case_id") var caseFile: CaseFile
     @Field(key: "municipality_code") var municipalityCode: String
-    @Field(key: "type") var typeValue: String
+    @Field(key: "type") var type: MeasureType
     @Field(key: "legal_basis") var legalBasis: String
-    @Field(key: "state") var stateValue: String
+    @Field(key: "state") var state: MeasureState
     @OptionalField(key: "addressee") var addressee: String?
     @OptionalField(key: "starts_on") var startsOn: String?
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "motivation") var motivation: String
-    /// The information items the motivation relies on, comma-separated ids.
-    @Field(key: "information_ids") var informationIDs: String
+    @Children(for: \.$measure) var citationRows: [MeasureCitation]
     @OptionalField(key: "decided_by") var decidedBy: String?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "notified_on") var notifiedOn: String?
@@ -26,10 +25,6 @@ final class Measure: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-
-    var type: MeasureType { MeasureType(rawValue: typeValue) ?? .apv }
-    var state: MeasureState { MeasureState(rawValue: stateValue) ?? .concept }
-    var citedInformation: [UUID] { informationIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
 
     var objectionEnds: CivilDate? {
         guard type.isObjectable, let notified = notifiedOn.flatMap(CivilDate.init(parsing:)) else { return nil }

@@ -46,7 +46,7 @@ enum MeasureRoutes {
     static func find(_ req: Request) async throws -> (User, Measure, CaseFile) {
         let user = try req.requireUser()
         guard AccessPolicy.caseRoles.contains(user.role) else { throw NEIGError.forbidden("Maatregelen zijn er voor de gemeente zelf.") }
-        guard let id = req.parameters.get("id", as: UUID.self), let measure = try await Measure.find(id, on: req.db),
+        guard let id = req.parameters.get("id", as: UUID.self), let measure = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == id).first(),
               AccessPolicy.canManageCases(user.actor, municipalityCode: measure.municipalityCode) else {
             try await req.audit("measure.read", object: "measure", id: req.parameters.get("id"), result: "denied")
             throw NEIGError.notFound()
@@ -55,10 +55,11 @@ enum MeasureRoutes {
     }
 
     static func page(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User, errors: [FormViews.FieldError]) async throws -> MeasureDetailView {
+        let citedIDs = try measure.citedInformation
         let cited = try await InformationService.filterVisible(
-            measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all(),
+            citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
             user: user, today: req.application.neig.clock.today, on: req.db)
-        return MeasureDetailView(context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, errors: errors,
+        return MeasureDetailView(context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, citedCount: citedIDs.count, errors: errors,
                                  today: req.application.neig.clock.today, isMayor: user.role == .mayor)
     }
 
@@ -72,8 +73,9 @@ enum MeasureRoutes {
         let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(\.$incident).all()
             .map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
         let today = req.application.neig.clock.today
+        let citedIDs = try measure.citedInformation
         let cited = try await InformationService.filterVisible(
-            measure.citedInformation.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ measure.citedInformation).all(),
+            citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
             user: user, today: today, on: req.db).map(\.item).filter { !$0.isExpired(today: today) }
         let municipality = req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
         return HTMLPage(document: DecisionLetterView(context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
@@ -115,7 +117,7 @@ enum MeasureRoutes {
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
             // The refused change is not kept: show the stored measure with the message.
-            let stored = try await Measure.find(measure.requireID(), on: req.db) ?? measure
+            let stored = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == measure.requireID()).first() ?? measure
             let view = try await page(req, stored, caseFile, user: user, errors: [.init(field: field, message: message)])
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }

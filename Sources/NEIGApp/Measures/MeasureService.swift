@@ -49,18 +49,18 @@ enum MeasureService {
         let measure = Measure()
         measure.$caseFile.id = try caseFile.requireID()
         measure.municipalityCode = caseFile.municipalityCode
-        measure.typeValue = draft.type.rawValue
+        measure.type = draft.type
         measure.legalBasis = draft.legalBasis
-        measure.stateValue = MeasureState.concept.rawValue
+        measure.state = MeasureState.concept
         measure.addressee = draft.addressee
         measure.startsOn = draft.startsOn?.iso
         measure.endsOn = draft.endsOn?.iso
         measure.motivation = draft.motivation
-        measure.informationIDs = draft.information.map { $0.uuidString.lowercased() }.joined(separator: ",")
         measure.decisionExtended = false
         measure.createdAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
             try await measure.create(on: tx)
+            try await measure.replaceCitations(draft.information, on: tx)
             try await CaseAccess.appendEvent(caseFile, actor: user.name, kind: "maatregel",
                                              text: "Concept: \(draft.type.label) (\(draft.legalBasis))", at: measure.createdAt, on: tx)
             try await req.audit("measure.create", object: "measure", id: measure.id?.uuidString.lowercased(),
@@ -114,7 +114,7 @@ enum MeasureService {
             measure.notifiedOn = date.iso
         }
         if next == .beeindigd, measure.endsOn.map({ $0 > today.iso }) ?? true { measure.endsOn = today.iso }
-        measure.stateValue = next.rawValue
+        measure.state = next
         let caseFile = try await measure.$caseFile.get(on: req.db)
         let note = (change.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000)
         try await req.db.transaction { tx in
@@ -130,7 +130,7 @@ enum MeasureService {
     /// The cited information that may still be named: it exists and has not expired. Letters and the API cite only
     /// these; the case history keeps only that an item existed.
     static func liveCitations(of measures: [Measure], today: CivilDate, on db: any Database) async throws -> Set<UUID> {
-        let cited = Array(Set(measures.flatMap(\.citedInformation)))
+        let cited = Array(Set(try measures.flatMap { try $0.citedInformation }))
         guard !cited.isEmpty else { return [] }
         return Set(try await InformationItem.query(on: db).filter(\.$id ~~ cited).all().filter { !$0.isExpired(today: today) }.compactMap(\.id))
     }

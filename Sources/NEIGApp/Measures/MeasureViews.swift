@@ -7,6 +7,8 @@ struct MeasureDetailView {
     let measure: Measure
     let caseFile: CaseFile
     let cited: [InformationService.Visible]
+    /// Everything the motivation cites, also what this reader may not see or what has expired.
+    let citedCount: Int
     let errors: [FormViews.FieldError]
     let today: CivilDate
     let isMayor: Bool
@@ -30,15 +32,15 @@ struct MeasureDetailView {
             deadlines,
             .h2(.text("Motivering")),
             .p(.class("prewrap"), .text(measure.motivation)),
-            .if(!measure.citedInformation.isEmpty, .div(
+            .if(citedCount > 0, .div(
                 .h3(.text("Steunt op gedeelde informatie")),
                 .ul(.forEach(cited) { visible in
                     .li(.a(.href("/informatie/\(visible.item.id!.uuidString.lowercased())"),
                            .text("\(Role(rawValue: visible.item.authorRole)?.label ?? ""), \(CaseDetailView.timeFormat.string(from: visible.item.createdAt))")),
                         .text(" — \(visible.item.purpose)"))
                 }),
-                .if(cited.count < measure.citedInformation.count,
-                    .p(.class("muted"), .text("\(measure.citedInformation.count - cited.count) aangehaalde informatie is niet met u gedeeld of vervallen.")))
+                .if(cited.count < citedCount,
+                    .p(.class("muted"), .text("\(citedCount - cited.count) aangehaalde informatie is niet met u gedeeld of vervallen.")))
             )),
             .p(.a(.class("button secondary"), .href("/maatregelen/\(id)/besluit"), .text(measure.state == .concept || measure.state == .voorgelegd
                 ? "Conceptbesluit bekijken" : "Besluit bekijken en afdrukken"))),

@@ -6,16 +6,16 @@ import NEIGCore
 final class MembershipApplication: Model, @unchecked Sendable {
     static let schema = "membership_applications"
 
-    enum Status: String { case unconfirmed, confirmed, approved, rejected }
+    enum Status: String, Codable, Sendable { case unconfirmed, confirmed, approved, rejected }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "name") var name: String
     @Field(key: "email") var email: String
     @Field(key: "organisation") var organisation: String
     @OptionalField(key: "municipality_code") var municipalityCode: String?
-    @Field(key: "role") var roleValue: String
+    @Field(key: "role") var role: Role
     @Field(key: "motivation") var motivation: String
-    @Field(key: "status") var statusValue: String
+    @Field(key: "status") var status: Status
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "confirmed_at") var confirmedAt: Date?
@@ -23,9 +23,6 @@ final class MembershipApplication: Model, @unchecked Sendable {
     @OptionalField(key: "reason") var reason: String?
 
     init() {}
-
-    var status: Status { Status(rawValue: statusValue) ?? .unconfirmed }
-    var role: Role { Role(rawValue: roleValue) ?? .municipalOfficer }
 }
 
 /// A single-use link to set a password (after approval), valid for a few days.
@@ -47,7 +44,7 @@ final class MemberProfile: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "user_id") var userID: UUID
-    @Field(key: "expertise") var expertise: String
+    @Children(for: \.$profile) var expertiseRows: [MemberExpertise]
     @OptionalField(key: "phone") var phone: String?
     @Field(key: "show_email") var showEmail: Bool
     @Field(key: "show_phone") var showPhone: Bool

@@ -94,9 +94,9 @@ enum MembershipRoutes {
 
     static func applications(_ req: Request) async throws -> HTMLPage {
         _ = try coordinator(req)
-        let pending = try await MembershipApplication.query(on: req.db).filter(\.$statusValue == MembershipApplication.Status.confirmed.rawValue)
+        let pending = try await MembershipApplication.query(on: req.db).filter(\.$status == MembershipApplication.Status.confirmed)
             .sort(\.$createdAt).all()
-        let unconfirmed = try await MembershipApplication.query(on: req.db).filter(\.$statusValue == MembershipApplication.Status.unconfirmed.rawValue).count()
+        let unconfirmed = try await MembershipApplication.query(on: req.db).filter(\.$status == MembershipApplication.Status.unconfirmed).count()
         return page(req, "Aanmeldingen", MembershipViews.applications(req.pageContext, pending: pending, unconfirmed: unconfirmed,
                                                                       registry: req.application.neig.municipalities))
     }
@@ -147,11 +147,13 @@ enum MembershipRoutes {
         let viewer = try req.requireUser()
         let query = String((req.query[String.self, at: "q"] ?? "").prefix(100)).lowercased()
         let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$name).all().filter(\.isActive)
-        let profiles = Dictionary(try await MemberProfile.query(on: req.db).all().map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        let profiles = Dictionary(try await MemberProfile.query(on: req.db).with(\.$expertiseRows).all().map { ($0.userID, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        let expertise = try profiles.mapValues { try $0.expertise }
         let rows = users.filter { user in
-            query.isEmpty || [user.name, user.$organisation.value?.name ?? "", profiles[user.id!]?.expertise ?? ""].contains { $0.lowercased().contains(query) }
+            query.isEmpty || [user.name, user.$organisation.value?.name ?? "", expertise[user.id!] ?? ""].contains { $0.lowercased().contains(query) }
         }
-        return page(req, "Leden", MembershipViews.directory(req.pageContext, users: rows, profiles: profiles, query: query,
+        return page(req, "Leden", MembershipViews.directory(req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
                                                             canSuspend: viewer.role == .coordinator, viewerID: viewer.id))
     }
 
@@ -167,14 +169,18 @@ enum MembershipRoutes {
         let form = try req.content.decode(ProfileForm.self)
         let profile = try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first() ?? MemberProfile()
         profile.userID = try user.requireID()
-        profile.expertise = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .prefix(10).map { String($0.prefix(40)) }.joined(separator: ", ")
+        var seen = Set<String>()
+        let keywords = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .prefix(10).map { String($0.prefix(40)) }.filter { seen.insert($0.lowercased()).inserted }
         let phone = (form.telefoon ?? "").filter { $0.isNumber || "+ -()".contains($0) }
         profile.phone = phone.isEmpty ? nil : String(phone.prefix(20))
         profile.showEmail = form.toon_email == "ja"
         profile.showPhone = form.toon_telefoon == "ja"
-        try await profile.save(on: req.db)
-        try await req.audit("user.profile", object: "user", id: user.id?.uuidString.lowercased())
+        try await req.db.transaction { tx in
+            try await profile.save(on: tx)
+            try await profile.replaceExpertise(keywords, on: tx)
+            try await req.audit("user.profile", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
+        }
         return req.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 

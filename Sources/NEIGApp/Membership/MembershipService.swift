@@ -63,9 +63,9 @@ enum MembershipService {
             application.email = draft.email
             application.organisation = draft.organisation
             application.municipalityCode = draft.municipalityCode
-            application.roleValue = draft.role.rawValue
+            application.role = draft.role
             application.motivation = draft.motivation
-            application.statusValue = MembershipApplication.Status.unconfirmed.rawValue
+            application.status = MembershipApplication.Status.unconfirmed
             application.tokenHash = Secrets.hash(token)
             application.createdAt = now
             try await application.create(on: tx)
@@ -83,7 +83,7 @@ enum MembershipService {
             try await req.audit("membership.confirm", object: "membership_application", result: "denied")
             return false
         }
-        application.statusValue = MembershipApplication.Status.confirmed.rawValue
+        application.status = MembershipApplication.Status.confirmed
         application.confirmedAt = now
         // The token has done its work; a new random hash makes the link unusable.
         application.tokenHash = Secrets.hash(Secrets.randomToken())
@@ -136,7 +136,7 @@ enum MembershipService {
             link.tokenHash = Secrets.hash(token)
             link.expiresAt = now.addingTimeInterval(passwordLinkDays * 86_400)
             try await link.create(on: tx)
-            application.statusValue = MembershipApplication.Status.approved.rawValue
+            application.status = MembershipApplication.Status.approved
             application.decidedBy = coordinator.name
             try await application.save(on: tx)
             try await OutboxMessage(recipient: application.email, subject: "Welkom bij het Netwerk Explosies In Gemeenten",
@@ -149,7 +149,7 @@ enum MembershipService {
 
     static func reject(_ application: MembershipApplication, reason: String, by coordinator: User, on req: Request) async throws {
         let now = req.application.neig.clock.now()
-        application.statusValue = MembershipApplication.Status.rejected.rawValue
+        application.status = MembershipApplication.Status.rejected
         application.decidedBy = coordinator.name
         application.reason = reason
         try await req.db.transaction { tx in

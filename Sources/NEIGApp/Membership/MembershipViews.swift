@@ -80,7 +80,8 @@ enum MembershipViews {
         )
     }
 
-    static func directory(_ context: PageContext, users: [User], profiles: [UUID: MemberProfile], query: String, canSuspend: Bool,
+    static func directory(_ context: PageContext, users: [User], profiles: [UUID: MemberProfile], expertise: [UUID: String], query: String,
+                          canSuspend: Bool,
                           viewerID: UUID?) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("Leden van het netwerk")),
@@ -91,10 +92,10 @@ enum MembershipViews {
             .if(canSuspend, .p(.a(.href("/leden/aanvragen"), .text("Aanmeldingen beoordelen")))),
             .p(.text("\(users.count) leden")),
             .ul(.class("results"), .forEach(users) { user in
-                let profile = profiles[user.id!]
+                let profile = profiles[user.id!], keywords = expertise[user.id!] ?? ""
                 return .li(
                     .h2(.text(user.name)),
-                    .p(.text([user.$organisation.value?.name, user.role.label, profile?.expertise.isEmpty == false ? "expertise: \(profile!.expertise)" : nil]
+                    .p(.text([user.$organisation.value?.name, user.role.label, keywords.isEmpty ? nil : "expertise: \(keywords)"]
                         .compactMap { $0 }.joined(separator: " · "))),
                     .if(profile?.showEmail == true, .p(.a(.href("mailto:\(user.email)"), .text(user.email)))),
                     .if(profile?.showPhone == true, .unwrap(profile?.phone) { .p(.text("Telefoon: \($0)")) }),

@@ -1,5 +1,6 @@
 import Foundation
 import NEIGCore
+import NEIGFormats
 
 /// The three output formats of `neig monitor`.
 public enum MonitorFormatting {
@@ -17,10 +18,10 @@ public enum MonitorFormatting {
             + TargetType.allCases.map { String(report.byTarget[$0.rawValue] ?? 0) }
             + report.byMonth.map(String.init)
             + [report.previousYearTotal.map(String.init) ?? "", report.changePct.map { String($0) } ?? ""]
-        var text = header.joined(separator: ";") + "\n" + values.joined(separator: ";") + "\n"
-        text += "\nrank;code;name;count\n"
+        let csv = CSVWriter(lineEnding: "\n")
+        var text = csv.row(header) + csv.row(values) + "\n" + csv.row(["rank", "code", "name", "count"])
         for (rank, entry) in report.topMunicipalities.enumerated() {
-            text += "\(rank + 1);\(entry.code);\(entry.name);\(entry.count)\n"
+            text += csv.row([String(rank + 1), entry.code, entry.name, String(entry.count)])
         }
         return text
     }

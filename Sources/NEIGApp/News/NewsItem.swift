@@ -11,14 +11,14 @@ final class NewsItem: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     /// Markdown.
     @Field(key: "body") var body: String
-    @Field(key: "visibility") var visibilityValue: String
+    @Field(key: "visibility") var visibility: Visibility
     @Field(key: "author_name") var authorName: String
     @Field(key: "published_at") var publishedAt: Date
 
     init() {}
 
     /// News is public or for members; there is no group news.
-    var isPublic: Bool { visibilityValue == Visibility.publiek.rawValue }
+    var isPublic: Bool { visibility == .publiek }
 }
 
 struct CreateNews: AsyncMigration {

@@ -1,6 +1,7 @@
 import Fluent
 import NEIGCore
 import Vapor
+import NEIGFormats
 
 /// Actuele informatie: coordinators publish, members read all, everyone reads the public items and the Atom feed.
 enum NewsRoutes {
@@ -19,7 +20,7 @@ enum NewsRoutes {
     /// The newest items this visitor may read.
     static func latest(for user: User?, limit: Int, on db: any Database) async throws -> [NewsItem] {
         var query = NewsItem.query(on: db)
-        if user == nil { query = query.filter(\.$visibilityValue == Visibility.publiek.rawValue) }
+        if user == nil { query = query.filter(\.$visibility == Visibility.publiek) }
         return try await query.sort(\.$publishedAt, .descending).limit(limit).all()
     }
 
@@ -72,7 +73,7 @@ enum NewsRoutes {
         item.title = title
         item.summary = summary
         item.body = body
-        item.visibilityValue = visibility.rawValue
+        item.visibility = visibility
         item.authorName = user.name
         item.publishedAt = req.application.neig.clock.now()
         try await item.create(on: req.db)

@@ -23,18 +23,18 @@ final class MemberNotification: Model, @unchecked Sendable {
 final class Follow: Model, @unchecked Sendable {
     static let schema = "follows"
 
-    enum Kind: String { case tag, group }
+    enum Kind: String, Codable, Sendable { case tag, group }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "user_id") var userID: UUID
-    @Field(key: "kind") var kindValue: String
+    @Field(key: "kind") var kind: Kind
     @Field(key: "value") var value: String
 
     init() {}
 
     init(userID: UUID, kind: Kind, value: String) {
         self.userID = userID
-        self.kindValue = kind.rawValue
+        self.kind = kind
         self.value = value
     }
 }

@@ -42,10 +42,12 @@ enum NotificationRoutes {
     /// Tags to choose from: the standard ones, those of questions and the groups' defaults, and whatever the member follows.
     static func availableTags(following: Set<String>, on db: any Database) async throws -> [String] {
         var tags = Set(Tags.standard).union(following)
-        for question in try await Question.query(on: db).field(\.$tags).sort(\.$lastActivityAt, .descending).limit(500).all() {
-            tags.formUnion(question.tagList)
+        // Distinct values straight from the tag tables: the newest questions' tags, and every group's defaults.
+        let recent = try await Question.query(on: db).field(\.$id).sort(\.$lastActivityAt, .descending).limit(500).all().compactMap(\.id)
+        if !recent.isEmpty {
+            tags.formUnion(try await QuestionTag.query(on: db).filter(\.$question.$id ~~ recent).unique().all(\.$tag))
         }
-        for group in try await MemberGroup.query(on: db).all() { tags.formUnion(Tags.unstored(group.defaultTags ?? "")) }
+        tags.formUnion(try await GroupDefaultTag.query(on: db).unique().all(\.$tag))
         return Tags.standard + tags.subtracting(Tags.standard).sorted()
     }
 

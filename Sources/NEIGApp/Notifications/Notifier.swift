@@ -11,12 +11,12 @@ enum Notifier {
                          on db: any Database) async throws -> Int {
         var reasons: [UUID: String] = [:]
         if !tags.isEmpty {
-            for follow in try await Follow.query(on: db).filter(\.$kindValue == Follow.Kind.tag.rawValue).filter(\.$value ~~ tags).all() {
+            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.tag).filter(\.$value ~~ tags).all() {
                 reasons[follow.userID] = reasons[follow.userID] ?? "tag:\(follow.value)"
             }
         }
         if let group {
-            for follow in try await Follow.query(on: db).filter(\.$kindValue == Follow.Kind.group.rawValue).filter(\.$value == group).all() {
+            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.group).filter(\.$value == group).all() {
                 reasons[follow.userID] = "group:\(group)"
             }
             let members = Set(try await GroupMembership.query(on: db).filter(\.$groupCode == group).all().map(\.userID))
@@ -49,8 +49,8 @@ enum Notifier {
 
     static func follows(_ userID: UUID, on db: any Database) async throws -> (tags: Set<String>, groups: Set<String>) {
         let all = try await Follow.query(on: db).filter(\.$userID == userID).all()
-        return (Set(all.filter { $0.kindValue == Follow.Kind.tag.rawValue }.map(\.value)),
-                Set(all.filter { $0.kindValue == Follow.Kind.group.rawValue }.map(\.value)))
+        return (Set(all.filter { $0.kind == .tag }.map(\.value)),
+                Set(all.filter { $0.kind == .group }.map(\.value)))
     }
 
     /// Replaces what a member follows.
@@ -65,7 +65,7 @@ enum Notifier {
     /// A member added to a group follows the group and the tags its coordinator chose for newcomers.
     static func followDefaults(of group: MemberGroup, userID: UUID, on db: any Database) async throws {
         let (tags, groups) = try await follows(userID, on: db)
-        let newTags = Tags.unstored(group.defaultTags ?? "").filter { !tags.contains($0) }
+        let newTags = try group.defaultTagList.filter { !tags.contains($0) }
         for tag in newTags { try await Follow(userID: userID, kind: .tag, value: tag).create(on: db) }
         if !groups.contains(group.code) { try await Follow(userID: userID, kind: .group, value: group.code).create(on: db) }
     }

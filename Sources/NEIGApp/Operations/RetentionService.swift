@@ -18,7 +18,7 @@ public enum RetentionService {
     public static func run(policy: RetentionPolicy, dryRun: Bool, actor: String, app: Application) async throws -> Report {
         let today = app.neig.clock.today, db = app.db
         var selected = Report()
-        selected.closedCases = try await CaseFile.query(on: db).filter(\.$phaseValue == CasePhase.gesloten.rawValue)
+        selected.closedCases = try await CaseFile.query(on: db).filter(\.$phase == CasePhase.gesloten)
             .filter(\.$phaseStartedOn <= policy.closedCaseCutoff(today: today).iso).all().compactMap(\.id)
         selected.expiredInformation = try await InformationItem.query(on: db).filter(\.$expiresOn < policy.informationCutoff(today: today).iso)
             .all().compactMap(\.id)

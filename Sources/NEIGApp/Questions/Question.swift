@@ -9,8 +9,7 @@ final class Question: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
-    /// `Tags.stored` form: `,preventie,jeugd,`.
-    @Field(key: "tags") var tags: String
+    @Children(for: \.$question) var tagRows: [QuestionTag]
     @OptionalField(key: "group_code") var groupCode: String?
     @Field(key: "author_id") var authorID: UUID
     @Field(key: "author_name") var authorName: String
@@ -22,8 +21,6 @@ final class Question: Model, @unchecked Sendable {
     @Field(key: "last_activity_at") var lastActivityAt: Date
 
     init() {}
-
-    var tagList: [String] { Tags.unstored(tags) }
 }
 
 final class Answer: Model, @unchecked Sendable {

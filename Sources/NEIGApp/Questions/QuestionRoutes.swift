@@ -24,10 +24,12 @@ enum QuestionRoutes {
         let user = try req.requireUser()
         let groups = try await LibraryService.groups(of: user, on: req.db)
         let tag = (try? req.query.get(String.self, at: "tag")).flatMap(Tags.normalise)
-        var query = Question.query(on: req.db).group(.or) { $0.filter(\.$groupCode == nil).filter(\.$groupCode ~~ Array(groups)) }
-        if let tag { query = query.filter(\.$tags, .custom("LIKE"), "%,\(tag),%") }
+        var query = Question.query(on: req.db).with(\.$tagRows).group(.or) { $0.filter(\.$groupCode == nil).filter(\.$groupCode ~~ Array(groups)) }
+        if let tag {
+            query = query.join(QuestionTag.self, on: \QuestionTag.$question.$id == \Question.$id).filter(QuestionTag.self, \.$tag == tag)
+        }
         let questions = try await query.sort(\.$lastActivityAt, .descending).limit(100).all()
-        return HTMLPage(document: QuestionViews.list(req.pageContext, questions: questions, tag: tag))
+        return HTMLPage(document: try QuestionViews.list(req.pageContext, questions: questions, tag: tag))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
@@ -74,7 +76,6 @@ enum QuestionRoutes {
         let tagged = tags
         question.title = title
         question.body = body
-        question.tags = Tags.stored(tags)
         question.groupCode = group
         question.authorID = try user.requireID()
         question.authorName = user.name
@@ -84,6 +85,7 @@ enum QuestionRoutes {
         question.lastActivityAt = now
         try await req.db.transaction { tx in
             try await question.create(on: tx)
+            try await question.replaceTags(tagged, on: tx)
             let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
             try await Notifier.announce(title: "Nieuwe vraag: \(title)", link: link, tags: tagged, group: group, excluding: user.id, now: now, on: tx)
             try await req.audit("question.create", object: "question", id: question.id?.uuidString.lowercased(), detail: "tags=\(tagged.joined(separator: ","))", on: tx)
@@ -94,7 +96,7 @@ enum QuestionRoutes {
     /// A question the member may read; 404 otherwise.
     static func find(_ req: Request) async throws -> (User, Question) {
         let user = try req.requireUser()
-        guard let id = req.parameters.get("id", as: UUID.self), let question = try await Question.find(id, on: req.db),
+        guard let id = req.parameters.get("id", as: UUID.self), let question = try await Question.query(on: req.db).with(\.$tagRows).filter(\.$id == id).first(),
               canRead(question, groups: try await LibraryService.groups(of: user, on: req.db)) else { throw NEIGError.notFound() }
         return (user, question)
     }
@@ -106,7 +108,7 @@ enum QuestionRoutes {
 
     static func page(_ req: Request, user: User, question: Question, errors: [FormViews.FieldError], draft: String?) async throws -> HTMLPage {
         let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(\.$createdAt).all()
-        return HTMLPage(document: QuestionViews.detail(req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
+        return HTMLPage(document: try QuestionViews.detail(req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
                                                        isCoordinator: user.role == .coordinator, errors: errors, draft: draft),
                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -184,7 +186,7 @@ enum QuestionRoutes {
         let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(\.$createdAt).all()
         guard !answers.isEmpty else { throw NEIGError.unprocessable("Een vraag zonder antwoorden hoort niet in de kennisbank.", items: []) }
         let kind = DocumentKind(rawValue: try req.content.decode(PublishForm.self).soort ?? "") ?? .praktijkervaring
-        let tags = question.tagList
+        let tags = try question.tagList
         let draft = LibraryService.Draft(
             title: question.title, summary: String((question.body.isEmpty ? question.title : question.body).prefix(600)), body: markdown(question, answers: answers),
             kind: kind, lines: tags.compactMap(ApproachLine.init(rawValue:)), phases: tags.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten },

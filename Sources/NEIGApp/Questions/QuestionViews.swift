@@ -7,8 +7,9 @@ enum QuestionViews {
         .ul(.class("tags"), .forEach(tags) { tag in .li(.a(.href("/vragen?tag=\(tag)"), .text(Tags.label(tag)))) })
     }
 
-    static func list(_ context: PageContext, questions: [Question], tag: String?) -> HTML {
-        Layout(title: "Vragen aan het netwerk", context: context, content: .div(
+    static func list(_ context: PageContext, questions: [Question], tag: String?) throws -> HTML {
+        let tags = try Dictionary(questions.map { ($0.id!, try $0.tagList) }, uniquingKeysWith: { first, _ in first })
+        return Layout(title: "Vragen aan het netwerk", context: context, content: .div(
             .h1(.text("Vragen aan het netwerk")),
             .p(.class("lead"), .text("Stel een vraag aan collega’s in andere gemeenten, bij politie, OM en partners. Volg onderwerpen om nieuwe vragen te zien.")),
             .p(.a(.class("button"), .href("/vragen/nieuw"), .text("Vraag stellen")), .text(" "),
@@ -23,7 +24,7 @@ enum QuestionViews {
                     .p(.class("muted"), .text([question.organisation, answersLabel(question.answerCount),
                                                question.helpfulAnswerID != nil ? "beantwoord" : nil,
                                                question.groupCode.map { "groep \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))),
-                    tagLinks(question.tagList))
+                    tagLinks(tags[question.id!] ?? []))
             })
         )).document
     }
@@ -51,13 +52,14 @@ enum QuestionViews {
     }
 
     static func detail(_ context: PageContext, question: Question, answers: [Answer], isAsker: Bool, isCoordinator: Bool,
-                       errors: [FormViews.FieldError], draft: String?) -> HTML {
+                       errors: [FormViews.FieldError], draft: String?) throws -> HTML {
         let id = question.id!.uuidString.lowercased()
+        let tags = try question.tagList
         return Layout(title: question.title, context: context, content: .div(
             .h1(.text(question.title)),
             .p(.class("muted"), .text("\(question.authorName), \(question.organisation) · \(CaseDetailView.timeFormat.string(from: question.createdAt))"
                                       + (question.groupCode.map { " · alleen groep \($0)" } ?? ""))),
-            tagLinks(question.tagList),
+            tagLinks(tags),
             .if(!question.body.isEmpty, .p(.class("prewrap"), .text(question.body))),
             .unwrap(question.libraryDocumentID) { .p(.class("notice"), .text("Deze vraag staat in de kennisbank: "),
                                                        .a(.href("/bibliotheek/\($0.uuidString.lowercased())"), .text("naar de pagina"))) },

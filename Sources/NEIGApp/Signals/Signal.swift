@@ -10,14 +10,14 @@ final class RiskSignal: Model, @unchecked Sendable {
     @Field(key: "municipality_code") var municipalityCode: String
     @Field(key: "sender_id") var senderID: UUID
     @Field(key: "sender_name") var senderName: String
-    @Field(key: "sender_type") var senderValue: String
-    @OptionalField(key: "sector") var sectorValue: String?
+    @Field(key: "sender_type") var sender: SignalSender
+    @OptionalField(key: "sector") var sector: BusinessSector?
     @Field(key: "address") var address: String
     @OptionalField(key: "postcode") var postcode: String?
-    @Field(key: "kind") var kindValue: String
-    @Field(key: "urgency") var urgencyValue: String
+    @Field(key: "kind") var kind: SignalKind
+    @Field(key: "urgency") var urgency: SignalUrgency
     @Field(key: "text") var text: String
-    @Field(key: "status") var statusValue: String
+    @Field(key: "status") var status: SignalStatus
     @OptionalField(key: "team") var team: String?
     @OptionalField(key: "reason") var reason: String?
     @OptionalField(key: "case_id") var caseID: UUID?
@@ -26,12 +26,6 @@ final class RiskSignal: Model, @unchecked Sendable {
     @OptionalField(key: "settled_on") var settledOn: String?
 
     init() {}
-
-    var sender: SignalSender { SignalSender(rawValue: senderValue) ?? .police }
-    var sector: BusinessSector? { sectorValue.flatMap(BusinessSector.init(rawValue:)) }
-    var kind: SignalKind { SignalKind(rawValue: kindValue) ?? .other }
-    var urgency: SignalUrgency { SignalUrgency(rawValue: urgencyValue) ?? .normal }
-    var status: SignalStatus { SignalStatus(rawValue: statusValue) ?? .new }
 }
 
 /// A municipality's routing rule, stored; `SignalRoutingRule` decides.
@@ -41,17 +35,12 @@ final class RoutingRule: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "municipality_code") var municipalityCode: String
     @Field(key: "priority") var priority: Int
-    @Field(key: "postcode_areas") var postcodeAreas: String
-    @Field(key: "kinds") var kinds: String
-    @Field(key: "senders") var senders: String
     @Field(key: "team") var team: String
+    @Children(for: \.$rule) var postcodeRows: [RoutingRulePostcode]
+    @Children(for: \.$rule) var kindRows: [RoutingRuleKind]
+    @Children(for: \.$rule) var senderRows: [RoutingRuleSender]
 
     init() {}
-
-    var rule: SignalRoutingRule {
-        SignalRoutingRule(priority: priority, postcodeAreas: Self.list(postcodeAreas), kinds: Self.list(kinds).compactMap(SignalKind.init(rawValue:)),
-                          senders: Self.list(senders).compactMap(SignalSender.init(rawValue:)), team: team)
-    }
 
     static func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 }

@@ -23,13 +23,13 @@ enum SignalRoutes {
         let user = try req.requireUser()
         guard listRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.") }
         if user.role == .coordinator {
-            let signals = try await RiskSignal.query(on: req.db).filter(\.$senderValue == SignalSender.business.rawValue)
-                .field(\.$sectorValue).field(\.$kindValue).all()
+            let signals = try await RiskSignal.query(on: req.db).filter(\.$sender == SignalSender.business)
+                .field(\.$sector).field(\.$kind).all()
             return HTMLPage(document: SectorOverviewView(context: req.pageContext, signals: signals).document)
         }
         let status = req.query[String.self, at: "status"].flatMap(SignalStatus.init(rawValue:))
         let query = try SignalService.visible(to: user, on: req.db)
-        if let status { query.filter(\.$statusValue == status.rawValue) }
+        if let status { query.filter(\.$status == status) }
         let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
         return HTMLPage(document: SignalListView(context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
                                                  canSend: SignalService.senderRoles.contains(user.role), status: status,
@@ -94,7 +94,7 @@ enum SignalRoutes {
     static func detail(_ req: Request, _ signal: RiskSignal, user: User, errors: [FormViews.FieldError]) async throws -> SignalDetailView {
         let triage = AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
         let cases = triage ? try await CaseFile.query(on: req.db).filter(\.$municipalityCode == signal.municipalityCode)
-            .filter(\.$phaseValue != CasePhase.gesloten.rawValue).sort(\.$createdAt, .descending).all() : []
+            .filter(\.$phase != CasePhase.gesloten).sort(\.$createdAt, .descending).all() : []
         return SignalDetailView(context: req.pageContext, signal: signal, triage: triage, cases: cases, errors: errors,
                                 municipality: req.application.neig.municipalities[signal.municipalityCode]?.displayName ?? signal.municipalityCode)
     }
@@ -130,8 +130,8 @@ enum SignalRoutes {
 
     static func routing(_ req: Request) async throws -> HTMLPage {
         let (_, code) = try municipalActor(req)
-        let rules = try await RoutingRule.query(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
-        return HTMLPage(document: RoutingRulesView(context: req.pageContext, rules: rules, errors: []).document)
+        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
+        return HTMLPage(document: try RoutingRulesView(context: req.pageContext, rules: rules, errors: []).document)
     }
 
     struct RuleForm: Content {
@@ -157,19 +157,17 @@ enum SignalRoutes {
         let team = (form.team ?? "").trimmingCharacters(in: .whitespaces)
         if team.isEmpty || team.count > 100 { errors.append(.init(field: "team", message: "Noem het team dat de signalen krijgt.")) }
         guard errors.isEmpty, let priority else {
-            let rules = try await RoutingRule.query(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
-            return try await HTMLPage(document: RoutingRulesView(context: req.pageContext, rules: rules, errors: errors).document,
+            let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
+            return try await HTMLPage(document: try RoutingRulesView(context: req.pageContext, rules: rules, errors: errors).document,
                                       status: .unprocessableEntity).encodeResponse(for: req)
         }
         let rule = RoutingRule()
         rule.municipalityCode = code
         rule.priority = priority
-        rule.postcodeAreas = areas.joined(separator: ",")
-        rule.kinds = kinds.map(\.rawValue).joined(separator: ",")
-        rule.senders = senders.map(\.rawValue).joined(separator: ",")
         rule.team = team
         try await req.db.transaction { tx in
             try await rule.create(on: tx)
+            try await rule.replaceConditions(postcodeAreas: areas, kinds: kinds, senders: senders, on: tx)
             try await req.audit("signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(), detail: "team=\(team) priority=\(priority)", on: tx)
         }
         return req.redirect(to: "/signalen/routering", redirectType: .normal)

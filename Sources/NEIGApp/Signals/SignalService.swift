@@ -41,19 +41,19 @@ enum SignalService {
     }
 
     static func submit(_ draft: Draft, by user: User, sender: SignalSender, on req: Request) async throws -> RiskSignal {
-        let rules = try await RoutingRule.query(on: req.db).filter(\.$municipalityCode == draft.municipalityCode).all().map(\.rule)
+        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == draft.municipalityCode).all().map { try $0.rule }
         let signal = RiskSignal()
         signal.municipalityCode = draft.municipalityCode
         signal.senderID = try user.requireID()
         signal.senderName = user.name
-        signal.senderValue = sender.rawValue
-        signal.sectorValue = draft.sector?.rawValue
+        signal.sender = sender
+        signal.sector = draft.sector
         signal.address = draft.address
         signal.postcode = draft.postcode
-        signal.kindValue = draft.kind.rawValue
-        signal.urgencyValue = draft.urgency.rawValue
+        signal.kind = draft.kind
+        signal.urgency = draft.urgency
         signal.text = draft.text
-        signal.statusValue = SignalStatus.new.rawValue
+        signal.status = SignalStatus.new
         signal.team = SignalRoutingRule.route(postcode: draft.postcode, kind: draft.kind, sender: sender, rules: rules)
         signal.createdAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
@@ -102,7 +102,7 @@ enum SignalService {
         let linked = linkedCase
         let team = (team ?? "").trimmingCharacters(in: .whitespaces)
         if team.count > 100 { return .failure(.invalid(field: "team", message: "De teamnaam is langer dan 100 tekens.")) }
-        signal.statusValue = next.rawValue
+        signal.status = next
         signal.reason = next == .rejected ? reason : signal.reason
         signal.caseID = linked?.id ?? signal.caseID
         if !team.isEmpty { signal.team = team }

@@ -161,6 +161,12 @@ struct RoutingRulesView {
     let context: PageContext
     let rules: [RoutingRule]
     let errors: [FormViews.FieldError]
+    let conditions: [UUID: SignalRoutingRule]
+
+    init(context: PageContext, rules: [RoutingRule], errors: [FormViews.FieldError]) throws {
+        (self.context, self.rules, self.errors) = (context, rules, errors)
+        conditions = try Dictionary(rules.map { ($0.id!, try $0.rule) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var document: HTML {
         Layout(title: "Routeringsregels", context: context, content: .div(
@@ -193,7 +199,7 @@ struct RoutingRulesView {
     }
 
     func describe(_ rule: RoutingRule) -> String {
-        let parsed = rule.rule
+        guard let parsed = conditions[rule.id!] else { return "alle signalen" }
         let parts = [parsed.postcodeAreas.isEmpty ? nil : "postcode \(parsed.postcodeAreas.joined(separator: ", "))",
                      parsed.kinds.isEmpty ? nil : parsed.kinds.map { $0.label.lowercased() }.joined(separator: " of "),
                      parsed.senders.isEmpty ? nil : "van " + parsed.senders.map { $0.label.lowercased() }.joined(separator: " of ")].compactMap { $0 }

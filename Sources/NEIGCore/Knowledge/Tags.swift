@@ -17,7 +17,7 @@ public enum Tags {
     }
 
     public static func normalise(_ raw: String) -> String? {
-        // An underscore becomes a hyphen: it is a wildcard in the LIKE that finds tagged items.
+        // An underscore becomes a hyphen: one spelling per tag, as tags were always written (and a LIKE-safe one).
         let tag = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-").folding(options: .diacriticInsensitive, locale: nil)
         guard (2...40).contains(tag.count), tag.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "-" }),
@@ -47,9 +47,4 @@ public enum Tags {
         }
         return tags.count > maximumPerItem ? .failure(.tooMany(tags.count)) : .success(tags)
     }
-
-    /// Stored as `,a,b,` so that one `LIKE '%,a,%'` finds every item with tag `a`.
-    public static func stored(_ tags: [String]) -> String { tags.isEmpty ? "" : "," + tags.joined(separator: ",") + "," }
-
-    public static func unstored(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
 }

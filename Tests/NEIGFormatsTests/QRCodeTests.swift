@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NEIGCore
+@testable import NEIGFormats
 
 @Suite struct QRCodeTests {
     struct Case: Decodable {

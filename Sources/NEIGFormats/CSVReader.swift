@@ -6,6 +6,8 @@ public struct CSVReader: Sendable {
     public struct Record: Sendable, Equatable {
         public let line: Int
         public let fields: [String]
+
+        public init(line: Int, fields: [String]) { (self.line, self.fields) = (line, fields) }
     }
 
     public struct Table: Sendable {
@@ -176,7 +178,8 @@ public struct CSVReader: Sendable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The field without surrounding whitespace, as every reader of a CSV cell wants it.
+    public var trimmingSpaces: String {
         // Nearly every field has no surrounding space; checking the edge bytes avoids Unicode lookups per field.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         if isEmpty { return self }

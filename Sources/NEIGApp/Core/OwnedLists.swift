@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// One value of a list that belongs to a row (an intervention's municipalities, a question's tags), in a table of its
+/// own with a foreign key to the owner, so the database keeps the values whole and can index them.
+protocol OwnedListRow: Model where IDValue == UUID {
+    /// The column holding the owner's id.
+    static var ownerColumn: String { get }
+    var position: Int { get set }
+}
+
+struct ListNotLoaded: Error, CustomStringConvertible {
+    let name: String
+    var description: String { "the list \(name) was read before it was loaded (add .with(...) to the query)" }
+}
+
+extension ChildrenProperty where To: OwnedListRow {
+    /// The rows in their order. Throws rather than trapping (as the wrapped value does) when the query did not load them.
+    func ordered() throws -> [To] {
+        guard let value else { throw ListNotLoaded(name: To.schema) }
+        return value.sorted { $0.position < $1.position }
+    }
+}
+
+extension OwnedListRow {
+    /// Replaces the owner's list by `rows` (numbered in the given order); run it inside the owner's transaction.
+    @discardableResult
+    static func replace(owner: UUID, with rows: [Self], on db: any Database) async throws -> [Self] {
+        try await db.sql.delete(from: schema).where(SQLIdentifier(ownerColumn), .equal, SQLBind(owner)).run()
+        for (index, row) in rows.enumerated() {
+            row.position = index
+            try await row.create(on: db)
+        }
+        return rows
+    }
+}
+
+/// Moves a comma-joined list column into its table and back: the upgrade path from the schema before these tables.
+struct ListColumnMove: Sendable {
+    let owner: String
+    let column: String
+    let table: String
+    let ownerColumn: String
+    let valueColumn: String
+    var valuesAreIDs = false
+    /// The table the ids point to, when the new column has a foreign key: ids of rows gone already are left behind.
+    var referencedTable: String?
+    /// The old column's form: `a,b` (or `,a,b,` for tags, which the split ignores).
+    var joinOld: @Sendable ([String]) -> String = { $0.joined(separator: ",") }
+
+    func forward(on db: any Database) async throws {
+        let rows = try await db.sql.raw("SELECT id, \(ident: column) AS list FROM \(ident: owner)").all()
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let text = try row.decode(column: "list", as: String?.self) ?? ""
+            var seen = Set<String>()
+            let values = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+            for (position, value) in values.enumerated() {
+                let bound: any Encodable & Sendable
+                if valuesAreIDs {
+                    guard let uuid = UUID(uuidString: value) else { continue }
+                    if let referencedTable, try await db.sql.select().column(SQLLiteral.numeric("1")).from(referencedTable)
+                        .where("id", .equal, SQLBind(uuid)).first() == nil { continue }
+                    bound = uuid
+                } else {
+                    bound = value
+                }
+                try await db.sql.insert(into: table).columns("id", ownerColumn, valueColumn, "position")
+                    .values(SQLBind(UUID()), SQLBind(id), SQLBind(bound), SQLBind(position)).run()
+            }
+        }
+        try await db.schema(owner).deleteField(.string(column)).update()
+    }
+
+    func backward(on db: any Database) async throws {
+        try await db.schema(owner).field(.string(column), .string, .sql(.default(""))).update()
+        let rows = try await db.sql.raw("SELECT \(ident: ownerColumn) AS owner, \(ident: valueColumn) AS value FROM \(ident: table) ORDER BY position").all()
+        var lists: [UUID: [String]] = [:]
+        for row in rows {
+            let owner = try row.decode(column: "owner", as: UUID.self)
+            let value = valuesAreIDs ? try row.decode(column: "value", as: UUID.self).uuidString.lowercased()
+                : try row.decode(column: "value", as: String.self)
+            lists[owner, default: []].append(value)
+        }
+        for (owner, values) in lists {
+            try await db.sql.update(self.owner).set(SQLIdentifier(column), to: SQLBind(joinOld(values)))
+                .where("id", .equal, SQLBind(owner)).run()
+        }
+    }
+}
+
+/// Every list column that moved into a table of its own, for the upgrade test and for operators reading the schema.
+enum ListColumnMoves {
+    static var all: [ListColumnMove] {
+        MoveInterventionListsToTables.moves + MoveLibraryListsToTables.moves + MoveTagListsToTables.moves
+            + [MoveMeasureCitationsToTable.move, MoveAlertIncidentsToTable.move] + MoveRoutingConditionsToTables.moves
+            + [MoveExpertiseToTable.move]
+    }
+}
