@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Load: 200 concurrent logged-in sessions on /monitor and the API, against a static route in the same run.
 # Loopback only; every wrk run is bounded by DURATION seconds. Release build, demo data.
-# Usage: Benchmarks/load.sh [DURATION]   (NEIG_BIN=path skips the release build)
+# Usage: Benchmarks/load.sh [DURATION]   (NEIG_BIN=path skips the release build; CONNECTIONS=200 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
+connections=${CONNECTIONS:-200}
 port=18484
 if [ -z "${NEIG_BIN:-}" ]; then swift build -c release --product neig --scratch-path .build-release 2>&1 | tail -1; fi
 neig=${NEIG_BIN:-$PWD/.build-release/release/neig}
@@ -14,7 +15,9 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 NEIG_LOGIN_RATE_LIMIT_PER_MINUTE=100000 NEIG_API_RATE_LIMIT_PER_MINUTE=10000000 \
   "$neig" serve --port "$port" --database "sqlite:$work/load.sqlite" > "$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+# A debug build loads the demo data slowly: wait up to five minutes, and stop if the server never answers.
+for _ in $(seq 1 1500); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start:"; tail -5 "$work/serve.log"; exit 1; }
 python3 - "$port" > "$work/cookies.txt" <<'PY'
 import concurrent.futures, http.cookiejar, re, sys, urllib.parse, urllib.request
 base = f"http://127.0.0.1:{sys.argv[1]}"
@@ -29,12 +32,14 @@ with concurrent.futures.ThreadPoolExecutor(8) as pool:
     for cookie in pool.map(session, range(200)):
         print(cookie)
 PY
-echo "sessions: $(wc -l < "$work/cookies.txt"), connections: 200, duration: ${duration}s per route"
+echo "sessions: $(wc -l < "$work/cookies.txt"), connections: $connections, duration: ${duration}s per route"
 failed=0
 declare -A p95
 for path in "/static/neig.css" "/monitor?jaar=2025" "/api/v1/monitor?year=2025" "/api/v1/incidents?limit=50"; do
-  NEIG_COOKIES="$work/cookies.txt" NEIG_PATH="$path" NEIG_RESULT="$work/result" \
-    wrk -t 2 -c 200 -d "${duration}s" --timeout 10s -s Benchmarks/load.lua "http://127.0.0.1:$port" | tail -1
+  line=$(NEIG_COOKIES="$work/cookies.txt" NEIG_PATH="$path" NEIG_RESULT="$work/result" \
+    wrk -t 2 -c "$connections" -d "${duration}s" --timeout 10s -s Benchmarks/load.lua "http://127.0.0.1:$port" | tail -1)
+  echo "$line"
+  case "$line" in *"requests=0 "*) echo "no request to $path was answered"; exit 1 ;; esac
   read -r latency errors < "$work/result"
   p95[$path]=$latency
   [ "$errors" = 0 ] || failed=1

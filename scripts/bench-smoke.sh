@@ -10,4 +10,4 @@ step() { echo "-- $*"; "$@" > /tmp/neig-bench-smoke.log 2>&1 || { cat /tmp/neig-
 step Benchmarks/run.sh 300
 step env DOCS=40 REQUESTS=30 Benchmarks/search.sh
 step env SIZES=200 Benchmarks/spacetime.sh
-step Benchmarks/load.sh 1
+step env CONNECTIONS=8 Benchmarks/load.sh 3

@@ -12,7 +12,7 @@ import NEIGFormats
         let event = NetworkEvent()
         event.title = "Kennissessie nazorg, buurt en communicatie na explosies"
         event.description = "Ervaringen uit drie gemeenten; met een vraaggesprek.\nAanmelden verplicht."
-        event.startsAt = EventRoutes.amsterdam(CivilDate(year: 2025, month: 10, day: 27)!, TimeOfDay(parsing: "14:00")!)!
+        event.startsAt = EventService.amsterdam(CivilDate(year: 2025, month: 10, day: 27)!, TimeOfDay(parsing: "14:00")!)!
         event.endsAt = event.startsAt.addingTimeInterval(7200)
         event.location = "Utrecht, Stadskantoor"
         event.capacity = capacity

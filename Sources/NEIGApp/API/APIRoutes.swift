@@ -27,7 +27,7 @@ enum APIRoutes {
     }
 
     static func openData(_ req: Request) async throws -> OpenDataTable {
-        try await OpenDataTable.load(year: try OpenDataRoutes.year(req, key: "year"), today: req.application.neig.clock.today, on: req.db,
+        try await OpenDataTable.load(year: try req.queryYear("year"), today: req.application.neig.clock.today, on: req.db,
                                      registry: req.application.neig.municipalities)
     }
 
@@ -54,7 +54,7 @@ enum APIRoutes {
 
     static func getIncident(_ req: Request) async throws -> IncidentDTO {
         let actor = try req.requireUser().actor
-        let incident = try await IncidentRoutes.find(req)
+        let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let item = IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities)
         try await auditAddressRead([item], on: req)
         return item
@@ -79,7 +79,7 @@ enum APIRoutes {
         for (api, column) in fieldColumns { if let value = body[api] { values[column] = value.text } }
         values["bron"] = body["source"]?.text
         let apiName = Dictionary(uniqueKeysWithValues: fieldColumns.map { ($0.column, $0.api) })
-        switch IncidentRoutes.validated(values, on: req) {
+        switch IncidentWriter.validated(values, context: req.context) {
         case .failure(let problems):
             throw NEIGError.unprocessable("Het incident is niet opgeslagen.", items: problems.problems.map {
                 Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)

@@ -98,10 +98,10 @@ enum CaseAPIRoutes {
     }
 
     static func createCase(_ req: Request) async throws -> Response {
-        let (user, _) = try CaseRoutes.caseActor(req)
+        let (user, _) = try CaseAccess.caseActor(req.context)
         let input = try body(req, CaseInput.self)
         switch CaseService.validate(title: input.title, address: input.address, phase: input.phase, confidentiality: input.confidentiality ?? "zaakvertrouwelijk",
-                                    handlingDays: String(input.handling_days ?? CaseRoutes.defaultHandlingDays), responsible: input.responsible) {
+                                    handlingDays: String(input.handling_days ?? CaseService.defaultHandlingDays), responsible: input.responsible) {
         case .invalid(let errors): throw invalid("De zaak is niet geopend.", errors)
         case .valid(let draft):
             let caseFile = try await CaseService.open(draft, by: user, on: req)
@@ -257,16 +257,16 @@ enum CaseAPIRoutes {
     }
 
     static func createInformation(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
+        let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
         let input = try body(req, InformationInput.self)
-        let checked = InformationRoutes.validate(summary: input.summary, classification: input.classification, purpose: input.purpose,
+        let checked = InformationService.validate(summary: input.summary, classification: input.classification, purpose: input.purpose,
                                                  expiresOn: input.expires_on, roles: input.share_with_roles ?? [], users: input.share_with_users ?? [],
                                                  today: req.application.neig.clock.today)
         guard case .valid(let draft) = checked else {
             if case .invalid(let errors) = checked { throw invalid("De informatie is niet gedeeld.", errors) }
             throw Abort(.internalServerError)
         }
-        switch try await InformationRoutes.store(draft, in: caseFile, author: user, on: req) {
+        switch try await InformationService.share(draft, in: caseFile, context: req.context) {
         case .invalid(let errors): throw invalid("De informatie is niet gedeeld.", errors)
         case .valid(let item):
             return try created(InformationDTO(item, withSummary: true), location: "/informatie/\(item.id!.uuidString.lowercased())")
@@ -313,7 +313,7 @@ enum CaseAPIRoutes {
 
     static func listSignals(_ req: Request) async throws -> SignalList {
         let user = try req.requireUser()
-        guard SignalRoutes.viewerRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.") }
+        guard SignalService.viewerRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.") }
         let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500).all()
         return SignalList(items: signals.map { SignalDTO($0, showCase: AccessPolicy.caseRoles.contains(user.role)) })
     }
@@ -329,7 +329,7 @@ enum CaseAPIRoutes {
     }
 
     static func createSignal(_ req: Request) async throws -> Response {
-        let (user, sender) = try SignalRoutes.sender(req)
+        let (user, sender) = try SignalService.sender(req.context)
         let input = try body(req, SignalInput.self)
         switch SignalService.validate(municipality: input.municipality_code, address: input.address, postcode: input.postcode, kind: input.kind,
                                       urgency: input.urgency ?? SignalUrgency.normal.rawValue, sector: input.sector, text: input.text, sender: sender,

@@ -58,7 +58,7 @@ enum EventAPIRoutes {
         let user = try req.requireUser()
         var from = req.application.neig.clock.now()
         if let text = req.query[String.self, at: "from"], !text.isEmpty {
-            guard let date = CivilDate(parsing: text), let start = EventRoutes.amsterdam(date, TimeOfDay(parsing: "00:00")!) else {
+            guard let date = CivilDate(parsing: text), let start = EventService.amsterdam(date, TimeOfDay(parsing: "00:00")!) else {
                 throw NEIGError.badRequest("from is geen datum.", items: [.init(column: "from", reason: "'\(text)' is geen datum JJJJ-MM-DD")])
             }
             from = start
@@ -73,7 +73,7 @@ enum EventAPIRoutes {
 
     static func get(_ req: Request) async throws -> EventDTO {
         let user = try req.requireUser()
-        let event = try await EventRoutes.find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).all()
         let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
         return dto(event, registrations: registrations, userID: user.id, materials: materials)
@@ -81,7 +81,7 @@ enum EventAPIRoutes {
 
     static func registerForEvent(_ req: Request) async throws -> RegistrationDTO {
         let user = try req.requireUser()
-        let event = try await EventRoutes.find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let status = try await EventService.register(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
         return RegistrationDTO(status: status.rawValue)
@@ -89,7 +89,7 @@ enum EventAPIRoutes {
 
     static func cancel(_ req: Request) async throws -> HTTPStatus {
         let user = try req.requireUser()
-        let event = try await EventRoutes.find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         try await EventService.cancel(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
                                       publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true

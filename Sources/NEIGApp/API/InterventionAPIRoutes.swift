@@ -117,7 +117,7 @@ enum InterventionAPIRoutes {
         let user = try req.requireUser()
         guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
         let input = try CaseAPIRoutes.body(req, InterventionInputDTO.self)
-        let form = InterventionRoutes.InterventionForm(
+        let form = InterventionInput.Form(
             naam: input.name, omschrijving: input.description, lijn: input.line, partners: input.partners, doelgroep: input.target_group,
             gemeenten: input.municipalities?.joined(separator: ","), postcodegebieden: input.postcode_areas?.joined(separator: ","), start: input.start,
             einde: input.end, status: input.status ?? InterventionStatus.lopend.rawValue, kosten: input.cost_euros.map(String.init),
@@ -134,7 +134,7 @@ enum InterventionAPIRoutes {
 
     static func get(_ req: Request) async throws -> InterventionDTO {
         _ = try req.requireUser()
-        return try await dto(try await InterventionRoutes.find(req), on: req.db)
+        return try await dto(try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db), on: req.db)
     }
 
     struct EvaluationDTO: Content {
@@ -159,7 +159,7 @@ enum InterventionAPIRoutes {
 
     static func evaluations(_ req: Request) async throws -> EvaluationList {
         _ = try req.requireUser()
-        let item = try await InterventionRoutes.find(req)
+        let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
         return EvaluationList(items: try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == item.requireID())
             .sort(\.$createdAt, .descending).all().map(EvaluationDTO.init))
     }
@@ -172,11 +172,11 @@ enum InterventionAPIRoutes {
     }
 
     static func evaluate(_ req: Request) async throws -> Response {
-        let (user, item) = try await InterventionRoutes.editable(req)
+        let (user, item) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         let input = try CaseAPIRoutes.body(req, EvaluationInput.self)
-        let form = InterventionRoutes.EvaluationForm(vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
+        let form = InterventionInput.EvaluationFields(vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
                                                      maanden_na: input.months_after.map(String.init), seed: input.seed.map(String.init))
-        switch InterventionRoutes.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try item.postcodeAreaList).isEmpty) {
+        switch InterventionInput.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try item.postcodeAreaList).isEmpty) {
         case .invalid(let errors): throw invalid("De evaluatie is niet uitgevoerd.", errors)
         case .valid(let request):
             switch try await InterventionService.snapshot(item, request: request, by: user.name, app: req.application, on: req.db) {
@@ -213,7 +213,7 @@ enum InterventionAPIRoutes {
 
     static func decisions(_ req: Request) async throws -> DecisionList {
         _ = try req.requireUser()
-        let item = try await InterventionRoutes.find(req)
+        let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
         return DecisionList(items: try await InterventionDecision.query(on: req.db).filter(\.$interventionID == item.requireID())
             .sort(\.$createdAt, .descending).all().map(DecisionDTO.init))
     }
@@ -226,10 +226,10 @@ enum InterventionAPIRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        let (user, item) = try await InterventionRoutes.editable(req)
+        let (user, item) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         let input = try CaseAPIRoutes.body(req, DecisionInput.self)
-        let form = InterventionRoutes.DecisionForm(besluit: input.decision, datum: input.decided_on, toelichting: input.rationale, evaluatie: input.evaluation_id)
-        switch try await InterventionRoutes.recordDecision(form, intervention: item, by: user, on: req) {
+        let form = InterventionService.DecisionFields(besluit: input.decision, datum: input.decided_on, toelichting: input.rationale, evaluatie: input.evaluation_id)
+        switch try await InterventionService.decide(form, intervention: item, context: req.context) {
         case .invalid(let errors): throw invalid("Het besluit is niet vastgelegd.", errors)
         case .valid(let decision):
             return try CaseAPIRoutes.created(DecisionDTO(decision), location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/decisions")

@@ -57,14 +57,14 @@ enum LibraryAPIRoutes {
 
     struct ItemList: Content { var items: [ItemDTO] }
 
-    static func filters(_ req: Request) throws -> LibraryRoutes.Filters {
+    static func filters(_ req: Request) throws -> LibraryCatalogue.Filters {
         for (name, valid) in [("kind", DocumentKind.allCases.map(\.rawValue)), ("line", ApproachLine.allCases.map(\.rawValue)),
                               ("phase", ["dreiging", "explosie", "nazorg"])] {
             if let value = req.query[String.self, at: name], !value.isEmpty, !valid.contains(value) {
                 throw NEIGError.badRequest("\(name) is onbekend.", items: [.init(column: name, reason: "'\(value)' is niet een van \(valid.joined(separator: ", "))")])
             }
         }
-        var filters = LibraryRoutes.Filters(req)
+        var filters = LibraryCatalogue.Filters(req)
         filters.kind = req.query[String.self, at: "kind"].flatMap(DocumentKind.init(rawValue:))
         filters.line = req.query[String.self, at: "line"].flatMap(ApproachLine.init(rawValue:))
         filters.phase = req.query[String.self, at: "phase"].flatMap(CasePhase.init(rawValue:))
@@ -78,7 +78,7 @@ enum LibraryAPIRoutes {
     static func list(_ req: Request) async throws -> ItemList {
         var filters = try filters(req)
         filters.query = ""
-        return ItemList(items: try await LibraryRoutes.find(filters, user: req.user, limit: try limit(req), on: req.db).map { try ItemDTO($0.document) })
+        return ItemList(items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db).map { try ItemDTO($0.document) })
     }
 
     static func search(_ req: Request) async throws -> ItemList {
@@ -86,11 +86,11 @@ enum LibraryAPIRoutes {
         guard !DutchSearch.terms(filters.query).isEmpty else {
             throw NEIGError.badRequest("q moet ten minste één zoekwoord bevatten.", items: [.init(column: "q", reason: "geen zoekwoord")])
         }
-        return ItemList(items: try await LibraryRoutes.find(filters, user: req.user, limit: try limit(req), on: req.db)
+        return ItemList(items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db)
             .map { try ItemDTO($0.document, snippet: $0.snippet ?? "") })
     }
 
     static func get(_ req: Request) async throws -> ItemDTO {
-        try ItemDTO(try await LibraryRoutes.readable(req), body: true)
+        try ItemDTO(try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db), body: true)
     }
 }

@@ -6,6 +6,15 @@ import Vapor
 /// shared information with it) as partners. For everyone else it does not exist (404); roles that never see cases
 /// get 403.
 enum CaseAccess {
+    /// A municipal user who runs cases, with the municipality they act for; others get 403.
+    static func caseActor(_ context: ServiceContext) throws -> (User, Actor) {
+        let user = try context.requireUser()
+        guard AccessPolicy.caseRoles.contains(user.role), user.actor.municipalityCode != nil else {
+            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf: OOV-medewerkers en de burgemeester.")
+        }
+        return (user, user.actor)
+    }
+
     enum Level { case municipality, partner }
 
     static let viewers: Set<Role> = AccessPolicy.caseRoles.union(AccessPolicy.informationSharers)

@@ -207,7 +207,7 @@ struct CaseDetailView {
                 FormViews.textField("vervalt", label: "Vervalt op", value: today.adding(days: 90).iso, type: .date,
                                     hint: "Daarna is de informatie voor niemand meer zichtbaar.", required: true, errors: formErrors),
                 FormViews.checkboxes("rollen", legend: "Delen met (rollen binnen de gemeente)",
-                                     options: InformationRoutes.shareableRoles.map { ($0.rawValue, $0.label) }),
+                                     options: InformationService.shareableRoles.map { ($0.rawValue, $0.label) }),
                 FormViews.textField("gebruikers", label: "Of met deze personen (e-mailadressen, komma's ertussen)", value: nil, errors: formErrors),
                 .button(.type(.submit), .class("button"), .text("Informatie delen"))
             )

@@ -5,8 +5,6 @@ import Vapor
 /// Cases (zaken) under the handelingskader: a municipality's OOV staff and mayor open them, move them through
 /// the phases and see their history. For everyone outside the municipality a case does not exist (404).
 enum CaseRoutes {
-    static let defaultHandlingDays = 56
-
     static func register(_ routes: any RoutesBuilder) {
         let cases = routes.grouped("zaken")
         cases.get(use: list)
@@ -19,14 +17,6 @@ enum CaseRoutes {
 
     /// Everyone who sees the case list: the municipality, police and OM partners, and coordinators (counts only).
     static let listRoles = CaseAccess.viewers.union([.coordinator])
-
-    static func caseActor(_ req: Request) throws -> (User, Actor) {
-        let user = try req.requireUser()
-        guard AccessPolicy.caseRoles.contains(user.role), user.actor.municipalityCode != nil else {
-            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf: OOV-medewerkers en de burgemeester.")
-        }
-        return (user, user.actor)
-    }
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
@@ -45,9 +35,9 @@ enum CaseRoutes {
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        _ = try caseActor(req)
+        _ = try CaseAccess.caseActor(req.context)
         return HTMLPage(document: CaseFormView(context: req.pageContext, values: ["fase": "dreiging", "vertrouwelijkheid": "zaakvertrouwelijk",
-                                                                                  "termijn": String(defaultHandlingDays)], errors: []).document)
+                                                                                  "termijn": String(CaseService.defaultHandlingDays)], errors: []).document)
     }
 
     struct CaseForm: Content {
@@ -60,7 +50,7 @@ enum CaseRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, _) = try caseActor(req)
+        let (user, _) = try CaseAccess.caseActor(req.context)
         let form = try req.content.decode(CaseForm.self)
         let values: [String: String] = ["titel": form.titel ?? "", "adres": form.adres ?? "", "fase": form.fase ?? "",
                                         "vertrouwelijkheid": form.vertrouwelijkheid ?? "", "termijn": form.termijn ?? "",

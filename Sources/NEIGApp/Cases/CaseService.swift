@@ -5,6 +5,9 @@ import Vapor
 
 /// Opening a case and moving it through the phases, shared by the pages and the API.
 enum CaseService {
+    /// The legal handling period a new case gets unless the officer sets another (eight weeks).
+    static let defaultHandlingDays = 56
+
     struct Draft {
         let title: String
         let address: String?

@@ -45,3 +45,15 @@ enum PageWindow {
         return ((page - 1) * size)..<(page * size)
     }
 }
+
+extension Request {
+    /// A year from 2000 to this one, or this year when the parameter is absent; 400 naming the parameter otherwise.
+    func queryYear(_ key: String) throws -> Int {
+        let today = application.neig.clock.today
+        guard let text = query[String.self, at: key], !text.isEmpty else { return today.year }
+        guard case .success(let year) = BoundedNumber.integer(text, in: 2000...today.year) else {
+            throw NEIGError.badRequest("'\(text)' is geen geldig jaartal.", items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
+        }
+        return year
+    }
+}

@@ -32,7 +32,7 @@ enum DemoLibrary {
         meeting.title = "Kennissessie: nazorg in de straat na een explosie"
         meeting.description = "Drie gemeenten vertellen hoe zij bewoners informeren en de buurt betrekken. Met politie en een woningcorporatie."
         let today = app.neig.clock.today.adding(days: 14)
-        meeting.startsAt = EventRoutes.amsterdam(today, TimeOfDay(parsing: "14:00")!) ?? app.neig.clock.now()
+        meeting.startsAt = EventService.amsterdam(today, TimeOfDay(parsing: "14:00")!) ?? app.neig.clock.now()
         meeting.endsAt = meeting.startsAt.addingTimeInterval(7200)
         meeting.location = "Utrecht, VNG"
         meeting.capacity = 40

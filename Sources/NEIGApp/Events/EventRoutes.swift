@@ -72,7 +72,7 @@ enum EventRoutes {
         let online = (form.online ?? "").trimmingCharacters(in: .whitespaces)
         if !online.isEmpty && !(online.hasPrefix("https://") && online.count < 500) { errors.append(.init(field: "online", message: "Een online link begint met https://.")) }
         let location = (form.locatie ?? "").trimmingCharacters(in: .whitespaces)
-        guard errors.isEmpty, let date, let time, let minutes, let capacity, let start = amsterdam(date, time) else {
+        guard errors.isEmpty, let date, let time, let minutes, let capacity, let start = EventService.amsterdam(date, time) else {
             let values = ["titel": form.titel, "omschrijving": form.omschrijving, "datum": form.datum, "tijd": form.tijd, "duur": form.duur,
                           "locatie": form.locatie, "online": form.online, "capaciteit": form.capaciteit].compactMapValues { $0 }
             return try await HTMLPage(document: EventViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity).encodeResponse(for: req)
@@ -94,18 +94,10 @@ enum EventRoutes {
     }
 
     /// A wall-clock time in Amsterdam, whatever the daylight-saving offset that day.
-    static func amsterdam(_ date: CivilDate, _ time: TimeOfDay) -> Date? {
-        Calendar.amsterdam.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
-    }
-
-    static func find(_ req: Request) async throws -> NetworkEvent {
-        guard let id = req.parameters.get("id", as: UUID.self), let event = try await NetworkEvent.find(id, on: req.db) else { throw NEIGError.notFound() }
-        return event
-    }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let event = try await find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$createdAt).all()
         let organiser = event.organiserID == user.id || user.role == .coordinator
         let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
@@ -124,7 +116,7 @@ enum EventRoutes {
     /// The organiser links a library document to the event; the attendees hear of it.
     static func addMaterial(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let event = try await find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard event.organiserID == user.id || user.role == .coordinator else { throw NEIGError.forbidden("Materiaal koppelt de organisator.") }
         guard let documentID = try req.content.decode(MaterialForm.self).document, let document = try await LibraryDocument.find(documentID, on: req.db),
               document.visibility != .groep else {
@@ -150,7 +142,7 @@ enum EventRoutes {
 
     static func register(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let event = try await find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         _ = try await EventService.register(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
         return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
@@ -158,7 +150,7 @@ enum EventRoutes {
 
     static func cancel(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let event = try await find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         try await EventService.cancel(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
                                       publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true
@@ -180,7 +172,7 @@ enum EventRoutes {
 
     static func ics(_ req: Request) async throws -> Response {
         _ = try req.requireUser()
-        let event = try await find(req)
+        let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let text = ICalendar.calendar(name: event.title, events: [calendarEvent(event, publicURL: req.application.neig.publicURL, now: req.application.neig.clock.now())])
         return calendarResponse(text, fileName: "neig-bijeenkomst.ics")
     }

@@ -8,6 +8,16 @@ import Vapor
 /// transaction that first locks the event (PostgreSQL `FOR UPDATE`); SQLite lets one writer in at a time and a
 /// transaction that read a stale count is refused and retried.
 enum EventService {
+    /// A moment of a day in Amsterdam time, as organisers enter it.
+    static func amsterdam(_ date: CivilDate, _ time: TimeOfDay) -> Date? {
+        Calendar.amsterdam.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+    }
+
+    static func find(_ id: UUID?, on db: any Database) async throws -> NetworkEvent {
+        guard let id, let event = try await NetworkEvent.find(id, on: db) else { throw NEIGError.notFound() }
+        return event
+    }
+
     static func register(eventID: UUID, user: User, on db: any Database, now: Date) async throws -> EventRegistration.Status {
         try await retryingBusy {
             try await db.transaction { tx in

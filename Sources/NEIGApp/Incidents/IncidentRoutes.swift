@@ -29,15 +29,9 @@ enum IncidentRoutes {
         return HTMLPage(document: view.document)
     }
 
-    static func find(_ req: Request) async throws -> Incident {
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let incident = try await Incident.find(id, on: req.db) else { throw NEIGError.notFound() }
-        return incident
-    }
-
     static func show(_ req: Request) async throws -> HTMLPage {
         let actor = try req.requireUser().actor
-        let incident = try await find(req)
+        let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let view = IncidentDetailView(incident: incident, actor: actor, registry: req.application.neig.municipalities,
                                       context: req.pageContext)
         return HTMLPage(document: view.document)
@@ -60,7 +54,7 @@ enum IncidentRoutes {
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
         let actor = try requireEditor(req)
-        let incident = try await find(req)
+        let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
         let form = IncidentFormView(values: IncidentFormView.values(of: incident), errors: [], incidentID: incident.id,
                                     registry: req.application.neig.municipalities, context: req.pageContext)
@@ -76,18 +70,10 @@ enum IncidentRoutes {
         return values
     }
 
-    static func validated(_ values: [String: String], on req: Request) -> Result<IncidentRecord, ProblemList> {
-        let source = (values["bron"] ?? "").trimmingCharacters(in: .whitespaces)
-        let parser = IncidentImportParser(municipalities: req.application.neig.municipalities,
-                                          today: req.application.neig.clock.today,
-                                          source: source.isEmpty ? "handmatig" : String(source.prefix(50)))
-        return parser.validate(fields: values)
-    }
-
     static func create(_ req: Request) async throws -> Response {
         _ = try requireEditor(req)
         let values = try formValues(req)
-        switch validated(values, on: req) {
+        switch IncidentWriter.validated(values, context: req.context) {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: nil, on: req)
         case .success(let record):
@@ -101,12 +87,12 @@ enum IncidentRoutes {
 
     static func update(_ req: Request) async throws -> Response {
         let actor = try requireEditor(req)
-        let incident = try await find(req)
+        let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
         var values = try formValues(req)
         values["bron_id"] = incident.sourceID
         values["bron"] = incident.source
-        switch validated(values, on: req) {
+        switch IncidentWriter.validated(values, context: req.context) {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: incident.id, on: req)
         case .success(let record):

@@ -5,6 +5,19 @@ import Vapor
 /// Registering one incident, the same way from the form and the API: one transaction that stores it,
 /// moves the register version (so cached figures are recomputed) and writes the audit entry.
 enum IncidentWriter {
+    static func find(_ id: UUID?, on db: any Database) async throws -> Incident {
+        guard let id, let incident = try await Incident.find(id, on: db) else { throw NEIGError.notFound() }
+        return incident
+    }
+
+    /// One incident's fields checked as an import row is (`bron` defaults to `handmatig`).
+    static func validated(_ values: [String: String], context: ServiceContext) -> Result<IncidentRecord, ProblemList> {
+        let source = (values["bron"] ?? "").trimmingCharacters(in: .whitespaces)
+        let parser = IncidentImportParser(municipalities: context.municipalities, today: context.clock.today,
+                                          source: source.isEmpty ? "handmatig" : String(source.prefix(50)))
+        return parser.validate(fields: values)
+    }
+
     /// Returns nil when the source already has an incident with this `bron_id`.
     static func create(_ record: IncidentRecord, channel: String, on req: Request) async throws -> Incident? {
         if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {

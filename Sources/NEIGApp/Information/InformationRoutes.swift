@@ -19,93 +19,17 @@ enum InformationRoutes {
         var gebruikers: String?
     }
 
-    struct Draft {
-        let summary: String
-        let classification: InformationClassification
-        let purpose: String
-        let expiresOn: CivilDate
-        let roles: [Role]
-        let userEmails: [String]
-    }
-
-    static let shareableRoles: [Role] = [.mayor, .municipalOfficer]
-
-    /// Checks a new item; the messages name the form field (and are the API's error items).
-    static func validate(summary: String?, classification: String?, purpose: String?, expiresOn: String?, roles: [String],
-                         users: [String], today: CivilDate) -> Checked<Draft> {
-        var errors: [FormViews.FieldError] = []
-        let summary = (summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.isEmpty || summary.count > 4000 {
-            errors.append(.init(field: "samenvatting", message: "Vat de informatie samen in 1 tot 4000 tekens; alleen wat nodig is."))
-        }
-        let classification = InformationClassification(rawValue: classification ?? "")
-        if classification == nil { errors.append(.init(field: "classificatie", message: "Kies een rubricering.")) }
-        let purpose = (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if purpose.isEmpty || purpose.count > 300 {
-            errors.append(.init(field: "doel", message: "Noem het doel waarvoor u deelt, bijvoorbeeld 'motivering sluiting woning'."))
-        }
-        let expires = CivilDate(parsing: expiresOn ?? "")
-        if expires == nil || expires! < today || expires! > today.adding(days: 366) {
-            errors.append(.init(field: "vervalt", message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
-        }
-        let parsedRoles = roles.compactMap(Role.init(rawValue:)).filter(shareableRoles.contains)
-        let emails = users.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-        if parsedRoles.isEmpty && emails.isEmpty {
-            errors.append(.init(field: "rollen", message: "Deel met ten minste één rol of persoon van de gemeente."))
-        }
-        guard errors.isEmpty, let classification, let expires else { return .invalid(errors) }
-        return .valid(Draft(summary: summary, classification: classification, purpose: purpose, expiresOn: expires,
-                              roles: parsedRoles, userEmails: emails))
-    }
-
-    /// Stores a checked item for `author` in `caseFile`; named users must belong to the case's municipality.
-    static func store(_ draft: Draft, in caseFile: CaseFile, author: User, on req: Request) async throws -> Checked<InformationItem> {
-        var found: [UUID] = []
-        for email in draft.userEmails {
-            guard let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$organisation).first(),
-                  AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode) else {
-                return .invalid([.init(field: "gebruikers", message: "\(email) is geen OOV-medewerker of burgemeester van deze gemeente.")])
-            }
-            found.append(try user.requireID())
-        }
-        let recipients = found
-        let item = InformationItem()
-        item.$caseFile.id = try caseFile.requireID()
-        item.municipalityCode = caseFile.municipalityCode
-        item.authorID = try author.requireID()
-        item.authorName = author.name
-        item.authorRole = author.role.rawValue
-        item.summary = draft.summary
-        item.classification = draft.classification
-        item.purpose = draft.purpose
-        item.expiresOn = draft.expiresOn.iso
-        item.createdAt = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
-            try await item.create(on: tx)
-            let itemID = try item.requireID()
-            for role in draft.roles { try await InformationRecipient(itemID: itemID, role: role).create(on: tx) }
-            for user in recipients { try await InformationRecipient(itemID: itemID, userID: user).create(on: tx) }
-            try await CaseAccess.appendEvent(caseFile, actor: author.name, kind: "informatie",
-                                             text: "\(author.role.label) deelde informatie (\(draft.classification.label.lowercased())), vervalt \(draft.expiresOn.dutch)",
-                                             at: item.createdAt, on: tx)
-            try await req.audit("info.share", object: "information", id: itemID.uuidString.lowercased(),
-                                detail: "case=\(caseFile.id!.uuidString.lowercased()) roles=\(draft.roles.map(\.rawValue).joined(separator: ",")) users=\(recipients.count)",
-                                on: tx)
-        }
-        return .valid(item)
-    }
-
     static func create(_ req: Request) async throws -> Response {
         let (user, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
         let form = try req.content.decode(ItemForm.self)
         let today = req.application.neig.clock.today
         let users = (form.gebruikers ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
-        let result = validate(summary: form.samenvatting, classification: form.classificatie, purpose: form.doel, expiresOn: form.vervalt,
+        let result = InformationService.validate(summary: form.samenvatting, classification: form.classificatie, purpose: form.doel, expiresOn: form.vervalt,
                               roles: form.rollen ?? [], users: users, today: today)
         let stored: Checked<InformationItem>
         switch result {
         case .invalid(let errors): stored = .invalid(errors)
-        case .valid(let draft): stored = try await store(draft, in: caseFile, author: user, on: req)
+        case .valid(let draft): stored = try await InformationService.share(draft, in: caseFile, context: req.context)
         }
         if case .invalid(let errors) = stored {
             let view = try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)

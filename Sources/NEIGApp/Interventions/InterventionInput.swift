@@ -57,7 +57,7 @@ enum InterventionInput {
         return .valid(outputs)
     }
 
-    static func validate(_ form: InterventionRoutes.InterventionForm, registry: MunicipalityRegistry) -> Checked<Draft> {
+    static func validate(_ form: Form, registry: MunicipalityRegistry) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 { errors.append(.init(field: "naam", message: "Geef de interventie een naam van hoogstens 200 tekens.")) }
@@ -138,5 +138,70 @@ enum InterventionInput {
                                 detail: "line=\(draft.line.rawValue) municipalities=\(draft.municipalities.count)", on: tx)
         }
         return intervention
+    }
+
+    /// The registration as the form sends it (the API fills the same fields from its JSON).
+    struct Form: Content {
+        var naam: String?
+        var omschrijving: String?
+        var lijn: String?
+        var partners: String?
+        var doelgroep: String?
+        var gemeenten: String?
+        var postcodegebieden: String?
+        var start: String?
+        var einde: String?
+        var status: String?
+        var kosten: String?
+        var sprint: String?
+        var output: String?
+        var documenten: String?
+
+        var values: [String: String] {
+            ["naam": naam, "omschrijving": omschrijving, "lijn": lijn, "partners": partners, "doelgroep": doelgroep, "gemeenten": gemeenten,
+             "postcodegebieden": postcodegebieden, "start": start, "einde": einde, "status": status, "kosten": kosten, "sprint": sprint,
+             "output": output, "documenten": documenten].compactMapValues { $0 }
+        }
+    }
+
+    struct EvaluationFields: Content {
+        var vergelijking: String?
+        var maanden_voor: String?
+        var maanden_na: String?
+        var seed: String?
+    }
+
+    /// Checks an evaluation request: comparison areas (municipalities by code or name, or postcode-4 areas when the
+    /// intervention runs in those), windows and seed.
+    static func evaluationRequest(_ form: EvaluationFields, registry: MunicipalityRegistry, postcodes: Bool) -> Checked<InterventionService.EvaluationRequest> {
+        var errors: [FormViews.FieldError] = []
+        var request = InterventionService.EvaluationRequest()
+        let controlsText = (form.vergelijking ?? "").trimmingCharacters(in: .whitespaces)
+        if !controlsText.isEmpty && postcodes {
+            let parsed = PostcodeAreas.parse(controlsText)
+            if let invalid = parsed.invalid {
+                errors.append(.init(field: "vergelijking", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."))
+            } else {
+                request.controls = parsed.areas
+            }
+        } else if !controlsText.isEmpty {
+            switch municipalities(controlsText, registry: registry) {
+            case .valid(let codes): request.controls = codes
+            case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
+            }
+        }
+        for (field, text, range) in [("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)] {
+            guard let text, !text.isEmpty else { continue }
+            guard case .success(let value) = BoundedNumber.integer(text, in: range) else {
+                errors.append(.init(field: field, message: "Kies \(range.lowerBound) tot \(range.upperBound) maanden."))
+                continue
+            }
+            if field == "maanden_voor" { request.monthsBefore = value } else { request.monthsAfter = value }
+        }
+        if let seed = form.seed, !seed.isEmpty {
+            guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
+            request.seed = value
+        }
+        return errors.isEmpty ? .valid(request) : .invalid(errors)
     }
 }

@@ -42,33 +42,11 @@ enum InterventionRoutes {
         return HTMLPage(document: InterventionViews.form(req.pageContext, values: ["status": "lopend"], errors: []))
     }
 
-    struct InterventionForm: Content {
-        var naam: String?
-        var omschrijving: String?
-        var lijn: String?
-        var partners: String?
-        var doelgroep: String?
-        var gemeenten: String?
-        var postcodegebieden: String?
-        var start: String?
-        var einde: String?
-        var status: String?
-        var kosten: String?
-        var sprint: String?
-        var output: String?
-        var documenten: String?
-
-        var values: [String: String] {
-            ["naam": naam, "omschrijving": omschrijving, "lijn": lijn, "partners": partners, "doelgroep": doelgroep, "gemeenten": gemeenten,
-             "postcodegebieden": postcodegebieden, "start": start, "einde": einde, "status": status, "kosten": kosten, "sprint": sprint,
-             "output": output, "documenten": documenten].compactMapValues { $0 }
-        }
-    }
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
-        let form = try req.content.decode(InterventionForm.self)
+        let form = try req.content.decode(InterventionInput.Form.self)
         let registry = req.application.neig.municipalities
         switch InterventionInput.validate(form, registry: registry) {
         case .invalid(let errors):
@@ -88,22 +66,9 @@ enum InterventionRoutes {
         return Response(status: .ok, headers: headers, body: .init(string: try await InterventionService.csv(on: req.db)))
     }
 
-    static func find(_ req: Request) async throws -> Intervention {
-        guard let id = req.parameters.get("id", as: UUID.self), let intervention = try await Intervention.findWithLists(id, on: req.db) else { throw NEIGError.notFound() }
-        return intervention
-    }
-
-    /// The intervention, for a user who may change it: others get 403 (it exists; every member may read it).
-    static func editable(_ req: Request) async throws -> (User, Intervention) {
-        let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.") }
-        let intervention = try await find(req)
-        guard InterventionService.canEdit(intervention, user: user) else { throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.") }
-        return (user, intervention)
-    }
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
-        let (_, intervention) = try await editable(req)
+        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         let values = ["naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.line.rawValue, "partners": intervention.partners,
                       "doelgroep": intervention.targetGroup, "gemeenten": try intervention.municipalityCodes.joined(separator: ", "),
                       "postcodegebieden": try intervention.postcodeAreaList.joined(separator: ", "), "start": intervention.startsOn,
@@ -114,8 +79,8 @@ enum InterventionRoutes {
 
     /// The registration's fields; output lines are reported as progress, and evaluations and decisions stay as they were.
     static func update(_ req: Request) async throws -> Response {
-        let (_, intervention) = try await editable(req)
-        var form = try req.content.decode(InterventionForm.self)
+        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        var form = try req.content.decode(InterventionInput.Form.self)
         form.output = nil
         switch InterventionInput.validate(form, registry: req.application.neig.municipalities) {
         case .invalid(let errors):
@@ -136,7 +101,7 @@ enum InterventionRoutes {
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        return try await page(req, user: user, intervention: try await find(req), errors: [], values: [:])
+        return try await page(req, user: user, intervention: try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db), errors: [], values: [:])
     }
 
     static func page(_ req: Request, user: User, intervention: Intervention, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
@@ -164,7 +129,7 @@ enum InterventionRoutes {
 
     /// Status, realised output per line, and optionally a new output line.
     static func progress(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await editable(req)
+        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(ProgressForm.self)
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
@@ -211,7 +176,7 @@ enum InterventionRoutes {
     }
 
     static func addMilestone(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await editable(req)
+        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(MilestoneForm.self)
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty, title.count <= 200, let due = CivilDate(parsing: form.datum ?? "") else {
@@ -227,7 +192,7 @@ enum InterventionRoutes {
     }
 
     static func milestoneDone(_ req: Request) async throws -> Response {
-        let (_, intervention) = try await editable(req)
+        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
         guard let milestoneID = req.parameters.get("milestone", as: UUID.self), let milestone = try await InterventionMilestone.find(milestoneID, on: req.db),
               milestone.interventionID == intervention.id else { throw NEIGError.notFound() }
         milestone.doneOn = milestone.doneOn ?? req.application.neig.clock.today.iso
@@ -236,52 +201,12 @@ enum InterventionRoutes {
         return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
-    struct EvaluationForm: Content {
-        var vergelijking: String?
-        var maanden_voor: String?
-        var maanden_na: String?
-        var seed: String?
-    }
-
-    /// Checks an evaluation request: comparison areas (municipalities by code or name, or postcode-4 areas when the
-    /// intervention runs in those), windows and seed.
-    static func evaluationRequest(_ form: EvaluationForm, registry: MunicipalityRegistry, postcodes: Bool) -> Checked<InterventionService.EvaluationRequest> {
-        var errors: [FormViews.FieldError] = []
-        var request = InterventionService.EvaluationRequest()
-        let controlsText = (form.vergelijking ?? "").trimmingCharacters(in: .whitespaces)
-        if !controlsText.isEmpty && postcodes {
-            let parsed = PostcodeAreas.parse(controlsText)
-            if let invalid = parsed.invalid {
-                errors.append(.init(field: "vergelijking", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."))
-            } else {
-                request.controls = parsed.areas
-            }
-        } else if !controlsText.isEmpty {
-            switch InterventionInput.municipalities(controlsText, registry: registry) {
-            case .valid(let codes): request.controls = codes
-            case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
-            }
-        }
-        for (field, text, range) in [("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)] {
-            guard let text, !text.isEmpty else { continue }
-            guard case .success(let value) = BoundedNumber.integer(text, in: range) else {
-                errors.append(.init(field: field, message: "Kies \(range.lowerBound) tot \(range.upperBound) maanden."))
-                continue
-            }
-            if field == "maanden_voor" { request.monthsBefore = value } else { request.monthsAfter = value }
-        }
-        if let seed = form.seed, !seed.isEmpty {
-            guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
-            request.seed = value
-        }
-        return errors.isEmpty ? .valid(request) : .invalid(errors)
-    }
 
     static func evaluate(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await editable(req)
-        let form = try req.content.decode(EvaluationForm.self)
+        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let form = try req.content.decode(InterventionInput.EvaluationFields.self)
         let values = ["vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na].compactMapValues { $0 }
-        switch evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try intervention.postcodeAreaList).isEmpty) {
+        switch InterventionInput.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try intervention.postcodeAreaList).isEmpty) {
         case .invalid(let errors):
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
         case .valid(let request):
@@ -300,24 +225,18 @@ enum InterventionRoutes {
 
     static func showSnapshot(_ req: Request) async throws -> HTMLPage {
         _ = try req.requireUser()
-        let intervention = try await find(req)
+        let intervention = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard let snapshotID = req.parameters.get("snapshot", as: UUID.self), let snapshot = try await EvaluationSnapshot.find(snapshotID, on: req.db),
               snapshot.interventionID == intervention.id else { throw NEIGError.notFound() }
         return HTMLPage(document: InterventionViews.snapshot(req.pageContext, intervention: intervention, snapshot: snapshot,
                                                              registry: req.application.neig.municipalities))
     }
 
-    struct DecisionForm: Content {
-        var besluit: String?
-        var datum: String?
-        var toelichting: String?
-        var evaluatie: String?
-    }
 
     static func decide(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await editable(req)
-        let form = try req.content.decode(DecisionForm.self)
-        switch try await recordDecision(form, intervention: intervention, by: user, on: req) {
+        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let form = try req.content.decode(InterventionService.DecisionFields.self)
+        switch try await InterventionService.decide(form, intervention: intervention, context: req.context) {
         case .invalid(let errors):
             let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting].compactMapValues { $0 }
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
@@ -326,40 +245,6 @@ enum InterventionRoutes {
         }
     }
 
-    /// A decision cites a frozen evaluation of this intervention; it is appended and never changed. Stopping also
-    /// sets the intervention's status.
-    static func recordDecision(_ form: DecisionForm, intervention: Intervention, by user: User, on req: Request) async throws -> Checked<InterventionDecision> {
-        let id = try intervention.requireID()
-        var errors: [FormViews.FieldError] = []
-        let kind = InterventionDecisionKind(rawValue: form.besluit ?? "")
-        if kind == nil { errors.append(.init(field: "besluit", message: "Kies voortzetten, bijstellen of stoppen.")) }
-        let date = CivilDate(parsing: form.datum ?? "")
-        if date == nil || date! > req.application.neig.clock.today { errors.append(.init(field: "datum", message: "Geef de datum van het besluit, niet in de toekomst.")) }
-        let rationale = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if rationale.count < 10 || rationale.count > 5000 { errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens.")) }
-        let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap { try await EvaluationSnapshot.find($0, on: req.db) }
-        if snapshot?.interventionID != id { errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt.")) }
-        guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
-        let decision = InterventionDecision()
-        decision.interventionID = id
-        decision.decision = kind
-        decision.decidedOn = date.iso
-        decision.decidedBy = "\(user.name) (\(user.$organisation.value?.name ?? user.role.label))"
-        decision.rationale = rationale
-        decision.snapshotID = snapshot.id
-        decision.createdAt = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
-            try await decision.create(on: tx)
-            if kind == .stoppen {
-                intervention.status = InterventionStatus.gestopt
-                intervention.updatedAt = decision.createdAt
-                try await intervention.save(on: tx)
-            }
-            try await req.audit("intervention.decide", object: "intervention", id: id.uuidString.lowercased(),
-                                detail: "decision=\(kind.rawValue) snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")", on: tx)
-        }
-        return .valid(decision)
-    }
 }
 
 extension Optional {

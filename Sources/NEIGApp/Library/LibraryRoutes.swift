@@ -23,108 +23,29 @@ enum LibraryRoutes {
         library.on(.POST, ":id", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: update)
     }
 
-    struct Filters {
-        var query: String
-        var kind: DocumentKind?
-        var line: ApproachLine?
-        var phase: CasePhase?
-
-        init(_ req: Request) {
-            query = String((req.query[String.self, at: "q"] ?? "").prefix(200))
-            kind = req.query[String.self, at: "soort"].flatMap(DocumentKind.init(rawValue:))
-            line = req.query[String.self, at: "lijn"].flatMap(ApproachLine.init(rawValue:))
-            phase = req.query[String.self, at: "fase"].flatMap(CasePhase.init(rawValue:))
-        }
-
-        func accepts(_ document: LibraryDocument) throws -> Bool {
-            try (kind.map { $0 == document.kind } ?? true) && (line.map(document.lineTags.contains) ?? true)
-                && (phase.map(document.phaseTags.contains) ?? true)
-        }
-    }
-
-    struct Result {
-        let document: LibraryDocument
-        let snippet: String?
-        let lines: [ApproachLine]
-        let phases: [CasePhase]
-
-        init(document: LibraryDocument, snippet: String?) throws {
-            (self.document, self.snippet) = (document, snippet)
-            (lines, phases) = (try document.lineTags, try document.phaseTags)
-        }
-    }
-
-    /// One page of results for the reader: ranked matches with snippets for a query, else the newest items.
-    static func find(_ filters: Filters, user: User?, limit: Int, on db: any Database) async throws -> [Result] {
-        let groups = try await LibraryService.groups(of: user, on: db)
-        let words = DutchSearch.words(filters.query)
-        let terms = words.map(\.stem)
-        if terms.isEmpty {
-            var query = slim(LibraryDocument.query(on: db)).withTags()
-            if let kind = filters.kind { query = query.filter(\.$kind == kind) }
-            if let line = filters.line {
-                query = query.join(LibraryDocumentLine.self, on: \LibraryDocumentLine.$document.$id == \LibraryDocument.$id)
-                    .filter(LibraryDocumentLine.self, \.$line == line)
-            }
-            if let phase = filters.phase {
-                query = query.join(LibraryDocumentPhase.self, on: \LibraryDocumentPhase.$document.$id == \LibraryDocument.$id)
-                    .filter(LibraryDocumentPhase.self, \.$phase == phase)
-            }
-            let documents = try await query.sort(\.$updatedAt, .descending).limit(2000).all()
-            return try documents.filter { try filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }.prefix(limit)
-                .map { try Result(document: $0, snippet: nil) }
-        }
-        let scope = LibrarySearch.Scope(loggedIn: user != nil, groups: groups, kind: filters.kind, line: filters.line, phase: filters.phase)
-        let ranked = try await LibrarySearch.rankedIDs(words: words, scope: scope, limit: limit, on: db)
-        guard !ranked.isEmpty else { return [] }
-        let documents = Dictionary(uniqueKeysWithValues: try await LibraryDocument.query(on: db).withTags().filter(\.$id ~~ ranked).all()
-            .map { ($0.id!, $0) })
-        // The query applied the same rules; checking again keeps one definition of who reads what in charge.
-        let page = try ranked.compactMap { documents[$0] }.filter { try filters.accepts($0) && LibraryService.canRead($0, user: user, groups: groups) }
-        // Excerpts are cut here from the page's own documents: asking the engines again would cost a second search.
-        return try page.map { document in
-            try Result(document: document, snippet: (DutchSearch.snippet(document.summary + " " + document.body, terms: terms)
-                ?? document.attachmentText.flatMap { DutchSearch.snippet($0, terms: terms) }).map(LibrarySearch.plain))
-        }
-    }
-
-    /// Lists need neither the text nor the attachment's text.
-    static func slim(_ query: QueryBuilder<LibraryDocument>) -> QueryBuilder<LibraryDocument> {
-        query.field(\.$id).field(\.$title).field(\.$summary).field(\.$kind).field(\.$authorOrganisation)
-            .field(\.$visibility).field(\.$groupCode).field(\.$version).field(\.$attachmentName).field(\.$attachmentType)
-            .field(\.$attachmentSize).field(\.$createdBy).field(\.$updatedAt)
-    }
 
     static func list(_ req: Request) async throws -> HTMLPage {
-        let filters = Filters(req)
-        let results = try await find(filters, user: req.user, limit: 30, on: req.db)
+        let filters = LibraryCatalogue.Filters(req)
+        let results = try await LibraryCatalogue.find(filters, user: req.user, limit: 30, on: req.db)
         return HTMLPage(document: LibraryListView(context: req.pageContext, filters: filters, results: results, canWrite: req.user != nil).document)
     }
 
-    /// The document of the `id` parameter if this reader may see it; 404 otherwise (also for items that exist).
-    static func readable(_ req: Request) async throws -> LibraryDocument {
-        guard let id = req.parameters.get("id", as: UUID.self), let document = try await LibraryDocument.query(on: req.db).withTags().filter(\.$id == id).first(),
-              LibraryService.canRead(document, user: req.user, groups: try await LibraryService.groups(of: req.user, on: req.db)) else {
-            throw NEIGError.notFound()
-        }
-        return document
-    }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let document = try await readable(req)
+        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         let canEdit = req.user.map { LibraryService.canEdit(document, user: $0) } ?? false
         return HTMLPage(document: try LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
     }
 
     static func versions(_ req: Request) async throws -> HTMLPage {
-        let document = try await readable(req)
+        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         let versions = try await LibraryVersion.query(on: req.db).filter(\.$documentID == document.requireID()).sort(\.$version, .descending).all()
         return HTMLPage(document: LibraryVersionsView(context: req.pageContext, document: document, versions: versions).page)
     }
 
     /// Always a download (`attachment`), with the type neig recognised and `nosniff`, so a file is never run as a page.
     static func attachment(_ req: Request) async throws -> Response {
-        let document = try await readable(req)
+        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         guard let type = document.attachmentType.flatMap(AttachmentType.init(rawValue:)),
               let stored = try await LibraryAttachment.query(on: req.db).filter(\.$documentID == document.requireID()).first() else {
             throw NEIGError.notFound()
@@ -152,7 +73,7 @@ enum LibraryRoutes {
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
         let user = try member(req)
-        let document = try await readable(req)
+        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
         return HTMLPage(document: LibraryFormView(context: req.pageContext, document: document, values: [
             "titel": document.title, "samenvatting": document.summary, "tekst": document.body, "soort": document.kind.rawValue,
@@ -177,7 +98,7 @@ enum LibraryRoutes {
 
     static func update(_ req: Request) async throws -> Response {
         let user = try member(req)
-        let document = try await readable(req)
+        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
         return try await save(req, existing: document)
     }

@@ -4,8 +4,8 @@ import Plot
 
 struct LibraryListView {
     let context: PageContext
-    let filters: LibraryRoutes.Filters
-    let results: [LibraryRoutes.Result]
+    let filters: LibraryCatalogue.Filters
+    let results: [LibraryCatalogue.Result]
     let canWrite: Bool
 
     var document: HTML {

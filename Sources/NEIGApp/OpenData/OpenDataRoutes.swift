@@ -7,17 +7,8 @@ enum OpenDataRoutes {
         routes.get("open-data", use: page)
     }
 
-    static func year(_ req: Request, key: String) throws -> Int {
-        let today = req.application.neig.clock.today
-        guard let text = req.query[String.self, at: key], !text.isEmpty else { return today.year }
-        guard case .success(let year) = BoundedNumber.integer(text, in: 2000...today.year) else {
-            throw NEIGError.badRequest("'\(text)' is geen geldig jaartal.", items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
-        }
-        return year
-    }
-
     static func page(_ req: Request) async throws -> HTMLPage {
-        let year = try year(req, key: "jaar")
+        let year = try req.queryYear("jaar")
         let table = try await OpenDataTable.load(year: year, today: req.application.neig.clock.today, on: req.db, registry: req.application.neig.municipalities)
         let years = try await IncidentStore.years(on: req.db)
         return HTMLPage(document: OpenDataView(table: table, years: Array(Set(years + [year])).sorted(by: >), context: req.pageContext).document)

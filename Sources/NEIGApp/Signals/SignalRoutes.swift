@@ -36,16 +36,8 @@ enum SignalRoutes {
                                                  registry: req.application.neig.municipalities).document)
     }
 
-    static func sender(_ req: Request) throws -> (User, SignalSender) {
-        let user = try req.requireUser()
-        guard let sender = SignalSender(role: user.role) else {
-            throw NEIGError.forbidden("Signalen melden woningcorporaties, ondernemers en de politie.")
-        }
-        return (user, sender)
-    }
-
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        let (_, sender) = try sender(req)
+        let (_, sender) = try SignalService.sender(req.context)
         return HTMLPage(document: SignalFormView(context: req.pageContext, sender: sender, values: ["urgentie": "normaal"], errors: [],
                                                  registry: req.application.neig.municipalities).document)
     }
@@ -61,7 +53,7 @@ enum SignalRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, sender) = try sender(req)
+        let (user, sender) = try SignalService.sender(req.context)
         let form = try req.content.decode(SignalForm.self)
         switch SignalService.validate(municipality: form.gemeente, address: form.adres, postcode: form.postcode, kind: form.soort,
                                       urgency: form.urgentie, sector: form.sector, text: form.toelichting, sender: sender,
@@ -76,8 +68,6 @@ enum SignalRoutes {
             return req.redirect(to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
         }
     }
-
-    static let viewerRoles = SignalService.senderRoles.union(AccessPolicy.caseRoles)
 
     static func find(_ req: Request, roles: Set<Role>) async throws -> (User, RiskSignal) {
         let user = try req.requireUser()
@@ -100,7 +90,7 @@ enum SignalRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let (user, signal) = try await find(req, roles: viewerRoles)
+        let (user, signal) = try await find(req, roles: SignalService.viewerRoles)
         return HTMLPage(document: try await detail(req, signal, user: user, errors: []).document)
     }
 
@@ -124,7 +114,7 @@ enum SignalRoutes {
     }
 
     static func municipalActor(_ req: Request) throws -> (User, String) {
-        let (user, actor) = try CaseRoutes.caseActor(req)
+        let (user, actor) = try CaseAccess.caseActor(req.context)
         return (user, actor.municipalityCode!)
     }
 

@@ -5,6 +5,17 @@ import Vapor
 
 /// The rules of signals, shared by the pages and the API: what a signal needs, routing to a team, triage.
 enum SignalService {
+    static let viewerRoles = senderRoles.union(AccessPolicy.caseRoles)
+
+    /// The acting user as a sender of signals; other roles get 403.
+    static func sender(_ context: ServiceContext) throws -> (User, SignalSender) {
+        let user = try context.requireUser()
+        guard let sender = SignalSender(role: user.role) else {
+            throw NEIGError.forbidden("Signalen melden woningcorporaties, ondernemers en de politie.")
+        }
+        return (user, sender)
+    }
+
     static let senderRoles: Set<Role> = [.housingCorporation, .business, .police]
 
     struct Draft {

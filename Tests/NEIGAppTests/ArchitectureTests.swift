@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Rules of the code's shape that a reviewer would otherwise have to remember, read from the sources themselves.
+@Suite struct ArchitectureTests {
+    static let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/NEIGApp").standardized
+
+    static func sources(under folder: String = "") -> [(name: String, text: String)] {
+        let root = folder.isEmpty ? app : app.appendingPathComponent(folder)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return files.filter { $0.pathExtension == "swift" }.compactMap { url in
+            (try? String(contentsOf: url, encoding: .utf8)).map { (url.lastPathComponent, $0) }
+        }
+    }
+
+    /// The JSON API is an adapter of its own: it calls services and access checks, never the handlers of the pages.
+    @Test func theAPICallsNoRouteTypeOfThePages() throws {
+        let expression = try NSRegularExpression(pattern: #"\b([A-Z][A-Za-z]*)Routes\."#)
+        let files = Self.sources(under: "API")
+        #expect(files.count > 3, "the API sources were not found")
+        var found: [String] = []
+        for file in files {
+            for match in expression.matches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text)) {
+                let name = (file.text as NSString).substring(with: match.range(at: 1))
+                if !name.hasSuffix("API") { found.append("\(file.name): \(name)Routes") }
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    /// Enum columns are Swift enums; a `…Value: String` field would read a corrupt value back as a default.
+    @Test func noModelStoresAnEnumAsAString() throws {
+        let expression = try NSRegularExpression(pattern: #"@(?:Optional)?Field\(key: "[a-z_]+"\) var [a-z][A-Za-z]*Value: String"#)
+        let found = Self.sources().filter { expression.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
+        #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
+    }
+}
