@@ -5,7 +5,7 @@ let package = Package(
     name: "neig",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "neig", targets: ["neig"]),
+        .executable(name: "neig", targets: ["neig"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
-        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7")
     ],
     targets: [
         .target(name: "NEIGFormats"),
@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ],
             resources: [.copy("Resources/Public"), .copy("Resources/openapi.json")]
         ),
@@ -51,7 +51,7 @@ let package = Package(
             dependencies: [
                 "NEIGApp",
                 "NEIGCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .testTarget(name: "NEIGFormatsTests", dependencies: ["NEIGFormats"], resources: [.copy("Fixtures")]),
@@ -64,10 +64,10 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ],
             exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]
-        ),
+        )
     ]
 )

@@ -14,7 +14,8 @@ public enum BoundedNumber {
             switch self {
             case .notANumber(let text): "‘\(Self.shown(text))’ is geen getal"
             case .notWhole(let text): "‘\(Self.shown(text))’ is geen geheel getal"
-            case .outOfRange(let text, let lower, let upper): "‘\(Self.shown(text))’ ligt niet tussen \(lower) en \(upper)"
+            case .outOfRange(let text, let lower, let upper):
+                "‘\(Self.shown(text))’ ligt niet tussen \(lower) en \(upper)"
             }
         }
 
@@ -28,8 +29,9 @@ public enum BoundedNumber {
     public static func integer(_ text: String, in range: ClosedRange<Int>) -> Result<Int, Failure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= maximumLength else {
-            return .failure(trimmed.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } && !trimmed.isEmpty
-                            ? outOfRange(trimmed, range) : .notANumber(trimmed))
+            return .failure(
+                trimmed.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } && !trimmed.isEmpty
+                    ? outOfRange(trimmed, range) : .notANumber(trimmed))
         }
         if let value = Int(trimmed) {
             return range.contains(value) ? .success(value) : .failure(outOfRange(trimmed, range))
@@ -46,25 +48,33 @@ public enum BoundedNumber {
     public static func decimal(_ text: String, in range: ClosedRange<Double>) -> Result<Double, Failure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= maximumLength, let value = Double(trimmed), value.isFinite,
-              trimmed.allSatisfy({ $0.isASCIIDigit || ".-+eE".contains($0) }) else {
+            trimmed.allSatisfy({ $0.isASCIIDigit || ".-+eE".contains($0) })
+        else {
             return .failure(.notANumber(trimmed))
         }
         return range.contains(value) ? .success(value) : .failure(outOfRange(trimmed, range))
     }
 
     /// A comma-separated list, each element within `range`, at most `maximumCount` elements.
-    public static func integers(_ text: String, in range: ClosedRange<Int>, count: ClosedRange<Int>) -> Result<[Int], Failure> {
+    public static func integers(_ text: String, in range: ClosedRange<Int>, count: ClosedRange<Int>) -> Result<
+        [Int], Failure
+    > {
         list(text, count: count) { integer($0, in: range) }
     }
 
-    public static func decimals(_ text: String, in range: ClosedRange<Double>, count: ClosedRange<Int>) -> Result<[Double], Failure> {
+    public static func decimals(_ text: String, in range: ClosedRange<Double>, count: ClosedRange<Int>) -> Result<
+        [Double], Failure
+    > {
         list(text, count: count) { decimal($0, in: range) }
     }
 
-    static func list<T>(_ text: String, count: ClosedRange<Int>, _ element: (String) -> Result<T, Failure>) -> Result<[T], Failure> {
+    static func list<T>(_ text: String, count: ClosedRange<Int>, _ element: (String) -> Result<T, Failure>) -> Result<
+        [T], Failure
+    > {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard count.contains(parts.count) else {
-            return .failure(.outOfRange("\(parts.count) waarden", lower: String(count.lowerBound), upper: String(count.upperBound)))
+            return .failure(
+                .outOfRange("\(parts.count) waarden", lower: String(count.lowerBound), upper: String(count.upperBound)))
         }
         var values: [T] = []
         for part in parts {

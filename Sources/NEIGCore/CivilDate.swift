@@ -7,7 +7,8 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// Returns nil unless the triple is a real Gregorian calendar date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -39,9 +40,12 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
             }
             return value
         }
-        if bytes[4] == 45, bytes[7] == 45, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+        if bytes[4] == 45, bytes[7] == 45, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+        {
             self.init(year: year, month: month, day: day)
-        } else if bytes[2] == 45, bytes[5] == 45, let day = number(0..<2), let month = number(3..<5), let year = number(6..<10) {
+        } else if bytes[2] == 45, bytes[5] == 45, let day = number(0..<2), let month = number(3..<5),
+            let year = number(6..<10)
+        {
             self.init(year: year, month: month, day: day)
         } else {
             return nil
@@ -93,10 +97,14 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         "\(day) \(Self.dutchMonths[month - 1]) \(year)"
     }
 
-    public static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni",
-                                     "juli", "augustus", "september", "oktober", "november", "december"]
-    public static let dutchMonthAbbreviations = ["jan", "feb", "mrt", "apr", "mei", "jun",
-                                                 "jul", "aug", "sep", "okt", "nov", "dec"]
+    public static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december"
+    ]
+    public static let dutchMonthAbbreviations = [
+        "jan", "feb", "mrt", "apr", "mei", "jun",
+        "jul", "aug", "sep", "okt", "nov", "dec"
+    ]
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
@@ -108,7 +116,8 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CivilDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = date
     }
@@ -131,9 +140,10 @@ public struct TimeOfDay: Hashable, Codable, Sendable {
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]),
-              parts.joined().allSatisfy(\.isASCIIDigit),
-              (0...23).contains(h), (0...59).contains(m) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]),
+            parts.joined().allSatisfy(\.isASCIIDigit),
+            (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
         hour = h
         minute = m
     }

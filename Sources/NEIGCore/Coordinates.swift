@@ -4,7 +4,10 @@ import Foundation
 public struct RDPoint: Hashable, Codable, Sendable {
     public var x: Double
     public var y: Double
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 
     /// The Netherlands' bounding box as used for validation (issue #3): x 0–300 km, y 300–625 km.
     public var isInNetherlands: Bool { (0...300_000).contains(x) && (300_000...625_000).contains(y) }
@@ -18,7 +21,10 @@ public struct RDPoint: Hashable, Codable, Sendable {
 public struct GeoPoint: Hashable, Codable, Sendable {
     public var latitude: Double
     public var longitude: Double
-    public init(latitude: Double, longitude: Double) { self.latitude = latitude; self.longitude = longitude }
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
 
     public var isInNetherlands: Bool { (50.7...53.7).contains(latitude) && (3.2...7.3).contains(longitude) }
 }
@@ -34,21 +40,21 @@ public enum RDConversion {
     static let latitudeTerms: [(Int, Int, Double)] = [
         (0, 1, 3235.65389), (2, 0, -32.58297), (0, 2, -0.24750), (2, 1, -0.84978),
         (0, 3, -0.06550), (2, 2, -0.01709), (1, 0, -0.00738), (4, 0, 0.00530),
-        (2, 3, -0.00039), (4, 1, 0.00033), (1, 1, -0.00012),
+        (2, 3, -0.00039), (4, 1, 0.00033), (1, 1, -0.00012)
     ]
     static let longitudeTerms: [(Int, Int, Double)] = [
         (1, 0, 5260.52916), (1, 1, 105.94684), (1, 2, 2.45656), (3, 0, -0.81885),
         (1, 3, 0.05594), (3, 1, -0.05607), (0, 1, 0.01199), (3, 2, -0.00256),
-        (1, 4, 0.00128), (0, 2, 0.00022), (2, 0, -0.00022), (5, 0, 0.00026),
+        (1, 4, 0.00128), (0, 2, 0.00022), (2, 0, -0.00022), (5, 0, 0.00026)
     ]
     // (p, q, coefficient): term = R * dPhi^p * dLambda^q, result in metres.
     static let xTerms: [(Int, Int, Double)] = [
         (0, 1, 190_094.945), (1, 1, -11_832.228), (2, 1, -114.221), (0, 3, -32.391),
-        (1, 0, -0.705), (3, 1, -2.340), (1, 3, -0.608), (0, 2, -0.008), (2, 3, 0.148),
+        (1, 0, -0.705), (3, 1, -2.340), (1, 3, -0.608), (0, 2, -0.008), (2, 3, 0.148)
     ]
     static let yTerms: [(Int, Int, Double)] = [
         (1, 0, 309_056.544), (0, 2, 3_638.893), (2, 0, 73.077), (1, 2, -157.984),
-        (3, 0, 59.788), (0, 1, 0.433), (2, 2, -6.439), (1, 1, -0.032), (0, 4, 0.092), (1, 4, -0.054),
+        (3, 0, 59.788), (0, 1, 0.433), (2, 2, -6.439), (1, 1, -0.032), (0, 4, 0.092), (1, 4, -0.054)
     ]
 
     static func evaluate(_ terms: [(Int, Int, Double)], _ a: Double, _ b: Double) -> Double {
@@ -66,8 +72,9 @@ public enum RDConversion {
     public static func toWGS84(_ point: RDPoint) -> GeoPoint {
         let dX = (point.x - x0) * 1e-5
         let dY = (point.y - y0) * 1e-5
-        return GeoPoint(latitude: phi0 + evaluate(latitudeTerms, dX, dY) / 3600,
-                        longitude: lambda0 + evaluate(longitudeTerms, dX, dY) / 3600)
+        return GeoPoint(
+            latitude: phi0 + evaluate(latitudeTerms, dX, dY) / 3600,
+            longitude: lambda0 + evaluate(longitudeTerms, dX, dY) / 3600)
     }
 
     public static func toRD(_ point: GeoPoint) -> RDPoint {

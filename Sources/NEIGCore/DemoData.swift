@@ -14,7 +14,7 @@ public struct DemoData: Sendable {
     public static let yearPlans: [YearPlan] = [
         YearPlan(year: 2023, byTarget: [.woning: 653, .bedrijf: 134, .voertuig: 90, .overig: 24]),
         YearPlan(year: 2024, byTarget: [.woning: 1119, .bedrijf: 230, .voertuig: 154, .overig: 40]),
-        YearPlan(year: 2025, byTarget: [.woning: 950, .bedrijf: 196, .voertuig: 131, .overig: 33]),
+        YearPlan(year: 2025, byTarget: [.woning: 950, .bedrijf: 196, .voertuig: 131, .overig: 33])
     ]
     /// The current year runs at this pace for the whole year, cut off at "today".
     public static let currentYearPace: [TargetType: Int] = [.woning: 850, .bedrijf: 180, .voertuig: 120, .overig: 30]
@@ -28,14 +28,16 @@ public struct DemoData: Sendable {
         ("GM0622", 28), ("GM0502", 28), ("GM0505", 28), ("GM0546", 25), ("GM0637", 25),
         ("GM0153", 25), ("GM0200", 22), ("GM0307", 22), ("GM0935", 22), ("GM0794", 20),
         ("GM1674", 20), ("GM1930", 20), ("GM0828", 18), ("GM0983", 18), ("GM0917", 18),
-        ("GM0995", 15), ("GM0384", 14),
+        ("GM0995", 15), ("GM0384", 14)
     ]
 
     /// Share of a year's attacks per month: peaks around New Year's Eve, when heavy fireworks circulate.
     public static let monthProfile: [Double] = [0.13, 0.08, 0.08, 0.07, 0.07, 0.07, 0.07, 0.07, 0.08, 0.08, 0.09, 0.11]
 
-    static let streets = ["Voorbeeldstraat", "Proeflaan", "Demoweg", "Oefenplein", "Testkade", "Schetsgracht",
-                          "Modelstraat", "Fictiefhof", "Denkbeeldpad", "Verzinsingel"]
+    static let streets = [
+        "Voorbeeldstraat", "Proeflaan", "Demoweg", "Oefenplein", "Testkade", "Schetsgracht",
+        "Modelstraat", "Fictiefhof", "Denkbeeldpad", "Verzinsingel"
+    ]
 
     public let registry: MunicipalityRegistry
     public let today: CivilDate
@@ -53,7 +55,8 @@ public struct DemoData: Sendable {
         return (first...today.year).map { year in
             let plan = Self.yearPlans.first { $0.year == year } ?? YearPlan(year: year, byTarget: Self.currentYearPace)
             guard year == today.year else { return plan }
-            let share = TargetProgress.expectedShare(asOf: today, profileMonths: [Self.monthProfile.map { Int($0 * 10_000) }])
+            let share = TargetProgress.expectedShare(
+                asOf: today, profileMonths: [Self.monthProfile.map { Int($0 * 10_000) }])
             return YearPlan(year: year, byTarget: plan.byTarget.mapValues { Int((Double($0) * share).rounded()) })
         }
     }
@@ -70,7 +73,9 @@ public struct DemoData: Sendable {
     func incidents(for plan: YearPlan, random: inout SeededGenerator, earlier: [IncidentRecord]) -> [IncidentRecord] {
         let codes = Self.municipalityWeights.map(\.code).filter { registry.contains($0) }
         let weights = Self.municipalityWeights.filter { registry.contains($0.code) }.map(\.weight)
-        var municipalitySlots = zip(codes, Apportion.split(plan.total, weights: weights)).flatMap { Array(repeating: $0, count: $1) }
+        var municipalitySlots = zip(codes, Apportion.split(plan.total, weights: weights)).flatMap {
+            Array(repeating: $0, count: $1)
+        }
         var targetSlots = TargetType.allCases.flatMap { Array(repeating: $0, count: plan.byTarget[$0] ?? 0) }
         let lastMonth = plan.year == today.year ? today.month : 12
         let monthWeights = Self.monthProfile.enumerated().map { index, share -> Double in
@@ -108,7 +113,8 @@ public struct DemoData: Sendable {
             var point: RDPoint
             var address: String
             var postcode: String
-            if roll < 0.05, let previous = recent.randomElement(using: &random), let previousAddress = previous.address {
+            if roll < 0.05, let previous = recent.randomElement(using: &random), let previousAddress = previous.address
+            {
                 // A repeat attack on the same address.
                 point = previous.rd
                 address = previousAddress
@@ -122,23 +128,27 @@ public struct DemoData: Sendable {
                     point = RDPoint(x: previous.rd.x + distance * cos(angle), y: previous.rd.y + distance * sin(angle))
                 } else {
                     let spread = 2_500.0
-                    point = RDPoint(x: municipality.centroid.x + random.nextGaussian() * spread,
-                                    y: municipality.centroid.y + random.nextGaussian() * spread)
+                    point = RDPoint(
+                        x: municipality.centroid.x + random.nextGaussian() * spread,
+                        y: municipality.centroid.y + random.nextGaussian() * spread)
                 }
                 point = RDPoint(x: (point.x * 10).rounded() / 10, y: (point.y * 10).rounded() / 10)
                 let street = Self.streets.randomElement(using: &random)!
                 address = "\(street) \(Int.random(in: 1...180, using: &random))"
                 postcode = Self.postcode(for: code, random: &random)
             }
-            let time = TimeOfDay(parsing: String(format2: Int.random(in: 0...5, using: &random) == 0 ? 22 : Int.random(in: 0...4, using: &random))
-                                 + ":" + String(format2: Int.random(in: 0...59, using: &random)))
+            let time = TimeOfDay(
+                parsing: String(
+                    format2: Int.random(in: 0...5, using: &random) == 0 ? 22 : Int.random(in: 0...4, using: &random))
+                    + ":" + String(format2: Int.random(in: 0...59, using: &random)))
             let means: AttackMeans = {
                 let r = Double.random(in: 0..<1, using: &random)
                 return r < 0.55 ? .explosief : r < 0.85 ? .vuurwerk : r < 0.90 ? .handgranaat : .onbekend
             }()
             let record = IncidentRecord(
                 sourceID: "DEMO-\(plan.year)-\(String(format6: index + 1))", source: "demo", date: date, time: time,
-                municipalityCode: code, address: address, postcode: postcode, rd: point, wgs84: RDConversion.toWGS84(point),
+                municipalityCode: code, address: address, postcode: postcode, rd: point,
+                wgs84: RDConversion.toWGS84(point),
                 target: target, means: means, description: "Demogegevens (synthetisch) — geen echte aanslag",
                 definitionVersion: "demo")
             produced.append(record)
@@ -150,7 +160,8 @@ public struct DemoData: Sendable {
     static func postcode(for code: String, random: inout SeededGenerator) -> String {
         let base = (Int(code.dropFirst(2)) ?? 1000) % 9 + 1
         let letters = Array("ABCDEGHJKLMNPRSTVWXZ")
-        return "\(base)\(Int.random(in: 100...999, using: &random))\(letters.randomElement(using: &random)!)\(letters.randomElement(using: &random)!)"
+        return
+            "\(base)\(Int.random(in: 100...999, using: &random))\(letters.randomElement(using: &random)!)\(letters.randomElement(using: &random)!)"
     }
 }
 

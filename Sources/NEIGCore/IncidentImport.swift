@@ -1,19 +1,25 @@
 import Foundation
 import NEIGFormats
+
 /// Turns an incident CSV file into validated records, or into the full list of problems.
 /// The file is judged as a whole: callers write nothing unless `problems` is empty.
 public struct IncidentImportParser: Sendable {
     public static let requiredColumns = ["bron_id", "datum", "gemeentecode", "doelwit", "middel"]
-    public static let knownColumns = requiredColumns + ["tijd", "gemeente", "adres", "postcode", "x", "y", "lat", "lon",
-                                                        "omschrijving", "definitie"]
+    public static let knownColumns =
+        requiredColumns + [
+            "tijd", "gemeente", "adres", "postcode", "x", "y", "lat", "lon",
+            "omschrijving", "definitie"
+        ]
 
     public let municipalities: MunicipalityRegistry
     public let today: CivilDate
     public let source: String
     public let definitionVersion: String
 
-    public init(municipalities: MunicipalityRegistry, today: CivilDate, source: String = "politie",
-                definitionVersion: String = "politie-2024") {
+    public init(
+        municipalities: MunicipalityRegistry, today: CivilDate, source: String = "politie",
+        definitionVersion: String = "politie-2024"
+    ) {
         self.municipalities = municipalities
         self.today = today
         self.source = source
@@ -46,7 +52,10 @@ public struct IncidentImportParser: Sendable {
         let hasRD = index["x"] != nil && index["y"] != nil
         let hasWGS = index["lat"] != nil && index["lon"] != nil
         if !hasRD && !hasWGS {
-            problems.append(.init(line: 1, column: "x", reason: "coördinaten ontbreken: geef kolommen x en y (RD) of lat en lon (WGS84)"))
+            problems.append(
+                .init(
+                    line: 1, column: "x",
+                    reason: "coördinaten ontbreken: geef kolommen x en y (RD) of lat en lon (WGS84)"))
         }
         guard problems.isEmpty else { return Result(records: [], problems: problems, rowCount: table.records.count) }
 
@@ -57,8 +66,10 @@ public struct IncidentImportParser: Sendable {
             switch outcome {
             case .success(let incident):
                 if let earlier = firstLineOfSourceID[incident.sourceID] {
-                    problems.append(.init(line: record.line, column: "bron_id",
-                                          reason: "bron_id '\(incident.sourceID)' staat ook op regel \(earlier)"))
+                    problems.append(
+                        .init(
+                            line: record.line, column: "bron_id",
+                            reason: "bron_id '\(incident.sourceID)' staat ook op regel \(earlier)"))
                 } else {
                     firstLineOfSourceID[incident.sourceID] = record.line
                     records.append(incident)
@@ -72,7 +83,8 @@ public struct IncidentImportParser: Sendable {
     }
 
     /// Rows are independent, so large files are validated in parallel chunks (in order).
-    func validateAll(_ records: [CSVReader.Record], index: [String: Int]) -> [Swift.Result<IncidentRecord, ProblemList>] {
+    func validateAll(_ records: [CSVReader.Record], index: [String: Int]) -> [Swift.Result<IncidentRecord, ProblemList>]
+    {
         // Four chunks per core keeps the cores evenly busy; small files stay on one thread.
         let chunkSize = max(2048, records.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         let chunks = (records.count + chunkSize - 1) / chunkSize
@@ -89,7 +101,9 @@ public struct IncidentImportParser: Sendable {
     struct Row {
         let record: CSVReader.Record
         let positions: ColumnPositions
-        init(record: CSVReader.Record, index: [String: Int]) { self.init(record: record, positions: ColumnPositions(index)) }
+        init(record: CSVReader.Record, index: [String: Int]) {
+            self.init(record: record, positions: ColumnPositions(index))
+        }
         init(record: CSVReader.Record, positions: ColumnPositions) {
             self.record = record
             self.positions = positions
@@ -128,15 +142,21 @@ public struct IncidentImportParser: Sendable {
         }
 
         let sourceID = row(.sourceID)
-        if sourceID.isEmpty { problem("bron_id", "verplicht veld is leeg") }
-        else if sourceID.count > 100 { problem("bron_id", "langer dan 100 tekens") }
+        if sourceID.isEmpty {
+            problem("bron_id", "verplicht veld is leeg")
+        } else if sourceID.count > 100 {
+            problem("bron_id", "langer dan 100 tekens")
+        }
 
         var date: CivilDate?
         let dateText = row(.date)
-        if dateText.isEmpty { problem("datum", "verplicht veld is leeg") }
-        else if let parsed = CivilDate(parsing: dateText) {
+        if dateText.isEmpty {
+            problem("datum", "verplicht veld is leeg")
+        } else if let parsed = CivilDate(parsing: dateText) {
             if parsed > today { problem("datum", "\(dateText) ligt na vandaag (\(today.iso))") } else { date = parsed }
-        } else { problem("datum", "'\(dateText)' is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)") }
+        } else {
+            problem("datum", "'\(dateText)' is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)")
+        }
 
         var time: TimeOfDay?
         let timeText = row(.time)
@@ -146,16 +166,23 @@ public struct IncidentImportParser: Sendable {
         }
 
         let code = row(.municipalityCode).uppercased()
-        if code.isEmpty { problem("gemeentecode", "verplicht veld is leeg") }
-        else if !municipalities.contains(code) { problem("gemeentecode", "'\(code)' is geen bestaande gemeentecode") }
+        if code.isEmpty {
+            problem("gemeentecode", "verplicht veld is leeg")
+        } else if !municipalities.contains(code) {
+            problem("gemeentecode", "'\(code)' is geen bestaande gemeentecode")
+        }
 
         let target = TargetType(rawValue: row(.target))
         if target == nil {
-            problem("doelwit", "'\(row(.target))' is niet een van: \(TargetType.allCases.map(\.rawValue).joined(separator: ", "))")
+            problem(
+                "doelwit",
+                "'\(row(.target))' is niet een van: \(TargetType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let means = AttackMeans(rawValue: row(.means))
         if means == nil {
-            problem("middel", "'\(row(.means))' is niet een van: \(AttackMeans.allCases.map(\.rawValue).joined(separator: ", "))")
+            problem(
+                "middel",
+                "'\(row(.means))' is niet een van: \(AttackMeans.allCases.map(\.rawValue).joined(separator: ", "))")
         }
 
         var postcode: String?
@@ -167,15 +194,18 @@ public struct IncidentImportParser: Sendable {
 
         let location = coordinates(row, problem: problem)
 
-        guard problems.isEmpty, let date, let target, let means, let location else { return .failure(ProblemList(problems)) }
+        guard problems.isEmpty, let date, let target, let means, let location else {
+            return .failure(ProblemList(problems))
+        }
         let address = row(.address)
         let description = row(.description)
         let definition = row(.definition)
-        return .success(IncidentRecord(
-            sourceID: sourceID, source: source, date: date, time: time, municipalityCode: code,
-            address: address.isEmpty ? nil : address, postcode: postcode, rd: location.0, wgs84: location.1,
-            target: target, means: means, description: description.isEmpty ? nil : description,
-            definitionVersion: definition.isEmpty ? definitionVersion : definition))
+        return .success(
+            IncidentRecord(
+                sourceID: sourceID, source: source, date: date, time: time, municipalityCode: code,
+                address: address.isEmpty ? nil : address, postcode: postcode, rd: location.0, wgs84: location.1,
+                target: target, means: means, description: description.isEmpty ? nil : description,
+                definitionVersion: definition.isEmpty ? definitionVersion : definition))
     }
 
     /// RD wins when a row has both systems; the other system is always derived so both are stored.
@@ -183,8 +213,12 @@ public struct IncidentImportParser: Sendable {
         let xText = row(.x), yText = row(.y), latText = row(.latitude), lonText = row(.longitude)
         if !xText.isEmpty || !yText.isEmpty {
             let x = NumberParsing.decimal(xText), y = NumberParsing.decimal(yText)
-            if x == nil { problem("x", xText.isEmpty ? "x ontbreekt terwijl y is ingevuld" : "'\(xText)' is geen getal") }
-            if y == nil { problem("y", yText.isEmpty ? "y ontbreekt terwijl x is ingevuld" : "'\(yText)' is geen getal") }
+            if x == nil {
+                problem("x", xText.isEmpty ? "x ontbreekt terwijl y is ingevuld" : "'\(xText)' is geen getal")
+            }
+            if y == nil {
+                problem("y", yText.isEmpty ? "y ontbreekt terwijl x is ingevuld" : "'\(yText)' is geen getal")
+            }
             guard let x, let y else { return nil }
             let point = RDPoint(x: x, y: y)
             guard point.isInNetherlands else {
@@ -195,8 +229,12 @@ public struct IncidentImportParser: Sendable {
         }
         if !latText.isEmpty || !lonText.isEmpty {
             let lat = NumberParsing.decimal(latText), lon = NumberParsing.decimal(lonText)
-            if lat == nil { problem("lat", latText.isEmpty ? "lat ontbreekt terwijl lon is ingevuld" : "'\(latText)' is geen getal") }
-            if lon == nil { problem("lon", lonText.isEmpty ? "lon ontbreekt terwijl lat is ingevuld" : "'\(lonText)' is geen getal") }
+            if lat == nil {
+                problem("lat", latText.isEmpty ? "lat ontbreekt terwijl lon is ingevuld" : "'\(latText)' is geen getal")
+            }
+            if lon == nil {
+                problem("lon", lonText.isEmpty ? "lon ontbreekt terwijl lat is ingevuld" : "'\(lonText)' is geen getal")
+            }
             guard let lat, let lon else { return nil }
             let point = GeoPoint(latitude: lat, longitude: lon)
             guard point.isInNetherlands else {

@@ -14,9 +14,11 @@ public struct IncidentRecord: Sendable, Equatable, Codable {
     public var description: String?
     public var definitionVersion: String
 
-    public init(sourceID: String, source: String, date: CivilDate, time: TimeOfDay?, municipalityCode: String,
-                address: String?, postcode: String?, rd: RDPoint, wgs84: GeoPoint, target: TargetType,
-                means: AttackMeans, description: String?, definitionVersion: String) {
+    public init(
+        sourceID: String, source: String, date: CivilDate, time: TimeOfDay?, municipalityCode: String,
+        address: String?, postcode: String?, rd: RDPoint, wgs84: GeoPoint, target: TargetType,
+        means: AttackMeans, description: String?, definitionVersion: String
+    ) {
         self.sourceID = sourceID
         self.source = source
         self.date = date
@@ -41,7 +43,8 @@ public enum AddressKey {
         guard let address, !address.trimmingSpaces.isEmpty else { return nil }
         // Lower case, commas as spaces, runs of spaces folded; done on bytes for ASCII addresses (nearly all).
         guard address.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let words = address.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
+            let words = address.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(
+                separator: " ")
             return words + "|" + (postcode ?? "")
         }
         var bytes: [UInt8] = []
@@ -52,7 +55,10 @@ public enum AddressKey {
                 pendingSpace = !bytes.isEmpty
                 continue
             }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
         }
         return String(decoding: bytes, as: UTF8.self) + "|" + (postcode ?? "")
@@ -66,7 +72,8 @@ public enum Postcode {
         guard compact.count == 6 else { return nil }
         let digits = compact.prefix(4), letters = compact.suffix(2)
         guard digits.allSatisfy(\.isASCIIDigit), digits.first != "0",
-              letters.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+            letters.allSatisfy({ $0.isASCII && $0.isUppercase })
+        else { return nil }
         return compact
     }
 }

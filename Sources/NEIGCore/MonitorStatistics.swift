@@ -64,7 +64,9 @@ public struct MonitorReport: Sendable, Equatable, Codable {
 
     /// - Parameter hasPreviousYear: whether the register holds any data for the year before; a year with no
     ///   data at all has no meaningful change percentage.
-    public init(year: Int, counts: [IncidentCount], registry: MunicipalityRegistry, hasPreviousYear: Bool, topLimit: Int = 5) {
+    public init(
+        year: Int, counts: [IncidentCount], registry: MunicipalityRegistry, hasPreviousYear: Bool, topLimit: Int = 5
+    ) {
         self.year = year
         var byTarget = Dictionary(uniqueKeysWithValues: TargetType.allCases.map { ($0.rawValue, 0) })
         var byMonth = Array(repeating: 0, count: 12)
@@ -88,7 +90,8 @@ public struct MonitorReport: Sendable, Equatable, Codable {
         } else {
             self.changePct = nil
         }
-        self.topMunicipalities = byMunicipality
+        self.topMunicipalities =
+            byMunicipality
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(topLimit)
             .map { MunicipalityCount(code: $0.key, name: registry[$0.key]?.officialName ?? $0.key, count: $0.value) }

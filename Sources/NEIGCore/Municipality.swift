@@ -39,7 +39,8 @@ public struct MunicipalityRegistry: Sendable {
     /// The table shipped with neig.
     public static let bundled: MunicipalityRegistry = {
         guard let url = Bundle.module.url(forResource: "gemeenten", withExtension: "csv"),
-              let data = try? Data(contentsOf: url) else {
+            let data = try? Data(contentsOf: url)
+        else {
             fatalError("gemeenten.csv is missing from the NEIGCore bundle")
         }
         switch parse([UInt8](data)) {
@@ -56,7 +57,8 @@ public struct MunicipalityRegistry: Sendable {
         let required = ["gemeentecode", "gemeentenaam", "provincie"]
         let missing = required.filter { !table.header.contains($0) }
         guard missing.isEmpty else {
-            return .failure(ProblemList(missing.map { CSVReader.Problem(line: 1, column: $0, reason: "kolom ontbreekt") }))
+            return .failure(
+                ProblemList(missing.map { CSVReader.Problem(line: 1, column: $0, reason: "kolom ontbreekt") }))
         }
         let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func value(_ record: CSVReader.Record, _ column: String) -> String {
@@ -69,7 +71,9 @@ public struct MunicipalityRegistry: Sendable {
         for record in table.records {
             let code = value(record, "gemeentecode")
             guard Municipality.isValidCode(code) else {
-                problems.append(.init(line: record.line, column: "gemeentecode", reason: "geen CBS-code (GM + 4 cijfers): '\(code)'"))
+                problems.append(
+                    .init(
+                        line: record.line, column: "gemeentecode", reason: "geen CBS-code (GM + 4 cijfers): '\(code)'"))
                 continue
             }
             guard seen.insert(code).inserted else {
@@ -79,15 +83,19 @@ public struct MunicipalityRegistry: Sendable {
             let province = value(record, "provincie")
             var centroid = ProvinceCentres.centre(of: province) ?? RDPoint(x: 155_000, y: 463_000)
             var approximate = true
-            if let x = NumberParsing.decimal(value(record, "rd_x")), let y = NumberParsing.decimal(value(record, "rd_y")) {
+            if let x = NumberParsing.decimal(value(record, "rd_x")),
+                let y = NumberParsing.decimal(value(record, "rd_y"))
+            {
                 centroid = RDPoint(x: x, y: y)
                 approximate = value(record, "centrum") == "provincie"
             }
             let common = value(record, "roepnaam")
-            result.append(Municipality(
-                code: code, officialName: value(record, "gemeentenaam"), commonName: common.isEmpty ? nil : common,
-                province: province, safetyRegionCode: value(record, "veiligheidsregiocode"),
-                safetyRegionName: value(record, "veiligheidsregionaam"), centroid: centroid, centroidIsApproximate: approximate))
+            result.append(
+                Municipality(
+                    code: code, officialName: value(record, "gemeentenaam"), commonName: common.isEmpty ? nil : common,
+                    province: province, safetyRegionCode: value(record, "veiligheidsregiocode"),
+                    safetyRegionName: value(record, "veiligheidsregionaam"), centroid: centroid,
+                    centroidIsApproximate: approximate))
         }
         guard problems.isEmpty else { return .failure(ProblemList(problems)) }
         return .success(MunicipalityRegistry(result))
@@ -109,7 +117,7 @@ enum ProvinceCentres {
         "Flevoland": RDPoint(x: 167_000, y: 500_000), "Gelderland": RDPoint(x: 190_000, y: 455_000),
         "Utrecht": RDPoint(x: 145_000, y: 455_000), "Noord-Holland": RDPoint(x: 125_000, y: 500_000),
         "Zuid-Holland": RDPoint(x: 95_000, y: 445_000), "Zeeland": RDPoint(x: 45_000, y: 390_000),
-        "Noord-Brabant": RDPoint(x: 140_000, y: 395_000), "Limburg": RDPoint(x: 190_000, y: 345_000),
+        "Noord-Brabant": RDPoint(x: 140_000, y: 395_000), "Limburg": RDPoint(x: 190_000, y: 345_000)
     ]
     static func centre(of province: String) -> RDPoint? { table[province] }
 }
@@ -132,7 +140,9 @@ public enum NumberParsing {
             default: return nil
             }
         }
-        guard separators <= 1, let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+        guard separators <= 1, let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else {
+            return nil
+        }
         return value
     }
 }

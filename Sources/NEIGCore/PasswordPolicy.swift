@@ -10,10 +10,12 @@ public enum PasswordPolicy {
         "geheim", "voorjaar", "zomer", "najaar", "winter", "lente", "herfst", "ajax", "feyenoord", "psv", "nederland",
         "amsterdam", "rotterdam", "utrecht", "denhaag", "gemeente", "politie", "burgemeester", "iloveyou", "sunshine",
         "princess", "football", "baseball", "dragon", "monkey", "letmein", "trustno1", "superman", "batman", "master",
-        "welcome", "administrator", "admin", "changeme", "qwerty", "abc123", "starwars", "whatever", "shadow", "michael",
+        "welcome", "administrator", "admin", "changeme", "qwerty", "abc123", "starwars", "whatever", "shadow",
+        "michael",
         "jennifer", "computer", "internet", "neig", "explosie", "demo-wachtwoord-neig", "correcthorsebatterystaple",
-        "wachtwoordwachtwoord", "passwordpassword", "qwertyqwerty", "azertyuiop", "asdfghjkl", "zxcvbnm", "1q2w3e4r5t6y",
-        "aaaaaaaaaaaa", "111111111111", "000000000000", "abcdefghijkl", "lekkerding", "hallohallo", "voetbal",
+        "wachtwoordwachtwoord", "passwordpassword", "qwertyqwerty", "azertyuiop", "asdfghjkl", "zxcvbnm",
+        "1q2w3e4r5t6y",
+        "aaaaaaaaaaaa", "111111111111", "000000000000", "abcdefghijkl", "lekkerding", "hallohallo", "voetbal"
     ]
 
     /// A Dutch reason why the password is refused, or nil when it is acceptable.
@@ -22,7 +24,9 @@ public enum PasswordPolicy {
         if password.count > maximumLength { return "het wachtwoord mag hoogstens \(maximumLength) tekens hebben" }
         let lowered = password.lowercased()
         var core = Substring(lowered)
-        while let last = core.last, last.isNumber || last.isPunctuation || last.isSymbol || last == " " { core.removeLast() }
+        while let last = core.last, last.isNumber || last.isPunctuation || last.isSymbol || last == " " {
+            core.removeLast()
+        }
         if common.contains(lowered) || common.contains(String(core)) || Set(lowered).count <= 2 {
             return "dit wachtwoord komt voor in lijsten van veelgebruikte of gelekte wachtwoorden; kies een ander"
         }

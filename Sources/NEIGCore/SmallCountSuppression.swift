@@ -28,14 +28,17 @@ public struct SmallCountSuppression: Sendable, Equatable {
     /// as such instead of hiding among the suppressed cells (where an attacker would count them as known zeros).
     public init(counts: [[Int]], threshold: Int = 5, elapsedMonths: Int = 12) {
         self.threshold = threshold
-        cells = counts.map { row in row.enumerated().map { month, count in month >= elapsedMonths ? 0 : count < threshold ? nil : count } }
+        cells = counts.map { row in
+            row.enumerated().map { month, count in month >= elapsedMonths ? 0 : count < threshold ? nil : count }
+        }
         totals = zip(counts, cells).map { row, shown in
             let total = row.reduce(0, +)
             if !shown.contains(nil) { return .exact(total) }
             if total < threshold { return .belowThreshold }
             return .atLeast(shown.compactMap { $0 }.reduce(0, +))
         }
-        nationalTotal = Self.nationalTotalIsSafe(cells: cells, totals: totals, counts: counts, threshold: threshold)
+        nationalTotal =
+            Self.nationalTotalIsSafe(cells: cells, totals: totals, counts: counts, threshold: threshold)
             ? counts.joined().reduce(0, +) : nil
     }
 

@@ -17,14 +17,17 @@ public struct TargetProgress: Sendable, Equatable {
     public var isYearComplete: Bool { asOf.month == 12 && asOf.day == 31 }
     public var onTrack: Bool? { projectedTotal.map { $0 <= targetMaximum } }
     public var changeSamePeriodPct: Double? {
-        previousYearSamePeriod > 0 ? Double(yearToDate - previousYearSamePeriod) / Double(previousYearSamePeriod) * 100 : nil
+        previousYearSamePeriod > 0
+            ? Double(yearToDate - previousYearSamePeriod) / Double(previousYearSamePeriod) * 100 : nil
     }
 
     /// - Parameters:
     ///   - profileMonths: monthly totals of earlier complete years (12 each); their average shape
     ///     spreads a year over its months. Explosions peak around New Year, so a flat profile would mislead.
-    public init(year: Int, asOf: CivilDate, yearToDate: Int, previousYearSamePeriod: Int, previousYearTotal: Int,
-                profileMonths: [[Int]]) {
+    public init(
+        year: Int, asOf: CivilDate, yearToDate: Int, previousYearSamePeriod: Int, previousYearTotal: Int,
+        profileMonths: [[Int]]
+    ) {
         self.year = year
         self.asOf = asOf
         self.yearToDate = yearToDate
@@ -89,11 +92,16 @@ public struct RepeatAddress: Sendable, Equatable {
             let dates = group.map(\.date).sorted()
             var qualifies = false
             for (a, b) in zip(dates, dates.dropFirst()) where b <= a.addingYear() {
-                if window.contains(a) || window.contains(b) { qualifies = true; break }
+                if window.contains(a) || window.contains(b) {
+                    qualifies = true
+                    break
+                }
             }
             guard qualifies, let first = group.first else { continue }
-            result.append(RepeatAddress(key: key, address: first.address, postcode: first.postcode,
-                                        municipalityCode: first.municipalityCode, dates: dates))
+            result.append(
+                RepeatAddress(
+                    key: key, address: first.address, postcode: first.postcode,
+                    municipalityCode: first.municipalityCode, dates: dates))
         }
         return result.sorted { ($0.dates.count, $0.dates.last!, $1.key) > ($1.dates.count, $1.dates.last!, $0.key) }
     }

@@ -11,7 +11,9 @@ public struct AtomFeed: Sendable {
         public let summary: String
 
         public init(id: String, title: String, link: String, updated: Date, author: String, summary: String) {
-            (self.id, self.title, self.link, self.updated, self.author, self.summary) = (id, title, link, updated, author, summary)
+            (self.id, self.title, self.link, self.updated, self.author, self.summary) = (
+                id, title, link, updated, author, summary
+            )
         }
     }
 
@@ -35,7 +37,7 @@ public struct AtomFeed: Sendable {
             "  <title>\(Self.escape(title))</title>",
             "  <updated>\(Self.timestamp(updated))</updated>",
             #"  <link rel="alternate" type="text/html" href="\#(Self.escape(link))"/>"#,
-            #"  <link rel="self" type="application/atom+xml" href="\#(Self.escape(selfLink))"/>"#,
+            #"  <link rel="self" type="application/atom+xml" href="\#(Self.escape(selfLink))"/>"#
         ]
         for entry in entries {
             lines += [
@@ -46,7 +48,7 @@ public struct AtomFeed: Sendable {
                 "    <updated>\(Self.timestamp(entry.updated))</updated>",
                 "    <author><name>\(Self.escape(entry.author))</name></author>",
                 "    <summary>\(Self.escape(entry.summary))</summary>",
-                "  </entry>",
+                "  </entry>"
             ]
         }
         lines.append("</feed>")

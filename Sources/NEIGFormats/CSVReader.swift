@@ -41,7 +41,10 @@ public struct CSVReader: Sendable {
             return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
         }
         if let badLine = Self.firstInvalidUTF8Line(bytes) {
-            return (nil, [Problem(line: badLine, column: nil, reason: "geen geldige UTF-8-tekst (sla het bestand op als UTF-8)")])
+            return (
+                nil,
+                [Problem(line: badLine, column: nil, reason: "geen geldige UTF-8-tekst (sla het bestand op als UTF-8)")]
+            )
         }
         let delimiter = Self.detectDelimiter(bytes)
         var records: [Record] = []
@@ -68,8 +71,10 @@ public struct CSVReader: Sendable {
         for record in records.dropFirst() {
             if record.fields.count == 1, record.fields[0].isEmpty { continue } // blank line
             if record.fields.count != header.count {
-                problems.append(Problem(line: record.line, column: nil,
-                                        reason: "\(record.fields.count) velden, de kopregel heeft er \(header.count)"))
+                problems.append(
+                    Problem(
+                        line: record.line, column: nil,
+                        reason: "\(record.fields.count) velden, de kopregel heeft er \(header.count)"))
                 continue
             }
             rows.append(record)
@@ -144,11 +149,14 @@ public struct CSVReader: Sendable {
                         position += 1
                     }
                     if !closed {
-                        return .failure(Problem(line: quoteLine, column: nil, reason: "aanhalingsteken wordt niet afgesloten"))
+                        return .failure(
+                            Problem(line: quoteLine, column: nil, reason: "aanhalingsteken wordt niet afgesloten"))
                     }
                     if position < bytes.endIndex, ![delimiter, 0x0A, 0x0D].contains(bytes[position]) {
-                        return .failure(Problem(line: line, column: "\(fields.count + 1)",
-                                                reason: "tekst na het afsluitende aanhalingsteken"))
+                        return .failure(
+                            Problem(
+                                line: line, column: "\(fields.count + 1)",
+                                reason: "tekst na het afsluitende aanhalingsteken"))
                     }
                 } else {
                     let start = position
@@ -159,10 +167,16 @@ public struct CSVReader: Sendable {
                     }
                     unquoted = start..<position
                 }
-                let text = unquoted.map { String(decoding: bytes[$0], as: UTF8.self) } ?? String(decoding: field, as: UTF8.self)
-                if (unquoted?.count ?? field.count) > CSVReader.maximumFieldLength, text.count > CSVReader.maximumFieldLength {
-                    return .failure(Problem(line: recordLine, column: "\(fields.count + 1)",
-                                            reason: "veld langer dan \(CSVReader.maximumFieldLength) tekens"))
+                let text =
+                    unquoted.map { String(decoding: bytes[$0], as: UTF8.self) }
+                    ?? String(decoding: field, as: UTF8.self)
+                if (unquoted?.count ?? field.count) > CSVReader.maximumFieldLength,
+                    text.count > CSVReader.maximumFieldLength
+                {
+                    return .failure(
+                        Problem(
+                            line: recordLine, column: "\(fields.count + 1)",
+                            reason: "veld langer dan \(CSVReader.maximumFieldLength) tekens"))
                 }
                 fields.append(text)
                 guard position < bytes.endIndex else { return .record(Record(line: recordLine, fields: fields)) }
@@ -181,7 +195,9 @@ extension String {
     /// The field without surrounding whitespace, as every reader of a CSV cell wants it.
     public var trimmingSpaces: String {
         // Nearly every field has no surrounding space; checking the edge bytes avoids Unicode lookups per field.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         if isEmpty { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }

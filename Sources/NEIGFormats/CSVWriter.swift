@@ -12,7 +12,9 @@ public struct CSVWriter: Sendable {
 
     public func field(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@\t\r".contains(first), Double(text.replacingOccurrences(of: ",", with: ".")) == nil {
+        if let first = text.first, "=+-@\t\r".contains(first),
+            Double(text.replacingOccurrences(of: ",", with: ".")) == nil
+        {
             text = "'" + text
         }
         guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

@@ -12,7 +12,10 @@ public enum ICalendar {
         public let url: String?
         public let stamp: Date
 
-        public init(uid: String, start: Date, end: Date, summary: String, description: String, location: String?, url: String?, stamp: Date) {
+        public init(
+            uid: String, start: Date, end: Date, summary: String, description: String, location: String?, url: String?,
+            stamp: Date
+        ) {
             self.uid = uid
             self.start = start
             self.end = end
@@ -25,11 +28,16 @@ public enum ICalendar {
     }
 
     public static func calendar(name: String, events: [Event]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//NEIG//neig//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:\(escape(name))"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//NEIG//neig//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))"
+        ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(utc(event.stamp))", "DTSTART:\(utc(event.start))", "DTEND:\(utc(event.end))",
-                      "SUMMARY:\(escape(event.summary))", "DESCRIPTION:\(escape(event.description))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(utc(event.stamp))", "DTSTART:\(utc(event.start))",
+                "DTEND:\(utc(event.end))",
+                "SUMMARY:\(escape(event.summary))", "DESCRIPTION:\(escape(event.description))"
+            ]
             if let location = event.location { lines.append("LOCATION:\(escape(location))") }
             if let url = event.url { lines.append("URL:\(url)") }
             lines.append("END:VEVENT")

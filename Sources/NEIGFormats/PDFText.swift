@@ -14,7 +14,8 @@ public enum PDFText {
         var map = CharacterMap()
         for stream in streams where contains(stream, "begincmap") { map.merge(parseCMap(stream)) }
         var text = ""
-        for stream in streams where !contains(stream, "begincmap") && (contains(stream, "Tj") || contains(stream, "TJ")) {
+        for stream in streams where !contains(stream, "begincmap") && (contains(stream, "Tj") || contains(stream, "TJ"))
+        {
             text += contentText(stream, map: map)
         }
         let cleaned = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -45,7 +46,8 @@ public enum PDFText {
             if header.contains("/Filter") {
                 // Only Flate alone is read; DCT (photos) and chains are not text.
                 guard header.contains("/FlateDecode"), !header.contains("/DCTDecode"), !header.contains("/DecodeParms"),
-                      let inflated = inflate(raw) else { continue }
+                    let inflated = inflate(raw)
+                else { continue }
                 streams.append(inflated)
             } else {
                 streams.append(raw)
@@ -94,15 +96,22 @@ public enum PDFText {
             switch tokens[index] {
             case .keyword("beginbfchar"):
                 index += 1
-                while index + 1 < tokens.count, case .hex(let source) = tokens[index], case .hex(let target) = tokens[index + 1] {
+                while index + 1 < tokens.count, case .hex(let source) = tokens[index],
+                    case .hex(let target) = tokens[index + 1]
+                {
                     map.set(number(source), width: source.count, utf16(target))
                     index += 2
                 }
             case .keyword("beginbfrange"):
                 index += 1
-                while index + 2 < tokens.count, case .hex(let low) = tokens[index], case .hex(let high) = tokens[index + 1] {
+                while index + 2 < tokens.count, case .hex(let low) = tokens[index],
+                    case .hex(let high) = tokens[index + 1]
+                {
                     let first = number(low), last = number(high)
-                    guard last >= first, last - first < UInt32(65_536) else { index += 3; continue }
+                    guard last >= first, last - first < UInt32(65_536) else {
+                        index += 3
+                        continue
+                    }
                     switch tokens[index + 2] {
                     case .hex(let target):
                         var base = target
@@ -112,7 +121,9 @@ public enum PDFText {
                         }
                     case .array(let targets):
                         for (offset, target) in targets.enumerated() where UInt32(offset) <= last - first {
-                            if case .hex(let bytes) = target { map.set(first + UInt32(offset), width: low.count, utf16(bytes)) }
+                            if case .hex(let bytes) = target {
+                                map.set(first + UInt32(offset), width: low.count, utf16(bytes))
+                            }
                         }
                     default: break
                     }
@@ -195,8 +206,10 @@ public enum PDFText {
     }
 
     static func winAnsi(_ byte: UInt8) -> String {
-        let specials: [UInt8: String] = [0x80: "€", 0x82: "‚", 0x84: "„", 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”",
-                                         0x95: "•", 0x96: "–", 0x97: "—", 0x99: "™", 0x8A: "Š", 0x9A: "š", 0x8C: "Œ", 0x9C: "œ"]
+        let specials: [UInt8: String] = [
+            0x80: "€", 0x82: "‚", 0x84: "„", 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”",
+            0x95: "•", 0x96: "–", 0x97: "—", 0x99: "™", 0x8A: "Š", 0x9A: "š", 0x8C: "Œ", 0x9C: "œ"
+        ]
         if let special = specials[byte] { return special }
         if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? " " : "" }
         return String(Character(Unicode.Scalar(byte)))
@@ -232,7 +245,11 @@ public enum PDFText {
                 case .keyword("["): stack.append([])
                 case .keyword("]"):
                     guard let items = stack.popLast() else { continue }
-                    if stack.isEmpty { result.append(.array(items)) } else { stack[stack.count - 1].append(.array(items)) }
+                    if stack.isEmpty {
+                        result.append(.array(items))
+                    } else {
+                        stack[stack.count - 1].append(.array(items))
+                    }
                 default:
                     if stack.isEmpty { result.append(token) } else { stack[stack.count - 1].append(token) }
                 }
@@ -243,7 +260,10 @@ public enum PDFText {
         mutating func next() -> Token? {
             while index < bytes.count {
                 let byte = bytes[index]
-                if Self.isWhitespace(byte) { index += 1; continue }
+                if Self.isWhitespace(byte) {
+                    index += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "%") {
                     while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
                     continue
@@ -251,7 +271,10 @@ public enum PDFText {
                 switch byte {
                 case UInt8(ascii: "("): return .literal(literal())
                 case UInt8(ascii: "<"):
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") { index += 2; return .dictionaryMark }
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
+                        index += 2
+                        return .dictionaryMark
+                    }
                     return .hex(hexString())
                 case UInt8(ascii: ">"):
                     index += bytes.count > index + 1 && bytes[index + 1] == UInt8(ascii: ">") ? 2 : 1
@@ -264,7 +287,10 @@ public enum PDFText {
                     return .name(word())
                 default:
                     let text = word()
-                    if text.isEmpty { index += 1; continue }
+                    if text.isEmpty {
+                        index += 1
+                        continue
+                    }
                     if let value = Double(text) { return .number(value) }
                     return .keyword(text)
                 }
@@ -320,7 +346,8 @@ public enum PDFText {
                     case UInt8(ascii: "f"): result.append(0x0C)
                     case UInt8(ascii: "0")...UInt8(ascii: "7"):
                         var value = Int(escaped - UInt8(ascii: "0"))
-                        for _ in 0..<2 where index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) {
+                        for _ in 0..<2
+                        where index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) {
                             value = value * 8 + Int(bytes[index] - UInt8(ascii: "0"))
                             index += 1
                         }

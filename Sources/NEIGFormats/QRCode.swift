@@ -16,7 +16,9 @@ public struct QRCode: Sendable, Equatable {
     /// Encodes `bytes` in the smallest version that holds them. `mask` forces a mask pattern (0–7); by
     /// default the one with the lowest penalty score is chosen.
     public static func encode(_ bytes: [UInt8], mask forcedMask: Int? = nil) throws -> QRCode {
-        guard let version = (1...40).first(where: { dataBits(bytes.count, version: $0) <= dataCapacity(version: $0) * 8 }) else {
+        guard
+            let version = (1...40).first(where: { dataBits(bytes.count, version: $0) <= dataCapacity(version: $0) * 8 })
+        else {
             throw EncodingError.dataTooLong(bytes: bytes.count)
         }
         let codewords = interleavedCodewords(data: dataCodewords(bytes, version: version), version: version)
@@ -28,7 +30,9 @@ public struct QRCode: Sendable, Equatable {
         return QRCode(version: version, mask: mask, size: final.size, modules: final.dark)
     }
 
-    public static func encode(_ text: String, mask: Int? = nil) throws -> QRCode { try encode(Array(text.utf8), mask: mask) }
+    public static func encode(_ text: String, mask: Int? = nil) throws -> QRCode {
+        try encode(Array(text.utf8), mask: mask)
+    }
 
     /// An SVG path of the dark modules with a quiet zone of `border` modules, one unit per module.
     public func svgPath(border: Int = 4) -> String {
@@ -36,7 +40,10 @@ public struct QRCode: Sendable, Equatable {
         for y in 0..<size {
             var x = 0
             while x < size {
-                guard isDark(x: x, y: y) else { x += 1; continue }
+                guard isDark(x: x, y: y) else {
+                    x += 1
+                    continue
+                }
                 let start = x
                 while x < size, isDark(x: x, y: y) { x += 1 }
                 path += "M\(start + border) \(y + border)h\(x - start)v1h-\(x - start)z"
@@ -48,10 +55,14 @@ public struct QRCode: Sendable, Equatable {
     // MARK: - Data and error correction
 
     /// Level M: error-correction codewords per block and number of blocks, per version (index 0 unused).
-    static let eccCodewordsPerBlock = [0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26,
-                                       26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28]
-    static let errorCorrectionBlocks = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16,
-                                        17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49]
+    static let eccCodewordsPerBlock = [
+        0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26,
+        26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28
+    ]
+    static let errorCorrectionBlocks = [
+        0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16,
+        17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49
+    ]
 
     /// Modules left for data and error correction once the function patterns are drawn.
     static func rawDataModules(version: Int) -> Int {
@@ -128,7 +139,9 @@ struct BitWriter {
 
     var bytes: [UInt8] {
         stride(from: 0, to: bits.count, by: 8).map { start in
-            bits[start..<min(start + 8, bits.count)].enumerated().reduce(UInt8(0)) { $0 | ($1.element ? 0x80 >> $1.offset : 0) }
+            bits[start..<min(start + 8, bits.count)].enumerated().reduce(UInt8(0)) {
+                $0 | ($1.element ? 0x80 >> $1.offset : 0)
+            }
         }
     }
 }

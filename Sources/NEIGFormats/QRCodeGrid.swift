@@ -133,13 +133,17 @@ struct Grid {
     /// The standard's four penalty rules: long runs, 2×2 blocks, finder-like patterns and dark/light balance.
     var penalty: Int {
         var score = 0
-        let lines: [[Bool]] = (0..<size).map { y in (0..<size).map { dark[y * size + $0] } }
+        let lines: [[Bool]] =
+            (0..<size).map { y in (0..<size).map { dark[y * size + $0] } }
             + (0..<size).map { x in (0..<size).map { dark[$0 * size + x] } }
         let finderLike: [Bool] = [true, false, true, true, true, false, true]
         for line in lines {
             var run = 1
             for i in 1...line.count {
-                if i < line.count, line[i] == line[i - 1] { run += 1; continue }
+                if i < line.count, line[i] == line[i - 1] {
+                    run += 1
+                    continue
+                }
                 if run >= 5 { score += run - 2 }
                 run = 1
             }
@@ -154,7 +158,9 @@ struct Grid {
         for y in 0..<(size - 1) {
             for x in 0..<(size - 1) {
                 let colour = dark[y * size + x]
-                if colour == dark[y * size + x + 1], colour == dark[(y + 1) * size + x], colour == dark[(y + 1) * size + x + 1] {
+                if colour == dark[y * size + x + 1], colour == dark[(y + 1) * size + x],
+                    colour == dark[(y + 1) * size + x + 1]
+                {
                     score += 3
                 }
             }

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import NEIGApp
 import NEIGCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Role: ExpressibleByArgument {}
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.",
-                                                           subcommands: [Create.self, ResetSecondFactor.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts.",
+        subcommands: [Create.self, ResetSecondFactor.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,8 +39,9 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await AppRunner.withApp(database) { app in
                     _ = try await prepareDatabase(app, loadDemoData: false)
-                    try await AccountService.createUser(email: email, name: name, role: role, organisationCode: organisation,
-                                                        password: password, on: app)
+                    try await AccountService.createUser(
+                        email: email, name: name, role: role, organisationCode: organisation,
+                        password: password, on: app)
                 }
             } catch let error as ConfigurationError {
                 printError("error: \(error.description)")
@@ -54,7 +57,8 @@ extension UserCommand {
     struct ResetSecondFactor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset-second-factor",
-            abstract: "Remove an account's authenticator and recovery codes, e.g. after a lost phone; ends its sessions.",
+            abstract:
+                "Remove an account's authenticator and recovery codes, e.g. after a lost phone; ends its sessions.",
             discussion: "At the next login the user enrols a new authenticator app. Check the person's identity first.")
 
         @Option var email: String
@@ -76,10 +80,12 @@ extension UserCommand {
 }
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Manage API tokens.", subcommands: [Create.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a personal API token; it is printed once, on the last line.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a personal API token; it is printed once, on the last line.")
         @Option var email: String
         @Option(help: "What the token is for.") var label = "cli"
         @OptionGroup var database: DatabaseOptions

@@ -2,8 +2,9 @@ import ArgumentParser
 import NEIGApp
 
 struct AlertsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "alerts", abstract: "Near-repeat warnings.",
-                                                    subcommands: [Configure.self])
+    static let configuration = CommandConfiguration(
+        commandName: "alerts", abstract: "Near-repeat warnings.",
+        subcommands: [Configure.self])
 
     struct Configure: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,7 +23,8 @@ struct AlertsCommand: AsyncParsableCommand {
             do {
                 try await AppRunner.withApp(database) { app in
                     _ = try await prepareDatabase(app, loadDemoData: false)
-                    try await NearRepeatAlertService.configure(municipality: gemeente.uppercased(), radius: distance, days: days, on: app)
+                    try await NearRepeatAlertService.configure(
+                        municipality: gemeente.uppercased(), radius: distance, days: days, on: app)
                 }
             } catch let error as ConfigurationError {
                 printError("error: \(error.description)")

@@ -23,9 +23,12 @@ struct AnalysisSource: ParsableArguments {
         for (name, value) in [("--from", from), ("--to", to)] where value != nil && CivilDate(parsing: value!) == nil {
             throw ValidationError("\(name): '\(value!)' is not a date (YYYY-MM-DD)")
         }
-        if let gemeente, !Municipality.isValidCode(gemeente) { throw ValidationError("--gemeente: '\(gemeente)' is not a GMxxxx code") }
+        if let gemeente, !Municipality.isValidCode(gemeente) {
+            throw ValidationError("--gemeente: '\(gemeente)' is not a GMxxxx code")
+        }
         if input != nil, gemeente != nil || from != nil || to != nil {
-            throw ValidationError("--gemeente, --from and --to select from the register; filter the file itself instead")
+            throw ValidationError(
+                "--gemeente, --from and --to select from the register; filter the file itself instead")
         }
     }
 
@@ -33,8 +36,9 @@ struct AnalysisSource: ParsableArguments {
         guard let input else {
             return try await AppRunner.withApp(database) { app in
                 _ = try await prepareDatabase(app, loadDemoData: false)
-                return try await AnalysisInput.load(municipality: gemeente, from: from.flatMap(CivilDate.init(parsing:)),
-                                                    to: to.flatMap(CivilDate.init(parsing:)), on: app.db)
+                return try await AnalysisInput.load(
+                    municipality: gemeente, from: from.flatMap(CivilDate.init(parsing:)),
+                    to: to.flatMap(CivilDate.init(parsing:)), on: app.db)
             }
         }
         guard let data = FileManager.default.contents(atPath: input) else {
@@ -78,7 +82,8 @@ struct Closeness: ParsableArguments {
 extension Analyse {
     struct KnoxCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "knox", abstract: "Knox test: are attacks closer together in space and time than chance gives?")
+            commandName: "knox", abstract: "Knox test: are attacks closer together in space and time than chance gives?"
+        )
 
         @OptionGroup var source: AnalysisSource
         @OptionGroup var close: Closeness
@@ -91,9 +96,12 @@ extension Analyse {
 
         func run() async throws {
             let input = try await source.load()
-            let result = await Knox.run(input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
-                                        seed: permutation.seed, metric: permutation.metric)
-            print(format == .json ? try AnalysisFormatting.json(result) : AnalysisFormatting.knoxText(result), terminator: format == .json ? "\n" : "")
+            let result = await Knox.run(
+                input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
+                seed: permutation.seed, metric: permutation.metric)
+            print(
+                format == .json ? try AnalysisFormatting.json(result) : AnalysisFormatting.knoxText(result),
+                terminator: format == .json ? "\n" : "")
         }
     }
 
@@ -102,15 +110,19 @@ extension Analyse {
             commandName: "near-repeat", abstract: "Near-repeat matrix (as Ratcliffe's Near Repeat Calculator).")
 
         @OptionGroup var source: AnalysisSource
-        @Option(help: "Upper limits of the distance bands in metres, e.g. 100,200,300,400.") var distanceBands = "100,200,300,400"
+        @Option(help: "Upper limits of the distance bands in metres, e.g. 100,200,300,400.") var distanceBands =
+            "100,200,300,400"
         @Option(help: "Upper limits of the time bands in days, e.g. 7,14,21,28.") var timeBands = "7,14,21,28"
-        @Flag(inversion: .prefixedNo, help: "Add a last distance band 'more than the last limit'.") var beyondBand = true
+        @Flag(inversion: .prefixedNo, help: "Add a last distance band 'more than the last limit'.") var beyondBand =
+            true
         @OptionGroup var permutation: PermutationOptions
         @Option(help: "json, csv or text.") var format: AnalysisFormat = .json
 
         func bands() throws -> NearRepeatBands {
-            let distances = try FlagBounds.list(BoundedNumber.decimals(distanceBands, in: FlagBounds.metres, count: 1...32), "--distance-bands")
-            let days = try FlagBounds.list(BoundedNumber.integers(timeBands, in: FlagBounds.days, count: 1...32), "--time-bands")
+            let distances = try FlagBounds.list(
+                BoundedNumber.decimals(distanceBands, in: FlagBounds.metres, count: 1...32), "--distance-bands")
+            let days = try FlagBounds.list(
+                BoundedNumber.integers(timeBands, in: FlagBounds.days, count: 1...32), "--time-bands")
             do {
                 return try NearRepeatBands(distances: distances, days: days, includeBeyond: beyondBand)
             } catch let error as NearRepeatError {
@@ -123,8 +135,9 @@ extension Analyse {
         func run() async throws {
             let bands = try bands()
             let input = try await source.load()
-            let result = await NearRepeat.run(input.events, bands: bands, permutations: permutation.permutations,
-                                              seed: permutation.seed, metric: permutation.metric)
+            let result = await NearRepeat.run(
+                input.events, bands: bands, permutations: permutation.permutations,
+                seed: permutation.seed, metric: permutation.metric)
             switch format {
             case .json: print(try AnalysisFormatting.json(result))
             case .csv: print(AnalysisFormatting.nearRepeatCSV(result), terminator: "")
@@ -135,7 +148,8 @@ extension Analyse {
 
     struct LocalKnoxCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "local-knox", abstract: "Per attack: neighbours close in space and time, before and after it, and significance.")
+            commandName: "local-knox",
+            abstract: "Per attack: neighbours close in space and time, before and after it, and significance.")
 
         @OptionGroup var source: AnalysisSource
         @OptionGroup var close: Closeness
@@ -148,10 +162,13 @@ extension Analyse {
 
         func run() async throws {
             let input = try await source.load()
-            let result = await LocalKnox.run(input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
-                                             seed: permutation.seed, metric: permutation.metric)
+            let result = await LocalKnox.run(
+                input.events, distance: close.distance, days: close.days, permutations: permutation.permutations,
+                seed: permutation.seed, metric: permutation.metric)
             let rows = AnalysisFormatting.localKnoxRows(result, input: input)
-            print(format == .json ? try AnalysisFormatting.json(rows) : AnalysisFormatting.localKnoxCSV(rows), terminator: format == .json ? "\n" : "")
+            print(
+                format == .json ? try AnalysisFormatting.json(rows) : AnalysisFormatting.localKnoxCSV(rows),
+                terminator: format == .json ? "\n" : "")
         }
     }
 
@@ -163,7 +180,9 @@ extension Analyse {
 
         @OptionGroup var source: AnalysisSource
         @Option(help: "Kernel bandwidth in metres.") var bandwidth: Double = 400
-        @Option(help: "Grid cell size in metres (default: the finest of 25, 50, 100 … that keeps the grid at 250,000 cells).")
+        @Option(
+            help:
+                "Grid cell size in metres (default: the finest of 25, 50, 100 … that keeps the grid at 250,000 cells).")
         var cellSize: Double?
         @Option(help: "geojson or svg.") var format: Format = .geojson
 
@@ -176,15 +195,22 @@ extension Analyse {
             let input = try await source.load()
             let grid: DensityGrid
             do {
-                let size = cellSize ?? DensityGrid.automaticCellSize(x: input.events.x, y: input.events.y, bandwidth: bandwidth)
-                grid = try DensityGrid.quartic(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: size)
+                let size =
+                    cellSize
+                    ?? DensityGrid.automaticCellSize(x: input.events.x, y: input.events.y, bandwidth: bandwidth)
+                grid = try DensityGrid.quartic(
+                    x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: size)
             } catch let error as DensityGrid.DensityError {
                 printError("error: \(error.description)")
                 throw ExitCode(1)
             }
             switch format {
             case .geojson: print(try AnalysisFormatting.hotspotGeoJSON(grid))
-            case .svg: print(HotspotMap.svg(grid, events: input.events, title: "Hotspots van aanslagen (quartic kernel, \(Int(bandwidth)) m)"))
+            case .svg:
+                print(
+                    HotspotMap.svg(
+                        grid, events: input.events,
+                        title: "Hotspots van aanslagen (quartic kernel, \(Int(bandwidth)) m)"))
             }
         }
     }

@@ -6,7 +6,9 @@ import NEIGCore
 struct AnonymiseCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anonymise-check",
-        abstract: "Find personal data in a UTF-8 text: print {\"findings\": [{kind, text, start, end}]}; exit 1 when anything is found.")
+        abstract:
+            "Find personal data in a UTF-8 text: print {\"findings\": [{kind, text, start, end}]}; exit 1 when anything is found."
+    )
 
     @Argument(help: "A UTF-8 text file (- for standard input).") var file: String
 

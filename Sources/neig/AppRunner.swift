@@ -5,13 +5,16 @@ import Vapor
 
 /// Starts an application for one CLI command and always shuts it down again.
 enum AppRunner {
-    static func withApp<T>(_ options: DatabaseOptions, loadDemoData: Bool = false, arguments: [String] = ["neig"],
-                           _ body: (Application) async throws -> T) async throws -> T {
+    static func withApp<T>(
+        _ options: DatabaseOptions, loadDemoData: Bool = false, arguments: [String] = ["neig"],
+        _ body: (Application) async throws -> T
+    ) async throws -> T {
         var environment = try Environment.detect(arguments: arguments)
         try LoggingSystem.bootstrapOnce(from: &environment)
         let app = try await Application.make(environment)
         do {
-            let configuration = try AppConfiguration.fromEnvironment(database: options.database, loadDemoData: loadDemoData)
+            let configuration = try AppConfiguration.fromEnvironment(
+                database: options.database, loadDemoData: loadDemoData)
             try await configure(app, with: configuration)
             let result = try await body(app)
             // Commands write audit entries unsealed, like requests; seal them before leaving.

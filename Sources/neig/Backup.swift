@@ -10,7 +10,8 @@ struct Backup: AsyncParsableCommand {
     func run() async throws {
         do {
             try await AppRunner.withApp(database) { app in
-                let location = try DatabaseLocation.resolve(argument: database.database, environment: ProcessInfo.processInfo.environment)
+                let location = try DatabaseLocation.resolve(
+                    argument: database.database, environment: ProcessInfo.processInfo.environment)
                 try await BackupService.backup(location, to: output, on: app.db)
             }
         } catch let error as BackupService.Failure {
@@ -29,7 +30,8 @@ struct Restore: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let location = try DatabaseLocation.resolve(argument: database.database, environment: ProcessInfo.processInfo.environment)
+            let location = try DatabaseLocation.resolve(
+                argument: database.database, environment: ProcessInfo.processInfo.environment)
             try BackupService.restore(location, from: input)
         } catch let error as BackupService.Failure {
             printError("error: \(error.description)")

@@ -6,12 +6,15 @@ import NEIGCore
 enum FlagBounds {
     static func check(_ value: Double, _ flag: String, _ range: ClosedRange<Double>) throws {
         guard value.isFinite, range.contains(value) else {
-            throw ValidationError("\(flag): \(value) is outside \(range.lowerBound.formatted) to \(range.upperBound.formatted)")
+            throw ValidationError(
+                "\(flag): \(value) is outside \(range.lowerBound.formatted) to \(range.upperBound.formatted)")
         }
     }
 
     static func check(_ value: Int, _ flag: String, _ range: ClosedRange<Int>) throws {
-        guard range.contains(value) else { throw ValidationError("\(flag): \(value) is outside \(range.lowerBound) to \(range.upperBound)") }
+        guard range.contains(value) else {
+            throw ValidationError("\(flag): \(value) is outside \(range.lowerBound) to \(range.upperBound)")
+        }
     }
 
     static func list<T>(_ result: Result<T, BoundedNumber.Failure>, _ flag: String) throws -> T {

@@ -6,7 +6,8 @@ import NEIGCore
 /// `neig evaluate`: did attacks fall where an intervention ran, compared with similar municipalities?
 struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Effect of an intervention on attacks: difference in differences with placebo test and bootstrap interval.",
+        abstract:
+            "Effect of an intervention on attacks: difference in differences with placebo test and bootstrap interval.",
         discussion: """
             Either a registered intervention (--intervention ID, on the register; nothing is stored) or a file in the incident CSV \
             format (--incidents FILE --treated GM0363[,GM0599] --start YYYY-MM-DD). Without --controls, twenty municipalities with \
@@ -22,13 +23,16 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Comparison municipalities, comma-separated CBS codes (default: proposed).") var controls: String?
     @Option(help: "Months before the start.") var monthsBefore = 24
     @Option(help: "Months after the start.") var monthsAfter = 12
-    @Option(help: "Seed of the placebo draws and the bootstrap; the same seed gives the same result.") var seed: UInt64 = 1
+    @Option(help: "Seed of the placebo draws and the bootstrap; the same seed gives the same result.") var seed:
+        UInt64 = 1
     @Option(help: "json or text.") var format: Format = .text
     @OptionGroup var database: DatabaseOptions
 
     static func codes(_ text: String?, option: String) throws -> [String]? {
         guard let text else { return nil }
-        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
+        let codes = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter {
+            !$0.isEmpty
+        }
         for code in codes where !MunicipalityRegistry.bundled.contains(code) {
             throw ValidationError("\(option): '\(code)' is not a municipality code (GMxxxx)")
         }
@@ -36,11 +40,19 @@ struct Evaluate: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard (intervention == nil) != (incidents == nil) else { throw ValidationError("give either --intervention ID or --incidents FILE") }
-        if let intervention, UUID(uuidString: intervention) == nil { throw ValidationError("--intervention: '\(intervention)' is not an id") }
+        guard (intervention == nil) != (incidents == nil) else {
+            throw ValidationError("give either --intervention ID or --incidents FILE")
+        }
+        if let intervention, UUID(uuidString: intervention) == nil {
+            throw ValidationError("--intervention: '\(intervention)' is not an id")
+        }
         if incidents != nil {
-            guard let treated, !((try Self.codes(treated, option: "--treated")) ?? []).isEmpty else { throw ValidationError("--incidents needs --treated GMxxxx") }
-            guard let start, CivilDate(parsing: start) != nil else { throw ValidationError("--incidents needs --start YYYY-MM-DD") }
+            guard let treated, !((try Self.codes(treated, option: "--treated")) ?? []).isEmpty else {
+                throw ValidationError("--incidents needs --treated GMxxxx")
+            }
+            guard let start, CivilDate(parsing: start) != nil else {
+                throw ValidationError("--incidents needs --start YYYY-MM-DD")
+            }
         } else if treated != nil || start != nil {
             throw ValidationError("--treated and --start go with --incidents; a registered intervention has its own")
         }
@@ -55,7 +67,9 @@ struct Evaluate: AsyncParsableCommand {
         if let intervention, let id = UUID(uuidString: intervention) {
             let result = try await AppRunner.withApp(database) { app in
                 _ = try await prepareDatabase(app, loadDemoData: false)
-                return try await InterventionCommands.evaluate(id: id, controls: chosen, monthsBefore: monthsBefore, monthsAfter: monthsAfter, seed: seed, app: app)
+                return try await InterventionCommands.evaluate(
+                    id: id, controls: chosen, monthsBefore: monthsBefore, monthsAfter: monthsAfter, seed: seed, app: app
+                )
             }
             switch result {
             case .notFound:
@@ -92,9 +106,12 @@ struct Evaluate: AsyncParsableCommand {
             throw ExitCode(1)
         }
         return EffectEvaluation.Input(
-            counts: MonthIndex.counts(parsed.records.map { ($0.municipalityCode, $0.date) }), universe: MunicipalityRegistry.bundled.all.map(\.code),
-            treated: try Self.codes(treated, option: "--treated") ?? [], start: CivilDate(parsing: start ?? "")!, controls: controls,
-            monthsBefore: monthsBefore, monthsAfter: monthsAfter, dataStart: MonthIndex.of(first), dataEnd: MonthIndex.of(last), seed: seed)
+            counts: MonthIndex.counts(parsed.records.map { ($0.municipalityCode, $0.date) }),
+            universe: MunicipalityRegistry.bundled.all.map(\.code),
+            treated: try Self.codes(treated, option: "--treated") ?? [], start: CivilDate(parsing: start ?? "")!,
+            controls: controls,
+            monthsBefore: monthsBefore, monthsAfter: monthsAfter, dataStart: MonthIndex.of(first),
+            dataEnd: MonthIndex.of(last), seed: seed)
     }
 
     func json(_ result: EffectEvaluation.Result) throws -> String {
@@ -104,19 +121,23 @@ struct Evaluate: AsyncParsableCommand {
     }
 
     func text(_ result: EffectEvaluation.Result) -> String {
-        ([result.verdict,
-          "effect: \(result.effectPct) % (90 % interval \(result.ciLow) to \(result.ciHigh) %), p = \(result.pValue.map { String(format: "%.3f", $0) } ?? "-")",
-          "treated \(result.treated.joined(separator: ",")): \(result.treatedBefore) before, \(result.treatedAfter) after \(result.start)",
-          "controls\(result.controlsProposed ? " (proposed)" : "") \(result.controls.joined(separator: ",")): \(result.controlBefore) before, \(result.controlAfter) after"]
-         + result.warnings.map { "warning: \($0)" }).joined(separator: "\n")
+        ([
+            result.verdict,
+            "effect: \(result.effectPct) % (90 % interval \(result.ciLow) to \(result.ciHigh) %), p = \(result.pValue.map { String(format: "%.3f", $0) } ?? "-")",
+            "treated \(result.treated.joined(separator: ",")): \(result.treatedBefore) before, \(result.treatedAfter) after \(result.start)",
+            "controls\(result.controlsProposed ? " (proposed)" : "") \(result.controls.joined(separator: ",")): \(result.controlBefore) before, \(result.controlAfter) after"
+        ]
+            + result.warnings.map { "warning: \($0)" }).joined(separator: "\n")
     }
 }
 
 struct InterventionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "interventions", abstract: "The interventions registry.", subcommands: [Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "interventions", abstract: "The interventions registry.", subcommands: [Export.self])
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write all interventions as CSV (stdout, or --output FILE).")
+        static let configuration = CommandConfiguration(
+            abstract: "Write all interventions as CSV (stdout, or --output FILE).")
         @Option(help: "File to write; default standard output.") var output: String?
         @OptionGroup var database: DatabaseOptions
 
@@ -125,7 +146,11 @@ struct InterventionsCommand: AsyncParsableCommand {
                 _ = try await prepareDatabase(app, loadDemoData: false)
                 return try await InterventionCommands.exportCSV(app: app)
             }
-            if let output { try csv.write(toFile: output, atomically: true, encoding: .utf8) } else { print(csv, terminator: "") }
+            if let output {
+                try csv.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                print(csv, terminator: "")
+            }
         }
     }
 }

@@ -8,7 +8,9 @@ struct Import: AsyncParsableCommand {
     struct Incidents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import an incident CSV file: all rows or none.",
-            discussion: "Problems are printed as 'line N, column C: reason' on standard error; exit status 1 when the file is rejected.")
+            discussion:
+                "Problems are printed as 'line N, column C: reason' on standard error; exit status 1 when the file is rejected."
+        )
 
         @Argument(help: "The CSV file.") var file: String
         @Flag(help: "Check the file and report what would happen, without writing.") var dryRun = false
@@ -22,13 +24,16 @@ struct Import: AsyncParsableCommand {
             }
             let outcome = try await AppRunner.withApp(database) { app in
                 _ = try await prepareDatabase(app, loadDemoData: false)
-                return try await IncidentImporter.run([UInt8](data), source: source, dryRun: dryRun, actor: "cli", app: app)
+                return try await IncidentImporter.run(
+                    [UInt8](data), source: source, dryRun: dryRun, actor: "cli", app: app)
             }
             for problem in outcome.problems { printError(problem.description) }
             let s = outcome.summary
             let verb = outcome.dryRun ? "would insert" : "inserted"
-            print("\(verb) \(s.inserted), already present \(s.alreadyPresent), rejected \(s.rejected)"
-                  + (outcome.succeeded ? "" : " — file rejected, nothing written (\(outcome.problems.count) problems)"))
+            print(
+                "\(verb) \(s.inserted), already present \(s.alreadyPresent), rejected \(s.rejected)"
+                    + (outcome.succeeded
+                        ? "" : " — file rejected, nothing written (\(outcome.problems.count) problems)"))
             if !outcome.succeeded { throw ExitCode(1) }
         }
     }

@@ -3,11 +3,14 @@ import Foundation
 import NEIGApp
 
 struct LibraryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "library", abstract: "The knowledge library.", subcommands: [Import.self])
+    static let configuration = CommandConfiguration(
+        commandName: "library", abstract: "The knowledge library.", subcommands: [Import.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load library items from JSON lines (title, summary, body, kind, lines, phases, visibility, author_organisation): all or none.")
+            abstract:
+                "Load library items from JSON lines (title, summary, body, kind, lines, phases, visibility, author_organisation): all or none."
+        )
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The JSON-lines file.") var file: String
 

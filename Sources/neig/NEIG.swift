@@ -5,7 +5,11 @@ struct NEIG: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neig",
         abstract: "Het werkplatform van het Netwerk Explosies In Gemeenten.",
-        subcommands: [Serve.self, AnonymiseCheck.self, Migrate.self, Import.self, Monitor.self, Analyse.self, AlertsCommand.self, AuditCommand.self, RetentionCommand.self, LibraryCommand.self, Evaluate.self, InterventionsCommand.self, UserCommand.self, UsersCommand.self, TokenCommand.self, Backup.self, Restore.self]
+        subcommands: [
+            Serve.self, AnonymiseCheck.self, Migrate.self, Import.self, Monitor.self, Analyse.self, AlertsCommand.self,
+            AuditCommand.self, RetentionCommand.self, LibraryCommand.self, Evaluate.self, InterventionsCommand.self,
+            UserCommand.self, UsersCommand.self, TokenCommand.self, Backup.self, Restore.self
+        ]
     )
 }
 

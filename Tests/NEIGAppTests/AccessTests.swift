@@ -2,14 +2,18 @@ import Fluent
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct AccessTests {
-    func get(_ app: Application, _ path: String, as browser: Browser?) async throws -> (HTTPStatus, String, HTTPHeaders) {
+    func get(_ app: Application, _ path: String, as browser: Browser?) async throws -> (HTTPStatus, String, HTTPHeaders)
+    {
         var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
-        try await app.testing().test(.GET, path, beforeRequest: { req in
-            if let browser { req.headers = browser.headers() }
-        }, afterResponse: { res in result = (res.status, res.body.string, res.headers) })
+        try await app.testing().test(
+            .GET, path,
+            beforeRequest: { req in
+                if let browser { req.headers = browser.headers() }
+            }, afterResponse: { res in result = (res.status, res.body.string, res.headers) })
         return result
     }
 
@@ -20,7 +24,8 @@ import VaporTesting
             try await makeUser(app, email: "agent@politie.nl", role: .police, organisation: "politie-rotterdam")
             let rotterdam = try await login(app, email: "oov@rotterdam.nl")
             let police = try await login(app, email: "agent@politie.nl")
-            let amsterdamIncident = try #require(try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first())
+            let amsterdamIncident = try #require(
+                try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first())
             let id = try amsterdamIncident.requireID().uuidString.lowercased()
 
             let list = try await get(app, "/incidenten", as: rotterdam)
@@ -38,12 +43,15 @@ import VaporTesting
             #expect(api.1.contains("\"address\":null"))
             #expect(!api.1.contains("Kerkstraat"))
 
-            for path in ["/export/incidenten.csv", "/export/incidenten.geojson", "/monitor?jaar=2025", "/api/v1/incidents"] {
+            for path in [
+                "/export/incidenten.csv", "/export/incidenten.geojson", "/monitor?jaar=2025", "/api/v1/incidents"
+            ] {
                 let body = try await get(app, path, as: rotterdam).1
                 #expect(!body.contains("Kerkstraat"), "\(path) leaks an Amsterdam address")
             }
             // The repeat address in Amsterdam is counted for Rotterdam, not shown.
-            #expect(try await get(app, "/monitor?jaar=2025", as: rotterdam).1.contains("Daarnaast 1 herhaald getroffen"))
+            #expect(
+                try await get(app, "/monitor?jaar=2025", as: rotterdam).1.contains("Daarnaast 1 herhaald getroffen"))
 
             let policeView = try await get(app, "/incidenten/\(id)", as: police)
             #expect(policeView.1.contains("Kerkstraat 1"))
@@ -63,7 +71,7 @@ import VaporTesting
             var expectations: [(String, HTTPStatus)] = [
                 ("/", .ok), ("/monitor", .ok), ("/monitor?jaar=2024", .ok), ("/monitor/gemeente/GM0363", .ok),
                 ("/incidenten", .ok), ("/incidenten/\(id)", .ok), ("/open-data", .ok),
-                ("/export/incidenten.csv", .ok), ("/export/incidenten.geojson", .ok),
+                ("/export/incidenten.csv", .ok), ("/export/incidenten.geojson", .ok)
             ]
             expectations.append(("/import", AccessPolicy.canImportIncidents(actor) ? .ok : .forbidden))
             expectations.append(("/incidenten/nieuw", AccessPolicy.canEnterIncidents(actor) ? .ok : .forbidden))

@@ -3,18 +3,20 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct AlertTests {
     /// Two earlier attacks in one Amsterdam street, a new one 150 m away ten days before "today"
     /// (30 June 2025), and a lone new attack in Rotterdam.
-    static let csv = incidentHeader + """
-    AM-1;2025-03-01;;GM0363;Amsterdam;Kerkstraat 10;1017 GC;121400;487400;woning;explosief;
-    AM-2;2025-04-12;;GM0363;Amsterdam;Kerkstraat 30;1017 GD;121450;487420;woning;explosief;
-    AM-3;2025-06-20;;GM0363;Amsterdam;Leidsegracht 5;1017 NA;121500;487500;woning;explosief;
-    RO-1;2025-06-21;;GM0599;Rotterdam;Coolsingel 1;3011 AD;92500;437500;bedrijf;explosief;
+    static let csv =
+        incidentHeader + """
+            AM-1;2025-03-01;;GM0363;Amsterdam;Kerkstraat 10;1017 GC;121400;487400;woning;explosief;
+            AM-2;2025-04-12;;GM0363;Amsterdam;Kerkstraat 30;1017 GD;121450;487420;woning;explosief;
+            AM-3;2025-06-20;;GM0363;Amsterdam;Leidsegracht 5;1017 NA;121500;487500;woning;explosief;
+            RO-1;2025-06-21;;GM0599;Rotterdam;Coolsingel 1;3011 AD;92500;437500;bedrijf;explosief;
 
-    """
+            """
 
     func setUp(_ app: Application) async throws {
         try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
@@ -27,7 +29,9 @@ import VaporTesting
         try await withNEIGApp { app in
             try await setUp(app)
             let alerts = try await NearRepeatAlert.query(on: app.db).with(\.$incident).with(\.$earlierRows).all()
-            #expect(alerts.map(\.incident.sourceID) == ["AM-3"], "only the recent Amsterdam attack with earlier ones nearby")
+            #expect(
+                alerts.map(\.incident.sourceID) == ["AM-3"], "only the recent Amsterdam attack with earlier ones nearby"
+            )
             let alert = try #require(alerts.first)
             #expect(alert.validUntil == "2025-07-18")
             #expect(alert.radius == 400)
@@ -36,8 +40,14 @@ import VaporTesting
 
             let mail = try await OutboxMessage.query(on: app.db).all()
             #expect(Set(mail.map(\.recipient)) == ["oov@amsterdam.nl", "burgemeester@amsterdam.nl"])
-            #expect(mail.allSatisfy { $0.subject.contains("Amsterdam") && $0.body.contains("400 meter") && $0.body.contains("2 andere aanslagen") })
-            #expect(mail.allSatisfy { !$0.body.contains("Leidsegracht") && !$0.body.contains("Kerkstraat") }, "no addresses in e-mail")
+            #expect(
+                mail.allSatisfy {
+                    $0.subject.contains("Amsterdam") && $0.body.contains("400 meter")
+                        && $0.body.contains("2 andere aanslagen")
+                })
+            #expect(
+                mail.allSatisfy { !$0.body.contains("Leidsegracht") && !$0.body.contains("Kerkstraat") },
+                "no addresses in e-mail")
         }
     }
 
@@ -51,10 +61,12 @@ import VaporTesting
                 #expect(!res.body.string.contains("Leidsegracht"))
                 #expect(res.body.string.contains("Er zijn geen lopende waarschuwingen."))
             }
-            try await app.testing().test(.POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien", beforeRequest: { req in
-                req.headers = rotterdam.headers()
-                try req.content.encode(["csrf": rotterdam.csrf], as: .urlEncodedForm)
-            }, afterResponse: { res in #expect(res.status == .notFound) })
+            try await app.testing().test(
+                .POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien",
+                beforeRequest: { req in
+                    req.headers = rotterdam.headers()
+                    try req.content.encode(["csrf": rotterdam.csrf], as: .urlEncodedForm)
+                }, afterResponse: { res in #expect(res.status == .notFound) })
 
             try await app.testing().test(.GET, "/", headers: rotterdam.headers()) { res in
                 #expect(!res.body.string.contains("lopende near-repeatwaarschuwing"))
@@ -70,12 +82,16 @@ import VaporTesting
                 #expect(body.contains("Eerdere aanslagen in de zone (2)"))
                 #expect(body.contains("Kerkstraat 30"))
             }
-            try await app.testing().test(.POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien", beforeRequest: { req in
-                req.headers = amsterdam.headers()
-                try req.content.encode(["csrf": amsterdam.csrf], as: .urlEncodedForm)
-            }, afterResponse: { res in #expect(res.status == .seeOther) })
+            try await app.testing().test(
+                .POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien",
+                beforeRequest: { req in
+                    req.headers = amsterdam.headers()
+                    try req.content.encode(["csrf": amsterdam.csrf], as: .urlEncodedForm)
+                }, afterResponse: { res in #expect(res.status == .seeOther) })
             try await app.testing().test(.GET, "/", headers: amsterdam.headers()) { res in
-                #expect(!res.body.string.contains("lopende near-repeatwaarschuwing"), "acknowledged warnings leave the dashboard")
+                #expect(
+                    !res.body.string.contains("lopende near-repeatwaarschuwing"),
+                    "acknowledged warnings leave the dashboard")
             }
             try await app.testing().test(.GET, "meldingen", headers: amsterdam.headers()) { res in
                 #expect(res.body.string.contains("Lopend (0)"))
@@ -90,14 +106,21 @@ import VaporTesting
             try await setUp(app)
             try await makeUser(app, email: "agent@politie.nl", role: .police, organisation: "politie")
             let police = try await login(app, email: "agent@politie.nl")
-            try await app.testing().test(.POST, "incidenten", beforeRequest: { req in
-                req.headers = police.headers()
-                try req.content.encode(["bron": "politie", "bron_id": "AM-4", "datum": "2025-06-29", "gemeentecode": "GM0363",
-                                        "x": "121420", "y": "487450", "doelwit": "woning", "middel": "vuurwerk", "csrf": police.csrf],
-                                       as: .urlEncodedForm)
-            }, afterResponse: { res in #expect(res.status == .seeOther) })
-            let alert = try await NearRepeatAlert.query(on: app.db).with(\.$earlierRows).join(Incident.self, on: \NearRepeatAlert.$incident.$id == \Incident.$id)
-                .filter(Incident.self, \.$sourceID == "AM-4").first()
+            try await app.testing().test(
+                .POST, "incidenten",
+                beforeRequest: { req in
+                    req.headers = police.headers()
+                    try req.content.encode(
+                        [
+                            "bron": "politie", "bron_id": "AM-4", "datum": "2025-06-29", "gemeentecode": "GM0363",
+                            "x": "121420", "y": "487450", "doelwit": "woning", "middel": "vuurwerk", "csrf": police.csrf
+                        ],
+                        as: .urlEncodedForm)
+                }, afterResponse: { res in #expect(res.status == .seeOther) })
+            let alert = try await NearRepeatAlert.query(on: app.db).with(\.$earlierRows).join(
+                Incident.self, on: \NearRepeatAlert.$incident.$id == \Incident.$id
+            )
+            .filter(Incident.self, \.$sourceID == "AM-4").first()
             #expect(try alert?.earlierIDs.count == 3)
         }
     }
@@ -105,7 +128,8 @@ import VaporTesting
     @Test func eachOutboxMessageIsSentOnceEvenWithTwoWorkers() async throws {
         try await withNEIGApp { app in
             for index in 0..<30 {
-                try await OutboxMessage(recipient: "r\(index)@example.nl", subject: "s", body: "b", now: testNow).create(on: app.db)
+                try await OutboxMessage(recipient: "r\(index)@example.nl", subject: "s", body: "b", now: testNow)
+                    .create(on: app.db)
             }
             let mailer = CountingMailer()
             async let first = Outbox.deliverDue(worker: "a", mailer: mailer, app: app)
@@ -140,14 +164,19 @@ import VaporTesting
         let sink = try SMTPSink()
         defer { sink.stop() }
         try await withNEIGApp { app in
-            let mailer = SMTPMailer(settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@gemeente.nl"), group: app.eventLoopGroup)
-            try await mailer.send(to: "oov@amsterdam.nl", subject: "Verhoogd risico in ’s-Hertogenbosch", body: "Regel één\n.\nEinde")
+            let mailer = SMTPMailer(
+                settings: MailSettings(host: "127.0.0.1", port: sink.port, from: "neig@gemeente.nl"),
+                group: app.eventLoopGroup)
+            try await mailer.send(
+                to: "oov@amsterdam.nl", subject: "Verhoogd risico in ’s-Hertogenbosch", body: "Regel één\n.\nEinde")
         }
         let message = try #require(sink.messages.first)
         #expect(message.from == "neig@gemeente.nl")
         #expect(message.recipients == ["oov@amsterdam.nl"])
         let parts = message.data.components(separatedBy: "\n\n")
-        #expect(parts[0].contains("Subject: =?UTF-8?B?\(Data("Verhoogd risico in ’s-Hertogenbosch".utf8).base64EncodedString())?="))
+        #expect(
+            parts[0].contains(
+                "Subject: =?UTF-8?B?\(Data("Verhoogd risico in ’s-Hertogenbosch".utf8).base64EncodedString())?="))
         let body = Data(base64Encoded: parts.dropFirst().joined().replacingOccurrences(of: "\n", with: ""))
         #expect(body.map { String(decoding: $0, as: UTF8.self) } == "Regel één\n.\nEinde")
     }

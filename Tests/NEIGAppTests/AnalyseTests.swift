@@ -2,15 +2,19 @@ import Fluent
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct AnalyseTests {
     /// A near-repeat chain in Amsterdam (same street within days) and scattered attacks in Rotterdam.
-    static let chainCSV = incidentHeader + (0..<12).map { i in
-        "NR-\(i);2025-03-\(String(format: "%02d", 1 + i * 2));;GM0363;Amsterdam;;;\(121400 + i * 30);\(487400 + (i % 3) * 40);woning;explosief;\n"
-    }.joined() + (0..<12).map { i in
-        "RS-\(i);2025-\(String(format: "%02d", 1 + i % 6))-15;;GM0599;Rotterdam;;;\(88000 + i * 900);\(435000 + (i % 4) * 1100);bedrijf;explosief;\n"
-    }.joined()
+    static let chainCSV =
+        incidentHeader
+        + (0..<12).map { i in
+            "NR-\(i);2025-03-\(String(format: "%02d", 1 + i * 2));;GM0363;Amsterdam;;;\(121400 + i * 30);\(487400 + (i % 3) * 40);woning;explosief;\n"
+        }.joined()
+        + (0..<12).map { i in
+            "RS-\(i);2025-\(String(format: "%02d", 1 + i % 6))-15;;GM0599;Rotterdam;;;\(88000 + i * 900);\(435000 + (i % 4) * 1100);bedrijf;explosief;\n"
+        }.joined()
 
     func get(_ app: Application, _ path: String, as browser: Browser) async throws -> TestingHTTPResponse {
         var response: TestingHTTPResponse?
@@ -23,16 +27,26 @@ import VaporTesting
             _ = try await importCSV(app, Self.chainCSV)
             try await makeUser(app, email: "analist@vng.nl", role: .analyst, organisation: "VNG")
             let analyst = try await login(app, email: "analist@vng.nl")
-            let page = try await get(app, "/analyse?gemeente=GM0363&van=2025-01-01&tot=2025-12-31&afstanden=100,200&dagen=7,14", as: analyst)
+            let page = try await get(
+                app, "/analyse?gemeente=GM0363&van=2025-01-01&tot=2025-12-31&afstanden=100,200&dagen=7,14", as: analyst)
             #expect(page.status == .ok)
             let body = page.body.string
             #expect(body.contains("12 aanslagen van 1 januari 2025 tot en met 31 december 2025"))
             #expect(body.contains("Er is een near-repeatpatroon"))
-            #expect(body.contains("<caption>Paren van aanslagen naar afstand (rijen) en termijn (kolommen), gemeente Amsterdam</caption>"))
-            #expect(body.contains("class=\"nr-4\"") || body.contains("class=\"nr-3\""), "a strongly elevated cell is coloured")
-            #expect(body.contains("<svg") && !body.contains("<circle"), "an analyst sees density, not the attacks' locations")
+            #expect(
+                body.contains(
+                    "<caption>Paren van aanslagen naar afstand (rijen) en termijn (kolommen), gemeente Amsterdam</caption>"
+                ))
+            #expect(
+                body.contains("class=\"nr-4\"") || body.contains("class=\"nr-3\""),
+                "a strongly elevated cell is coloured")
+            #expect(
+                body.contains("<svg") && !body.contains("<circle"),
+                "an analyst sees density, not the attacks' locations")
 
-            let csv = try await get(app, "/analyse/matrix.csv?gemeente=GM0363&van=2025-01-01&tot=2025-12-31&afstanden=100,200&dagen=7,14", as: analyst)
+            let csv = try await get(
+                app, "/analyse/matrix.csv?gemeente=GM0363&van=2025-01-01&tot=2025-12-31&afstanden=100,200&dagen=7,14",
+                as: analyst)
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.body.string.split(separator: "\n")
             #expect(lines.first == "distance_band;time_band;distance_label;time_label;observed;expected;ratio;p_value")

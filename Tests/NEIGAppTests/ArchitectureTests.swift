@@ -3,11 +3,14 @@ import Testing
 
 /// Rules of the code's shape that a reviewer would otherwise have to remember, read from the sources themselves.
 @Suite struct ArchitectureTests {
-    static let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/NEIGApp").standardized
+    static let app = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../Sources/NEIGApp"
+    ).standardized
 
     static func sources(under folder: String = "") -> [(name: String, text: String)] {
         let root = folder.isEmpty ? app : app.appendingPathComponent(folder)
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         return files.filter { $0.pathExtension == "swift" }.compactMap { url in
             (try? String(contentsOf: url, encoding: .utf8)).map { (url.lastPathComponent, $0) }
         }
@@ -30,8 +33,11 @@ import Testing
 
     /// Enum columns are Swift enums; a `…Value: String` field would read a corrupt value back as a default.
     @Test func noModelStoresAnEnumAsAString() throws {
-        let expression = try NSRegularExpression(pattern: #"@(?:Optional)?Field\(key: "[a-z_]+"\) var [a-z][A-Za-z]*Value: String"#)
-        let found = Self.sources().filter { expression.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
+        let expression = try NSRegularExpression(
+            pattern: #"@(?:Optional)?Field\(key: "[a-z_]+"\) var [a-z][A-Za-z]*Value: String"#)
+        let found = Self.sources().filter {
+            expression.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+        }
         #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
     }
 }

@@ -3,6 +3,7 @@ import NEIGCore
 import SQLKit
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct AuditChainTests {
@@ -10,10 +11,13 @@ import VaporTesting
     func activity(_ app: Application) async throws {
         try await makeUser(app, email: "beheer@neig.nl", role: .admin, organisation: "neig-beheer")
         _ = try await importCSV(app, sampleCSV)
-        try await app.testing().test(.POST, "login", beforeRequest: { req in
-            req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=v")
-            try req.content.encode(["email": "beheer@neig.nl", "password": "wrong password!", "csrf": "v"], as: .urlEncodedForm)
-        })
+        try await app.testing().test(
+            .POST, "login",
+            beforeRequest: { req in
+                req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=v")
+                try req.content.encode(
+                    ["email": "beheer@neig.nl", "password": "wrong password!", "csrf": "v"], as: .urlEncodedForm)
+            })
         _ = try await login(app, email: "beheer@neig.nl")
         try await AuditChain.seal(on: app.db)
     }
@@ -80,7 +84,8 @@ import VaporTesting
         try await withNEIGApp { app in
             try await activity(app)
             let admin = try await login(app, email: "beheer@neig.nl")
-            try await app.testing().test(.GET, "admin/audit?actie=login&resultaat=denied", headers: admin.headers()) { res in
+            try await app.testing().test(.GET, "admin/audit?actie=login&resultaat=denied", headers: admin.headers()) {
+                res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("De keten is intact"))
                 #expect(res.body.string.contains("<td>denied</td>"))
@@ -94,7 +99,9 @@ import VaporTesting
                 #expect(res.body.string.contains("De keten is verbroken"))
                 #expect(res.body.string.contains("entry 2 "))
             }
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "audit.view").count() == 2, "reading the log is logged")
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "audit.view").count() == 2,
+                "reading the log is logged")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 /// Drives every registered route against `AccessMatrix`: each role as owner and as outsider, and anonymously.
@@ -22,7 +23,8 @@ import VaporTesting
         case .rolesForOwnObjects(let roles):
             guard roles.contains(role) else { return .forbidden }
             let actor = Actor(role: role, municipalityCode: role.fits(.municipality) ? "GM0363" : nil)
-            return AccessPolicy.canSeeLocation(actor, municipalityCode: ownership == .own ? "GM0363" : "GM0599") ? .allowed : .notFound
+            return AccessPolicy.canSeeLocation(actor, municipalityCode: ownership == .own ? "GM0363" : "GM0599")
+                ? .allowed : .notFound
         case .rolesForTheirObjects(let roles):
             guard roles.contains(role) else { return .forbidden }
             return ownership == .own ? .allowed : .notFound
@@ -42,10 +44,15 @@ import VaporTesting
 
     @Test func everyRouteHasARowAndEveryRowARoute() async throws {
         try await withNEIGApp { app in
-            let registered = Set(app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+            let registered = Set(
+                app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
             let declared = Set(AccessMatrix.rows.map { "\($0.method.rawValue) \($0.path)" })
-            #expect(registered.subtracting(declared).isEmpty, "routes without a row in AccessMatrix: \(registered.subtracting(declared).sorted())")
-            #expect(declared.subtracting(registered).isEmpty, "rows without a route: \(declared.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(declared).isEmpty,
+                "routes without a row in AccessMatrix: \(registered.subtracting(declared).sorted())")
+            #expect(
+                declared.subtracting(registered).isEmpty,
+                "rows without a route: \(declared.subtracting(registered).sorted())")
         }
     }
 
@@ -53,39 +60,54 @@ import VaporTesting
     func everyRouteAnswersAsTheMatrixSays(_ role: Role?) async throws {
         try await withNEIGApp { app in
             _ = try await importCSV(app, sampleCSV)
-            let own = try #require(try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first()?.requireID())
-            let other = try #require(try await Incident.query(on: app.db).filter(\.$sourceID == "R-1").first()?.requireID())
+            let own = try #require(
+                try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first()?.requireID())
+            let other = try #require(
+                try await Incident.query(on: app.db).filter(\.$sourceID == "R-1").first()?.requireID())
             // Routes keyed by incident that need a warning to exist (`/meldingen/:id/gezien`).
             for (id, code) in [(own, "GM0363"), (other, "GM0599")] {
-                try await NearRepeatAlert(municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400, validUntil: "2025-07-28",
-                                          patternSignificant: false, createdAt: testNow).create(on: app.db)
+                try await NearRepeatAlert(
+                    municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400,
+                    validUntil: "2025-07-28",
+                    patternSignificant: false, createdAt: testNow
+                ).create(on: app.db)
             }
             var userID: UUID?
-            if let role { userID = try await makeUser(app, email: "\(role.rawValue)@example.nl", role: role, organisation: testOrganisation(for: role)) }
+            if let role {
+                userID = try await makeUser(
+                    app, email: "\(role.rawValue)@example.nl", role: role, organisation: testOrganisation(for: role))
+            }
             // Per path prefix, an object that is the user's (own municipality, shared with them, sent by them) and one that is not.
             var objects: [String: [Ownership: UUID]] = [:]
             var parameters: [String: [Ownership: UUID]] = [:]
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
-                let fixture = try await caseFixture(app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
+                let fixture = try await caseFixture(
+                    app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
                 objects["/zaken/", default: [:]][ownership] = fixture.caseID
                 objects["/api/v1/cases/", default: [:]][ownership] = fixture.caseID
                 objects["/maatregelen/", default: [:]][ownership] = fixture.measureID
                 objects["/informatie/", default: [:]][ownership] = fixture.informationID
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID
-                objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(app, readable: ownership == .own, author: userID)
+                objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(
+                    app, readable: ownership == .own, author: userID)
                 objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
-                objects["/leden/", default: [:]][ownership] = try await makeUser(app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
-                objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(app, email: "aanvraag-\(ownership)@example.nl")
-                objects["/evenementen/", default: [:]][ownership] = ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
+                objects["/leden/", default: [:]][ownership] = try await makeUser(
+                    app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
+                objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(
+                    app, email: "aanvraag-\(ownership)@example.nl")
+                objects["/evenementen/", default: [:]][ownership] =
+                    ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
                 objects["/api/v1/events/", default: [:]][ownership] = objects["/evenementen/"]![ownership]
                 let intervention = try await interventionFixture(app, owner: ownership == .own ? userID : nil)
                 objects["/interventies/", default: [:]][ownership] = intervention.id
                 objects["/api/v1/interventions/", default: [:]][ownership] = intervention.id
                 parameters[":milestone", default: [:]][ownership] = intervention.milestone
                 parameters[":snapshot", default: [:]][ownership] = intervention.snapshot
-                objects["/vragen/", default: [:]][ownership] = try await questionFixture(app, author: ownership == .own ? userID : nil,
-                                                                                         group: ownership == .own ? nil : "niemand")
-                objects["/notificaties/", default: [:]][ownership] = try await notificationFixture(app, user: ownership == .own ? userID : nil)
+                objects["/vragen/", default: [:]][ownership] = try await questionFixture(
+                    app, author: ownership == .own ? userID : nil,
+                    group: ownership == .own ? nil : "niemand")
+                objects["/notificaties/", default: [:]][ownership] = try await notificationFixture(
+                    app, user: ownership == .own ? userID : nil)
                 objects["/nieuws/", default: [:]][ownership] = ownership == .own ? try await newsFixture(app) : UUID()
                 if ownership == .own { try await groupFixture(app, code: "GM0363") }
                 objects["/groepen/", default: [:]][ownership] = userID ?? UUID()
@@ -97,8 +119,9 @@ import VaporTesting
                     try await feed.create(on: app.db)
                 }
                 objects["/agenda/", default: [:]][ownership] = feedToken
-                objects["/casuistiek/", default: [:]][ownership] = try await caseStudyFixture(app, author: ownership == .own ? userID : nil,
-                                                                                               status: ownership == .own ? .submitted : .concept)
+                objects["/casuistiek/", default: [:]][ownership] = try await caseStudyFixture(
+                    app, author: ownership == .own ? userID : nil,
+                    status: ownership == .own ? .submitted : .concept)
             }
             var browser: Browser?
             if let role { browser = try await login(app, email: "\(role.rawValue)@example.nl") }
@@ -111,28 +134,38 @@ import VaporTesting
                     let prefix = objects.keys.filter { pattern.hasPrefix($0) }.max { $0.count < $1.count }
                     let objectID = prefix.map { objects[$0]![ownership]! } ?? (ownership == .own ? own : other)
                     var path = pattern
-                    for (name, ids) in parameters { path = path.replacingOccurrences(of: name, with: ids[ownership]!.uuidString.lowercased()) }
-                    path = path
+                    for (name, ids) in parameters {
+                        path = path.replacingOccurrences(of: name, with: ids[ownership]!.uuidString.lowercased())
+                    }
+                    path =
+                        path
                         .replacingOccurrences(of: ":id", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":token", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":user", with: objectID.uuidString.lowercased())
                         .replacingOccurrences(of: ":code", with: ownership == .own ? "GM0363" : "GM0599")
                     let api = path.hasPrefix("/api/")
                     var outcome = Outcome.allowed
-                    try await app.testing().test(route.method, path, beforeRequest: { req in
-                        if let browser {
-                            req.headers = browser.headers([("X-CSRF-Token", browser.csrf)])
-                        } else {
-                            req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=anon")
-                            req.headers.add(name: "X-CSRF-Token", value: "anon")
-                        }
-                        if route.method == .POST {
-                            if api { try req.content.encode(["source_id": "matrix"], as: .json) }
-                            else { try req.content.encode(["csrf": browser?.csrf ?? "anon"], as: .urlEncodedForm) }
-                        }
-                    }, afterResponse: { res in outcome = Self.classify(res, api: api) })
+                    try await app.testing().test(
+                        route.method, path,
+                        beforeRequest: { req in
+                            if let browser {
+                                req.headers = browser.headers([("X-CSRF-Token", browser.csrf)])
+                            } else {
+                                req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=anon")
+                                req.headers.add(name: "X-CSRF-Token", value: "anon")
+                            }
+                            if route.method == .POST {
+                                if api {
+                                    try req.content.encode(["source_id": "matrix"], as: .json)
+                                } else {
+                                    try req.content.encode(["csrf": browser?.csrf ?? "anon"], as: .urlEncodedForm)
+                                }
+                            }
+                        }, afterResponse: { res in outcome = Self.classify(res, api: api) })
                     let expected = Self.expected(rule, role: role, ownership: ownership)
-                    #expect(outcome == expected, "\(role?.rawValue ?? "anonymous") \(route.method.rawValue) \(path) (\(ownership))")
+                    #expect(
+                        outcome == expected,
+                        "\(role?.rawValue ?? "anonymous") \(route.method.rawValue) \(path) (\(ownership))")
                     if !pattern.contains(":") { break }
                 }
             }
@@ -183,8 +216,12 @@ import VaporTesting
     /// A notification for `user`, or for a member created for it.
     func notificationFixture(_ app: Application, user: UUID?) async throws -> UUID {
         let owner: UUID
-        if let user { owner = user } else {
-            owner = try await makeUser(app, email: "notificatie-\(UUID().uuidString.prefix(8))@example.nl", role: .analyst, organisation: "vng")
+        if let user {
+            owner = user
+        } else {
+            owner = try await makeUser(
+                app, email: "notificatie-\(UUID().uuidString.prefix(8))@example.nl", role: .analyst, organisation: "vng"
+            )
         }
         let notification = MemberNotification()
         notification.userID = owner
@@ -197,20 +234,32 @@ import VaporTesting
     }
 
     /// An intervention of the user's organisation with a milestone and a frozen evaluation, or ids of nothing.
-    func interventionFixture(_ app: Application, owner: UUID?) async throws -> (id: UUID, milestone: UUID, snapshot: UUID) {
+    func interventionFixture(_ app: Application, owner: UUID?) async throws -> (
+        id: UUID, milestone: UUID, snapshot: UUID
+    ) {
         guard let owner, let user = try await User.find(owner, on: app.db) else { return (UUID(), UUID(), UUID()) }
         let intervention = Intervention()
-        (intervention.name, intervention.description, intervention.line) = ("Matrixinterventie", "", ApproachLine.preventie)
-        (intervention.ownerOrganisationID, intervention.ownerName, intervention.partners, intervention.targetGroup) = (user.$organisation.id, "Matrix", "", "")
-        (intervention.startsOn, intervention.status, intervention.sprint) = ("2024-01-01", InterventionStatus.lopend, true)
+        (intervention.name, intervention.description, intervention.line) = (
+            "Matrixinterventie", "", ApproachLine.preventie
+        )
+        (intervention.ownerOrganisationID, intervention.ownerName, intervention.partners, intervention.targetGroup) = (
+            user.$organisation.id, "Matrix", "", ""
+        )
+        (intervention.startsOn, intervention.status, intervention.sprint) = (
+            "2024-01-01", InterventionStatus.lopend, true
+        )
         (intervention.createdAt, intervention.updatedAt) = (testNow, testNow)
         try await intervention.create(on: app.db)
         try await intervention.replaceLists(municipalities: ["GM0363"], postcodeAreas: [], documents: [], on: app.db)
         let milestone = InterventionMilestone()
-        (milestone.interventionID, milestone.title, milestone.dueOn) = (try intervention.requireID(), "Matrix", "2025-07-01")
+        (milestone.interventionID, milestone.title, milestone.dueOn) = (
+            try intervention.requireID(), "Matrix", "2025-07-01"
+        )
         try await milestone.create(on: app.db)
         let snapshot = EvaluationSnapshot()
-        (snapshot.interventionID, snapshot.createdAt, snapshot.createdBy, snapshot.seed) = (try intervention.requireID(), testNow, "Matrix", 1)
+        (snapshot.interventionID, snapshot.createdAt, snapshot.createdBy, snapshot.seed) = (
+            try intervention.requireID(), testNow, "Matrix", 1
+        )
         (snapshot.resultJSON, snapshot.verdict) = ("{}", "Matrix")
         try await snapshot.create(on: app.db)
         return (try intervention.requireID(), try milestone.requireID(), try snapshot.requireID())
@@ -288,7 +337,8 @@ import VaporTesting
 
     /// A case with a measure, an information item and a signal in `municipality`. With `partner`, the case is shared
     /// with that user, who wrote the item (police, OM) or receives it by role (municipality), and sent the signal.
-    func caseFixture(_ app: Application, municipality: String, partner: UUID?, role: Role?) async throws -> CaseFixture {
+    func caseFixture(_ app: Application, municipality: String, partner: UUID?, role: Role?) async throws -> CaseFixture
+    {
         let caseFile = CaseFile()
         caseFile.municipalityCode = municipality
         caseFile.title = "Matrixzaak"
@@ -316,7 +366,8 @@ import VaporTesting
         let item = InformationItem()
         item.$caseFile.id = caseID
         item.municipalityCode = municipality
-        item.authorID = partner.flatMap { role.map(AccessPolicy.informationSharers.contains) == true ? $0 : nil } ?? UUID()
+        item.authorID =
+            partner.flatMap { role.map(AccessPolicy.informationSharers.contains) == true ? $0 : nil } ?? UUID()
         item.authorName = "Matrix"
         item.authorRole = Role.police.rawValue
         item.summary = "Matrixinformatie"
@@ -325,7 +376,9 @@ import VaporTesting
         item.expiresOn = "2025-12-31"
         item.createdAt = testNow
         try await item.create(on: app.db)
-        for recipient in AccessPolicy.caseRoles { try await InformationRecipient(itemID: try item.requireID(), role: recipient).create(on: app.db) }
+        for recipient in AccessPolicy.caseRoles {
+            try await InformationRecipient(itemID: try item.requireID(), role: recipient).create(on: app.db)
+        }
         let signal = RiskSignal()
         signal.municipalityCode = municipality
         signal.senderID = partner ?? UUID()
@@ -338,6 +391,8 @@ import VaporTesting
         signal.status = SignalStatus.new
         signal.createdAt = testNow
         try await signal.create(on: app.db)
-        return CaseFixture(caseID: caseID, measureID: try measure.requireID(), informationID: try item.requireID(), signalID: try signal.requireID())
+        return CaseFixture(
+            caseID: caseID, measureID: try measure.requireID(), informationID: try item.requireID(),
+            signalID: try signal.requireID())
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NEIGCore
 import Testing
 import Vapor
+
 @testable import NEIGApp
 
 @Suite struct BackupTests {
@@ -19,8 +20,9 @@ import Vapor
         try await AuditChain.seal(on: app.db)
         let chain = try await AuditChain.verify(on: app.db)
         #expect(chain.isIntact, "audit chain: \(chain.problem ?? "")")
-        return Snapshot(monitor: reports, incidents: try await incidentCount(app),
-                        auditEvents: try await AuditEvent.query(on: app.db).count(), auditChain: chain)
+        return Snapshot(
+            monitor: reports, incidents: try await incidentCount(app),
+            auditEvents: try await AuditEvent.query(on: app.db).count(), auditChain: chain)
     }
 
     @Test func restoringABackupBringsBackExactlyWhatWasBackedUp() async throws {
@@ -32,7 +34,8 @@ import Vapor
             try await withNEIGApp { app in
                 _ = try await importCSV(app, sampleCSV)
                 let before = try await snapshot(app)
-                try await BackupService.backup(app.neig.database, schema: app.neig.postgresSchema, to: backup, on: app.db)
+                try await BackupService.backup(
+                    app.neig.database, schema: app.neig.postgresSchema, to: backup, on: app.db)
                 _ = try await importCSV(app, later)
                 #expect(try await snapshot(app) != before)
                 try BackupService.restore(app.neig.database, from: backup)
@@ -47,8 +50,9 @@ import Vapor
         func start() async throws -> Application {
             let app = try await Application.make(.testing)
             app.logger.logLevel = .warning
-            try await configure(app, with: AppConfiguration(database: .sqlite(path: path), clock: NEIGClock(now: { testNow })),
-                                passwordHashCost: 4)
+            try await configure(
+                app, with: AppConfiguration(database: .sqlite(path: path), clock: NEIGClock(now: { testNow })),
+                passwordHashCost: 4)
             _ = try await prepareDatabase(app, loadDemoData: false)
             return app
         }
@@ -68,6 +72,8 @@ import Vapor
         let second = try await start()
         #expect(try await snapshot(second) == before)
         try await second.asyncShutdown()
-        #expect(throws: BackupService.Failure.self) { try BackupService.restore(.sqlite(path: path), from: "/etc/hostname") }
+        #expect(throws: BackupService.Failure.self) {
+            try BackupService.restore(.sqlite(path: path), from: "/etc/hostname")
+        }
     }
 }

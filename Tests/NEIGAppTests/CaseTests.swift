@@ -2,15 +2,20 @@ import Fluent
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct CaseTests {
-    func post(_ app: Application, _ path: String, _ body: [String: String], as browser: Browser) async throws -> TestingHTTPResponse {
+    func post(_ app: Application, _ path: String, _ body: [String: String], as browser: Browser) async throws
+        -> TestingHTTPResponse
+    {
         var response: TestingHTTPResponse?
-        try await app.testing().test(.POST, path, beforeRequest: { req in
-            req.headers = browser.headers()
-            try req.content.encode(body.merging(["csrf": browser.csrf]) { $1 }, as: .urlEncodedForm)
-        }, afterResponse: { response = $0 })
+        try await app.testing().test(
+            .POST, path,
+            beforeRequest: { req in
+                req.headers = browser.headers()
+                try req.content.encode(body.merging(["csrf": browser.csrf]) { $1 }, as: .urlEncodedForm)
+            }, afterResponse: { response = $0 })
         return try #require(response)
     }
 
@@ -21,8 +26,12 @@ import VaporTesting
     }
 
     func openCase(_ app: Application, as browser: Browser) async throws -> String {
-        let created = try await post(app, "zaken", ["titel": "Kerkstraat 1", "adres": "Kerkstraat 1, Amsterdam", "fase": "dreiging",
-                                                    "vertrouwelijkheid": "vertrouwelijk", "termijn": "56"], as: browser)
+        let created = try await post(
+            app, "zaken",
+            [
+                "titel": "Kerkstraat 1", "adres": "Kerkstraat 1, Amsterdam", "fase": "dreiging",
+                "vertrouwelijkheid": "vertrouwelijk", "termijn": "56"
+            ], as: browser)
         #expect(created.status == .seeOther)
         return try #require(created.headers.first(name: .location))
     }
@@ -32,8 +41,12 @@ import VaporTesting
             try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let officer = try await login(app, email: "oov@amsterdam.nl")
             let path = try await openCase(app, as: officer)
-            for (phase, note) in [("explosie", "Explosie bij de voordeur om 02:10."), ("nazorg", ""), ("gesloten", "Rust in de straat.")] {
-                #expect(try await post(app, path + "/fase", ["fase": phase, "toelichting": note], as: officer).status == .seeOther)
+            for (phase, note) in [
+                ("explosie", "Explosie bij de voordeur om 02:10."), ("nazorg", ""), ("gesloten", "Rust in de straat.")
+            ] {
+                #expect(
+                    try await post(app, path + "/fase", ["fase": phase, "toelichting": note], as: officer).status
+                        == .seeOther)
             }
             let caseFile = try #require(try await CaseFile.query(on: app.db).first())
             #expect(caseFile.phase == .gesloten)
@@ -44,8 +57,12 @@ import VaporTesting
             #expect(page.contains("fase van explosie naar nazorg"))
             #expect(page.contains("Explosie bij de voordeur om 02:10."))
             #expect(page.contains("<option value=\"dreiging\">Dreiging</option>"), "a closed case can only be reopened")
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "case.phase").filter(\.$result == "success").count() == 3)
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "case.create").first()?.processingActivity == "zaakbehandeling")
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "case.phase").filter(\.$result == "success")
+                    .count() == 3)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "case.create").first()?.processingActivity
+                    == "zaakbehandeling")
         }
     }
 
@@ -59,7 +76,9 @@ import VaporTesting
             #expect(refused.body.string.contains("Vanuit dreiging kan de zaak alleen naar explosie of gesloten."))
             #expect(try await CaseFile.query(on: app.db).first()?.phase == .dreiging)
             #expect(try await CaseEvent.query(on: app.db).count() == 1)
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "case.phase").filter(\.$result == "denied").count() == 1)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "case.phase").filter(\.$result == "denied")
+                    .count() == 1)
             #expect(CasePhase.allCases.allSatisfy { !$0.canMove(to: $0) }, "no transition to the same phase")
         }
     }
@@ -88,9 +107,12 @@ import VaporTesting
         try await withNEIGApp { app in
             try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let officer = try await login(app, email: "oov@amsterdam.nl")
-            let response = try await post(app, "zaken", ["titel": "", "fase": "nazorg", "vertrouwelijkheid": "x", "termijn": "0"], as: officer)
+            let response = try await post(
+                app, "zaken", ["titel": "", "fase": "nazorg", "vertrouwelijkheid": "x", "termijn": "0"], as: officer)
             #expect(response.status == .unprocessableEntity)
-            for field in ["titel", "fase", "vertrouwelijkheid", "termijn"] { #expect(response.body.string.contains("href=\"#veld-\(field)\"")) }
+            for field in ["titel", "fase", "vertrouwelijkheid", "termijn"] {
+                #expect(response.body.string.contains("href=\"#veld-\(field)\""))
+            }
             #expect(try await CaseFile.query(on: app.db).count() == 0)
         }
     }

@@ -1,9 +1,10 @@
 import Fluent
 import Foundation
 import NEIGCore
+import NEIGFormats
 import Testing
 import VaporTesting
-import NEIGFormats
+
 @testable import NEIGApp
 
 /// Meetings: no overbooking under concurrent registration (both databases), the waiting list, and valid iCalendar.
@@ -12,7 +13,8 @@ import NEIGFormats
         let event = NetworkEvent()
         event.title = "Kennissessie nazorg, buurt en communicatie na explosies"
         event.description = "Ervaringen uit drie gemeenten; met een vraaggesprek.\nAanmelden verplicht."
-        event.startsAt = EventService.amsterdam(CivilDate(year: 2025, month: 10, day: 27)!, TimeOfDay(parsing: "14:00")!)!
+        event.startsAt = EventService.amsterdam(
+            CivilDate(year: 2025, month: 10, day: 27)!, TimeOfDay(parsing: "14:00")!)!
         event.endsAt = event.startsAt.addingTimeInterval(7200)
         event.location = "Utrecht, Stadskantoor"
         event.capacity = capacity
@@ -34,7 +36,9 @@ import NEIGFormats
             let eventID = try meeting.requireID()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for user in users {
-                    group.addTask { _ = try await EventService.register(eventID: eventID, user: user, on: app.db, now: testNow) }
+                    group.addTask {
+                        _ = try await EventService.register(eventID: eventID, user: user, on: app.db, now: testNow)
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -43,13 +47,20 @@ import NEIGFormats
             #expect(registrations.filter { $0.status == .registered }.count == 5)
             #expect(registrations.filter { $0.status == .waitlisted }.count == 11)
 
-            let first = try #require(registrations.filter { $0.status == .waitlisted }.sorted { ($0.createdAt, $0.id!.uuidString) < ($1.createdAt, $1.id!.uuidString) }.first)
-            let leaving = try #require(users.first { user in registrations.contains { $0.userID == user.id && $0.status == .registered } })
-            try await EventService.cancel(eventID: eventID, user: leaving, on: app.db, now: testNow, publicURL: "https://neig.example")
+            let first = try #require(
+                registrations.filter { $0.status == .waitlisted }.sorted {
+                    ($0.createdAt, $0.id!.uuidString) < ($1.createdAt, $1.id!.uuidString)
+                }.first)
+            let leaving = try #require(
+                users.first { user in registrations.contains { $0.userID == user.id && $0.status == .registered } })
+            try await EventService.cancel(
+                eventID: eventID, user: leaving, on: app.db, now: testNow, publicURL: "https://neig.example")
             #expect(try await EventRegistration.find(first.id, on: app.db)?.status == .registered)
             #expect(try await EventRegistration.query(on: app.db).filter(\.$status == .registered).count() == 5)
             let promoted = try #require(try await User.find(first.userID, on: app.db))
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == promoted.email).first()?.subject.contains("plaats") == true)
+            #expect(
+                try await OutboxMessage.query(on: app.db).filter(\.$recipient == promoted.email).first()?.subject
+                    .contains("plaats") == true)
         }
     }
 
@@ -58,7 +69,8 @@ import NEIGFormats
             try await makeUser(app, email: "a@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let browser = try await login(app, email: "a@amsterdam.nl")
             let meeting = try await event(app, capacity: 30)
-            let response = try await getPage(app, "/evenementen/\(meeting.id!.uuidString.lowercased())/agenda.ics", as: browser)
+            let response = try await getPage(
+                app, "/evenementen/\(meeting.id!.uuidString.lowercased())/agenda.ics", as: browser)
             #expect(response.headers.contentType?.description.hasPrefix("text/calendar") == true)
             let text = response.body.string
             #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
@@ -69,12 +81,18 @@ import NEIGFormats
             #expect(lines.contains("DTSTART:20251027T130000Z") && lines.contains("DTEND:20251027T150000Z"))
             let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
             #expect(unfolded.contains("SUMMARY:Kennissessie nazorg\\, buurt en communicatie na explosies"))
-            #expect(unfolded.contains("DESCRIPTION:Ervaringen uit drie gemeenten\\; met een vraaggesprek.\\nAanmelden verplicht."))
+            #expect(
+                unfolded.contains(
+                    "DESCRIPTION:Ervaringen uit drie gemeenten\\; met een vraaggesprek.\\nAanmelden verplicht."))
             for property in ["UID:", "DTSTAMP:", "PRODID:"] { #expect(text.contains(property)) }
 
-            #expect(try await postForm(app, "/evenementen/\(meeting.id!.uuidString.lowercased())/aanmelden", [], as: browser).status == .seeOther)
+            #expect(
+                try await postForm(
+                    app, "/evenementen/\(meeting.id!.uuidString.lowercased())/aanmelden", [], as: browser
+                ).status == .seeOther)
             let page = try await postForm(app, "/evenementen/agenda", [], as: browser).body.string
-            let feedPath = try #require(page.range(of: #"/agenda/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(page[$0]) })
+            let feedPath = try #require(
+                page.range(of: #"/agenda/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(page[$0]) })
             var feed = ""
             try await app.testing().test(.GET, feedPath) { feed = $0.body.string }
             #expect(feed.contains("BEGIN:VEVENT") && feed.contains("UID:\(meeting.id!.uuidString.lowercased())@neig"))
@@ -92,24 +110,34 @@ import NEIGFormats
             later.startsAt = testNow.addingTimeInterval(30 * 3600)
             try await later.save(on: app.db)
             for (index, meeting) in [soon, soon, later].enumerated() {
-                let id = try await makeUser(app, email: "deelnemer\(index)@example.nl", role: .analyst, organisation: "vng")
-                _ = try await EventService.register(eventID: meeting.requireID(), user: try #require(try await User.find(id, on: app.db)), on: app.db, now: testNow)
+                let id = try await makeUser(
+                    app, email: "deelnemer\(index)@example.nl", role: .analyst, organisation: "vng")
+                _ = try await EventService.register(
+                    eventID: meeting.requireID(), user: try #require(try await User.find(id, on: app.db)), on: app.db,
+                    now: testNow)
             }
             async let first = EventReminders.sendDue(now: testNow, publicURL: "https://neig.example", on: app.db)
             async let second = EventReminders.sendDue(now: testNow, publicURL: "https://neig.example", on: app.db)
             #expect(try await first + second == 1, "one attendee, not the waiting one, and once")
-            #expect(try await EventReminders.sendDue(now: testNow.addingTimeInterval(60), publicURL: "https://neig.example", on: app.db) == 0)
+            #expect(
+                try await EventReminders.sendDue(
+                    now: testNow.addingTimeInterval(60), publicURL: "https://neig.example", on: app.db) == 0)
             let messages = try await OutboxMessage.query(on: app.db).filter(\.$subject ~~ "Herinnering").all()
             #expect(messages.map(\.recipient) == ["deelnemer0@example.nl"])
-            #expect(messages.first?.body.contains("https://neig.example/evenementen/\(soon.id!.uuidString.lowercased())/agenda.ics") == true)
+            #expect(
+                messages.first?.body.contains(
+                    "https://neig.example/evenementen/\(soon.id!.uuidString.lowercased())/agenda.ics") == true)
             // The event 30 hours away is reminded the next time round, six hours later.
-            #expect(try await EventReminders.sendDue(now: testNow.addingTimeInterval(7 * 3600), publicURL: "https://neig.example", on: app.db) == 1)
+            #expect(
+                try await EventReminders.sendDue(
+                    now: testNow.addingTimeInterval(7 * 3600), publicURL: "https://neig.example", on: app.db) == 1)
         }
     }
 
     @Test func materialAttachedAfterwardsLinksTheLibraryAndTellsTheAttendees() async throws {
         try await withNEIGApp { app in
-            let organiserID = try await makeUser(app, email: "coordinator@vng.nl", role: .coordinator, organisation: "vng")
+            let organiserID = try await makeUser(
+                app, email: "coordinator@vng.nl", role: .coordinator, organisation: "vng")
             try await makeUser(app, email: "deelnemer@utrecht.nl", role: .municipalOfficer, organisation: "GM0344")
             let organiser = try await login(app, email: "coordinator@vng.nl")
             let attendee = try await login(app, email: "deelnemer@utrecht.nl")
@@ -118,20 +146,38 @@ import NEIGFormats
             try await meeting.save(on: app.db)
             let path = "/evenementen/\(meeting.id!.uuidString.lowercased())"
             #expect(try await postForm(app, "\(path)/aanmelden", [], as: attendee).status == .seeOther)
-            let slides = try redirectID(try await postForm(app, "/bibliotheek", [("titel", "Presentatie kennissessie nazorg"), ("samenvatting", "De sheets."),
-                                                                                 ("soort", "presentatie"), ("zichtbaarheid", "leden")], as: organiser))
+            let slides = try redirectID(
+                try await postForm(
+                    app, "/bibliotheek",
+                    [
+                        ("titel", "Presentatie kennissessie nazorg"), ("samenvatting", "De sheets."),
+                        ("soort", "presentatie"), ("zichtbaarheid", "leden")
+                    ], as: organiser))
             let groupOnly = LibraryDocument()
-            (groupOnly.title, groupOnly.summary, groupOnly.body, groupOnly.kind) = ("Groep", "g", "", DocumentKind.overig)
-            (groupOnly.authorOrganisation, groupOnly.visibility, groupOnly.groupCode, groupOnly.version) = ("VNG", Visibility.groep, "oov", 1)
+            (groupOnly.title, groupOnly.summary, groupOnly.body, groupOnly.kind) = (
+                "Groep", "g", "", DocumentKind.overig
+            )
+            (groupOnly.authorOrganisation, groupOnly.visibility, groupOnly.groupCode, groupOnly.version) = (
+                "VNG", Visibility.groep, "oov", 1
+            )
             (groupOnly.createdBy, groupOnly.updatedAt) = (organiserID, testNow)
             try await groupOnly.create(on: app.db)
 
-            #expect(try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: attendee).status == .forbidden)
-            #expect(try await postForm(app, "\(path)/materiaal", [("document", groupOnly.id!.uuidString)], as: organiser).status == .unprocessableEntity)
-            #expect(try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: organiser).status == .seeOther)
+            #expect(
+                try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: attendee).status
+                    == .forbidden)
+            #expect(
+                try await postForm(app, "\(path)/materiaal", [("document", groupOnly.id!.uuidString)], as: organiser)
+                    .status == .unprocessableEntity)
+            #expect(
+                try await postForm(app, "\(path)/materiaal", [("document", slides.uuidString)], as: organiser).status
+                    == .seeOther)
             let page = try await getPage(app, path, as: attendee).body.string
-            #expect(page.contains("/bibliotheek/\(slides.uuidString.lowercased())") && page.contains("Presentatie kennissessie nazorg"))
-            let attendeeID = try #require(try await User.query(on: app.db).filter(\.$email == "deelnemer@utrecht.nl").first()?.requireID())
+            #expect(
+                page.contains("/bibliotheek/\(slides.uuidString.lowercased())")
+                    && page.contains("Presentatie kennissessie nazorg"))
+            let attendeeID = try #require(
+                try await User.query(on: app.db).filter(\.$email == "deelnemer@utrecht.nl").first()?.requireID())
             let told = try await MemberNotification.query(on: app.db).filter(\.$userID == attendeeID).all()
             #expect(told.map(\.title) == ["Materiaal van \(meeting.title): Presentatie kennissessie nazorg"])
         }
@@ -148,24 +194,54 @@ import NEIGFormats
             meeting.onlineURL = "https://meet.example/neig"
             try await meeting.save(on: app.db)
             let id = meeting.id!.uuidString.lowercased()
-            let listed = try await call(app, .GET, "/events?from=2025-10-01", token: tokens[0], documented: ("/events", "get"))
+            let listed = try await call(
+                app, .GET, "/events?from=2025-10-01", token: tokens[0], documented: ("/events", "get"))
             #expect((listed.1["items"] as? [[String: Any]])?.first?["title"] as? String == meeting.title)
-            #expect(try await call(app, .GET, "/events?from=gisteren", token: tokens[0], documented: ("/events", "get")).0 == .badRequest)
-            #expect((try await call(app, .GET, "/events?from=2025-11-01", token: tokens[0], documented: ("/events", "get")).1["items"] as? [Any])?.isEmpty == true)
+            #expect(
+                try await call(app, .GET, "/events?from=gisteren", token: tokens[0], documented: ("/events", "get")).0
+                    == .badRequest)
+            #expect(
+                (try await call(app, .GET, "/events?from=2025-11-01", token: tokens[0], documented: ("/events", "get"))
+                    .1["items"] as? [Any])?.isEmpty == true)
 
-            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[0], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "registered")
-            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[0], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "registered")
-            #expect(try await call(app, .POST, "/events/\(id)/registration", token: tokens[1], documented: ("/events/{id}/registration", "post")).1["status"] as? String == "waitlisted")
-            let seen = try await call(app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get")).1
-            #expect(seen["registered"] as? Int == 1 && seen["waitlisted"] as? Int == 1 && seen["my_status"] as? String == "waitlisted")
-            #expect(seen["online_url"] is NSNull || seen["online_url"] == nil, "the online link is for those registered")
-            #expect(try await call(app, .GET, "/events/\(UUID().uuidString)", token: tokens[1], documented: ("/events/{id}", "get")).0 == .notFound)
+            #expect(
+                try await call(
+                    app, .POST, "/events/\(id)/registration", token: tokens[0],
+                    documented: ("/events/{id}/registration", "post")
+                ).1["status"] as? String == "registered")
+            #expect(
+                try await call(
+                    app, .POST, "/events/\(id)/registration", token: tokens[0],
+                    documented: ("/events/{id}/registration", "post")
+                ).1["status"] as? String == "registered")
+            #expect(
+                try await call(
+                    app, .POST, "/events/\(id)/registration", token: tokens[1],
+                    documented: ("/events/{id}/registration", "post")
+                ).1["status"] as? String == "waitlisted")
+            let seen = try await call(app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get"))
+                .1
+            #expect(
+                seen["registered"] as? Int == 1 && seen["waitlisted"] as? Int == 1
+                    && seen["my_status"] as? String == "waitlisted")
+            #expect(
+                seen["online_url"] is NSNull || seen["online_url"] == nil, "the online link is for those registered")
+            #expect(
+                try await call(
+                    app, .GET, "/events/\(UUID().uuidString)", token: tokens[1], documented: ("/events/{id}", "get")
+                ).0 == .notFound)
 
-            try await app.testing().test(.DELETE, "api/v1/events/\(id)/registration", beforeRequest: { req in
-                req.headers.bearerAuthorization = .init(token: tokens[0])
-            }, afterResponse: { #expect($0.status == .noContent) })
-            let promoted = try await call(app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get")).1
-            #expect(promoted["my_status"] as? String == "registered" && promoted["online_url"] as? String == "https://meet.example/neig")
+            try await app.testing().test(
+                .DELETE, "api/v1/events/\(id)/registration",
+                beforeRequest: { req in
+                    req.headers.bearerAuthorization = .init(token: tokens[0])
+                }, afterResponse: { #expect($0.status == .noContent) })
+            let promoted = try await call(
+                app, .GET, "/events/\(id)", token: tokens[1], documented: ("/events/{id}", "get")
+            ).1
+            #expect(
+                promoted["my_status"] as? String == "registered"
+                    && promoted["online_url"] as? String == "https://meet.example/neig")
         }
     }
 

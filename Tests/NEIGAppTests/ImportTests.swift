@@ -2,6 +2,7 @@ import Fluent
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct ImportTests {
@@ -31,18 +32,51 @@ import VaporTesting
 
     /// Every class of bad input rejects the whole file and leaves the register as it was.
     @Test(arguments: [
-        ("bad date", incidentHeader + "X-1;2025-02-30;;GM0363;;;;121400;487400;woning;explosief;\n", "line 2, column datum"),
-        ("unknown municipality", incidentHeader + "X-1;2025-02-01;;GM9999;;;;121400;487400;woning;explosief;\n", "line 2, column gemeentecode"),
-        ("bad target", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;huis;explosief;\n", "line 2, column doelwit"),
-        ("future date", incidentHeader + "X-1;2025-07-01;;GM0363;;;;121400;487400;woning;explosief;\n", "line 2, column datum"),
-        ("bad time", incidentHeader + "X-1;2025-02-01;24:00;GM0363;;;;121400;487400;woning;explosief;\n", "line 2, column tijd"),
-        ("outside the Netherlands", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;700000;woning;explosief;\n", "line 2, column x"),
-        ("duplicate bron_id", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;\nX-1;2025-02-02;;GM0363;;;;121400;487400;woning;explosief;\n", "line 3, column bron_id"),
+        (
+            "bad date", incidentHeader + "X-1;2025-02-30;;GM0363;;;;121400;487400;woning;explosief;\n",
+            "line 2, column datum"
+        ),
+        (
+            "unknown municipality", incidentHeader + "X-1;2025-02-01;;GM9999;;;;121400;487400;woning;explosief;\n",
+            "line 2, column gemeentecode"
+        ),
+        (
+            "bad target", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;huis;explosief;\n",
+            "line 2, column doelwit"
+        ),
+        (
+            "future date", incidentHeader + "X-1;2025-07-01;;GM0363;;;;121400;487400;woning;explosief;\n",
+            "line 2, column datum"
+        ),
+        (
+            "bad time", incidentHeader + "X-1;2025-02-01;24:00;GM0363;;;;121400;487400;woning;explosief;\n",
+            "line 2, column tijd"
+        ),
+        (
+            "outside the Netherlands", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;700000;woning;explosief;\n",
+            "line 2, column x"
+        ),
+        (
+            "duplicate bron_id",
+            incidentHeader
+                + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;\nX-1;2025-02-02;;GM0363;;;;121400;487400;woning;explosief;\n",
+            "line 3, column bron_id"
+        ),
         ("wrong field count", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning\n", "line 2:"),
-        ("unterminated quote", incidentHeader + "X-1;2025-02-01;;GM0363;;\"Kerkstraat 1;;121400;487400;woning;explosief;\n", "line 2:"),
-        ("overlong field", incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;" + String(repeating: "x", count: 10_001) + "\n", "line 2, column 12"),
-        ("missing column", "bron_id;datum;gemeentecode;x;y;doelwit\nX-1;2025-02-01;GM0363;121400;487400;woning\n", "line 1, column middel"),
-        ("empty file", "", "line 1:"),
+        (
+            "unterminated quote",
+            incidentHeader + "X-1;2025-02-01;;GM0363;;\"Kerkstraat 1;;121400;487400;woning;explosief;\n", "line 2:"
+        ),
+        (
+            "overlong field",
+            incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;"
+                + String(repeating: "x", count: 10_001) + "\n", "line 2, column 12"
+        ),
+        (
+            "missing column", "bron_id;datum;gemeentecode;x;y;doelwit\nX-1;2025-02-01;GM0363;121400;487400;woning\n",
+            "line 1, column middel"
+        ),
+        ("empty file", "", "line 1:")
     ])
     func badInputRejectsTheWholeFile(_ name: String, _ csv: String, _ expected: String) async throws {
         try await withNEIGApp { app in
@@ -62,7 +96,8 @@ import VaporTesting
             var bytes = Array((incidentHeader + "X-1;2025-02-01;;GM0363;;").utf8)
             bytes += [0xFF, 0xFE]
             bytes += Array(";;121400;487400;woning;explosief;\n".utf8)
-            let outcome = try await IncidentImporter.run(bytes, source: "politie", dryRun: false, actor: "test", app: app)
+            let outcome = try await IncidentImporter.run(
+                bytes, source: "politie", dryRun: false, actor: "test", app: app)
             #expect(outcome.problems.map(\.line) == [2])
             #expect(try await incidentCount(app) == 0)
         }
@@ -70,8 +105,12 @@ import VaporTesting
 
     @Test func validRowsInARejectedFileAreNotWritten() async throws {
         try await withNEIGApp { app in
-            let outcome = try await importCSV(app, sampleCSV + "B-1;2025-13-01;;GM0363;;;;121400;487400;woning;explosief;\n")
-            #expect(outcome.problems.map(\.description) == ["line 6, column datum: '2025-13-01' is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)"])
+            let outcome = try await importCSV(
+                app, sampleCSV + "B-1;2025-13-01;;GM0363;;;;121400;487400;woning;explosief;\n")
+            #expect(
+                outcome.problems.map(\.description) == [
+                    "line 6, column datum: '2025-13-01' is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)"
+                ])
             #expect(outcome.summary.rejected == 1)
             #expect(try await incidentCount(app) == 0)
         }
@@ -85,19 +124,24 @@ import VaporTesting
             let corporation = try await login(app, email: "corp@example.nl")
             func upload(_ browser: Browser, _ csv: String, csrf: String? = nil) async throws -> (HTTPStatus, String) {
                 var result: (HTTPStatus, String) = (.ok, "")
-                try await app.testing().test(.POST, "import", beforeRequest: { req in
-                    req.headers = browser.headers()
-                    let boundary = "neigtestboundary"
-                    req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-                    var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf ?? browser.csrf)\r\n"
-                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bron\"\r\n\r\npolitie\r\n"
-                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"incidenten.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
-                    body += "--\(boundary)--\r\n"
-                    req.body = ByteBuffer(string: body)
-                }, afterResponse: { res in result = (res.status, res.body.string) })
+                try await app.testing().test(
+                    .POST, "import",
+                    beforeRequest: { req in
+                        req.headers = browser.headers()
+                        let boundary = "neigtestboundary"
+                        req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                        var body =
+                            "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf ?? browser.csrf)\r\n"
+                        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bron\"\r\n\r\npolitie\r\n"
+                        body +=
+                            "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"incidenten.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+                        body += "--\(boundary)--\r\n"
+                        req.body = ByteBuffer(string: body)
+                    }, afterResponse: { res in result = (res.status, res.body.string) })
                 return result
             }
-            let bad = try await upload(analyst, sampleCSV + "B-1;2025-13-01;;GM0363;;;;121400;487400;woning;explosief;\n")
+            let bad = try await upload(
+                analyst, sampleCSV + "B-1;2025-13-01;;GM0363;;;;121400;487400;woning;explosief;\n")
             #expect(bad.0 == .unprocessableEntity)
             #expect(bad.1.contains("regel 6, kolom datum"))
             #expect(try await incidentCount(app) == 0)

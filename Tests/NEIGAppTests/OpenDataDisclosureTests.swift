@@ -2,6 +2,7 @@ import Foundation
 import NEIGCore
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 /// An attacker's solver for the published open-data table: every suppressed cell is an integer 0…4; a row's
@@ -9,7 +10,10 @@ import VaporTesting
 /// the national total fixes the sum of all of them. Row sums are independent apart from that one national sum, so
 /// the smallest and largest value of each cell follow exactly from intervals.
 enum DisclosureSolver {
-    struct Row { var cells: [Int?]; var total: String }
+    struct Row {
+        var cells: [Int?]
+        var total: String
+    }
 
     /// The suppressed cells (row, month) whose value is determined by the published figures.
     static func determinedCells(_ rows: [Row], nationalTotal: Int?, threshold: Int = 5) -> [(Int, Int)] {
@@ -22,9 +26,14 @@ enum DisclosureSolver {
             let hidden = row.cells.filter { $0 == nil }.count
             var lo = 0, hi = hidden * top
             // `≥N` is shown only for totals of at least the threshold, `<5` only below it.
-            if row.total.hasPrefix("≥"), let n = Int(row.total.dropFirst()) { lo = max(lo, n - shown, threshold - shown) }
-            else if row.total.hasPrefix("<") { hi = min(hi, top - shown) }
-            else if let exact = Int(row.total) { lo = max(lo, exact - shown); hi = min(hi, exact - shown) }
+            if row.total.hasPrefix("≥"), let n = Int(row.total.dropFirst()) {
+                lo = max(lo, n - shown, threshold - shown)
+            } else if row.total.hasPrefix("<") {
+                hi = min(hi, top - shown)
+            } else if let exact = Int(row.total) {
+                lo = max(lo, exact - shown)
+                hi = min(hi, exact - shown)
+            }
             bounds.append((lo, hi, hidden))
         }
         let national = nationalTotal.map { $0 - publishedSum }
@@ -34,7 +43,10 @@ enum DisclosureSolver {
             let b = bounds[r]
             // The sum of this row's hidden cells as the national total allows it.
             var rowLo = b.lo, rowHi = b.hi
-            if let national { rowLo = max(rowLo, national - (allHi - b.hi)); rowHi = min(rowHi, national - (allLo - b.lo)) }
+            if let national {
+                rowLo = max(rowLo, national - (allHi - b.hi))
+                rowHi = min(rowHi, national - (allLo - b.lo))
+            }
             for (m, cell) in row.cells.enumerated() where cell == nil {
                 let feasible = (0...top).filter { v in max(rowLo, v) <= min(rowHi, v + top * (b.hidden - 1)) }
                 if feasible.count < 2 { determined.append((r, m)) }
@@ -71,16 +83,23 @@ enum DisclosureSolver {
                 }
             }
             let published = SmallCountSuppression(counts: counts)
-            let found = DisclosureSolver.determinedCells(DisclosureSolver.rows(published), nationalTotal: published.nationalTotal)
+            let found = DisclosureSolver.determinedCells(
+                DisclosureSolver.rows(published), nationalTotal: published.nationalTotal)
             #expect(found.isEmpty, "round \(round): cells \(found.prefix(3)) can be worked out of \(counts)")
         }
         // Edge cases: everything small and zero, everything four, one municipality.
         // The reviewer's case: one municipality with a total of 5 in small months, every other one quiet.
-        let quiet = [[4, 1] + Array(repeating: 0, count: 10)] + [[Int]](repeating: Array(repeating: 0, count: 12), count: 20)
-        for counts in [quiet, [[Int]](repeating: Array(repeating: 0, count: 12), count: 3), [Array(repeating: 4, count: 12)],
-                       [[10] + Array(repeating: 0, count: 11)], [Array(repeating: 7, count: 11) + [3]]] {
+        let quiet =
+            [[4, 1] + Array(repeating: 0, count: 10)] + [[Int]](repeating: Array(repeating: 0, count: 12), count: 20)
+        for counts in [
+            quiet, [[Int]](repeating: Array(repeating: 0, count: 12), count: 3), [Array(repeating: 4, count: 12)],
+            [[10] + Array(repeating: 0, count: 11)], [Array(repeating: 7, count: 11) + [3]]
+        ] {
             let published = SmallCountSuppression(counts: counts)
-            #expect(DisclosureSolver.determinedCells(DisclosureSolver.rows(published), nationalTotal: published.nationalTotal).isEmpty, "\(counts)")
+            #expect(
+                DisclosureSolver.determinedCells(
+                    DisclosureSolver.rows(published), nationalTotal: published.nationalTotal
+                ).isEmpty, "\(counts)")
         }
     }
 
@@ -88,7 +107,9 @@ enum DisclosureSolver {
         try await withNEIGApp(demo: true) { app in
             for year in [2024, 2025] {
                 var table: OpenDataTable?
-                try await app.testing().test(.GET, "/api/v1/open-data?year=\(year)") { table = try $0.content.decode(OpenDataTable.self) }
+                try await app.testing().test(.GET, "/api/v1/open-data?year=\(year)") {
+                    table = try $0.content.decode(OpenDataTable.self)
+                }
                 let published = try #require(table)
                 let rows = published.municipalities.map { row in
                     // "–" is a month still to come: known to be zero.
@@ -96,7 +117,9 @@ enum DisclosureSolver {
                 }
                 let determined = DisclosureSolver.determinedCells(rows, nationalTotal: published.nationalTotal)
                 #expect(determined.isEmpty, "\(year): \(determined.count) cells can be worked out")
-                #expect(rows.contains { $0.total.hasPrefix("≥") }, "big municipalities with one quiet month show a lower bound")
+                #expect(
+                    rows.contains { $0.total.hasPrefix("≥") },
+                    "big municipalities with one quiet month show a lower bound")
             }
         }
     }

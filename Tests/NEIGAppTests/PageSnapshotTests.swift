@@ -4,6 +4,7 @@ import NEIGCore
 import SnapshotTesting
 import Testing
 import Vapor
+
 @testable import NEIGApp
 
 /// The main page of every feature, rendered from the demo data at the fixed test clock and compared with the HTML in
@@ -33,7 +34,7 @@ import Vapor
         ("members", "coordinator@demo.neig.nl", "/leden"),
         ("notifications", "oov.amsterdam@demo.neig.nl", "/notificaties"),
         ("open-data", "", "/open-data"),
-        ("account", "oov.amsterdam@demo.neig.nl", "/account"),
+        ("account", "oov.amsterdam@demo.neig.nl", "/account")
     ]
 
     @Test func everyFeaturesMainPageIsAsReviewed() async throws {
@@ -42,7 +43,9 @@ import Vapor
             var browsers: [String: Browser] = [:]
             for page in Self.pages {
                 var path = page.path
-                for (key, id) in ids { path = path.replacingOccurrences(of: "{\(key)}", with: id.uuidString.lowercased()) }
+                for (key, id) in ids {
+                    path = path.replacingOccurrences(of: "{\(key)}", with: id.uuidString.lowercased())
+                }
                 var headers = HTTPHeaders()
                 if !page.email.isEmpty {
                     if browsers[page.email] == nil {
@@ -66,19 +69,30 @@ import Vapor
         let caseFile = try #require(try await CaseFile.query(on: app.db).sort(\.$createdAt).first())
         let measure = try #require(try await Measure.query(on: app.db).sort(\.$createdAt).first())
         let intervention = try #require(try await Intervention.query(on: app.db).sort(\.$name).first())
-        return ["case": try caseFile.requireID(), "measure": try measure.requireID(), "intervention": try intervention.requireID()]
+        return [
+            "case": try caseFile.requireID(), "measure": try measure.requireID(),
+            "intervention": try intervention.requireID()
+        ]
     }
 
     /// Ids and tokens as placeholders numbered by first appearance, so equal pages give equal text.
     static func normalised(_ html: String) -> String {
         var text = html
-        for (pattern, label) in [(#"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#, "id"),
-                                 (#"(?<=name="csrf" value=")[^"]+"#, "csrf")] {
+        for (pattern, label) in [
+            (#"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#, "id"),
+            (#"(?<=name="csrf" value=")[^"]+"#, "csrf")
+        ] {
             let expression = try! NSRegularExpression(pattern: pattern)
-            let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { Range($0.range, in: text)! }
+            let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                Range($0.range, in: text)!
+            }
             var numbers: [String: Int] = [:]
-            for range in matches where numbers[text[range].lowercased()] == nil { numbers[text[range].lowercased()] = numbers.count + 1 }
-            for range in matches.reversed() { text.replaceSubrange(range, with: "{\(label)-\(numbers[text[range].lowercased()]!)}") }
+            for range in matches where numbers[text[range].lowercased()] == nil {
+                numbers[text[range].lowercased()] = numbers.count + 1
+            }
+            for range in matches.reversed() {
+                text.replaceSubrange(range, with: "{\(label)-\(numbers[text[range].lowercased()]!)}")
+            }
         }
         // One element per line keeps a diff readable.
         return text.replacingOccurrences(of: "><", with: ">\n<")

@@ -1,6 +1,7 @@
 import Foundation
 import NEIGCore
 import Testing
+
 @testable import NEIGApp
 
 @Suite struct ProductionReadinessTests {
@@ -12,14 +13,17 @@ import Testing
             #expect(problems[0].contains("10 demo accounts"))
             configuration.isProduction = false
             #expect(try await ProductionReadiness.problems(configuration, on: app.db).isEmpty)
-            let weak = AppConfiguration(database: .postgres(url: "postgres://neig:postgres@db:5432/neig"), isProduction: true)
-            #expect(try await ProductionReadiness.problems(weak, on: app.db).first?.contains("database password") == true)
+            let weak = AppConfiguration(
+                database: .postgres(url: "postgres://neig:postgres@db:5432/neig"), isProduction: true)
+            #expect(
+                try await ProductionReadiness.problems(weak, on: app.db).first?.contains("database password") == true)
         }
     }
 
     @Test func productionRefusesDefaultDatabasePasswordsAndNeverLogsThem() throws {
         let weak = try AppConfiguration.fromEnvironment(
-            database: "postgres://neig:postgres@db.internal:5432/neig", loadDemoData: true, environment: ["NEIG_ENV": "production"])
+            database: "postgres://neig:postgres@db.internal:5432/neig", loadDemoData: true,
+            environment: ["NEIG_ENV": "production"])
         #expect(weak.isProduction)
         #expect(!weak.loadDemoData, "production never loads demo data")
         #expect(weak.secureCookies, "production sets Secure cookies unless told otherwise")

@@ -4,15 +4,20 @@ import NEIGCore
 import NEIGFormats
 import Testing
 import VaporTesting
+
 @testable import NEIGApp
 
 @Suite struct RegisterPageTests {
-    func post(_ app: Application, _ path: String, as browser: Browser, form: [String: String]) async throws -> (HTTPStatus, String) {
+    func post(_ app: Application, _ path: String, as browser: Browser, form: [String: String]) async throws -> (
+        HTTPStatus, String
+    ) {
         var result: (HTTPStatus, String) = (.ok, "")
-        try await app.testing().test(.POST, path, beforeRequest: { req in
-            req.headers = browser.headers()
-            try req.content.encode(form.merging(["csrf": browser.csrf]) { $1 }, as: .urlEncodedForm)
-        }, afterResponse: { res in result = (res.status, res.body.string) })
+        try await app.testing().test(
+            .POST, path,
+            beforeRequest: { req in
+                req.headers = browser.headers()
+                try req.content.encode(form.merging(["csrf": browser.csrf]) { $1 }, as: .urlEncodedForm)
+            }, afterResponse: { res in result = (res.status, res.body.string) })
         return result
     }
 
@@ -20,10 +25,13 @@ import VaporTesting
         try await withNEIGApp { app in
             try await makeUser(app, email: "agent@politie.nl", role: .police, organisation: "politie")
             let police = try await login(app, email: "agent@politie.nl")
-            let (status, body) = try await post(app, "/incidenten", as: police, form: [
-                "bron": "politie", "bron_id": "F-1", "datum": "2025-02-30", "gemeentecode": "", "x": "121400", "y": "487400",
-                "doelwit": "woning", "middel": "explosief",
-            ])
+            let (status, body) = try await post(
+                app, "/incidenten", as: police,
+                form: [
+                    "bron": "politie", "bron_id": "F-1", "datum": "2025-02-30", "gemeentecode": "", "x": "121400",
+                    "y": "487400",
+                    "doelwit": "woning", "middel": "explosief"
+                ])
             #expect(status == .unprocessableEntity)
             #expect(body.contains("Er zijn 2 problemen"))
             #expect(body.contains("Datum: '2025-02-30' is geen bestaande datum"))
@@ -58,7 +66,8 @@ import VaporTesting
             let updated = try #require(try await Incident.find(incident.id, on: app.db))
             #expect(updated.target == .bedrijf)
             #expect(updated.sourceID == "A-1", "the source id of a stored incident cannot be changed")
-            let audit = try #require(try await AuditEvent.query(on: app.db).filter(\.$action == "incident.update").first())
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "incident.update").first())
             #expect(audit.objectID == id)
             #expect(audit.detail == "fields=doelwit")
             #expect(audit.actor.hasPrefix("user:"))
@@ -70,28 +79,37 @@ import VaporTesting
             _ = try await importCSV(app, sampleCSV)
             try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let officer = try await login(app, email: "oov@amsterdam.nl")
-            try await app.testing().test(.GET, "export/incidenten.csv?gemeente=GM0363", beforeRequest: { req in
-                req.headers = officer.headers()
-            }, afterResponse: { res in
-                let bytes = Array(res.body.readableBytesView)
-                #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-                let lines = res.body.string.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
-                #expect(lines.first == IncidentCSV.header.joined(separator: ";"))
-                #expect(lines.count == 3)
-                #expect(lines[1].contains(";121400,0;487400,0;52,"))
-                #expect(res.headers.first(name: .contentDisposition)?.contains("attachment") == true)
-            })
-            try await app.testing().test(.GET, "export/incidenten.geojson", beforeRequest: { req in
-                req.headers = officer.headers()
-            }, afterResponse: { res in
-                let json = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]
-                #expect(json?["type"] as? String == "FeatureCollection")
-                let features = json?["features"] as? [[String: Any]] ?? []
-                // Rotterdam's incidents have no place in an Amsterdam officer's map.
-                #expect(features.count == 2)
-                let coordinates = (features.first?["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
-                #expect(coordinates.count == 2 && abs(coordinates[0] - 4.893) < 0.01 && abs(coordinates[1] - 52.373) < 0.01)
-            })
+            try await app.testing().test(
+                .GET, "export/incidenten.csv?gemeente=GM0363",
+                beforeRequest: { req in
+                    req.headers = officer.headers()
+                },
+                afterResponse: { res in
+                    let bytes = Array(res.body.readableBytesView)
+                    #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+                    let lines = res.body.string.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                    #expect(lines.first == IncidentCSV.header.joined(separator: ";"))
+                    #expect(lines.count == 3)
+                    #expect(lines[1].contains(";121400,0;487400,0;52,"))
+                    #expect(res.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+                })
+            try await app.testing().test(
+                .GET, "export/incidenten.geojson",
+                beforeRequest: { req in
+                    req.headers = officer.headers()
+                },
+                afterResponse: { res in
+                    let json =
+                        try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]
+                    #expect(json?["type"] as? String == "FeatureCollection")
+                    let features = json?["features"] as? [[String: Any]] ?? []
+                    // Rotterdam's incidents have no place in an Amsterdam officer's map.
+                    #expect(features.count == 2)
+                    let coordinates = (features.first?["geometry"] as? [String: Any])?["coordinates"] as? [Double] ?? []
+                    #expect(
+                        coordinates.count == 2 && abs(coordinates[0] - 4.893) < 0.01
+                            && abs(coordinates[1] - 52.373) < 0.01)
+                })
         }
     }
 
@@ -105,38 +123,52 @@ import VaporTesting
 @Suite struct OperationsTests {
     @Test func healthChecksTheDatabaseAndMetricsCountRequestsAndImportedRows() async throws {
         try await withNEIGApp { app in
-            try await app.testing().test(.GET, "health", afterResponse: { res in
-                #expect(res.status == .ok)
-                #expect(res.body.string.contains("\"database\":\"ok\""))
-            })
+            try await app.testing().test(
+                .GET, "health",
+                afterResponse: { res in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("\"database\":\"ok\""))
+                })
             _ = try await importCSV(app, sampleCSV)
             try await app.testing().test(.GET, "open-data", afterResponse: { res in #expect(res.status == .ok) })
-            try await app.testing().test(.GET, "metrics", afterResponse: { res in
-                let text = res.body.string
-                #expect(text.contains("neig_http_requests_total{route=\"/open-data\",method=\"GET\",status=\"200\"} 1"))
-                #expect(text.contains("neig_imported_rows_total{result=\"inserted\"} 4"))
-                #expect(text.contains("neig_http_request_duration_seconds_bucket{route=\"/health\""))
-            })
+            try await app.testing().test(
+                .GET, "metrics",
+                afterResponse: { res in
+                    let text = res.body.string
+                    #expect(
+                        text.contains("neig_http_requests_total{route=\"/open-data\",method=\"GET\",status=\"200\"} 1"))
+                    #expect(text.contains("neig_imported_rows_total{result=\"inserted\"} 4"))
+                    #expect(text.contains("neig_http_request_duration_seconds_bucket{route=\"/health\""))
+                })
         }
     }
 
     @Test func unknownAPIPathsAnswerWithProblemDetailsAndPagesWithADutchPage() async throws {
         try await withNEIGApp { app in
-            try await app.testing().test(.GET, "api/v1/nope", afterResponse: { res in
-                #expect(res.status == .notFound)
-                #expect(res.headers.contentType?.subType == "problem+json")
-            })
-            try await app.testing().test(.GET, "bestaat-niet", beforeRequest: { req in
-                req.headers.replaceOrAdd(name: .accept, value: "text/html,application/xhtml+xml,*/*;q=0.8")
-            }, afterResponse: { res in
-                #expect(res.headers.contentType == .html)
-                #expect(res.status == .notFound)
-                #expect(res.body.string.contains("Niet gevonden"))
-                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
-            })
-            try await app.testing().test(.GET, "metrics", afterResponse: { res in
-                #expect(res.body.string.contains("neig_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 2"))
-            })
+            try await app.testing().test(
+                .GET, "api/v1/nope",
+                afterResponse: { res in
+                    #expect(res.status == .notFound)
+                    #expect(res.headers.contentType?.subType == "problem+json")
+                })
+            try await app.testing().test(
+                .GET, "bestaat-niet",
+                beforeRequest: { req in
+                    req.headers.replaceOrAdd(name: .accept, value: "text/html,application/xhtml+xml,*/*;q=0.8")
+                },
+                afterResponse: { res in
+                    #expect(res.headers.contentType == .html)
+                    #expect(res.status == .notFound)
+                    #expect(res.body.string.contains("Niet gevonden"))
+                    #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                })
+            try await app.testing().test(
+                .GET, "metrics",
+                afterResponse: { res in
+                    #expect(
+                        res.body.string.contains(
+                            "neig_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 2"))
+                })
         }
     }
 }

@@ -1,10 +1,11 @@
 import Fluent
-import SQLKit
 import Foundation
 import NEIGCore
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import NEIGApp
 
 /// Walks every registered route with values of the caller's choice, as a logged-in member with demo data. Used by
@@ -25,12 +26,18 @@ final class RouteWalker: @unchecked Sendable {
     /// Every parameter name neig reads, from its sources: query keys (`at: "…"`, `queryInteger("…"`) and the
     /// optional properties of form and JSON bodies. Extra names do no harm; a missing one would go unwalked.
     static let parameterNames: [String] = {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/NEIGApp").standardized
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Sources/NEIGApp"
+        ).standardized
         var names = Set(["pagina"])
-        let patterns = [#"at: "([a-z][a-z0-9_]*)""#, #"query(?:Integer|Page)\("([a-z][a-z0-9_]*)""#,
-                        #"(?:var|let) ([a-z][a-z0-9_]*): (?:String|Int|Double|Bool|APIScalar|\[String\]|\[String: String\])\?"#]
+        let patterns = [
+            #"at: "([a-z][a-z0-9_]*)""#, #"query(?:Integer|Page)\("([a-z][a-z0-9_]*)""#,
+            #"(?:var|let) ([a-z][a-z0-9_]*): (?:String|Int|Double|Bool|APIScalar|\[String\]|\[String: String\])\?"#
+        ]
         let expressions = patterns.map { try! NSRegularExpression(pattern: $0) }
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            ?? []
         for file in files where file.pathExtension == "swift" {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             let range = NSRange(text.startIndex..., in: text)
@@ -72,7 +79,10 @@ final class RouteWalker: @unchecked Sendable {
                 switch component {
                 case .constant(let value): path += "/" + value
                 case .parameter(let name):
-                    if name == "code" { path += "/GM0363"; continue }
+                    if name == "code" {
+                        path += "/GM0363"
+                        continue
+                    }
                     if idsByList[path] == nil { idsByList[path] = try await ids(listedAt: path) }
                     let ids = idsByList[path]!.filter { $0 != userID.uuidString.lowercased() }
                     path += "/" + (ids.first ?? UUID().uuidString.lowercased())
@@ -90,7 +100,8 @@ final class RouteWalker: @unchecked Sendable {
         try await app.testing().test(.GET, path, headers: browser.headers()) { res in
             if res.status == .ok { body = res.body.string }
         }
-        let expression = try NSRegularExpression(pattern: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", options: [.caseInsensitive])
+        let expression = try NSRegularExpression(
+            pattern: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", options: [.caseInsensitive])
         var seen: [String] = []
         for match in expression.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
             let id = (body as NSString).substring(with: match.range).lowercased()
@@ -101,24 +112,30 @@ final class RouteWalker: @unchecked Sendable {
 
     /// Sends one request: every name in `fields` in the query string, and for POST also in the body (a form, or
     /// JSON under `/api/` with numbers as JSON numbers). Returns the status and the body.
-    func send(_ target: Target, fields: [(String, String)], path: String? = nil) async throws -> (HTTPStatus, String, HTTPHeaders) {
+    func send(_ target: Target, fields: [(String, String)], path: String? = nil) async throws -> (
+        HTTPStatus, String, HTTPHeaders
+    ) {
         let query = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let uri = (path ?? target.path) + (query.isEmpty ? "" : "?" + query)
         try await stayLoggedIn()
         var result: (HTTPStatus, String, HTTPHeaders) = (.ok, "", [:])
         // The test clock stands still, so the per-minute limits would refuse the rest of the walk.
         try await (app.db as! any SQLDatabase).delete(from: RateLimiter.table).run()
-        try await app.testing().test(target.method, uri, beforeRequest: { req in
-            req.headers = browser.headers([("X-CSRF-Token", browser.csrf)])
-            guard target.method == .POST else { return }
-            if target.api {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(string: Self.json(fields))
-            } else {
-                req.headers.contentType = .urlEncodedForm
-                req.body = ByteBuffer(string: (fields + [("csrf", browser.csrf)]).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
-            }
-        }, afterResponse: { res in result = (res.status, res.body.string, res.headers) })
+        try await app.testing().test(
+            target.method, uri,
+            beforeRequest: { req in
+                req.headers = browser.headers([("X-CSRF-Token", browser.csrf)])
+                guard target.method == .POST else { return }
+                if target.api {
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: Self.json(fields))
+                } else {
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(
+                        string: (fields + [("csrf", browser.csrf)]).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }
+                            .joined(separator: "&"))
+                }
+            }, afterResponse: { res in result = (res.status, res.body.string, res.headers) })
         return result
     }
 
@@ -126,7 +143,9 @@ final class RouteWalker: @unchecked Sendable {
     /// so that the routes after them are still walked as a member.
     func stayLoggedIn() async throws {
         let token = String(browser.cookie.dropFirst(SessionPolicy.cookieName.count + 1))
-        guard try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(token)).first() == nil else { return }
+        guard try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(token)).first() == nil else {
+            return
+        }
         let user = try #require(try await User.find(userID, on: app.db))
         Lockout.reset(user)
         user.status = nil
@@ -146,7 +165,8 @@ final class RouteWalker: @unchecked Sendable {
     /// A JSON object; a value that reads as a JSON number is sent as one, so `1e19` reaches Int and Double fields.
     static func json(_ fields: [(String, String)]) -> String {
         let members = fields.map { name, value -> String in
-            let isNumber = value.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
+            let isNumber =
+                value.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
             let encoded = isNumber ? value : String(data: try! JSONEncoder().encode(value), encoding: .utf8)!
             return "\"\(name)\":\(encoded)"
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A local SMTP server for tests: accepts every message and keeps its envelope and data.
@@ -27,7 +28,9 @@ final class SMTPSink: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
         withUnsafeMutablePointer(to: &address) { pointer in
             _ = pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -37,7 +40,10 @@ final class SMTPSink: @unchecked Sendable {
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
-    func stop() { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
 
     private func acceptLoop() {
         while true {
@@ -50,11 +56,14 @@ final class SMTPSink: @unchecked Sendable {
 
     private func serve(_ client: Int32) {
         var buffer: [UInt8] = []
-        func send(_ line: String) { _ = (line + "\r\n").withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
+        func send(_ line: String) {
+            _ = (line + "\r\n").withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        }
         func readLine() -> String? {
             while true {
                 if let end = buffer.firstIndex(of: 0x0A) {
-                    let line = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                    let line = String(decoding: buffer[..<end], as: UTF8.self).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\r"))
                     buffer.removeFirst(end + 1)
                     return line
                 }
@@ -80,7 +89,9 @@ final class SMTPSink: @unchecked Sendable {
             } else if upper == "DATA" {
                 send("354 go on")
                 var lines: [String] = []
-                while let dataLine = readLine(), dataLine != "." { lines.append(dataLine.hasPrefix("..") ? String(dataLine.dropFirst()) : dataLine) }
+                while let dataLine = readLine(), dataLine != "." {
+                    lines.append(dataLine.hasPrefix("..") ? String(dataLine.dropFirst()) : dataLine)
+                }
                 let message = Message(from: from, recipients: recipients, data: lines.joined(separator: "\n"))
                 lock.withLock { received.append(message) }
                 send("250 queued")

@@ -17,9 +17,10 @@ struct SchemaValidator {
     /// The schema of an operation's response, e.g. ("/incidents", "get", "200").
     func responseSchema(path: String, method: String, status: String) -> [String: Any]? {
         guard let paths = document["paths"] as? [String: Any], let item = paths[path] as? [String: Any],
-              let operation = item[method] as? [String: Any], let responses = operation["responses"] as? [String: Any],
-              let response = responses[status] as? [String: Any], let content = response["content"] as? [String: Any],
-              let media = content.values.first as? [String: Any] else { return nil }
+            let operation = item[method] as? [String: Any], let responses = operation["responses"] as? [String: Any],
+            let response = responses[status] as? [String: Any], let content = response["content"] as? [String: Any],
+            let media = content.values.first as? [String: Any]
+        else { return nil }
         return media["schema"] as? [String: Any]
     }
 
@@ -39,17 +40,28 @@ struct SchemaValidator {
         }
         switch value {
         case .string(let string):
-            if let allowed = schema["enum"] as? [String], !allowed.contains(string) { errors.append("\(path): '\(string)' not in \(allowed)") }
-            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil {
+            if let allowed = schema["enum"] as? [String], !allowed.contains(string) {
+                errors.append("\(path): '\(string)' not in \(allowed)")
+            }
+            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil
+            {
                 errors.append("\(path): '\(string)' does not match \(pattern)")
             }
-            if schema["format"] as? String == "uuid", UUID(uuidString: string) == nil { errors.append("\(path): not a uuid") }
-            if schema["format"] as? String == "date", string.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) == nil {
+            if schema["format"] as? String == "uuid", UUID(uuidString: string) == nil {
+                errors.append("\(path): not a uuid")
+            }
+            if schema["format"] as? String == "date",
+                string.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) == nil
+            {
                 errors.append("\(path): not a date")
             }
         case .number(let number):
-            if let minimum = (schema["minimum"] as? NSNumber)?.doubleValue, number < minimum { errors.append("\(path): below \(minimum)") }
-            if let maximum = (schema["maximum"] as? NSNumber)?.doubleValue, number > maximum { errors.append("\(path): above \(maximum)") }
+            if let minimum = (schema["minimum"] as? NSNumber)?.doubleValue, number < minimum {
+                errors.append("\(path): below \(minimum)")
+            }
+            if let maximum = (schema["maximum"] as? NSNumber)?.doubleValue, number > maximum {
+                errors.append("\(path): above \(maximum)")
+            }
         case .object(let object):
             for key in schema["required"] as? [String] ?? [] where object[key] == nil {
                 errors.append("\(path): missing required '\(key)'")
@@ -63,10 +75,16 @@ struct SchemaValidator {
                 }
             }
         case .array(let array):
-            if let minItems = schema["minItems"] as? Int, array.count < minItems { errors.append("\(path): fewer than \(minItems) items") }
-            if let maxItems = schema["maxItems"] as? Int, array.count > maxItems { errors.append("\(path): more than \(maxItems) items") }
+            if let minItems = schema["minItems"] as? Int, array.count < minItems {
+                errors.append("\(path): fewer than \(minItems) items")
+            }
+            if let maxItems = schema["maxItems"] as? Int, array.count > maxItems {
+                errors.append("\(path): more than \(maxItems) items")
+            }
             if let items = schema["items"] as? [String: Any] {
-                for (index, item) in array.enumerated() { errors += validate(item, against: items, at: "\(path)[\(index)]") }
+                for (index, item) in array.enumerated() {
+                    errors += validate(item, against: items, at: "\(path)[\(index)]")
+                }
             }
         case .null, .bool:
             break
@@ -81,17 +99,26 @@ enum JSONValue: Decodable, CustomStringConvertible {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     func matches(_ type: String) -> Bool {
         switch (type, self) {
-        case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array), ("object", .object): true
+        case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array),
+            ("object", .object):
+            true
         case ("integer", .number(let n)): n == n.rounded()
         default: false
         }

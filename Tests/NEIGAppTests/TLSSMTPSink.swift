@@ -29,15 +29,20 @@ final class TLSSMTPSink: @unchecked Sendable {
     init(implicitTLS: Bool, offerSTARTTLS: Bool = true) async throws {
         let key = try NIOSSLPrivateKey(bytes: Array(TestCertificates.leafKeyPEM.utf8), format: .pem)
         let certificate = try NIOSSLCertificate(bytes: Array(TestCertificates.leafPEM.utf8), format: .pem)
-        let context = try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
+        let context = try NIOSSLContext(
+            configuration: .makeServerConfiguration(
+                certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
         let inbox = self.inbox
         let record: @Sendable (Message) -> Void = { inbox.append($0) }
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { child in
                 child.eventLoop.makeCompletedFuture {
-                    if implicitTLS { try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context)) }
-                    try child.pipeline.syncOperations.addHandler(SinkHandler(tls: context, encrypted: implicitTLS, offerSTARTTLS: offerSTARTTLS, record: record))
+                    if implicitTLS {
+                        try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+                    }
+                    try child.pipeline.syncOperations.addHandler(
+                        SinkHandler(tls: context, encrypted: implicitTLS, offerSTARTTLS: offerSTARTTLS, record: record))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -82,7 +87,10 @@ final class TLSSMTPSink: @unchecked Sendable {
         func handle(_ line: String, context: ChannelHandlerContext) {
             if var lines = data {
                 if line == "." {
-                    record(Message(from: from, recipients: recipients, data: lines.joined(separator: "\n"), encrypted: encrypted, login: login))
+                    record(
+                        Message(
+                            from: from, recipients: recipients, data: lines.joined(separator: "\n"),
+                            encrypted: encrypted, login: login))
                     data = nil
                     reply(context, "250 queued")
                 } else {
@@ -102,9 +110,12 @@ final class TLSSMTPSink: @unchecked Sendable {
                 try? context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
                 encrypted = true
             } else if upper.hasPrefix("AUTH PLAIN ") {
-                let decoded = Data(base64Encoded: String(line.dropFirst(11))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let decoded =
+                    Data(base64Encoded: String(line.dropFirst(11))).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let parts = decoded.split(separator: "\u{0}", omittingEmptySubsequences: false)
-                guard encrypted, parts.count == 3, parts[2] == "geheim-wachtwoord" else { return reply(context, "535 authentication failed") }
+                guard encrypted, parts.count == 3, parts[2] == "geheim-wachtwoord" else {
+                    return reply(context, "535 authentication failed")
+                }
                 login = String(parts[1])
                 reply(context, "235 ok")
             } else if upper.hasPrefix("MAIL FROM:") {
@@ -117,7 +128,9 @@ final class TLSSMTPSink: @unchecked Sendable {
                 data = []
                 reply(context, "354 go on")
             } else if upper == "QUIT" {
-                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "221 bye\r\n"))).whenComplete { _ in context.close(promise: nil) }
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "221 bye\r\n"))).whenComplete { _ in
+                    context.close(promise: nil)
+                }
             } else {
                 reply(context, "502 unknown")
             }

@@ -4,6 +4,7 @@ import NEIGCore
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import NEIGApp
 
 /// The fixed "now" of the tests: 30 June 2025, noon in Amsterdam.
@@ -21,14 +22,17 @@ func withNEIGApp(demo: Bool = false, now: Date = testNow, _ body: (Application) 
         location = try .parse(url)
         schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     } else {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("neig-test-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "neig-test-\(UUID().uuidString).sqlite"
+        ).path
         sqliteFile = path
         location = .sqlite(path: path)
     }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    let configuration = AppConfiguration(database: location, loadDemoData: demo, clock: NEIGClock(now: { now }),
-                                         postgresSchema: schema)
+    let configuration = AppConfiguration(
+        database: location, loadDemoData: demo, clock: NEIGClock(now: { now }),
+        postgresSchema: schema)
     do {
         try await configure(app, with: configuration, passwordHashCost: 4)
         _ = try await prepareDatabase(app, loadDemoData: demo)
@@ -75,8 +79,9 @@ func testOrganisation(for role: Role) -> String {
 
 @discardableResult
 func makeUser(_ app: Application, email: String, role: Role, organisation: String) async throws -> UUID {
-    try await AccountService.createUser(email: email, name: email.components(separatedBy: "@")[0], role: role,
-                                        organisationCode: organisation, password: testPassword, on: app)
+    try await AccountService.createUser(
+        email: email, name: email.components(separatedBy: "@")[0], role: role,
+        organisationCode: organisation, password: testPassword, on: app)
 }
 
 /// Logs in through the real login form (double-submit CSRF cookie included).
@@ -87,18 +92,22 @@ func login(_ app: Application, email: String, password: String = testPassword) a
     }
     var sessionCookie = ""
     var location = ""
-    try await app.testing().test(.POST, "login", beforeRequest: { req in
-        req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=\(visitorToken)")
-        try req.content.encode(["email": email, "password": password, "csrf": visitorToken], as: .urlEncodedForm)
-    }, afterResponse: { res in
-        #expect(res.status == .seeOther, "login of \(email) failed: \(res.body.string.prefix(300))")
-        sessionCookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
-        location = res.headers.first(name: .location) ?? ""
-    })
+    try await app.testing().test(
+        .POST, "login",
+        beforeRequest: { req in
+            req.headers.add(name: "Cookie", value: "\(SessionPolicy.csrfCookieName)=\(visitorToken)")
+            try req.content.encode(["email": email, "password": password, "csrf": visitorToken], as: .urlEncodedForm)
+        },
+        afterResponse: { res in
+            #expect(res.status == .seeOther, "login of \(email) failed: \(res.body.string.prefix(300))")
+            sessionCookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
+            location = res.headers.first(name: .location) ?? ""
+        })
     if location.hasPrefix(SiteURL.secondFactor.path) {
         sessionCookie = try await passSecondFactor(app, pendingCookie: sessionCookie)
     }
-    let session = try #require(try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(sessionCookie)).first())
+    let session = try #require(
+        try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(sessionCookie)).first())
     #expect(!session.isAwaitingSecondFactor)
     return Browser(cookie: "\(SessionPolicy.cookieName)=\(sessionCookie)", csrf: session.csrfToken)
 }
@@ -116,34 +125,41 @@ func passSecondFactor(_ app: Application, pendingCookie: String) async throws ->
     try await app.testing().test(.GET, SiteURL.secondFactor.path, headers: ["Cookie": cookieHeader]) { res in
         #expect(res.status == .ok)
     }
-    let pending = try #require(try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(pendingCookie))
-        .with(\.$user).first())
+    let pending = try #require(
+        try await UserSession.query(on: app.db).filter(\.$tokenHash == Secrets.hash(pendingCookie))
+            .with(\.$user).first())
     let secret = try #require(pending.user.totpSecret ?? pending.totpEnrolmentSecret)
     let code = currentTOTPCode(secret: secret, usedCounter: pending.user.totpUsedCounter)
     var cookie = ""
-    try await app.testing().test(.POST, SiteURL.secondFactor.path, beforeRequest: { req in
-        req.headers.add(name: "Cookie", value: cookieHeader)
-        try req.content.encode(["code": code, "csrf": pending.csrfToken], as: .urlEncodedForm)
-    }, afterResponse: { res in
-        #expect([.ok, .seeOther].contains(res.status), "second factor failed: \(res.body.string.prefix(300))")
-        cookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
-    })
+    try await app.testing().test(
+        .POST, SiteURL.secondFactor.path,
+        beforeRequest: { req in
+            req.headers.add(name: "Cookie", value: cookieHeader)
+            try req.content.encode(["code": code, "csrf": pending.csrfToken], as: .urlEncodedForm)
+        },
+        afterResponse: { res in
+            #expect([.ok, .seeOther].contains(res.status), "second factor failed: \(res.body.string.prefix(300))")
+            cookie = res.headers.setCookie?[SessionPolicy.cookieName]?.string ?? ""
+        })
     return cookie
 }
 
-func importCSV(_ app: Application, _ text: String, source: String = "politie", dryRun: Bool = false) async throws -> IncidentImporter.Outcome {
+func importCSV(_ app: Application, _ text: String, source: String = "politie", dryRun: Bool = false) async throws
+    -> IncidentImporter.Outcome
+{
     try await IncidentImporter.run(Array(text.utf8), source: source, dryRun: dryRun, actor: "test", app: app)
 }
 
 let incidentHeader = "bron_id;datum;tijd;gemeentecode;gemeente;adres;postcode;x;y;doelwit;middel;omschrijving\n"
 
 /// A few incidents in Amsterdam and Rotterdam with addresses.
-let sampleCSV = incidentHeader + """
-A-1;2025-01-01;00:30;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;explosief;Voordeur
-A-2;2025-03-15;;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;vuurwerk;
-R-1;2025-02-10;23:10;GM0599;Rotterdam;Coolsingel 40;3011 AD;92500;437500;bedrijf;explosief;Etalage
-R-2;2024-12-31;;GM0599;Rotterdam;Witte de Withstraat 8;3012 BP;92300;437200;voertuig;handgranaat;
+let sampleCSV =
+    incidentHeader + """
+        A-1;2025-01-01;00:30;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;explosief;Voordeur
+        A-2;2025-03-15;;GM0363;Amsterdam;Kerkstraat 1;1017 GC;121400;487400;woning;vuurwerk;
+        R-1;2025-02-10;23:10;GM0599;Rotterdam;Coolsingel 40;3011 AD;92500;437500;bedrijf;explosief;Etalage
+        R-2;2024-12-31;;GM0599;Rotterdam;Witte de Withstraat 8;3012 BP;92300;437200;voertuig;handgranaat;
 
-"""
+        """
 
 func incidentCount(_ app: Application) async throws -> Int { try await Incident.query(on: app.db).count() }

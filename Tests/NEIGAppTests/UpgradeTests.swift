@@ -5,6 +5,7 @@ import SQLKit
 import Testing
 import Vapor
 import ZIPFoundation
+
 @testable import NEIGApp
 
 /// A database with demo data as `main` at 3e73697 wrote it (`scripts/make-upgrade-fixture.sh`) migrates to
@@ -41,7 +42,8 @@ struct UpgradeCensus: Equatable {
     var rows: [String: Int] = [:]
 
     static func tables(_ db: any Database) async throws -> [String] {
-        let query: SQLQueryString = db.isPostgres
+        let query: SQLQueryString =
+            db.isPostgres
             ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
             : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'library_fts%'"
         return try await db.sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
@@ -78,9 +80,12 @@ func withFixtureDatabase(_ name: String, _ body: (Application) async throws -> V
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try await configure(app, with: AppConfiguration(database: location, loadDemoData: false,
-                                                        clock: NEIGClock(now: { testNow }), postgresSchema: schema),
-                            passwordHashCost: 4)
+        try await configure(
+            app,
+            with: AppConfiguration(
+                database: location, loadDemoData: false,
+                clock: NEIGClock(now: { testNow }), postgresSchema: schema),
+            passwordHashCost: 4)
         if let schema {
             try await app.db.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
             let dump = try String(contentsOf: directory.appendingPathComponent("neig.pg.sql"), encoding: .utf8)
@@ -105,9 +110,11 @@ struct LegacyLists {
         var legacy = LegacyLists()
         for move in ListColumnMoves.all {
             var values: [UUID: [String]] = [:]
-            for row in try await db.sql.raw("SELECT id, \(ident: move.column) AS list FROM \(ident: move.owner)").all() {
+            for row in try await db.sql.raw("SELECT id, \(ident: move.column) AS list FROM \(ident: move.owner)").all()
+            {
                 let text = try row.decode(column: "list", as: String?.self) ?? ""
-                let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+                let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    .filter { !$0.isEmpty }
                 if !items.isEmpty { values[try row.decode(column: "id", as: UUID.self)] = items }
             }
             legacy.lists["\(move.owner).\(move.column)"] = values
@@ -117,27 +124,38 @@ struct LegacyLists {
 
     static func expectMoved(_ before: LegacyLists, on db: any Database) async throws {
         // The demo data fills most lists; an empty one would make this comparison prove nothing.
-        for key in ["interventions.municipalities", "library_documents.lines", "library_documents.phases", "questions.tags",
-                    "member_groups.default_tags", "measures.information_ids", "near_repeat_alerts.earlier_incident_ids",
-                    "signal_routing_rules.postcode_areas", "signal_routing_rules.senders"] {
+        for key in [
+            "interventions.municipalities", "library_documents.lines", "library_documents.phases", "questions.tags",
+            "member_groups.default_tags", "measures.information_ids", "near_repeat_alerts.earlier_incident_ids",
+            "signal_routing_rules.postcode_areas", "signal_routing_rules.senders"
+        ] {
             #expect(before.lists[key]?.isEmpty == false, "the fixture has no values in \(key)")
         }
         for move in ListColumnMoves.all {
             var after: [UUID: [String]] = [:]
-            let rows = try await db.sql.raw("""
+            let rows = try await db.sql.raw(
+                """
                 SELECT \(ident: move.ownerColumn) AS owner, \(ident: move.valueColumn) AS value FROM \(ident: move.table) ORDER BY position
-                """).all()
+                """
+            ).all()
             for row in rows {
-                let value = move.valuesAreIDs ? try row.decode(column: "value", as: UUID.self).uuidString : try row.decode(column: "value", as: String.self)
+                let value =
+                    move.valuesAreIDs
+                    ? try row.decode(column: "value", as: UUID.self).uuidString
+                    : try row.decode(column: "value", as: String.self)
                 after[try row.decode(column: "owner", as: UUID.self), default: []].append(value.lowercased())
             }
-            #expect(after == before.lists["\(move.owner).\(move.column)"], "\(move.owner).\(move.column) → \(move.table)")
-            #expect(try await columns(of: move.owner, on: db).contains(move.column) == false, "\(move.owner).\(move.column) is still there")
+            #expect(
+                after == before.lists["\(move.owner).\(move.column)"], "\(move.owner).\(move.column) → \(move.table)")
+            #expect(
+                try await columns(of: move.owner, on: db).contains(move.column) == false,
+                "\(move.owner).\(move.column) is still there")
         }
     }
 
     static func columns(of table: String, on db: any Database) async throws -> Set<String> {
-        let query: SQLQueryString = db.isPostgres
+        let query: SQLQueryString =
+            db.isPostgres
             ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(bind: table)"
             : "SELECT name FROM pragma_table_info(\(bind: table))"
         return Set(try await db.sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) })
@@ -170,7 +188,8 @@ enum TypedModels {
     @Test func anUnknownStoredPhaseFailsLoudly() async throws {
         try await withNEIGApp(demo: true) { app in
             let caseFile = try #require(try await CaseFile.query(on: app.db).first())
-            try await app.db.sql.raw("UPDATE cases SET phase = 'herstel' WHERE id = \(bind: caseFile.requireID())").run()
+            try await app.db.sql.raw("UPDATE cases SET phase = 'herstel' WHERE id = \(bind: caseFile.requireID())")
+                .run()
             await #expect(throws: (any Error).self) { _ = try await CaseFile.query(on: app.db).all() }
             let officer = try await login(app, email: "oov.amsterdam@demo.neig.nl", password: "demo-wachtwoord-neig")
             let page = try await getPage(app, "/zaken/\(try caseFile.requireID().uuidString.lowercased())", as: officer)
@@ -198,7 +217,8 @@ enum SQLScript {
             } else if character == "'" || character == "\"" {
                 quote = character
             } else if character == "$", let end = script[script.index(after: index)...].firstIndex(of: "$"),
-                      script[script.index(after: index)..<end].allSatisfy({ $0.isLetter || $0 == "_" }) {
+                script[script.index(after: index)..<end].allSatisfy({ $0.isLetter || $0 == "_" })
+            {
                 let tag = String(script[index...end])
                 current.append(contentsOf: tag.dropFirst())
                 dollar = (tag, current.count)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NEIGCore
 
 @Suite struct CoordinatesTests {
@@ -41,7 +42,8 @@ import Testing
         #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
         #expect(CivilDate(dayNumber: start.dayNumber) == start)
         #expect(CivilDate(year: 2024, month: 2, day: 29)!.addingYear() == CivilDate(year: 2025, month: 2, day: 28))
-        #expect(CivilDate(year: 2024, month: 2, day: 29)!.sameDayPreviousYear == CivilDate(year: 2023, month: 2, day: 28))
+        #expect(
+            CivilDate(year: 2024, month: 2, day: 29)!.sameDayPreviousYear == CivilDate(year: 2023, month: 2, day: 28))
     }
 
     @Test func timeOfDayAcceptsOnlyValidClockTimes() {
@@ -72,7 +74,9 @@ import Testing
 
     @Test func addressKeysIgnoreCaseCommasAndSpacing() {
         #expect(AddressKey.make(address: " Kerkstraat  1, ", postcode: "1017GC") == "kerkstraat 1|1017GC")
-        #expect(AddressKey.make(address: "KERKSTRAAT 1", postcode: "1017GC") == AddressKey.make(address: "kerkstraat,1", postcode: "1017GC"))
+        #expect(
+            AddressKey.make(address: "KERKSTRAAT 1", postcode: "1017GC")
+                == AddressKey.make(address: "kerkstraat,1", postcode: "1017GC"))
         #expect(AddressKey.make(address: "Ériestraat 2", postcode: nil) == "ériestraat 2|")
         #expect(AddressKey.make(address: "  ", postcode: nil) == nil)
     }

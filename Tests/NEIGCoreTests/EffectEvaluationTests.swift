@@ -1,6 +1,7 @@
 import Foundation
-@testable import NEIGCore
 import Testing
+
+@testable import NEIGCore
 
 /// The effect evaluation on synthetic data: it finds an effect that was planted, and finds none where none was, about
 /// as often as it says it would.
@@ -28,11 +29,13 @@ import Testing
         for (index, code) in codes.enumerated() {
             let rate = index == 0 ? treatedRate : 1 + Double(index % 12)
             for month in firstMonth..<(firstMonth + 48) {
-                counts[code, default: [:]][month] = poisson(rate * (index == 0 && month >= startMonth ? factor : 1), using: &generator)
+                counts[code, default: [:]][month] = poisson(
+                    rate * (index == 0 && month >= startMonth ? factor : 1), using: &generator)
             }
         }
-        return EffectEvaluation.Input(counts: counts, universe: codes, treated: ["GM9000"], start: start, controls: nil, monthsBefore: 24,
-                                      monthsAfter: 12, dataStart: firstMonth, dataEnd: firstMonth + 47, seed: seed, bootstrapSamples: 500)
+        return EffectEvaluation.Input(
+            counts: counts, universe: codes, treated: ["GM9000"], start: start, controls: nil, monthsBefore: 24,
+            monthsAfter: 12, dataStart: firstMonth, dataEnd: firstMonth + 47, seed: seed, bootstrapSamples: 500)
     }
 
     @Test func recoversAPlantedHalving() throws {
@@ -77,7 +80,9 @@ import Testing
         let chosen = try EffectEvaluation.evaluate(input).get()
         #expect(chosen.controls == ["GM9001", "GM9002"] && !chosen.controlsProposed && chosen.sparse)
         input.controls = ["GM9000"]
-        #expect(throws: EffectEvaluation.Failure.treatedAsControl("GM9000")) { try EffectEvaluation.evaluate(input).get() }
+        #expect(throws: EffectEvaluation.Failure.treatedAsControl("GM9000")) {
+            try EffectEvaluation.evaluate(input).get()
+        }
     }
 
     @Test func windowsAreCutToTheDataWithAWarning() throws {
@@ -97,9 +102,11 @@ import Testing
     }
 
     @Test func verdictsReadAsPlainDutch() {
-        #expect(EffectEvaluation.verdict(effect: -30.2, low: -45.4, high: -10.1, p: 0.04, sparse: false, significant: true)
+        #expect(
+            EffectEvaluation.verdict(effect: -30.2, low: -45.4, high: -10.1, p: 0.04, sparse: false, significant: true)
                 == "Daling van ~30 % (90 %-interval 10–45 %, p = 0,04).")
-        #expect(EffectEvaluation.verdict(effect: -12, low: -40, high: 25, p: 0.34, sparse: false, significant: false)
+        #expect(
+            EffectEvaluation.verdict(effect: -12, low: -40, high: 25, p: 0.34, sparse: false, significant: false)
                 == "Geen aantoonbaar effect (geschat −12 %, 90 %-interval −40 tot +25 %, p = 0,34).")
     }
 }

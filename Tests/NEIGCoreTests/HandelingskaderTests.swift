@@ -18,7 +18,10 @@ import Testing
         let holidays = AwbDeadlines.holidays(in: 2025)
         #expect(holidays.contains(date("2025-04-26")), "King's Day moves to the 26th when the 27th is a Sunday")
         #expect(!holidays.contains(date("2025-04-27")))
-        for day in ["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"] {
+        for day in [
+            "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25",
+            "2025-12-26"
+        ] {
             #expect(holidays.contains(date(day)), "\(day)")
         }
     }
@@ -63,38 +66,59 @@ import Testing
     @Test func checklistTextRoundTripsAndNamesBadLines() throws {
         let text = ChecklistText.format(ChecklistText.nationalDefault)
         #expect(try ChecklistText.parse(text).get() == ChecklistText.nationalDefault)
-        let bad = "# lokale stappen\nexplosie | Buren bellen | OOV | 6\ngesloten | X | Y | 1\nnazorg | Evaluatie | OOV\ndreiging | Gesprek | OOV | morgen\n"
-        guard case .failure(let problems) = ChecklistText.parse(bad) else { Issue.record("bad text accepted"); return }
+        let bad =
+            "# lokale stappen\nexplosie | Buren bellen | OOV | 6\ngesloten | X | Y | 1\nnazorg | Evaluatie | OOV\ndreiging | Gesprek | OOV | morgen\n"
+        guard case .failure(let problems) = ChecklistText.parse(bad) else {
+            Issue.record("bad text accepted")
+            return
+        }
         #expect(problems.lines.map(\.line) == [3, 4, 5])
         #expect(problems.lines[2].reason.contains("morgen"))
-        guard case .failure = ChecklistText.parse("\n# niets\n") else { Issue.record("an empty template was accepted"); return }
+        guard case .failure = ChecklistText.parse("\n# niets\n") else {
+            Issue.record("an empty template was accepted")
+            return
+        }
     }
 
     @Test func signalsGoToTheFirstMatchingRuleByPriority() {
         let rules = [
             SignalRoutingRule(priority: 50, postcodeAreas: [], kinds: [], senders: [], team: "Algemeen"),
-            SignalRoutingRule(priority: 10, postcodeAreas: ["1017"], kinds: [], senders: [.business], team: "Centrum ondernemers"),
-            SignalRoutingRule(priority: 20, postcodeAreas: [], kinds: [.extortion], senders: [], team: "Ondermijning"),
+            SignalRoutingRule(
+                priority: 10, postcodeAreas: ["1017"], kinds: [], senders: [.business], team: "Centrum ondernemers"),
+            SignalRoutingRule(priority: 20, postcodeAreas: [], kinds: [.extortion], senders: [], team: "Ondermijning")
         ]
-        #expect(SignalRoutingRule.route(postcode: "1017 GC", kind: .threat, sender: .business, rules: rules) == "Centrum ondernemers")
-        #expect(SignalRoutingRule.route(postcode: "1018 AB", kind: .extortion, sender: .business, rules: rules) == "Ondermijning")
+        #expect(
+            SignalRoutingRule.route(postcode: "1017 GC", kind: .threat, sender: .business, rules: rules)
+                == "Centrum ondernemers")
+        #expect(
+            SignalRoutingRule.route(postcode: "1018 AB", kind: .extortion, sender: .business, rules: rules)
+                == "Ondermijning")
         #expect(SignalRoutingRule.route(postcode: nil, kind: .threat, sender: .police, rules: rules) == "Algemeen")
-        #expect(SignalRoutingRule.route(postcode: "1017 GC", kind: .threat, sender: .police, rules: Array(rules.prefix(0))) == nil)
+        #expect(
+            SignalRoutingRule.route(postcode: "1017 GC", kind: .threat, sender: .police, rules: Array(rules.prefix(0)))
+                == nil)
         #expect(SignalStatus.new.allowedNext.contains(.rejected) && SignalStatus.rejected.allowedNext.isEmpty)
     }
 
     @Test func informationIsNeedToKnowAndExpires() {
         let mayor = Actor(role: .mayor, municipalityCode: "GM0363")
-        func visible(_ viewer: Actor, id: String = "v", users: Set<String> = [], roles: Set<Role> = [], expired: Bool = false) -> Bool {
-            AccessPolicy.canSeeInformation(viewer: viewer, viewerID: id, authorID: "a", municipalityCode: "GM0363",
-                                           recipientUserIDs: users, recipientRoles: roles, expired: expired)
+        func visible(
+            _ viewer: Actor, id: String = "v", users: Set<String> = [], roles: Set<Role> = [], expired: Bool = false
+        ) -> Bool {
+            AccessPolicy.canSeeInformation(
+                viewer: viewer, viewerID: id, authorID: "a", municipalityCode: "GM0363",
+                recipientUserIDs: users, recipientRoles: roles, expired: expired)
         }
         #expect(visible(mayor, roles: [.mayor]))
         #expect(!visible(Actor(role: .municipalOfficer, municipalityCode: "GM0363"), roles: [.mayor]))
-        #expect(!visible(Actor(role: .mayor, municipalityCode: "GM0599"), roles: [.mayor]), "roles count only inside the case's municipality")
+        #expect(
+            !visible(Actor(role: .mayor, municipalityCode: "GM0599"), roles: [.mayor]),
+            "roles count only inside the case's municipality")
         #expect(visible(Actor(role: .municipalOfficer, municipalityCode: "GM0363"), id: "o", users: ["o"]))
         #expect(visible(Actor(role: .police, municipalityCode: nil), id: "a"), "the author sees their own item")
-        #expect(!visible(Actor(role: .police, municipalityCode: nil), id: "a", expired: true), "nobody sees an expired item")
+        #expect(
+            !visible(Actor(role: .police, municipalityCode: nil), id: "a", expired: true), "nobody sees an expired item"
+        )
         #expect(!visible(Actor(role: .analyst, municipalityCode: "GM0363"), roles: [.analyst]))
     }
 

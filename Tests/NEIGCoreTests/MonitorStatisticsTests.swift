@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NEIGCore
 
 @Suite struct MonitorStatisticsTests {
@@ -7,7 +8,7 @@ import Testing
             IncidentCount(year: 2024, month: 1, target: .woning, municipalityCode: "GM0599", count: 3),
             IncidentCount(year: 2024, month: 12, target: .voertuig, municipalityCode: "GM0363", count: 3),
             IncidentCount(year: 2024, month: 5, target: .bedrijf, municipalityCode: "GM0518", count: 1),
-            IncidentCount(year: 2023, month: 5, target: .bedrijf, municipalityCode: "GM0518", count: 5),
+            IncidentCount(year: 2023, month: 5, target: .bedrijf, municipalityCode: "GM0518", count: 5)
         ]
         let report = MonitorReport(year: 2024, counts: counts, registry: .bundled, hasPreviousYear: true)
         #expect(report.total == 7)
@@ -29,8 +30,9 @@ import Testing
     @Test func projectionFollowsTheEarlierYearsProfile() {
         // Half of the attacks fall in January in earlier years: by 31 January half the year is done.
         let profile = [[50, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 5]]
-        let progress = TargetProgress(year: 2025, asOf: CivilDate(year: 2025, month: 1, day: 31)!, yearToDate: 600,
-                                      previousYearSamePeriod: 700, previousYearTotal: 1543, profileMonths: profile)
+        let progress = TargetProgress(
+            year: 2025, asOf: CivilDate(year: 2025, month: 1, day: 31)!, yearToDate: 600,
+            previousYearSamePeriod: 700, previousYearTotal: 1543, profileMonths: profile)
         #expect(progress.targetMaximum == 1388)
         #expect(abs(progress.expectedShare - 0.5) < 1e-9)
         #expect(progress.projectedTotal == 1200)
@@ -39,9 +41,13 @@ import Testing
 
     @Test func repeatAddressesNeedTwoAttacksWithinAYear() {
         func hit(_ key: String, _ date: String) -> RepeatAddress.Hit {
-            RepeatAddress.Hit(key: key, address: key, postcode: nil, municipalityCode: "GM0363", date: CivilDate(parsing: date)!)
+            RepeatAddress.Hit(
+                key: key, address: key, postcode: nil, municipalityCode: "GM0363", date: CivilDate(parsing: date)!)
         }
-        let hits = [hit("a", "2024-01-10"), hit("a", "2025-01-10"), hit("b", "2024-01-10"), hit("b", "2025-01-11"), hit("c", "2025-03-01")]
+        let hits = [
+            hit("a", "2024-01-10"), hit("a", "2025-01-10"), hit("b", "2024-01-10"), hit("b", "2025-01-11"),
+            hit("c", "2025-03-01")
+        ]
         let window = CivilDate(year: 2024, month: 1, day: 1)!...CivilDate(year: 2025, month: 12, day: 31)!
         #expect(RepeatAddress.find(in: hits, window: window).map(\.key) == ["a"])
     }
@@ -61,7 +67,8 @@ import Testing
         let ranking = Dictionary(grouping: in2024, by: \.municipalityCode).mapValues(\.count)
             .sorted { $0.value > $1.value }.prefix(5).map(\.key)
         #expect(ranking == ["GM0363", "GM0599", "GM0518", "GM0034", "GM0796"])
-        #expect(incidents.allSatisfy { $0.date <= demo.today && $0.rd.isInNetherlands && $0.sourceID.hasPrefix("DEMO-") })
+        #expect(
+            incidents.allSatisfy { $0.date <= demo.today && $0.rd.isInNetherlands && $0.sourceID.hasPrefix("DEMO-") })
         #expect(Set(incidents.map(\.sourceID)).count == incidents.count)
     }
 }

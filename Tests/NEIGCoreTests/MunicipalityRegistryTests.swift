@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NEIGCore
 
 @Suite struct MunicipalityRegistryTests {
@@ -13,12 +14,19 @@ import Testing
     }
 
     @Test func aNewerTableCanReplaceItAndBadTablesAreRefused() {
-        let newer = "gemeentecode;gemeentenaam;roepnaam;provincie;veiligheidsregiocode;veiligheidsregionaam\nGM9001;Nieuwgemeente;;Utrecht;VR09;Utrecht\n"
-        guard case .success(let registry) = MunicipalityRegistry.parse(Array(newer.utf8)) else { Issue.record("refused"); return }
+        let newer =
+            "gemeentecode;gemeentenaam;roepnaam;provincie;veiligheidsregiocode;veiligheidsregionaam\nGM9001;Nieuwgemeente;;Utrecht;VR09;Utrecht\n"
+        guard case .success(let registry) = MunicipalityRegistry.parse(Array(newer.utf8)) else {
+            Issue.record("refused")
+            return
+        }
         #expect(registry.all.map(\.code) == ["GM9001"])
         #expect(registry["GM9001"]?.centroidIsApproximate == true)
         let duplicate = newer + "GM9001;Dubbel;;Utrecht;VR09;Utrecht\nX1;Fout;;Utrecht;VR09;Utrecht\n"
-        guard case .failure(let problems) = MunicipalityRegistry.parse(Array(duplicate.utf8)) else { Issue.record("accepted"); return }
+        guard case .failure(let problems) = MunicipalityRegistry.parse(Array(duplicate.utf8)) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(problems.problems.map(\.line) == [3, 4])
     }
 }

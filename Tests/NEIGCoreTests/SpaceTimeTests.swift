@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NEIGCore
 
 @Suite struct SpaceTimeTests {
@@ -24,7 +25,9 @@ import Testing
         let bands = try NearRepeatBands(distances: [100, 200], days: [7, 14])
         let result = await NearRepeat.run(small, bands: bands, permutations: 0, seed: 1)
         var observed: [String: Int] = [:]
-        for cell in result.cells where cell.observed > 0 { observed["\(cell.distanceBand),\(cell.timeBand)"] = cell.observed }
+        for cell in result.cells where cell.observed > 0 {
+            observed["\(cell.distanceBand),\(cell.timeBand)"] = cell.observed
+        }
         // A–D same place, 100 days; A–B 100 m, 5 days; B–D 100 m, 95 days; A–C, B–C, C–D beyond 200 m, > 14 days.
         #expect(observed == ["0,2": 1, "1,0": 1, "1,2": 1, "3,2": 3])
         #expect(result.cells.count == 4 * 3)
@@ -43,9 +46,13 @@ import Testing
     }
 
     @Test func invalidBandsAreRefused() {
-        #expect(throws: NearRepeatError.bandsNotIncreasing("distance")) { try NearRepeatBands(distances: [200, 100], days: [7]) }
+        #expect(throws: NearRepeatError.bandsNotIncreasing("distance")) {
+            try NearRepeatBands(distances: [200, 100], days: [7])
+        }
         #expect(throws: NearRepeatError.noBands) { try NearRepeatBands(distances: [], days: [7]) }
-        #expect(throws: NearRepeatError.bandsNotIncreasing("time")) { try NearRepeatBands(distances: [100], days: [7, 7]) }
+        #expect(throws: NearRepeatError.bandsNotIncreasing("time")) {
+            try NearRepeatBands(distances: [100], days: [7, 7])
+        }
     }
 
     // MARK: - The fast path against brute force
@@ -59,7 +66,9 @@ import Testing
         return SpaceTimeEvents(x: x, y: y, days: days)
     }
 
-    static func bruteForceKnox(_ events: SpaceTimeEvents, distance: Double, days: Int32, metric: DistanceMetric) -> (Int, Int, Int) {
+    static func bruteForceKnox(_ events: SpaceTimeEvents, distance: Double, days: Int32, metric: DistanceMetric) -> (
+        Int, Int, Int
+    ) {
         var space = 0, time = 0, both = 0
         for i in 0..<events.count {
             for j in (i + 1)..<events.count {
@@ -77,7 +86,8 @@ import Testing
     func knoxMatchesBruteForce(seed: UInt64, metric: DistanceMetric) async {
         let events = Self.randomEvents(400, seed: seed)
         for (distance, days) in [(50.0, 3), (150.0, 10), (400.0, 0)] {
-            let fast = await Knox.run(events, distance: distance, days: days, permutations: 0, seed: seed, metric: metric)
+            let fast = await Knox.run(
+                events, distance: distance, days: days, permutations: 0, seed: seed, metric: metric)
             let (space, time, both) = Self.bruteForceKnox(events, distance: distance, days: Int32(days), metric: metric)
             #expect(fast.spatialPairs == space)
             #expect(fast.temporalPairs == time)
@@ -93,7 +103,8 @@ import Testing
             PermutationRunner.shuffle(&labels, seed: 42, permutation: permutation)
             #expect(Set(labels) == Set(0..<Int32(events.count)), "a permutation")
             let permuted = SpaceTimeEvents(x: events.x, y: events.y, days: labels.map { events.days[Int($0)] })
-            #expect(Knox.count(close, days: events.days, labels: labels, tau: 7)
+            #expect(
+                Knox.count(close, days: events.days, labels: labels, tau: 7)
                     == Self.bruteForceKnox(permuted, distance: 200, days: 7, metric: .euclidean).2)
         }
     }
@@ -102,7 +113,8 @@ import Testing
     func nearRepeatCellsMatchBruteForce(seed: UInt64) async throws {
         let events = Self.randomEvents(350, seed: seed)
         for includeBeyond in [true, false] {
-            let bands = try NearRepeatBands(distances: [100, 200, 300, 400], days: [7, 14, 21, 28], includeBeyond: includeBeyond)
+            let bands = try NearRepeatBands(
+                distances: [100, 200, 300, 400], days: [7, 14, 21, 28], includeBeyond: includeBeyond)
             let result = await NearRepeat.run(events, bands: bands, permutations: 0, seed: seed)
             var expected = [Int](repeating: 0, count: bands.distanceBandCount * bands.timeBandCount)
             for i in 0..<events.count {
@@ -145,8 +157,10 @@ import Testing
     }
 
     static func fixtureEvents() throws -> SpaceTimeEvents {
-        let url = try #require(Bundle.module.url(forResource: "near-repeat-events", withExtension: "csv", subdirectory: "Fixtures"))
-        let parser = IncidentImportParser(municipalities: MunicipalityRegistry.bundled, today: CivilDate(year: 2026, month: 1, day: 1)!)
+        let url = try #require(
+            Bundle.module.url(forResource: "near-repeat-events", withExtension: "csv", subdirectory: "Fixtures"))
+        let parser = IncidentImportParser(
+            municipalities: MunicipalityRegistry.bundled, today: CivilDate(year: 2026, month: 1, day: 1)!)
         let parsed = parser.parse(Array(try Data(contentsOf: url)))
         #expect(parsed.problems.isEmpty)
         return SpaceTimeEvents(records: parsed.records)
@@ -155,12 +169,14 @@ import Testing
     /// Results of pointpats 2.5.5 on the committed events (scripts/fixtures/pointpats_fixture.py). Counts,
     /// expectations and Poisson p-values are equal; permutation p-values differ only by the random draws.
     @Test func knoxAgreesWithPointpats() async throws {
-        let url = try #require(Bundle.module.url(forResource: "pointpats-knox", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "pointpats-knox", withExtension: "json", subdirectory: "Fixtures"))
         let fixture = try JSONDecoder().decode(PointpatsFixture.self, from: Data(contentsOf: url))
         let events = try Self.fixtureEvents()
         #expect(events.count == fixture.n)
         for reference in fixture.knox {
-            let result = await Knox.run(events, distance: reference.distance, days: reference.days, permutations: fixture.permutations, seed: 3)
+            let result = await Knox.run(
+                events, distance: reference.distance, days: reference.days, permutations: fixture.permutations, seed: 3)
             #expect(result.observed == reference.observed)
             #expect(result.spatialPairs == reference.spatial_pairs)
             #expect(result.temporalPairs == reference.temporal_pairs)
@@ -168,8 +184,9 @@ import Testing
             #expect(abs(result.pPoisson - reference.p_poisson) < 1e-9)
             #expect(abs(try #require(result.pValue) - reference.p_value) < 0.05)
         }
-        let local = await LocalKnox.run(events, distance: fixture.local.distance, days: fixture.local.days,
-                                        permutations: fixture.permutations, seed: 3)
+        let local = await LocalKnox.run(
+            events, distance: fixture.local.distance, days: fixture.local.days,
+            permutations: fixture.permutations, seed: 3)
         #expect(local.map(\.neighbours) == fixture.local.neighbours)
         let largest = zip(local.compactMap(\.pValue), fixture.local.p_value).map { abs($0 - $1) }.max() ?? 1
         #expect(largest < 0.1, "largest difference of local p-values: \(largest)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NEIGFormats
 
 @Suite struct CSVReaderTests {

@@ -1,10 +1,13 @@
 import Testing
+
 @testable import NEIGFormats
 
 @Suite struct CSVWriterTests {
     @Test func quotesWhatWouldSplitAFieldAndNothingElse() {
         let csv = CSVWriter()
-        #expect(csv.row(["Den Haag", "a;b", "zei \"ja\"", "regel\nnieuw"]) == "Den Haag;\"a;b\";\"zei \"\"ja\"\"\";\"regel\nnieuw\"\r\n")
+        #expect(
+            csv.row(["Den Haag", "a;b", "zei \"ja\"", "regel\nnieuw"])
+                == "Den Haag;\"a;b\";\"zei \"\"ja\"\"\";\"regel\nnieuw\"\r\n")
         #expect(CSVWriter(separator: ",", lineEnding: "\n").row(["1,5", "a;b"]) == "\"1,5\",a;b\n")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NEIGFormats
 
 @Suite struct QRCodeTests {
@@ -12,14 +13,17 @@ import Testing
 
     /// Module-for-module agreement with segno, an independent encoder (scripts/fixtures/qr_fixture.py).
     @Test func drawsTheSameModulesAsAnIndependentEncoder() throws {
-        let url = try #require(Bundle.module.url(forResource: "qr-codes", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "qr-codes", withExtension: "json", subdirectory: "Fixtures"))
         let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: url))
         #expect(Set(cases.map(\.mask)) == Set(0..<8), "the fixture covers every mask pattern")
         for fixture in cases {
             let code = try QRCode.encode(fixture.text, mask: fixture.mask)
             #expect(code.version == fixture.version, "version for \(fixture.text.prefix(20))")
             let rows = (0..<code.size).map { y in String((0..<code.size).map { code.isDark(x: $0, y: y) ? "1" : "0" }) }
-            #expect(rows == fixture.rows, "modules of '\(fixture.text.prefix(20))' (version \(fixture.version), mask \(fixture.mask))")
+            #expect(
+                rows == fixture.rows,
+                "modules of '\(fixture.text.prefix(20))' (version \(fixture.version), mask \(fixture.mask))")
         }
     }
 
@@ -27,7 +31,9 @@ import Testing
         let code = try QRCode.encode("otpauth://totp/NEIG:a@b.nl?secret=JBSWY3DPEHPK3PXP&issuer=NEIG")
         #expect((0..<8).contains(code.mask))
         #expect(code.size == code.version * 4 + 17)
-        #expect(throws: QRCode.EncodingError.dataTooLong(bytes: 3000)) { try QRCode.encode(Array(repeating: 65, count: 3000)) }
+        #expect(throws: QRCode.EncodingError.dataTooLong(bytes: 3000)) {
+            try QRCode.encode(Array(repeating: 65, count: 3000))
+        }
     }
 
     @Test func svgPathMergesRunsOfDarkModulesAndKeepsTheQuietZone() throws {
@@ -43,7 +49,9 @@ import Testing
 
     @Test func reedSolomonMatchesTheStandardsWorkedExample() {
         // ISO/IEC 18004 annex I: "01234567" in version 1-M.
-        let data: [UInt8] = [0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+        let data: [UInt8] = [
+            0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11
+        ]
         let ecc = ReedSolomon.remainder(data, divisor: ReedSolomon.divisor(degree: 10))
         #expect(ecc == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
     }

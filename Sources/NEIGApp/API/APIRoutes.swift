@@ -27,8 +27,9 @@ enum APIRoutes {
     }
 
     static func openData(_ req: Request) async throws -> OpenDataTable {
-        try await OpenDataTable.load(year: try req.queryYear("year"), today: req.application.neig.clock.today, on: req.db,
-                                     registry: req.application.neig.municipalities)
+        try await OpenDataTable.load(
+            year: try req.queryYear("year"), today: req.application.neig.clock.today, on: req.db,
+            registry: req.application.neig.municipalities)
     }
 
     struct IncidentPage: Content {
@@ -64,7 +65,7 @@ enum APIRoutes {
     static let fieldColumns: [(api: String, column: String)] = [
         ("source_id", "bron_id"), ("date", "datum"), ("time", "tijd"), ("municipality_code", "gemeentecode"),
         ("address", "adres"), ("postcode", "postcode"), ("rd_x", "x"), ("rd_y", "y"), ("lat", "lat"), ("lon", "lon"),
-        ("target", "doelwit"), ("means", "middel"), ("description", "omschrijving"), ("definition_version", "definitie"),
+        ("target", "doelwit"), ("means", "middel"), ("description", "omschrijving"), ("definition_version", "definitie")
     ]
 
     static func createIncident(_ req: Request) async throws -> Response {
@@ -81,17 +82,22 @@ enum APIRoutes {
         let apiName = Dictionary(uniqueKeysWithValues: fieldColumns.map { ($0.column, $0.api) })
         switch IncidentWriter.validated(values, context: req.context) {
         case .failure(let problems):
-            throw NEIGError.unprocessable("Het incident is niet opgeslagen.", items: problems.problems.map {
-                Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)
-            })
+            throw NEIGError.unprocessable(
+                "Het incident is niet opgeslagen.",
+                items: problems.problems.map {
+                    Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)
+                })
         case .success(let record):
             guard let incident = try await IncidentWriter.create(record, channel: "api", on: req) else {
-                throw NEIGError(status: .conflict, title: "Bestaat al",
-                                detail: "Er is al een incident met source_id '\(record.sourceID)' van bron '\(record.source)'.")
+                throw NEIGError(
+                    status: .conflict, title: "Bestaat al",
+                    detail: "Er is al een incident met source_id '\(record.sourceID)' van bron '\(record.source)'.")
             }
             let response = Response(status: .created)
-            try response.content.encode(IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities))
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(try incident.requireID().uuidString.lowercased())")
+            try response.content.encode(
+                IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities))
+            response.headers.replaceOrAdd(
+                name: .location, value: "/api/v1/incidents/\(try incident.requireID().uuidString.lowercased())")
             return response
         }
     }
@@ -101,8 +107,10 @@ enum APIRoutes {
         let withAddress = items.filter { $0.address != nil || $0.lat != nil }
         guard !withAddress.isEmpty else { return }
         let ids = withAddress.prefix(20).map { $0.id.uuidString.lowercased() }.joined(separator: ",")
-        try await req.audit("incident.read-location", object: "incident", id: withAddress.count == 1 ? withAddress[0].id.uuidString.lowercased() : nil,
-                            detail: "rows=\(withAddress.count)" + (withAddress.count > 1 ? " first=\(ids)" : ""))
+        try await req.audit(
+            "incident.read-location", object: "incident",
+            id: withAddress.count == 1 ? withAddress[0].id.uuidString.lowercased() : nil,
+            detail: "rows=\(withAddress.count)" + (withAddress.count > 1 ? " first=\(ids)" : ""))
     }
 
     /// Deep offsets make the database skip rows one by one; beyond this a filter is the way.
@@ -123,9 +131,13 @@ enum APIScalar: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let number = try? container.decode(Double.self) { self = .number(number) }
-        else { self = .text(try container.decode(String.self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
     }
 
     var text: String {

@@ -21,15 +21,20 @@ enum CaseAPIRoutes {
 
     /// Form field → API field, so validation messages name what the client sent.
     static let fieldNames = [
-        "titel": "title", "adres": "address", "fase": "phase", "vertrouwelijkheid": "confidentiality", "termijn": "handling_days",
-        "behandelaar": "responsible", "soort": "type", "apv": "apv_article", "adressaat": "addressee", "begin": "starts_on", "einde": "ends_on",
-        "motivering": "motivation", "informatie": "information_ids", "samenvatting": "summary", "classificatie": "classification",
-        "doel": "purpose", "vervalt": "expires_on", "rollen": "share_with_roles", "gebruikers": "share_with_users", "gemeente": "municipality_code",
-        "postcode": "postcode", "urgentie": "urgency", "sector": "sector", "toelichting": "text",
+        "titel": "title", "adres": "address", "fase": "phase", "vertrouwelijkheid": "confidentiality",
+        "termijn": "handling_days",
+        "behandelaar": "responsible", "soort": "type", "apv": "apv_article", "adressaat": "addressee",
+        "begin": "starts_on", "einde": "ends_on",
+        "motivering": "motivation", "informatie": "information_ids", "samenvatting": "summary",
+        "classificatie": "classification",
+        "doel": "purpose", "vervalt": "expires_on", "rollen": "share_with_roles", "gebruikers": "share_with_users",
+        "gemeente": "municipality_code",
+        "postcode": "postcode", "urgentie": "urgency", "sector": "sector", "toelichting": "text"
     ]
 
     static func invalid(_ detail: String, _ errors: [FormViews.FieldError]) -> NEIGError {
-        NEIGError.unprocessable(detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
+        NEIGError.unprocessable(
+            detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
     }
 
     static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
@@ -82,7 +87,8 @@ enum CaseAPIRoutes {
     static func listCases(_ req: Request) async throws -> CaseList {
         let user = try req.requireUser()
         guard CaseAccess.viewers.contains(user.role) else {
-            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+            throw NEIGError.forbidden(
+                "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
         let (cases, level) = try await CaseAccess.visibleCases(of: user, on: req.db)
         return CaseList(items: cases.map { CaseDTO($0, level: level) })
@@ -100,12 +106,17 @@ enum CaseAPIRoutes {
     static func createCase(_ req: Request) async throws -> Response {
         let (user, _) = try CaseAccess.caseActor(req.context)
         let input = try body(req, CaseInput.self)
-        switch CaseService.validate(title: input.title, address: input.address, phase: input.phase, confidentiality: input.confidentiality ?? "zaakvertrouwelijk",
-                                    handlingDays: String(input.handling_days ?? CaseService.defaultHandlingDays), responsible: input.responsible) {
+        switch CaseService.validate(
+            title: input.title, address: input.address, phase: input.phase,
+            confidentiality: input.confidentiality ?? "zaakvertrouwelijk",
+            handlingDays: String(input.handling_days ?? CaseService.defaultHandlingDays), responsible: input.responsible
+        ) {
         case .invalid(let errors): throw invalid("De zaak is niet geopend.", errors)
         case .valid(let draft):
             let caseFile = try await CaseService.open(draft, by: user, on: req)
-            return try created(CaseDTO(caseFile, level: .municipality), location: "/api/v1/cases/\(try caseFile.requireID().uuidString.lowercased())")
+            return try created(
+                CaseDTO(caseFile, level: .municipality),
+                location: "/api/v1/cases/\(try caseFile.requireID().uuidString.lowercased())")
         }
     }
 
@@ -122,8 +133,11 @@ enum CaseAPIRoutes {
     static func changePhase(_ req: Request) async throws -> CaseDTO {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let input = try body(req, PhaseInput.self)
-        if case .failure(let refusal) = try await CaseService.changePhase(caseFile, to: input.phase, note: input.note, by: user, on: req) {
-            throw NEIGError.unprocessable("De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: refusal.message)])
+        if case .failure(let refusal) = try await CaseService.changePhase(
+            caseFile, to: input.phase, note: input.note, by: user, on: req)
+        {
+            throw NEIGError.unprocessable(
+                "De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: refusal.message)])
         }
         return CaseDTO(caseFile, level: .municipality)
     }
@@ -173,8 +187,11 @@ enum CaseAPIRoutes {
 
     static func listMeasures(_ req: Request) async throws -> MeasureList {
         let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
-        let measures = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$caseFile.$id == caseFile.requireID()).sort(\.$createdAt).all()
-        let live = try await MeasureService.liveCitations(of: measures, today: req.application.neig.clock.today, on: req.db)
+        let measures = try await Measure.query(on: req.db).with(\.$citationRows).filter(
+            \.$caseFile.$id == caseFile.requireID()
+        ).sort(\.$createdAt).all()
+        let live = try await MeasureService.liveCitations(
+            of: measures, today: req.application.neig.clock.today, on: req.db)
         return MeasureList(items: try measures.map { try MeasureDTO($0, live: live) })
     }
 
@@ -191,15 +208,21 @@ enum CaseAPIRoutes {
     static func createMeasure(_ req: Request) async throws -> Response {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let input = try body(req, MeasureInput.self)
-        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
-        switch MeasureService.validate(type: input.type, apvArticle: input.apv_article, addressee: input.addressee, startsOn: input.starts_on,
-                                       endsOn: input.ends_on, motivation: input.motivation, information: input.information_ids ?? [],
-                                       allowedInformation: Set(visible.compactMap(\.item.id))) {
+        let visible = try await InformationService.visibleItems(
+            caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
+        switch MeasureService.validate(
+            type: input.type, apvArticle: input.apv_article, addressee: input.addressee, startsOn: input.starts_on,
+            endsOn: input.ends_on, motivation: input.motivation, information: input.information_ids ?? [],
+            allowedInformation: Set(visible.compactMap(\.item.id)))
+        {
         case .invalid(let errors): throw invalid("De maatregel is niet opgeslagen.", errors)
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
-            let live = try await MeasureService.liveCitations(of: [measure], today: req.application.neig.clock.today, on: req.db)
-            return try created(try MeasureDTO(measure, live: live), location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
+            let live = try await MeasureService.liveCitations(
+                of: [measure], today: req.application.neig.clock.today, on: req.db)
+            return try created(
+                try MeasureDTO(measure, live: live),
+                location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
         }
     }
 
@@ -235,14 +258,18 @@ enum CaseAPIRoutes {
         let purposeText = req.query[String.self, at: "purpose"]
         let purpose = purposeText.flatMap(InformationViewPurpose.init(rawValue:))
         if let purposeText, purpose == nil {
-            throw NEIGError.badRequest("purpose is onbekend.", items: [.init(column: "purpose", reason: "'\(purposeText)' is geen doel; zie de OpenAPI-beschrijving")])
+            throw NEIGError.badRequest(
+                "purpose is onbekend.",
+                items: [.init(column: "purpose", reason: "'\(purposeText)' is geen doel; zie de OpenAPI-beschrijving")])
         }
-        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
+        let visible = try await InformationService.visibleItems(
+            caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
         if let purpose {
             try await InformationService.recordViews(of: visible.map(\.item), by: user, purpose: purpose, on: req)
         } else if !visible.isEmpty {
-            try await req.audit("information.list", object: "case", id: try caseFile.requireID().uuidString.lowercased(),
-                                detail: "items=\(visible.count) without summaries")
+            try await req.audit(
+                "information.list", object: "case", id: try caseFile.requireID().uuidString.lowercased(),
+                detail: "items=\(visible.count) without summaries")
         }
         return InformationList(items: visible.map { InformationDTO($0.item, withSummary: purpose != nil) })
     }
@@ -259,9 +286,10 @@ enum CaseAPIRoutes {
     static func createInformation(_ req: Request) async throws -> Response {
         let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
         let input = try body(req, InformationInput.self)
-        let checked = InformationService.validate(summary: input.summary, classification: input.classification, purpose: input.purpose,
-                                                 expiresOn: input.expires_on, roles: input.share_with_roles ?? [], users: input.share_with_users ?? [],
-                                                 today: req.application.neig.clock.today)
+        let checked = InformationService.validate(
+            summary: input.summary, classification: input.classification, purpose: input.purpose,
+            expiresOn: input.expires_on, roles: input.share_with_roles ?? [], users: input.share_with_users ?? [],
+            today: req.application.neig.clock.today)
         guard case .valid(let draft) = checked else {
             if case .invalid(let errors) = checked { throw invalid("De informatie is niet gedeeld.", errors) }
             throw Abort(.internalServerError)
@@ -269,7 +297,8 @@ enum CaseAPIRoutes {
         switch try await InformationService.share(draft, in: caseFile, context: req.context) {
         case .invalid(let errors): throw invalid("De informatie is niet gedeeld.", errors)
         case .valid(let item):
-            return try created(InformationDTO(item, withSummary: true), location: "/informatie/\(item.id!.uuidString.lowercased())")
+            return try created(
+                InformationDTO(item, withSummary: true), location: "/informatie/\(item.id!.uuidString.lowercased())")
         }
     }
 
@@ -313,8 +342,11 @@ enum CaseAPIRoutes {
 
     static func listSignals(_ req: Request) async throws -> SignalList {
         let user = try req.requireUser()
-        guard SignalService.viewerRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.") }
-        let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500).all()
+        guard SignalService.viewerRoles.contains(user.role) else {
+            throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.")
+        }
+        let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500)
+            .all()
         return SignalList(items: signals.map { SignalDTO($0, showCase: AccessPolicy.caseRoles.contains(user.role)) })
     }
 
@@ -331,13 +363,18 @@ enum CaseAPIRoutes {
     static func createSignal(_ req: Request) async throws -> Response {
         let (user, sender) = try SignalService.sender(req.context)
         let input = try body(req, SignalInput.self)
-        switch SignalService.validate(municipality: input.municipality_code, address: input.address, postcode: input.postcode, kind: input.kind,
-                                      urgency: input.urgency ?? SignalUrgency.normal.rawValue, sector: input.sector, text: input.text, sender: sender,
-                                      registry: req.application.neig.municipalities) {
+        switch SignalService.validate(
+            municipality: input.municipality_code, address: input.address, postcode: input.postcode, kind: input.kind,
+            urgency: input.urgency ?? SignalUrgency.normal.rawValue, sector: input.sector, text: input.text,
+            sender: sender,
+            registry: req.application.neig.municipalities)
+        {
         case .invalid(let errors): throw invalid("Het signaal is niet verstuurd.", errors)
         case .valid(let draft):
             let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
-            return try created(SignalDTO(signal, showCase: false), location: "/signalen/\(try signal.requireID().uuidString.lowercased())")
+            return try created(
+                SignalDTO(signal, showCase: false),
+                location: "/signalen/\(try signal.requireID().uuidString.lowercased())")
         }
     }
 }

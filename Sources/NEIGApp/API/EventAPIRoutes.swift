@@ -41,16 +41,24 @@ enum EventAPIRoutes {
 
     struct RegistrationDTO: Content { var status: String }
 
-    static func dto(_ event: NetworkEvent, registrations: [EventRegistration], userID: UUID?, materials: [EventMaterial]) -> EventDTO {
+    static func dto(
+        _ event: NetworkEvent, registrations: [EventRegistration], userID: UUID?, materials: [EventMaterial]
+    ) -> EventDTO {
         let id = event.id!
         let mine = registrations.first { $0.userID == userID && $0.eventID == id }?.status
         let path = "/evenementen/\(id.uuidString.lowercased())"
-        return EventDTO(id: id, title: event.title, description: event.description, starts_at: event.startsAt.formatted(.iso8601),
-                        ends_at: event.endsAt.formatted(.iso8601), location: event.location, online_url: mine == .registered ? event.onlineURL : nil,
-                        capacity: event.capacity, registered: registrations.filter { $0.eventID == id && $0.status == .registered }.count,
-                        waitlisted: registrations.filter { $0.eventID == id && $0.status == .waitlisted }.count,
-                        my_status: mine == .cancelled ? nil : mine?.rawValue, organiser: event.organiserName, url: path, ics_url: "\(path)/agenda.ics",
-                        materials: materials.filter { $0.eventID == id }.map { MaterialDTO(title: $0.title, url: "/bibliotheek/\($0.documentID.uuidString.lowercased())") })
+        return EventDTO(
+            id: id, title: event.title, description: event.description, starts_at: event.startsAt.formatted(.iso8601),
+            ends_at: event.endsAt.formatted(.iso8601), location: event.location,
+            online_url: mine == .registered ? event.onlineURL : nil,
+            capacity: event.capacity,
+            registered: registrations.filter { $0.eventID == id && $0.status == .registered }.count,
+            waitlisted: registrations.filter { $0.eventID == id && $0.status == .waitlisted }.count,
+            my_status: mine == .cancelled ? nil : mine?.rawValue, organiser: event.organiserName, url: path,
+            ics_url: "\(path)/agenda.ics",
+            materials: materials.filter { $0.eventID == id }.map {
+                MaterialDTO(title: $0.title, url: "/bibliotheek/\($0.documentID.uuidString.lowercased())")
+            })
     }
 
     /// Events that end on or after `from` (default: now), earliest first.
@@ -58,31 +66,39 @@ enum EventAPIRoutes {
         let user = try req.requireUser()
         var from = req.application.neig.clock.now()
         if let text = req.query[String.self, at: "from"], !text.isEmpty {
-            guard let date = CivilDate(parsing: text), let start = EventService.amsterdam(date, TimeOfDay(parsing: "00:00")!) else {
-                throw NEIGError.badRequest("from is geen datum.", items: [.init(column: "from", reason: "'\(text)' is geen datum JJJJ-MM-DD")])
+            guard let date = CivilDate(parsing: text),
+                let start = EventService.amsterdam(date, TimeOfDay(parsing: "00:00")!)
+            else {
+                throw NEIGError.badRequest(
+                    "from is geen datum.", items: [.init(column: "from", reason: "'\(text)' is geen datum JJJJ-MM-DD")])
             }
             from = start
         }
         let limit = try LibraryAPIRoutes.limit(req)
-        let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= from).sort(\.$startsAt).limit(limit).all()
+        let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= from).sort(\.$startsAt).limit(limit)
+            .all()
         let ids = events.compactMap(\.id)
-        let registrations = ids.isEmpty ? [] : try await EventRegistration.query(on: req.db).filter(\.$eventID ~~ ids).all()
+        let registrations =
+            ids.isEmpty ? [] : try await EventRegistration.query(on: req.db).filter(\.$eventID ~~ ids).all()
         let materials = ids.isEmpty ? [] : try await EventMaterial.query(on: req.db).filter(\.$eventID ~~ ids).all()
-        return EventList(items: events.map { dto($0, registrations: registrations, userID: user.id, materials: materials) })
+        return EventList(
+            items: events.map { dto($0, registrations: registrations, userID: user.id, materials: materials) })
     }
 
     static func get(_ req: Request) async throws -> EventDTO {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).all()
-        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
+        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title)
+            .all()
         return dto(event, registrations: registrations, userID: user.id, materials: materials)
     }
 
     static func registerForEvent(_ req: Request) async throws -> RegistrationDTO {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let status = try await EventService.register(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
+        let status = try await EventService.register(
+            eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
         return RegistrationDTO(status: status.rawValue)
     }
@@ -90,8 +106,9 @@ enum EventAPIRoutes {
     static func cancel(_ req: Request) async throws -> HTTPStatus {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        try await EventService.cancel(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
-                                      publicURL: req.application.neig.publicURL)
+        try await EventService.cancel(
+            eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
+            publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true
         return .noContent
     }

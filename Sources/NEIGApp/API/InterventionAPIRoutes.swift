@@ -16,14 +16,18 @@ enum InterventionAPIRoutes {
     }
 
     static let fieldNames = [
-        "naam": "name", "omschrijving": "description", "lijn": "line", "gemeenten": "municipalities", "postcodegebieden": "postcode_areas",
-        "start": "start", "einde": "end", "status": "status", "kosten": "cost_euros", "output": "outputs", "vergelijking": "controls",
-        "maanden_voor": "months_before", "maanden_na": "months_after", "seed": "seed", "besluit": "decision", "datum": "decided_on",
-        "toelichting": "rationale", "evaluatie": "evaluation_id",
+        "naam": "name", "omschrijving": "description", "lijn": "line", "gemeenten": "municipalities",
+        "postcodegebieden": "postcode_areas",
+        "start": "start", "einde": "end", "status": "status", "kosten": "cost_euros", "output": "outputs",
+        "vergelijking": "controls",
+        "maanden_voor": "months_before", "maanden_na": "months_after", "seed": "seed", "besluit": "decision",
+        "datum": "decided_on",
+        "toelichting": "rationale", "evaluatie": "evaluation_id"
     ]
 
     static func invalid(_ detail: String, _ errors: [FormViews.FieldError]) -> NEIGError {
-        NEIGError.unprocessable(detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
+        NEIGError.unprocessable(
+            detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
     }
 
     struct OutputDTO: Content {
@@ -52,7 +56,10 @@ enum InterventionAPIRoutes {
         var latest_decision: String?
         var url: String
 
-        init(_ item: Intervention, outputs: [InterventionOutput], latest: EvaluationSnapshot?, decision: InterventionDecision?) throws {
+        init(
+            _ item: Intervention, outputs: [InterventionOutput], latest: EvaluationSnapshot?,
+            decision: InterventionDecision?
+        ) throws {
             id = item.id!
             name = item.name
             description = item.description
@@ -77,7 +84,9 @@ enum InterventionAPIRoutes {
     struct InterventionList: Content { var items: [InterventionDTO] }
 
     static func dto(_ item: Intervention, standing: InterventionService.Standing) throws -> InterventionDTO {
-        try InterventionDTO(item, outputs: standing.outputs[item.id!] ?? [], latest: standing.latest[item.id!], decision: standing.decisions[item.id!])
+        try InterventionDTO(
+            item, outputs: standing.outputs[item.id!] ?? [], latest: standing.latest[item.id!],
+            decision: standing.decisions[item.id!])
     }
 
     static func dto(_ item: Intervention, on db: any Database) async throws -> InterventionDTO {
@@ -115,26 +124,37 @@ enum InterventionAPIRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
+        guard InterventionService.editors.contains(user.role) else {
+            throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
+        }
         let input = try CaseAPIRoutes.body(req, InterventionInputDTO.self)
         let form = InterventionInput.Form(
-            naam: input.name, omschrijving: input.description, lijn: input.line, partners: input.partners, doelgroep: input.target_group,
-            gemeenten: input.municipalities?.joined(separator: ","), postcodegebieden: input.postcode_areas?.joined(separator: ","), start: input.start,
-            einde: input.end, status: input.status ?? InterventionStatus.lopend.rawValue, kosten: input.cost_euros.map(String.init),
+            naam: input.name, omschrijving: input.description, lijn: input.line, partners: input.partners,
+            doelgroep: input.target_group,
+            gemeenten: input.municipalities?.joined(separator: ","),
+            postcodegebieden: input.postcode_areas?.joined(separator: ","), start: input.start,
+            einde: input.end, status: input.status ?? InterventionStatus.lopend.rawValue,
+            kosten: input.cost_euros.map(String.init),
             sprint: input.sprint == true ? "ja" : nil,
-            output: input.outputs?.map { "\($0.label.replacingOccurrences(of: "|", with: "/")) | \($0.planned) | \($0.realised ?? 0)" }.joined(separator: "\n"),
+            output: input.outputs?.map {
+                "\($0.label.replacingOccurrences(of: "|", with: "/")) | \($0.planned) | \($0.realised ?? 0)"
+            }.joined(separator: "\n"),
             documenten: nil)
         switch InterventionInput.validate(form, registry: req.application.neig.municipalities) {
         case .invalid(let errors): throw invalid("De interventie is niet geregistreerd.", errors)
         case .valid(let draft):
-            let item = try await InterventionInput.save(draft, owner: user, now: req.application.neig.clock.now(), on: req)
-            return try CaseAPIRoutes.created(try await dto(item, on: req.db), location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())")
+            let item = try await InterventionInput.save(
+                draft, owner: user, now: req.application.neig.clock.now(), on: req)
+            return try CaseAPIRoutes.created(
+                try await dto(item, on: req.db),
+                location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())")
         }
     }
 
     static func get(_ req: Request) async throws -> InterventionDTO {
         _ = try req.requireUser()
-        return try await dto(try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db), on: req.db)
+        return try await dto(
+            try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db), on: req.db)
     }
 
     struct EvaluationDTO: Content {
@@ -160,8 +180,9 @@ enum InterventionAPIRoutes {
     static func evaluations(_ req: Request) async throws -> EvaluationList {
         _ = try req.requireUser()
         let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        return EvaluationList(items: try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == item.requireID())
-            .sort(\.$createdAt, .descending).all().map(EvaluationDTO.init))
+        return EvaluationList(
+            items: try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == item.requireID())
+                .sort(\.$createdAt, .descending).all().map(EvaluationDTO.init))
     }
 
     struct EvaluationInput: Decodable {
@@ -172,21 +193,31 @@ enum InterventionAPIRoutes {
     }
 
     static func evaluate(_ req: Request) async throws -> Response {
-        let (user, item) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, item) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let input = try CaseAPIRoutes.body(req, EvaluationInput.self)
-        let form = InterventionInput.EvaluationFields(vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
-                                                     maanden_na: input.months_after.map(String.init), seed: input.seed.map(String.init))
-        switch InterventionInput.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try item.postcodeAreaList).isEmpty) {
+        let form = InterventionInput.EvaluationFields(
+            vergelijking: input.controls?.joined(separator: ","), maanden_voor: input.months_before.map(String.init),
+            maanden_na: input.months_after.map(String.init), seed: input.seed.map(String.init))
+        switch InterventionInput.evaluationRequest(
+            form, registry: req.application.neig.municipalities, postcodes: !(try item.postcodeAreaList).isEmpty)
+        {
         case .invalid(let errors): throw invalid("De evaluatie is niet uitgevoerd.", errors)
         case .valid(let request):
-            switch try await InterventionService.snapshot(item, request: request, by: user.name, app: req.application, on: req.db) {
+            switch try await InterventionService.snapshot(
+                item, request: request, by: user.name, app: req.application, on: req.db)
+            {
             case .failure(let failure):
-                throw NEIGError.unprocessable("De evaluatie is niet uit te voeren.", items: [Problem.Item(column: "controls", reason: failure.description)])
+                throw NEIGError.unprocessable(
+                    "De evaluatie is niet uit te voeren.",
+                    items: [Problem.Item(column: "controls", reason: failure.description)])
             case .success(let snapshot):
-                try await req.audit("intervention.evaluate", object: "intervention", id: item.id?.uuidString.lowercased(),
-                                    detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
-                return try CaseAPIRoutes.created(EvaluationDTO(snapshot),
-                                                 location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/evaluations")
+                try await req.audit(
+                    "intervention.evaluate", object: "intervention", id: item.id?.uuidString.lowercased(),
+                    detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
+                return try CaseAPIRoutes.created(
+                    EvaluationDTO(snapshot),
+                    location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/evaluations")
             }
         }
     }
@@ -214,8 +245,9 @@ enum InterventionAPIRoutes {
     static func decisions(_ req: Request) async throws -> DecisionList {
         _ = try req.requireUser()
         let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        return DecisionList(items: try await InterventionDecision.query(on: req.db).filter(\.$interventionID == item.requireID())
-            .sort(\.$createdAt, .descending).all().map(DecisionDTO.init))
+        return DecisionList(
+            items: try await InterventionDecision.query(on: req.db).filter(\.$interventionID == item.requireID())
+                .sort(\.$createdAt, .descending).all().map(DecisionDTO.init))
     }
 
     struct DecisionInput: Decodable {
@@ -226,13 +258,18 @@ enum InterventionAPIRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        let (user, item) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, item) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let input = try CaseAPIRoutes.body(req, DecisionInput.self)
-        let form = InterventionService.DecisionFields(besluit: input.decision, datum: input.decided_on, toelichting: input.rationale, evaluatie: input.evaluation_id)
+        let form = InterventionService.DecisionFields(
+            besluit: input.decision, datum: input.decided_on, toelichting: input.rationale,
+            evaluatie: input.evaluation_id)
         switch try await InterventionService.decide(form, intervention: item, context: req.context) {
         case .invalid(let errors): throw invalid("Het besluit is niet vastgelegd.", errors)
         case .valid(let decision):
-            return try CaseAPIRoutes.created(DecisionDTO(decision), location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/decisions")
+            return try CaseAPIRoutes.created(
+                DecisionDTO(decision),
+                location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/decisions")
         }
     }
 }

@@ -41,8 +41,11 @@ enum LibraryAPIRoutes {
             version = document.version
             updated_at = document.updatedAt.formatted(.iso8601)
             url = "/bibliotheek/\(id.uuidString.lowercased())"
-            attachment = document.attachmentName.map { AttachmentDTO(name: $0, type: document.attachmentType ?? "", size: document.attachmentSize ?? 0,
-                                                                        url: "/bibliotheek/\(id.uuidString.lowercased())/bijlage") }
+            attachment = document.attachmentName.map {
+                AttachmentDTO(
+                    name: $0, type: document.attachmentType ?? "", size: document.attachmentSize ?? 0,
+                    url: "/bibliotheek/\(id.uuidString.lowercased())/bijlage")
+            }
             body_markdown = body ? document.body : nil
             snippet_html = snippet.map(LibrarySearch.highlighted)
         }
@@ -58,10 +61,14 @@ enum LibraryAPIRoutes {
     struct ItemList: Content { var items: [ItemDTO] }
 
     static func filters(_ req: Request) throws -> LibraryCatalogue.Filters {
-        for (name, valid) in [("kind", DocumentKind.allCases.map(\.rawValue)), ("line", ApproachLine.allCases.map(\.rawValue)),
-                              ("phase", ["dreiging", "explosie", "nazorg"])] {
+        for (name, valid) in [
+            ("kind", DocumentKind.allCases.map(\.rawValue)), ("line", ApproachLine.allCases.map(\.rawValue)),
+            ("phase", ["dreiging", "explosie", "nazorg"])
+        ] {
             if let value = req.query[String.self, at: name], !value.isEmpty, !valid.contains(value) {
-                throw NEIGError.badRequest("\(name) is onbekend.", items: [.init(column: name, reason: "'\(value)' is niet een van \(valid.joined(separator: ", "))")])
+                throw NEIGError.badRequest(
+                    "\(name) is onbekend.",
+                    items: [.init(column: name, reason: "'\(value)' is niet een van \(valid.joined(separator: ", "))")])
             }
         }
         var filters = LibraryCatalogue.Filters(req)
@@ -78,19 +85,26 @@ enum LibraryAPIRoutes {
     static func list(_ req: Request) async throws -> ItemList {
         var filters = try filters(req)
         filters.query = ""
-        return ItemList(items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db).map { try ItemDTO($0.document) })
+        return ItemList(
+            items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db).map {
+                try ItemDTO($0.document)
+            })
     }
 
     static func search(_ req: Request) async throws -> ItemList {
         let filters = try filters(req)
         guard !DutchSearch.terms(filters.query).isEmpty else {
-            throw NEIGError.badRequest("q moet ten minste één zoekwoord bevatten.", items: [.init(column: "q", reason: "geen zoekwoord")])
+            throw NEIGError.badRequest(
+                "q moet ten minste één zoekwoord bevatten.", items: [.init(column: "q", reason: "geen zoekwoord")])
         }
-        return ItemList(items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db)
-            .map { try ItemDTO($0.document, snippet: $0.snippet ?? "") })
+        return ItemList(
+            items: try await LibraryCatalogue.find(filters, user: req.user, limit: try limit(req), on: req.db)
+                .map { try ItemDTO($0.document, snippet: $0.snippet ?? "") })
     }
 
     static func get(_ req: Request) async throws -> ItemDTO {
-        try ItemDTO(try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db), body: true)
+        try ItemDTO(
+            try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db),
+            body: true)
     }
 }

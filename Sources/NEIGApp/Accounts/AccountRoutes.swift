@@ -21,8 +21,12 @@ enum AccountRoutes {
 
     static func showLogin(_ req: Request) async throws -> Response {
         if req.user != nil { return req.redirect(to: SiteURL.home.path) }
-        return try await HTMLPage(document: LoginView(context: req.pageContext, email: nil, message: nil,
-                                                      returnTo: returnPath(req)).document).encodeResponse(for: req)
+        return try await HTMLPage(
+            document: LoginView(
+                context: req.pageContext, email: nil, message: nil,
+                returnTo: returnPath(req)
+            ).document
+        ).encodeResponse(for: req)
     }
 
     static func login(_ req: Request) async throws -> Response {
@@ -41,26 +45,35 @@ enum AccountRoutes {
         }
         // A locked account answers exactly as a wrong password or an unknown address does (the owner was told by
         // e-mail), and the password is still checked so the time taken gives nothing away either.
-        let passwordMatches = try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application)
+        let passwordMatches = try await AccountService.verifyPassword(
+            password, hash: user.passwordHash, on: req.application)
         if Lockout.isLocked(user, now: now) {
-            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "locked")
+            try await req.audit(
+                "login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "locked")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
         guard passwordMatches else {
             try await Lockout.recordFailure(user, on: req)
-            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "wrong password")
+            try await req.audit(
+                "login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied",
+                detail: "wrong password")
             return try await failure("Het e-mailadres of wachtwoord klopt niet.")
         }
         guard user.isActive else {
-            try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied", detail: "status=\(user.status ?? "")")
-            return try await failure("Dit account is geschorst of opgezegd. Neem contact op met de netwerkcoördinator.", status: .forbidden)
+            try await req.audit(
+                "login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied",
+                detail: "status=\(user.status ?? "")")
+            return try await failure(
+                "Dit account is geschorst of opgezegd. Neem contact op met de netwerkcoördinator.", status: .forbidden)
         }
         // A new session id at every login, so a session id planted before login is worthless (ASVS 3.2.1).
         if let old = req.currentSession { try await old.delete(on: req.db) }
         if user.needsSecondFactor {
             // The failure count is kept until the second factor succeeds, so the password cannot reset it.
             let cookie = try await startSession(req, user: user, awaitingSecondFactor: true)
-            try await req.audit("login.password", object: "user", id: user.id?.uuidString.lowercased(), detail: "awaiting second factor")
+            try await req.audit(
+                "login.password", object: "user", id: user.id?.uuidString.lowercased(), detail: "awaiting second factor"
+            )
             let response = req.redirect(to: SiteURL.secondFactor.path + returnQuery(req), redirectType: .normal)
             response.cookies[SessionPolicy.cookieName] = cookie
             return response
@@ -77,13 +90,15 @@ enum AccountRoutes {
     /// Stores a new session and returns its cookie; a complete session also logs the user in for this request.
     static func startSession(_ req: Request, user: User, awaitingSecondFactor: Bool) async throws -> HTTPCookies.Value {
         let token = Secrets.randomToken()
-        let session = UserSession(tokenHash: Secrets.hash(token), userID: try user.requireID(), csrfToken: Secrets.randomToken(),
-                                  now: req.application.neig.clock.now(), awaitingSecondFactor: awaitingSecondFactor)
+        let session = UserSession(
+            tokenHash: Secrets.hash(token), userID: try user.requireID(), csrfToken: Secrets.randomToken(),
+            now: req.application.neig.clock.now(), awaitingSecondFactor: awaitingSecondFactor)
         try await session.create(on: req.db)
         session.$user.value = user
         req.storage[CurrentSessionKey.self] = session
         if !awaitingSecondFactor { req.auth.login(user) }
-        return HTTPCookies.Value(string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return HTTPCookies.Value(
+            string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func logout(_ req: Request) async throws -> Response {
@@ -117,21 +132,26 @@ struct LoginView {
     var document: HTML {
         let errors = message.map { [FormViews.FieldError(field: "email", message: $0)] } ?? []
         let action = SiteURL.login.path + SiteURL.query(returnTo.map { [("terug", $0)] } ?? [])
-        return Layout(title: "Inloggen", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Inloggen")),
-            .p(.class("lead"), .text("Log in met het e-mailadres en wachtwoord van uw neig-account.")),
-            FormViews.errorSummary(errors),
-            .form(
-                .method(.post), .action(action),
-                .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.textField("email", label: "E-mailadres", value: email, type: .email, required: true, errors: errors,
-                                    autocomplete: "username"),
-                FormViews.textField("password", label: "Wachtwoord", value: nil, type: .password, required: true, errors: [],
-                                    autocomplete: "current-password"),
-                .button(.type(.submit), .class("button"), .text("Inloggen"))
+        return Layout(
+            title: "Inloggen", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Inloggen")),
+                .p(.class("lead"), .text("Log in met het e-mailadres en wachtwoord van uw neig-account.")),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action(action),
+                    .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textField(
+                        "email", label: "E-mailadres", value: email, type: .email, required: true, errors: errors,
+                        autocomplete: "username"),
+                    FormViews.textField(
+                        "password", label: "Wachtwoord", value: nil, type: .password, required: true, errors: [],
+                        autocomplete: "current-password"),
+                    .button(.type(.submit), .class("button"), .text("Inloggen"))
+                )
             )
-        )).document
+        ).document
     }
 }

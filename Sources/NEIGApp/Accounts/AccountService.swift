@@ -14,25 +14,32 @@ public enum AccountService {
     }
 
     @discardableResult
-    public static func createUser(email: String, name: String, role: Role, organisationCode: String, password: String,
-                           on app: Application) async throws -> UUID {
+    public static func createUser(
+        email: String, name: String, role: Role, organisationCode: String, password: String,
+        on app: Application
+    ) async throws -> UUID {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard email.contains("@"), email.count <= 254 else { throw ConfigurationError("'\(email)' is not an e-mail address") }
+        guard email.contains("@"), email.count <= 254 else {
+            throw ConfigurationError("'\(email)' is not an e-mail address")
+        }
         if let problem = PasswordPolicy.problem(password, email: email) { throw ConfigurationError(problem) }
         guard try await User.query(on: app.db).filter(\.$email == email).first() == nil else {
             throw ConfigurationError("a user with e-mail \(email) already exists")
         }
         let organisation: Organisation
         do {
-            organisation = try await Organisation.forAccount(code: organisationCode, role: role, registry: app.neig.municipalities, on: app.db)
+            organisation = try await Organisation.forAccount(
+                code: organisationCode, role: role, registry: app.neig.municipalities, on: app.db)
         } catch let mismatch as RoleMismatch {
             throw ConfigurationError(mismatch.description)
         }
         let hash = try await hashPassword(password, cost: app.neig.passwordHashCost, on: app)
-        let user = User(email: email, name: name, role: role, organisationID: try organisation.requireID(), passwordHash: hash)
+        let user = User(
+            email: email, name: name, role: role, organisationID: try organisation.requireID(), passwordHash: hash)
         try await user.create(on: app.db)
-        try await Audit.record("user.create", object: "user", id: user.id?.uuidString.lowercased(), detail: "role=\(role.rawValue)",
-                               actor: "cli", at: app.neig.clock.now(), on: app.db)
+        try await Audit.record(
+            "user.create", object: "user", id: user.id?.uuidString.lowercased(), detail: "role=\(role.rawValue)",
+            actor: "cli", at: app.neig.clock.now(), on: app.db)
         return try user.requireID()
     }
 
@@ -42,9 +49,11 @@ public enum AccountService {
             throw ConfigurationError("no user with e-mail \(email)")
         }
         let token = "neig_" + Secrets.randomToken()
-        try await APIToken(tokenHash: Secrets.hash(token), userID: try user.requireID(), label: label).create(on: app.db)
-        try await Audit.record("token.create", object: "user", id: user.id?.uuidString.lowercased(), actor: "cli",
-                               at: app.neig.clock.now(), on: app.db)
+        try await APIToken(tokenHash: Secrets.hash(token), userID: try user.requireID(), label: label).create(
+            on: app.db)
+        try await Audit.record(
+            "token.create", object: "user", id: user.id?.uuidString.lowercased(), actor: "cli",
+            at: app.neig.clock.now(), on: app.db)
         return token
     }
 
@@ -59,15 +68,17 @@ public enum AccountService {
             try await user.save(on: database)
             try await RecoveryCode.query(on: database).filter(\.$user.$id == userID).delete()
             try await UserSession.query(on: database).filter(\.$user.$id == userID).delete()
-            try await Audit.record("second-factor.reset", object: "user", id: userID.uuidString.lowercased(), actor: "cli",
-                                   at: app.neig.clock.now(), on: database)
+            try await Audit.record(
+                "second-factor.reset", object: "user", id: userID.uuidString.lowercased(), actor: "cli",
+                at: app.neig.clock.now(), on: database)
         }
     }
 
     public static func generatePassword() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(separator: "-")
+        return (0..<4).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }) }.joined(
+            separator: "-")
     }
 }
 
@@ -87,8 +98,10 @@ extension AccountService {
             let kind = user.organisation.organisationKind
             let role = user.role
             if let kind, role.fits(kind) { return nil }
-            return RoleMismatchReport(email: user.email, role: role.rawValue, organisation: user.organisation.code, kind: user.organisation.kind,
-                                      allowed: role.organisationKinds.map(\.rawValue).sorted())
+            return RoleMismatchReport(
+                email: user.email, role: role.rawValue, organisation: user.organisation.code,
+                kind: user.organisation.kind,
+                allowed: role.organisationKinds.map(\.rawValue).sorted())
         }
     }
 }

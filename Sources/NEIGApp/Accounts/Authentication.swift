@@ -39,8 +39,10 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
         if let session = found {
             if now.timeIntervalSince(session.lastSeenAt) > SessionPolicy.idleTimeout
                 || now.timeIntervalSince(session.createdAt) > SessionPolicy.absoluteTimeout
-                || session.awaitingSecondFactorSince.map({ now.timeIntervalSince($0) > SecondFactor.pendingTimeout }) == true
-                || !session.user.isActive {
+                || session.awaitingSecondFactorSince.map({ now.timeIntervalSince($0) > SecondFactor.pendingTimeout })
+                    == true
+                || !session.user.isActive
+            {
                 try await session.delete(on: request.db)
                 expired = true
             } else if session.isAwaitingSecondFactor {
@@ -56,8 +58,10 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
                 request.storage[CurrentSessionKey.self] = session
                 request.storage[AuthenticationMethodKey.self] = .session
                 // Pages show the unread count in the header; one indexed count per page view.
-                if request.method == .GET, !request.url.path.hasPrefix("/api/"), !request.url.path.hasPrefix("/static/") {
-                    request.storage[UnreadNotificationsKey.self] = try await Notifier.unreadCount(try session.user.requireID(), on: request.db)
+                if request.method == .GET, !request.url.path.hasPrefix("/api/"), !request.url.path.hasPrefix("/static/")
+                {
+                    request.storage[UnreadNotificationsKey.self] = try await Notifier.unreadCount(
+                        try session.user.requireID(), on: request.db)
                 }
             }
         } else {
@@ -80,7 +84,8 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
                 .with(\.$user) { $0.with(\.$organisation) }
                 .first()
             guard let token = found, token.user.isActive else {
-                throw NEIGError(status: .unauthorized, title: "Niet ingelogd", detail: "Het API-token is ongeldig of ingetrokken.")
+                throw NEIGError(
+                    status: .unauthorized, title: "Niet ingelogd", detail: "Het API-token is ongeldig of ingetrokken.")
             }
             request.auth.login(token.user)
             request.storage[AuthenticationMethodKey.self] = .bearer
@@ -95,7 +100,9 @@ struct RequireLoginMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.user != nil else {
             if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized) }
-            if request.currentSession?.isAwaitingSecondFactor == true { return request.redirect(to: SiteURL.secondFactor.path) }
+            if request.currentSession?.isAwaitingSecondFactor == true {
+                return request.redirect(to: SiteURL.secondFactor.path)
+            }
             return request.redirect(to: SiteURL.login.path + SiteURL.query([("terug", request.url.string)]))
         }
         return try await next.respond(to: request)

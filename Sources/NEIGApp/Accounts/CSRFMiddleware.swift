@@ -13,11 +13,15 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         _ = try await request.body.collect(max: maximumBodySize).get()
-        let submitted = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.fieldName))
+        let submitted =
+            request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.fieldName))
         let expected = request.currentSession?.csrfToken ?? request.cookies[SessionPolicy.csrfCookieName]?.string
         guard let submitted, let expected, !expected.isEmpty, Secrets.constantTimeEquals(submitted, expected) else {
-            throw NEIGError(status: .forbidden, title: "Formulier verlopen",
-                            detail: "Het formulier kon niet worden gecontroleerd (CSRF). Laad de pagina opnieuw en probeer het nog eens.")
+            throw NEIGError(
+                status: .forbidden, title: "Formulier verlopen",
+                detail:
+                    "Het formulier kon niet worden gecontroleerd (CSRF). Laad de pagina opnieuw en probeer het nog eens."
+            )
         }
         return try await next.respond(to: request)
     }

@@ -25,26 +25,37 @@ enum Lockout {
         // Counted in the database, not on the row this request loaded: parallel guesses during the slow password
         // hash would otherwise all write back the same count + 1. Only the request that reaches the limit locks.
         struct Count: Decodable { let failed_logins: Int }
-        let counted = try await req.db.sql.raw("""
-            UPDATE users SET failed_logins = failed_logins + 1 WHERE id = \(bind: userID) RETURNING failed_logins
-            """).first(decoding: Count.self)?.failed_logins ?? 0
+        let counted =
+            try await req.db.sql.raw(
+                """
+                UPDATE users SET failed_logins = failed_logins + 1 WHERE id = \(bind: userID) RETURNING failed_logins
+                """
+            ).first(decoding: Count.self)?.failed_logins ?? 0
         user.failedLogins = counted
         guard counted >= maximumFailures else { return false }
-        let locking = try await req.db.sql.raw("""
+        let locking = try await req.db.sql.raw(
+            """
             UPDATE users SET failed_logins = 0, locked_until = \(bind: now.addingTimeInterval(duration))
             WHERE id = \(bind: userID) AND failed_logins >= \(bind: maximumFailures) RETURNING failed_logins
-            """).first(decoding: Count.self)
+            """
+        ).first(decoding: Count.self)
         user.failedLogins = 0
         user.lockedUntil = now.addingTimeInterval(duration)
         guard locking != nil else { return true }
         try await req.db.transaction { tx in
-            try await UserSession.query(on: tx).filter(\.$user.$id == userID).filter(\.$awaitingSecondFactorSince != nil).delete()
-            try await OutboxMessage(recipient: user.email, subject: "Uw neig-account is tijdelijk geblokkeerd",
-                                    body: "Beste \(user.name),\n\nNa \(maximumFailures) mislukte pogingen om in te loggen of een code in te voeren is uw "
-                                        + "account 15 minuten geblokkeerd. Was u dit niet, wijzig dan uw wachtwoord en meld het bij de beheerder.\n",
-                                    now: now).create(on: tx)
-            try await req.audit("account.lock", object: "user", id: userID.uuidString.lowercased(), result: "denied",
-                                detail: "after \(maximumFailures) failures", on: tx)
+            try await UserSession.query(on: tx).filter(\.$user.$id == userID).filter(
+                \.$awaitingSecondFactorSince != nil
+            ).delete()
+            try await OutboxMessage(
+                recipient: user.email, subject: "Uw neig-account is tijdelijk geblokkeerd",
+                body:
+                    "Beste \(user.name),\n\nNa \(maximumFailures) mislukte pogingen om in te loggen of een code in te voeren is uw "
+                    + "account 15 minuten geblokkeerd. Was u dit niet, wijzig dan uw wachtwoord en meld het bij de beheerder.\n",
+                now: now
+            ).create(on: tx)
+            try await req.audit(
+                "account.lock", object: "user", id: userID.uuidString.lowercased(), result: "denied",
+                detail: "after \(maximumFailures) failures", on: tx)
         }
         return true
     }
@@ -56,9 +67,12 @@ enum Lockout {
 
     /// Refuses (429) when this account has tried too many codes this minute, from any session or address.
     static func limitCodeAttempts(_ user: User, on req: Request) async throws {
-        let over = try await RateLimiter.hit(codesPerMinute, subject: try user.requireID().uuidString, now: req.application.neig.clock.now(), on: req.db)
+        let over = try await RateLimiter.hit(
+            codesPerMinute, subject: try user.requireID().uuidString, now: req.application.neig.clock.now(), on: req.db)
         guard over else { return }
-        var error = NEIGError(status: .tooManyRequests, title: "Te veel pogingen", detail: "U heeft te vaak een code ingevoerd. Probeer het over een minuut opnieuw.")
+        var error = NEIGError(
+            status: .tooManyRequests, title: "Te veel pogingen",
+            detail: "U heeft te vaak een code ingevoerd. Probeer het over een minuut opnieuw.")
         error.retryAfter = Int(codesPerMinute.window)
         throw error
     }

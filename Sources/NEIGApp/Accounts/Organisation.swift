@@ -29,22 +29,30 @@ final class Organisation: Model, Content, @unchecked Sendable {
     /// The organisation a new account with `role` joins: an existing one of a kind the role fits, or — for a code
     /// not yet known — a new one (a GM code becomes that municipality, any other code a partner of the role's
     /// kind). A mismatch is refused with a message naming both, never repaired.
-    static func forAccount(code: String, role: Role, name: String? = nil, registry: MunicipalityRegistry,
-                           on db: any Database) async throws -> Organisation {
+    static func forAccount(
+        code: String, role: Role, name: String? = nil, registry: MunicipalityRegistry,
+        on db: any Database
+    ) async throws -> Organisation {
         if let existing = try await Organisation.query(on: db).filter(\.$code == code).first() {
             try existing.check(role)
             return existing
         }
         let organisation: Organisation
         if let municipality = registry[code] {
-            organisation = Organisation(code: code, name: "Gemeente \(municipality.displayName)", kind: .municipality, municipalityCode: code)
+            organisation = Organisation(
+                code: code, name: "Gemeente \(municipality.displayName)", kind: .municipality, municipalityCode: code)
         } else if Municipality.isValidCode(code) {
             throw ConfigurationError("\(code) is not a municipality code in the reference table")
         } else if role.fits(.municipality) {
-            throw ConfigurationError("role \(role.rawValue) belongs to a municipality; '\(code)' is not a municipality code (GMxxxx)")
+            throw ConfigurationError(
+                "role \(role.rawValue) belongs to a municipality; '\(code)' is not a municipality code (GMxxxx)")
         } else {
-            guard code.count <= 60, code.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "-" || $0 == "_" }), code.first?.isLetter == true else {
-                throw ConfigurationError("'\(code)' is not an organisation code (letters, digits, hyphens and underscores, at most 60)")
+            guard code.count <= 60,
+                code.allSatisfy({ ($0.isLetter || $0.isNumber) && $0.isASCII || $0 == "-" || $0 == "_" }),
+                code.first?.isLetter == true
+            else {
+                throw ConfigurationError(
+                    "'\(code)' is not an organisation code (letters, digits, hyphens and underscores, at most 60)")
             }
             let name = (name ?? code).trimmingCharacters(in: .whitespaces)
             if try await Organisation.query(on: db).filter(\.$name == name).first() != nil {

@@ -16,12 +16,14 @@ enum RateLimiter {
 
     /// `NEIG_LOGIN_RATE_LIMIT_PER_MINUTE` lets a load test open many sessions from one loopback address.
     static let loginPerIP = Limit(
-        name: "login-ip", maximum: ProcessInfo.processInfo.environment["NEIG_LOGIN_RATE_LIMIT_PER_MINUTE"].flatMap(Int.init) ?? 20,
+        name: "login-ip",
+        maximum: ProcessInfo.processInfo.environment["NEIG_LOGIN_RATE_LIMIT_PER_MINUTE"].flatMap(Int.init) ?? 20,
         window: 60)
     /// `NEIG_API_RATE_LIMIT_PER_MINUTE` raises both API limits for load tests and fuzzing on loopback.
     static let apiPerAccount = Limit(name: "api-account", maximum: configuredAPILimit ?? 600, window: 60)
     static let apiPerIP = Limit(name: "api-ip", maximum: (configuredAPILimit ?? 600) * 2, window: 60)
-    static let configuredAPILimit = ProcessInfo.processInfo.environment["NEIG_API_RATE_LIMIT_PER_MINUTE"].flatMap(Int.init)
+    static let configuredAPILimit = ProcessInfo.processInfo.environment["NEIG_API_RATE_LIMIT_PER_MINUTE"].flatMap(
+        Int.init)
 
     /// Counts one hit and tells whether it is over the limit.
     static func hit(_ limit: Limit, subject: String, now: Date, on db: any Database) async throws -> Bool {
@@ -61,7 +63,9 @@ struct RateLimitMiddleware: AsyncMiddleware {
     let onlyMethods: Set<String>?
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let onlyMethods, !onlyMethods.contains(request.method.rawValue) { return try await next.respond(to: request) }
+        if let onlyMethods, !onlyMethods.contains(request.method.rawValue) {
+            return try await next.respond(to: request)
+        }
         let now = request.application.neig.clock.now()
         let ip = request.remoteAddress?.ipAddress ?? "unknown"
         var exceeded = try await RateLimiter.hit(perIP, subject: ip, now: now, on: request.db)
@@ -70,9 +74,11 @@ struct RateLimitMiddleware: AsyncMiddleware {
         }
         if Int.random(in: 0..<500) == 0 { try? await RateLimiter.prune(now: now, on: request.db) }
         guard !exceeded else {
-            request.logger.warning("rate limit exceeded", metadata: ["limit": "\(perIP.name)", "path": "\(request.url.path)"])
-            var error = NEIGError(status: .tooManyRequests, title: "Te veel verzoeken",
-                                  detail: "U heeft te veel verzoeken gedaan. Probeer het over een minuut opnieuw.")
+            request.logger.warning(
+                "rate limit exceeded", metadata: ["limit": "\(perIP.name)", "path": "\(request.url.path)"])
+            var error = NEIGError(
+                status: .tooManyRequests, title: "Te veel verzoeken",
+                detail: "U heeft te veel verzoeken gedaan. Probeer het over een minuut opnieuw.")
             error.retryAfter = Int(perIP.window)
             throw error
         }

@@ -14,7 +14,9 @@ enum SecondFactor {
     static func newSecret() -> String { [UInt8].random(count: 20).base32String() }
 
     static func otpauthURI(secret: String, email: String) -> String {
-        let label = "\(issuer):\(email)".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#", "/"])) ?? email
+        let label =
+            "\(issuer):\(email)".addingPercentEncoding(
+                withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#", "/"])) ?? email
         return "otpauth://totp/\(label)?secret=\(secret)&issuer=\(issuer)&algorithm=SHA1&digits=6&period=\(interval)"
     }
 
@@ -22,7 +24,8 @@ enum SecondFactor {
     static func displaySecret(_ secret: String) -> String {
         stride(from: 0, to: secret.count, by: 4).map { offset in
             let start = secret.index(secret.startIndex, offsetBy: offset)
-            return String(secret[start..<(secret.index(start, offsetBy: 4, limitedBy: secret.endIndex) ?? secret.endIndex)])
+            return String(
+                secret[start..<(secret.index(start, offsetBy: 4, limitedBy: secret.endIndex) ?? secret.endIndex)])
         }.joined(separator: " ")
     }
 
@@ -41,7 +44,8 @@ enum SecondFactor {
         guard digits.count == 6 else { return nil }
         let current = counter(at: now)
         return (current - 1...current + 1).first { step in
-            step > (usedCounter ?? Int.min) && self.code(secret: secret, counter: step).map { Secrets.constantTimeEquals($0, digits) } == true
+            step > (usedCounter ?? Int.min)
+                && self.code(secret: secret, counter: step).map { Secrets.constantTimeEquals($0, digits) } == true
         }
     }
 
@@ -66,16 +70,22 @@ enum SecondFactor {
         let codes = newRecoveryCodes()
         try await database.transaction { transaction in
             try await RecoveryCode.query(on: transaction).filter(\.$user.$id == userID).delete()
-            for code in codes { try await RecoveryCode(userID: userID, codeHash: Secrets.hash(code)).create(on: transaction) }
+            for code in codes {
+                try await RecoveryCode(userID: userID, codeHash: Secrets.hash(code)).create(on: transaction)
+            }
         }
         return codes
     }
 
     /// Marks a matching unused recovery code as used; true when there was one.
-    static func redeemRecoveryCode(_ input: String, userID: UUID, now: Date, on database: any Database) async throws -> Bool {
+    static func redeemRecoveryCode(_ input: String, userID: UUID, now: Date, on database: any Database) async throws
+        -> Bool
+    {
         let hash = Secrets.hash(normalisedRecoveryCode(input))
-        guard let code = try await RecoveryCode.query(on: database)
-            .filter(\.$user.$id == userID).filter(\.$codeHash == hash).filter(\.$usedAt == nil).first() else { return false }
+        guard
+            let code = try await RecoveryCode.query(on: database)
+                .filter(\.$user.$id == userID).filter(\.$codeHash == hash).filter(\.$usedAt == nil).first()
+        else { return false }
         code.usedAt = now
         try await code.save(on: database)
         return true
@@ -122,6 +132,6 @@ struct AddSecondFactor: AsyncMigration {
         AddedColumn(table: User.schema, field: "totp_secret", type: .string),
         AddedColumn(table: User.schema, field: "totp_used_counter", type: .int64),
         AddedColumn(table: UserSession.schema, field: "awaiting_second_factor_since", type: .datetime),
-        AddedColumn(table: UserSession.schema, field: "totp_enrolment_secret", type: .string),
+        AddedColumn(table: UserSession.schema, field: "totp_enrolment_secret", type: .string)
     ]
 }

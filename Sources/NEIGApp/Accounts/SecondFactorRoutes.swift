@@ -1,7 +1,7 @@
 import Fluent
 import NEIGCore
-import Vapor
 import NEIGFormats
+import Vapor
 
 /// The second login step: enrolment of an authenticator app on first use, afterwards a TOTP code or a
 /// recovery code. Failed codes count towards the same lockout as wrong passwords.
@@ -17,7 +17,9 @@ enum SecondFactorRoutes {
 
     /// The session that passed the password step, with its user; nil sends the visitor back to the login page.
     static func pendingLogin(_ req: Request) -> (session: UserSession, user: User)? {
-        guard let session = req.currentSession, session.isAwaitingSecondFactor, let user = session.$user.value else { return nil }
+        guard let session = req.currentSession, session.isAwaitingSecondFactor, let user = session.$user.value else {
+            return nil
+        }
         return (session, user)
     }
 
@@ -47,25 +49,34 @@ enum SecondFactorRoutes {
 
         if user.totpSecret == nil {
             guard let secret = session.totpEnrolmentSecret,
-                  let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: nil, now: now) else {
-                try await req.audit("second-factor.enrol", object: "user", id: auditID, result: "denied", detail: "wrong code")
-                return try await page(req, session: session, user: user, status: .unprocessableEntity,
-                                      error: "De code klopt niet. Typ de zes cijfers die de app nu toont; controleer ook of de tijd van uw telefoon goed staat.")
+                let counter = SecondFactor.acceptedCounter(code: code, secret: secret, usedCounter: nil, now: now)
+            else {
+                try await req.audit(
+                    "second-factor.enrol", object: "user", id: auditID, result: "denied", detail: "wrong code")
+                return try await page(
+                    req, session: session, user: user, status: .unprocessableEntity,
+                    error:
+                        "De code klopt niet. Typ de zes cijfers die de app nu toont; controleer ook of de tijd van uw telefoon goed staat."
+                )
             }
             user.totpSecret = secret
             user.totpUsedCounter = counter
             let recoveryCodes = try await SecondFactor.replaceRecoveryCodes(of: userID, on: req.db)
             try await req.audit("second-factor.enrol", object: "user", id: auditID)
             let cookie = try await completeLogin(req, user: user, pending: session, method: "totp (enrolled)")
-            let view = RecoveryCodesView(context: req.pageContext, codes: recoveryCodes, continueTo: AccountRoutes.returnPath(req) ?? SiteURL.home.path,
-                                         afterEnrolment: true)
+            let view = RecoveryCodesView(
+                context: req.pageContext, codes: recoveryCodes,
+                continueTo: AccountRoutes.returnPath(req) ?? SiteURL.home.path,
+                afterEnrolment: true)
             let response = try await HTMLPage(document: view.document).encodeResponse(for: req)
             response.cookies[SessionPolicy.cookieName] = cookie
             return response
         }
 
         let method: String
-        if let counter = SecondFactor.acceptedCounter(code: code, secret: user.totpSecret ?? "", usedCounter: user.totpUsedCounter, now: now) {
+        if let counter = SecondFactor.acceptedCounter(
+            code: code, secret: user.totpSecret ?? "", usedCounter: user.totpUsedCounter, now: now)
+        {
             user.totpUsedCounter = counter
             method = "totp"
         } else if try await SecondFactor.redeemRecoveryCode(code, userID: userID, now: now, on: req.db) {
@@ -73,12 +84,14 @@ enum SecondFactorRoutes {
         } else {
             if try await Lockout.recordFailure(user, on: req) {
                 req.storage[CurrentSessionKey.self] = nil
-                try await req.audit("login", object: "user", id: auditID, result: "denied", detail: "wrong second factor; locked")
+                try await req.audit(
+                    "login", object: "user", id: auditID, result: "denied", detail: "wrong second factor; locked")
                 return try await lockedPage(req, email: user.email)
             }
             try await req.audit("login", object: "user", id: auditID, result: "denied", detail: "wrong second factor")
-            return try await page(req, session: session, user: user, status: .unauthorized,
-                                  error: "De code klopt niet of is al gebruikt. Wacht op de volgende code of gebruik een herstelcode.")
+            return try await page(
+                req, session: session, user: user, status: .unauthorized,
+                error: "De code klopt niet of is al gebruikt. Wacht op de volgende code of gebruik een herstelcode.")
         }
         let cookie = try await completeLogin(req, user: user, pending: session, method: method)
         let response = req.redirect(to: AccountRoutes.returnPath(req) ?? SiteURL.home.path, redirectType: .normal)
@@ -88,9 +101,11 @@ enum SecondFactorRoutes {
 
     /// Whoever reaches the second step knows the password, so saying that the account is locked reveals nothing new.
     static func lockedPage(_ req: Request, email: String) async throws -> Response {
-        let view = LoginView(context: req.pageContext, email: email,
-                             message: "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
-                             returnTo: nil)
+        let view = LoginView(
+            context: req.pageContext, email: email,
+            message:
+                "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
+            returnTo: nil)
         let response = try await HTMLPage(document: view.document, status: .tooManyRequests).encodeResponse(for: req)
         response.cookies[SessionPolicy.cookieName] = .expired
         return response
@@ -98,16 +113,21 @@ enum SecondFactorRoutes {
 
     /// Replaces the half-authenticated session by a new, complete one (a fresh id after every privilege change,
     /// ASVS 3.2.1) and returns its cookie.
-    static func completeLogin(_ req: Request, user: User, pending: UserSession, method: String) async throws -> HTTPCookies.Value {
+    static func completeLogin(_ req: Request, user: User, pending: UserSession, method: String) async throws
+        -> HTTPCookies.Value
+    {
         Lockout.reset(user)
         try await user.save(on: req.db)
         try await pending.delete(on: req.db)
         let cookie = try await AccountRoutes.startSession(req, user: user, awaitingSecondFactor: false)
-        try await req.audit("login", object: "user", id: user.id?.uuidString.lowercased(), detail: "second factor: \(method)")
+        try await req.audit(
+            "login", object: "user", id: user.id?.uuidString.lowercased(), detail: "second factor: \(method)")
         return cookie
     }
 
-    static func page(_ req: Request, session: UserSession, user: User, status: HTTPResponseStatus, error: String?) async throws -> Response {
+    static func page(_ req: Request, session: UserSession, user: User, status: HTTPResponseStatus, error: String?)
+        async throws -> Response
+    {
         let action = SiteURL.secondFactor.path + AccountRoutes.returnQuery(req)
         if user.totpSecret != nil {
             let view = SecondFactorView(context: req.pageContext, action: action, error: error)
@@ -122,7 +142,9 @@ enum SecondFactorRoutes {
             try await session.save(on: req.db)
         }
         let qr = try QRCode.encode(SecondFactor.otpauthURI(secret: secret, email: user.email))
-        let view = EnrolmentView(context: req.pageContext, action: action, secret: SecondFactor.displaySecret(secret), qrCode: qr, error: error)
+        let view = EnrolmentView(
+            context: req.pageContext, action: action, secret: SecondFactor.displaySecret(secret), qrCode: qr,
+            error: error)
         return try await HTMLPage(document: view.document, status: status).encodeResponse(for: req)
     }
 }

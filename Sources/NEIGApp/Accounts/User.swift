@@ -44,7 +44,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     var actor: Actor {
         let organisation = $organisation.value
         let fits = organisation?.organisationKind.map(role.fits) ?? false
-        return Actor(role: role, municipalityCode: fits && organisation?.organisationKind == .municipality ? organisation?.municipalityCode : nil)
+        return Actor(
+            role: role,
+            municipalityCode: fits && organisation?.organisationKind == .municipality
+                ? organisation?.municipalityCode : nil)
     }
 }
 

@@ -21,20 +21,29 @@ enum AuditRoutes {
     static func page(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         guard user.role == .admin else { throw NEIGError.forbidden("Het auditlog is er alleen voor beheerders.") }
-        let filters = Filters(action: (req.query[String.self, at: "actie"] ?? "").trimmingCharacters(in: .whitespaces),
-                              actor: (req.query[String.self, at: "actor"] ?? "").trimmingCharacters(in: .whitespaces),
-                              result: req.query[String.self, at: "resultaat"] ?? "",
-                              page: try req.queryPage())
+        let filters = Filters(
+            action: (req.query[String.self, at: "actie"] ?? "").trimmingCharacters(in: .whitespaces),
+            actor: (req.query[String.self, at: "actor"] ?? "").trimmingCharacters(in: .whitespaces),
+            result: req.query[String.self, at: "resultaat"] ?? "",
+            page: try req.queryPage())
         var query = AuditEvent.query(on: req.db)
         if !filters.action.isEmpty { query = query.filter(\.$action ~~ filters.action) }
         if !filters.actor.isEmpty { query = query.filter(\.$actor ~~ filters.actor) }
-        if ["success", "denied", "rejected"].contains(filters.result) { query = query.filter(\.$result == filters.result) }
+        if ["success", "denied", "rejected"].contains(filters.result) {
+            query = query.filter(\.$result == filters.result)
+        }
         let events = try await query.sort(\.$occurredAt, .descending).sort(\.$sequence, .descending)
-            .range(PageWindow.range(page: filters.page, size: pageSize).lowerBound..<(PageWindow.range(page: filters.page, size: pageSize).upperBound + 1)).all()
+            .range(
+                PageWindow.range(page: filters.page, size: pageSize)
+                    .lowerBound..<(PageWindow.range(page: filters.page, size: pageSize).upperBound + 1)
+            ).all()
         let verification = try await AuditChain.verify(on: req.db)
         try await req.audit("audit.view", object: "audit_log", detail: "page=\(filters.page)")
-        return HTMLPage(document: AuditView(context: req.pageContext, filters: filters, events: Array(events.prefix(pageSize)),
-                                            hasMore: events.count > pageSize, verification: verification).document)
+        return HTMLPage(
+            document: AuditView(
+                context: req.pageContext, filters: filters, events: Array(events.prefix(pageSize)),
+                hasMore: events.count > pageSize, verification: verification
+            ).document)
     }
 }
 
@@ -54,55 +63,78 @@ struct AuditView {
     }()
 
     var document: HTML {
-        Layout(title: "Auditlog", context: context, content: .div(
-            .h1(.text("Auditlog")),
-            .div(
-                .class(verification.isIntact ? "notice" : "error-summary"), .attribute(named: "role", value: "status"),
-                .h2(.text(verification.isIntact ? "De keten is intact" : "De keten is verbroken")),
-                .p(.text(verification.problem.map { "Eerste probleem: \($0)." }
-                    ?? "Alle \(verification.entries) verzegelde regels kloppen met hun hash en die van hun voorganger."))
-            ),
-            .form(
-                .method(.get), .action("/admin/audit"), .class("filters"),
-                FormViews.textField("actie", label: "Actie", value: filters.action, hint: "Bijvoorbeeld login of incident.", errors: []),
-                FormViews.textField("actor", label: "Actor", value: filters.actor, hint: "user:…, cli of system.", errors: []),
-                FormViews.select("resultaat", label: "Resultaat",
-                                 options: [("", "Alle"), ("success", "Gelukt"), ("denied", "Geweigerd"), ("rejected", "Afgewezen")],
-                                 selected: filters.result, errors: [], required: false),
-                .button(.type(.submit), .class("button"), .text("Filteren"))
-            ),
-            .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                 .attribute(named: "aria-label", value: "Auditregels"),
-                 .table(
-                    .class("data"),
-                    .caption(.text("Auditregels, nieuwste eerst (pagina \(filters.page))")),
-                    .thead(.tr(.forEach(["#", "Tijd", "Actor", "Actie", "Object", "Resultaat", "Verwerking", "Herkomst", "Detail"]) {
-                        .th(.attribute(named: "scope", value: "col"), .text($0))
-                    })),
-                    .tbody(.forEach(events) { event in
-                        .tr(
-                            .td(.text(event.sequence.map(String.init) ?? "–")),
-                            .td(.text(Self.timeFormat.string(from: event.occurredAt))),
-                            .td(.text(event.actor)),
-                            .td(.text(event.action)),
-                            .td(.text(event.objectType + (event.objectID.map { " " + $0.prefix(8) } ?? ""))),
-                            .td(.text(event.result)),
-                            .td(.text(event.processingActivity ?? "–")),
-                            .td(.text(event.origin ?? "–")),
-                            .td(.text(event.detail ?? ""))
-                        )
-                    })
-                 )),
-            .p(
-                .if(filters.page > 1, .a(.href(link(page: filters.page - 1)), .text("Nieuwere regels"))),
-                .if(filters.page > 1 && hasMore, .text(" · ")),
-                .if(hasMore, .a(.href(link(page: filters.page + 1)), .text("Oudere regels")))
+        Layout(
+            title: "Auditlog", context: context,
+            content: .div(
+                .h1(.text("Auditlog")),
+                .div(
+                    .class(verification.isIntact ? "notice" : "error-summary"),
+                    .attribute(named: "role", value: "status"),
+                    .h2(.text(verification.isIntact ? "De keten is intact" : "De keten is verbroken")),
+                    .p(
+                        .text(
+                            verification.problem.map { "Eerste probleem: \($0)." }
+                                ?? "Alle \(verification.entries) verzegelde regels kloppen met hun hash en die van hun voorganger."
+                        ))
+                ),
+                .form(
+                    .method(.get), .action("/admin/audit"), .class("filters"),
+                    FormViews.textField(
+                        "actie", label: "Actie", value: filters.action, hint: "Bijvoorbeeld login of incident.",
+                        errors: []),
+                    FormViews.textField(
+                        "actor", label: "Actor", value: filters.actor, hint: "user:…, cli of system.", errors: []),
+                    FormViews.select(
+                        "resultaat", label: "Resultaat",
+                        options: [
+                            ("", "Alle"), ("success", "Gelukt"), ("denied", "Geweigerd"), ("rejected", "Afgewezen")
+                        ],
+                        selected: filters.result, errors: [], required: false),
+                    .button(.type(.submit), .class("button"), .text("Filteren"))
+                ),
+                .div(
+                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                    .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: "Auditregels"),
+                    .table(
+                        .class("data"),
+                        .caption(.text("Auditregels, nieuwste eerst (pagina \(filters.page))")),
+                        .thead(
+                            .tr(
+                                .forEach([
+                                    "#", "Tijd", "Actor", "Actie", "Object", "Resultaat", "Verwerking", "Herkomst",
+                                    "Detail"
+                                ]) {
+                                    .th(.attribute(named: "scope", value: "col"), .text($0))
+                                })),
+                        .tbody(
+                            .forEach(events) { event in
+                                .tr(
+                                    .td(.text(event.sequence.map(String.init) ?? "–")),
+                                    .td(.text(Self.timeFormat.string(from: event.occurredAt))),
+                                    .td(.text(event.actor)),
+                                    .td(.text(event.action)),
+                                    .td(.text(event.objectType + (event.objectID.map { " " + $0.prefix(8) } ?? ""))),
+                                    .td(.text(event.result)),
+                                    .td(.text(event.processingActivity ?? "–")),
+                                    .td(.text(event.origin ?? "–")),
+                                    .td(.text(event.detail ?? ""))
+                                )
+                            })
+                    )),
+                .p(
+                    .if(filters.page > 1, .a(.href(link(page: filters.page - 1)), .text("Nieuwere regels"))),
+                    .if(filters.page > 1 && hasMore, .text(" · ")),
+                    .if(hasMore, .a(.href(link(page: filters.page + 1)), .text("Oudere regels")))
+                )
             )
-        )).document
+        ).document
     }
 
     func link(page: Int) -> String {
-        let items = [("actie", filters.action), ("actor", filters.actor), ("resultaat", filters.result), ("pagina", String(page))]
+        let items = [
+            ("actie", filters.action), ("actor", filters.actor), ("resultaat", filters.result), ("pagina", String(page))
+        ]
         return "/admin/audit" + SiteURL.query(items)
     }
 }

@@ -12,7 +12,11 @@ final class AlertEarlierIncident: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ incident: UUID, of owner: UUID) { self.$alert.id = owner; self.$incident.id = incident; self.position = 0 }
+    init(_ incident: UUID, of owner: UUID) {
+        self.$alert.id = owner
+        self.$incident.id = incident
+        self.position = 0
+    }
 }
 
 extension NearRepeatAlert {
@@ -20,30 +24,16 @@ extension NearRepeatAlert {
 
     func replaceEarlier(_ ids: [UUID], on db: any Database) async throws {
         let id = try requireID()
-        $earlierRows.value = try await AlertEarlierIncident.replace(owner: id, with: ids.map { AlertEarlierIncident($0, of: id) }, on: db)
+        $earlierRows.value = try await AlertEarlierIncident.replace(
+            owner: id, with: ids.map { AlertEarlierIncident($0, of: id) }, on: db)
     }
 }
 
 struct MoveAlertIncidentsToTable: AsyncMigration {
-    static let move = ListColumnMove(owner: "near_repeat_alerts", column: "earlier_incident_ids", table: "alert_earlier_incidents",
-                                     ownerColumn: "alert_id", valueColumn: "incident_id", valuesAreIDs: true, referencedTable: "incidents")
+    static let move = ListColumnMove(
+        owner: "near_repeat_alerts", column: "earlier_incident_ids", table: "alert_earlier_incidents",
+        ownerColumn: "alert_id", valueColumn: "incident_id", valuesAreIDs: true, referencedTable: "incidents")
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await database.schema("alert_earlier_incidents").id()
-                .field("alert_id", .uuid, .required, .references("near_repeat_alerts", "id", onDelete: .cascade))
-                .field("incident_id", .uuid, .required, .references("incidents", "id", onDelete: .cascade))
-                .field("position", .int, .required)
-                .unique(on: "alert_id", "incident_id").create()
-            try await database.sql.raw("CREATE INDEX alert_earlier_incidents_incident ON alert_earlier_incidents (incident_id)").run()
-            try await Self.move.forward(on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await Self.move.backward(on: database)
-            try await database.schema("alert_earlier_incidents").delete()
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply([Self.move], on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo([Self.move], on: database) }
 }

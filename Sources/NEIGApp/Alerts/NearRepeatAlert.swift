@@ -20,8 +20,11 @@ final class NearRepeatAlert: Model, @unchecked Sendable {
 
     init() {}
 
-    init(municipalityCode: String, incidentID: UUID, centreX: Double, centreY: Double, radius: Double, validUntil: String,
-         patternSignificant: Bool, createdAt: Date) {
+    init(
+        municipalityCode: String, incidentID: UUID, centreX: Double, centreY: Double, radius: Double,
+        validUntil: String,
+        patternSignificant: Bool, createdAt: Date
+    ) {
         self.municipalityCode = municipalityCode
         self.$incident.id = incidentID
         self.centreX = centreX

@@ -12,7 +12,9 @@ public enum NearRepeatAlertService {
     static let recentDays = 90
 
     static func settings(for municipality: String, on db: any Database) async throws -> NearRepeatZoneSettings {
-        guard let own = try await AlertSettings.query(on: db).filter(\.$municipalityCode == municipality).first() else { return .standard }
+        guard let own = try await AlertSettings.query(on: db).filter(\.$municipalityCode == municipality).first() else {
+            return .standard
+        }
         return NearRepeatZoneSettings(radius: own.radius, days: own.days)
     }
 
@@ -35,15 +37,18 @@ public enum NearRepeatAlertService {
             }
             // A zone that has already run out is no warning any more.
             guard date.adding(days: settings.days) >= today else { continue }
-            guard try await NearRepeatAlert.query(on: app.db).filter(\.$incident.$id == incidentID).count() == 0 else { continue }
+            guard try await NearRepeatAlert.query(on: app.db).filter(\.$incident.$id == incidentID).count() == 0 else {
+                continue
+            }
             let history = try await Incident.query(on: app.db)
                 .filter(\.$municipalityCode == incident.municipalityCode)
                 .filter(\.$occurredOn >= date.adding(days: -historyDays).iso)
                 .filter(\.$occurredOn <= date.iso)
                 .filter(\.$id != incidentID)
                 .all()
-            let events = SpaceTimeEvents(x: history.map(\.rdX), y: history.map(\.rdY),
-                                         days: history.map { Int32(CivilDate(parsing: $0.occurredOn)?.dayNumber ?? 0) })
+            let events = SpaceTimeEvents(
+                x: history.map(\.rdX), y: history.map(\.rdY),
+                days: history.map { Int32(CivilDate(parsing: $0.occurredOn)?.dayNumber ?? 0) })
             let significant: Bool
             if let known = patterns[incident.municipalityCode] {
                 significant = known
@@ -54,21 +59,28 @@ public enum NearRepeatAlertService {
                 significant = (knox.pValue ?? 1) <= 0.05 && Double(knox.observed) > knox.expected
                 patterns[incident.municipalityCode] = significant
             }
-            let decision = NearRepeatZone.decide(x: incident.rdX, y: incident.rdY, date: date, history: events, settings: settings,
-                                                 patternSignificant: significant)
+            let decision = NearRepeatZone.decide(
+                x: incident.rdX, y: incident.rdY, date: date, history: events, settings: settings,
+                patternSignificant: significant)
             guard decision.warrantsAlert else { continue }
             let alert = NearRepeatAlert(
-                municipalityCode: incident.municipalityCode, incidentID: incidentID, centreX: incident.rdX, centreY: incident.rdY,
-                radius: settings.radius, validUntil: decision.until.iso, patternSignificant: significant, createdAt: app.neig.clock.now())
+                municipalityCode: incident.municipalityCode, incidentID: incidentID, centreX: incident.rdX,
+                centreY: incident.rdY,
+                radius: settings.radius, validUntil: decision.until.iso, patternSignificant: significant,
+                createdAt: app.neig.clock.now())
             try await app.db.transaction { tx in
                 try await alert.create(on: tx)
                 try await alert.replaceEarlier(decision.earlier.compactMap { history[$0].id }, on: tx)
-                try await Audit.record("alert.create", object: "near_repeat_alert", id: alert.id?.uuidString.lowercased(),
-                                       detail: "municipality=\(incident.municipalityCode) earlier=\(decision.earlier.count) pattern=\(significant)",
-                                       actor: actor, at: app.neig.clock.now(), on: tx)
+                try await Audit.record(
+                    "alert.create", object: "near_repeat_alert", id: alert.id?.uuidString.lowercased(),
+                    detail:
+                        "municipality=\(incident.municipalityCode) earlier=\(decision.earlier.count) pattern=\(significant)",
+                    actor: actor, at: app.neig.clock.now(), on: tx)
                 for recipient in try await recipients(of: incident.municipalityCode, on: tx) {
-                    try await OutboxMessage(recipient: recipient, subject: subject(alert, app: app),
-                                            body: body(alert, earlier: decision.earlier.count, app: app), now: app.neig.clock.now()).create(on: tx)
+                    try await OutboxMessage(
+                        recipient: recipient, subject: subject(alert, app: app),
+                        body: body(alert, earlier: decision.earlier.count, app: app), now: app.neig.clock.now()
+                    ).create(on: tx)
                 }
             }
             created.append(alert)
@@ -78,17 +90,21 @@ public enum NearRepeatAlertService {
 
     /// Sets a municipality's own zone (`neig alerts configure`).
     public static func configure(municipality: String, radius: Double, days: Int, on app: Application) async throws {
-        guard app.neig.municipalities[municipality] != nil else { throw ConfigurationError("\(municipality) is not a municipality code") }
+        guard app.neig.municipalities[municipality] != nil else {
+            throw ConfigurationError("\(municipality) is not a municipality code")
+        }
         guard radius > 0, radius <= 5000, (1...365).contains(days) else {
             throw ConfigurationError("the zone needs a radius of 1 to 5000 m and 1 to 365 days")
         }
-        let settings = try await AlertSettings.query(on: app.db).filter(\.$municipalityCode == municipality).first()
+        let settings =
+            try await AlertSettings.query(on: app.db).filter(\.$municipalityCode == municipality).first()
             ?? AlertSettings(municipalityCode: municipality, radius: radius, days: days)
         settings.radius = radius
         settings.days = days
         try await settings.save(on: app.db)
-        try await Audit.record("alert.settings", object: "municipality", id: municipality, detail: "radius=\(Int(radius)) days=\(days)",
-                               actor: "cli", at: app.neig.clock.now(), on: app.db)
+        try await Audit.record(
+            "alert.settings", object: "municipality", id: municipality, detail: "radius=\(Int(radius)) days=\(days)",
+            actor: "cli", at: app.neig.clock.now(), on: app.db)
     }
 
     /// As `evaluate`, but a failure is logged instead of thrown: the attack is registered either way.
@@ -121,13 +137,21 @@ public enum NearRepeatAlertService {
         var lines = [
             "Na een aanslag in \(name) geldt een verhoogd risico op een nieuwe aanslag binnen \(Int(alert.radius)) meter, "
                 + "tot en met \(CivilDate.dutch(iso: alert.validUntil)).",
-            "",
+            ""
         ]
         if earlier > 0 { lines.append("In deze zone waren het afgelopen jaar al \(earlier) andere aanslagen.") }
-        if alert.patternSignificant { lines.append("De aanslagen in uw gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij.") }
-        lines += ["", "Aanbevolen nazorg (handelingskader, fase nazorg):"] + NearRepeatZone.suggestedActions.map { "- " + $0 }
-        lines += ["", "Adres, kaart en eerdere aanslagen: \(app.neig.publicURL)\(SiteURL.alerts.path)", "",
-                  "Dit bericht is automatisch verstuurd door neig."]
+        if alert.patternSignificant {
+            lines.append(
+                "De aanslagen in uw gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij."
+            )
+        }
+        lines +=
+            ["", "Aanbevolen nazorg (handelingskader, fase nazorg):"]
+            + NearRepeatZone.suggestedActions.map { "- " + $0 }
+        lines += [
+            "", "Adres, kaart en eerdere aanslagen: \(app.neig.publicURL)\(SiteURL.alerts.path)", "",
+            "Dit bericht is automatisch verstuurd door neig."
+        ]
         return lines.joined(separator: "\n")
     }
 }

@@ -37,7 +37,8 @@ struct AnalyseRequest: Sendable {
             permutations: 99)
         if let permutations = try req.queryInteger("permutaties", in: 1...999) {
             guard permutationChoices.contains(permutations) else {
-                throw NEIGError.badRequest("permutaties: kies 99 of 999.", items: [.init(column: "permutaties", reason: "99 of 999")])
+                throw NEIGError.badRequest(
+                    "permutaties: kies 99 of 999.", items: [.init(column: "permutaties", reason: "99 of 999")])
             }
             request.permutations = permutations
         }
@@ -51,21 +52,32 @@ struct AnalyseRequest: Sendable {
         }
         if let from = date("van") { request.from = from }
         if let to = date("tot") { request.to = to }
-        if request.from > request.to { request.errors.append(.init(field: "van", message: "De begindatum ligt na de einddatum.")) }
+        if request.from > request.to {
+            request.errors.append(.init(field: "van", message: "De begindatum ligt na de einddatum."))
+        }
         // Bounded so that one request cannot occupy the analysis thread for long: wider bands than this
         // count nearly every pair of attacks and say nothing about near repeats anyway.
         let distances = BoundedNumber.decimals(request.distanceText, in: 1...maximumDistance, count: 1...8)
-            .orFieldError("afstanden", &request.errors,
-                          message: "Geef 1 tot 8 afstanden van 1 tot \(Int(maximumDistance)) meter, gescheiden door komma’s, bijvoorbeeld 100,200,300,400.")
+            .orFieldError(
+                "afstanden", &request.errors,
+                message:
+                    "Geef 1 tot 8 afstanden van 1 tot \(Int(maximumDistance)) meter, gescheiden door komma’s, bijvoorbeeld 100,200,300,400."
+            )
         let days = BoundedNumber.integers(request.daysText, in: 1...maximumDays, count: 1...8)
-            .orFieldError("dagen", &request.errors,
-                          message: "Geef 1 tot 8 termijnen van 1 tot \(maximumDays) dagen, gescheiden door komma’s, bijvoorbeeld 7,14,21,28.")
+            .orFieldError(
+                "dagen", &request.errors,
+                message:
+                    "Geef 1 tot 8 termijnen van 1 tot \(maximumDays) dagen, gescheiden door komma’s, bijvoorbeeld 7,14,21,28."
+            )
         if request.errors.isEmpty, let distances, let days {
             do {
                 request.bands = try NearRepeatBands(distances: distances, days: days)
             } catch {
                 let field = error as? NearRepeatError == .bandsNotIncreasing("time") ? "dagen" : "afstanden"
-                request.errors.append(.init(field: field, message: "De grenzen moeten positief zijn en oplopen, bijvoorbeeld 100,200,300,400."))
+                request.errors.append(
+                    .init(
+                        field: field,
+                        message: "De grenzen moeten positief zijn en oplopen, bijvoorbeeld 100,200,300,400."))
             }
         }
         return request
@@ -73,7 +85,10 @@ struct AnalyseRequest: Sendable {
 
     /// The same question as query string, for the CSV link.
     var query: String {
-        var items = [("van", from.iso), ("tot", to.iso), ("afstanden", distanceText), ("dagen", daysText), ("permutaties", String(permutations))]
+        var items = [
+            ("van", from.iso), ("tot", to.iso), ("afstanden", distanceText), ("dagen", daysText),
+            ("permutaties", String(permutations))
+        ]
         if let municipality { items.insert(("gemeente", municipality.code), at: 0) }
         return SiteURL.query(items)
     }
@@ -88,18 +103,25 @@ struct AnalyseResults: Sendable {
 
     static let bandwidth = 400.0
 
-    static func compute(_ request: AnalyseRequest, bands: NearRepeatBands, actor: Actor, on req: Request) async throws -> AnalyseResults {
-        let input = try await AnalysisInput.load(municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
+    static func compute(_ request: AnalyseRequest, bands: NearRepeatBands, actor: Actor, on req: Request) async throws
+        -> AnalyseResults
+    {
+        let input = try await AnalysisInput.load(
+            municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
         let subject = try req.requireUser().requireID().uuidString
         let (matrix, knox, grid) = try await AnalysisExecutor.shared.run(for: subject) {
             let matrix = await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
-            let knox = await Knox.run(input.events, distance: bands.distances[min(1, bands.distances.count - 1)],
-                                      days: bands.days[min(1, bands.days.count - 1)], permutations: request.permutations, seed: 1)
-            let cellSize = DensityGrid.automaticCellSize(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cells: 20_000)
-            let grid = try DensityGrid.quartic(x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: cellSize)
+            let knox = await Knox.run(
+                input.events, distance: bands.distances[min(1, bands.distances.count - 1)],
+                days: bands.days[min(1, bands.days.count - 1)], permutations: request.permutations, seed: 1)
+            let cellSize = DensityGrid.automaticCellSize(
+                x: input.events.x, y: input.events.y, bandwidth: bandwidth, cells: 20_000)
+            let grid = try DensityGrid.quartic(
+                x: input.events.x, y: input.events.y, bandwidth: bandwidth, cellSize: cellSize)
             return (matrix, knox, grid)
         }
-        let showPoints = request.municipality.map { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.code) } ?? false
+        let showPoints =
+            request.municipality.map { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.code) } ?? false
         return AnalyseResults(input: input, matrix: matrix, knox: knox, grid: grid, showPoints: showPoints)
     }
 }

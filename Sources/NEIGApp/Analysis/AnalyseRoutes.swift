@@ -10,7 +10,8 @@ enum AnalyseRoutes {
     static func actor(_ req: Request) throws -> Actor {
         let actor = try req.requireUser().actor
         guard AccessPolicy.analysts.contains(actor.role) else {
-            throw NEIGError.forbidden("Near-repeatanalyses zijn er voor analisten, coördinatoren, politie en gemeentelijke medewerkers.")
+            throw NEIGError.forbidden(
+                "Near-repeatanalyses zijn er voor analisten, coördinatoren, politie en gemeentelijke medewerkers.")
         }
         return actor
     }
@@ -24,9 +25,13 @@ enum AnalyseRoutes {
         }
         let registry = req.application.neig.municipalities
         let national = AccessPolicy.canAnalyse(actor, municipalityCode: nil)
-        let choices = national ? registry.all : registry.all.filter { AccessPolicy.canAnalyse(actor, municipalityCode: $0.code) }
-        let view = AnalyseView(context: req.pageContext, request: request, municipalities: choices, allowNational: national, results: results)
-        return try await HTMLPage(document: view.document, status: request.errors.isEmpty ? .ok : .unprocessableEntity).encodeResponse(for: req)
+        let choices =
+            national ? registry.all : registry.all.filter { AccessPolicy.canAnalyse(actor, municipalityCode: $0.code) }
+        let view = AnalyseView(
+            context: req.pageContext, request: request, municipalities: choices, allowNational: national,
+            results: results)
+        return try await HTMLPage(document: view.document, status: request.errors.isEmpty ? .ok : .unprocessableEntity)
+            .encodeResponse(for: req)
     }
 
     static func matrixCSV(_ req: Request) async throws -> Response {
@@ -35,13 +40,15 @@ enum AnalyseRoutes {
         guard let bands = request.bands else {
             throw NEIGError.badRequest(request.errors.map(\.message).joined(separator: " "))
         }
-        let input = try await AnalysisInput.load(municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
+        let input = try await AnalysisInput.load(
+            municipality: request.municipality?.code, from: request.from, to: request.to, on: req.db)
         let result = try await AnalysisExecutor.shared.run(for: try req.requireUser().requireID().uuidString) {
             await NearRepeat.run(input.events, bands: bands, permutations: request.permutations, seed: 1)
         }
         let response = Response(status: .ok, body: .init(string: AnalysisFormatting.nearRepeatCSV(result)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let name = "near-repeat-\(request.municipality?.code.lowercased() ?? "nederland")-\(request.from.iso)-\(request.to.iso).csv"
+        let name =
+            "near-repeat-\(request.municipality?.code.lowercased() ?? "nederland")-\(request.from.iso)-\(request.to.iso).csv"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return response
     }

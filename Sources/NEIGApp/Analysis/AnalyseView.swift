@@ -12,13 +12,20 @@ struct AnalyseView {
     var areaName: String { request.municipality.map { "gemeente \($0.displayName)" } ?? "heel Nederland" }
 
     var document: HTML {
-        Layout(title: "Near-repeatanalyse", context: context, content: .div(
-            .h1(.text("Near-repeatanalyse")),
-            .p(.class("lead"), .text("Vallen aanslagen dichter bij elkaar in ruimte en tijd dan bij toeval? De tabel vergelijkt paren van aanslagen per afstand en termijn met \(request.permutations) willekeurige herverdelingen van de data over dezelfde locaties (Knox-methode, zoals de Near Repeat Calculator van Ratcliffe).")),
-            FormViews.errorSummary(request.errors),
-            form,
-            .unwrap(results) { results in .group(summary(results), matrix(results), hotspots(results)) }
-        )).document
+        Layout(
+            title: "Near-repeatanalyse", context: context,
+            content: .div(
+                .h1(.text("Near-repeatanalyse")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Vallen aanslagen dichter bij elkaar in ruimte en tijd dan bij toeval? De tabel vergelijkt paren van aanslagen per afstand en termijn met \(request.permutations) willekeurige herverdelingen van de data over dezelfde locaties (Knox-methode, zoals de Near Repeat Calculator van Ratcliffe)."
+                    )),
+                FormViews.errorSummary(request.errors),
+                form,
+                .unwrap(results) { results in .group(summary(results), matrix(results), hotspots(results)) }
+            )
+        ).document
     }
 
     var form: Node<HTML.BodyContext> {
@@ -26,15 +33,22 @@ struct AnalyseView {
         options += municipalities.map { ($0.code, $0.displayName) }
         return .form(
             .method(.get), .action(SiteURL.analyse.path), .class("filters"),
-            FormViews.select("gemeente", label: "Gebied", options: options, selected: request.municipality?.code ?? "", errors: []),
-            FormViews.textField("van", label: "Van", value: request.from.iso, type: .date, required: true, errors: request.errors),
-            FormViews.textField("tot", label: "Tot en met", value: request.to.iso, type: .date, required: true, errors: request.errors),
-            FormViews.textField("afstanden", label: "Afstandsgrenzen (m)", value: request.distanceText,
-                                hint: "Oplopend, gescheiden door komma’s.", required: true, errors: request.errors),
-            FormViews.textField("dagen", label: "Termijngrenzen (dagen)", value: request.daysText,
-                                hint: "Oplopend, gescheiden door komma’s.", required: true, errors: request.errors),
-            FormViews.select("permutaties", label: "Permutaties", options: AnalyseRequest.permutationChoices.map { (String($0), String($0)) },
-                             selected: String(request.permutations), errors: []),
+            FormViews.select(
+                "gemeente", label: "Gebied", options: options, selected: request.municipality?.code ?? "", errors: []),
+            FormViews.textField(
+                "van", label: "Van", value: request.from.iso, type: .date, required: true, errors: request.errors),
+            FormViews.textField(
+                "tot", label: "Tot en met", value: request.to.iso, type: .date, required: true, errors: request.errors),
+            FormViews.textField(
+                "afstanden", label: "Afstandsgrenzen (m)", value: request.distanceText,
+                hint: "Oplopend, gescheiden door komma’s.", required: true, errors: request.errors),
+            FormViews.textField(
+                "dagen", label: "Termijngrenzen (dagen)", value: request.daysText,
+                hint: "Oplopend, gescheiden door komma’s.", required: true, errors: request.errors),
+            FormViews.select(
+                "permutaties", label: "Permutaties",
+                options: AnalyseRequest.permutationChoices.map { (String($0), String($0)) },
+                selected: String(request.permutations), errors: []),
             .button(.type(.submit), .class("button"), .text("Analyseren"))
         )
     }
@@ -44,12 +58,18 @@ struct AnalyseView {
         let significant = (knox.pValue ?? 1) <= 0.05 && Double(knox.observed) > knox.expected
         return .section(
             .h2(.text("Uitkomst voor \(areaName)")),
-            .p(.text("\(results.input.events.count) aanslagen van \(request.from.dutch) tot en met \(request.to.dutch).")),
+            .p(
+                .text(
+                    "\(results.input.events.count) aanslagen van \(request.from.dutch) tot en met \(request.to.dutch).")
+            ),
             .div(
                 .class("notice"), .attribute(named: "role", value: "status"),
                 .h3(.text(significant ? "Er is een near-repeatpatroon" : "Geen duidelijk near-repeatpatroon")),
-                .p(.text("Binnen \(Int(knox.distance)) m en \(knox.days) dagen van elkaar: \(knox.observed) paren van aanslagen, "
-                    + "bij toeval verwacht \(knox.expected.dutchDecimal(1)) (p = \((knox.pValue ?? 1).dutchDecimal(3))).")),
+                .p(
+                    .text(
+                        "Binnen \(Int(knox.distance)) m en \(knox.days) dagen van elkaar: \(knox.observed) paren van aanslagen, "
+                            + "bij toeval verwacht \(knox.expected.dutchDecimal(1)) (p = \((knox.pValue ?? 1).dutchDecimal(3)))."
+                    )),
                 .ul(.forEach(results.matrix.summary.prefix(6)) { .li(.text($0)) })
             )
         )
@@ -58,7 +78,9 @@ struct AnalyseView {
     /// Ratio classes for the cell colours; the text in the cell carries the same information.
     static func ratioClass(_ cell: NearRepeatCell, bands: NearRepeatBands) -> String {
         // The "more than" row and column only complete the table; their counts mirror the close cells.
-        guard let ratio = cell.ratio, cell.isElevated, cell.timeBand < bands.days.count, cell.distanceBand <= bands.distances.count else {
+        guard let ratio = cell.ratio, cell.isElevated, cell.timeBand < bands.days.count,
+            cell.distanceBand <= bands.distances.count
+        else {
             return "nr-none"
         }
         switch ratio {
@@ -74,27 +96,44 @@ struct AnalyseView {
         guard let bands = request.bands else { return .empty }
         let timeBands = Array(Set(cells.map(\.timeBand))).sorted()
         let distanceBands = Array(Set(cells.map(\.distanceBand))).sorted()
-        func cell(_ distance: Int, _ time: Int) -> NearRepeatCell? { cells.first { $0.distanceBand == distance && $0.timeBand == time } }
+        func cell(_ distance: Int, _ time: Int) -> NearRepeatCell? {
+            cells.first { $0.distanceBand == distance && $0.timeBand == time }
+        }
         return .section(
             .h2(.text("Near-repeatmatrix")),
-            .p(.text("Per cel: verhouding waargenomen ÷ verwacht en, tussen haakjes, het aantal paren. Gekleurd en met * gemarkeerd: significant meer dan bij toeval (p ≤ 0,05).")),
-            .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                 .attribute(named: "aria-label", value: "Near-repeatmatrix"),
-                 .table(
+            .p(
+                .text(
+                    "Per cel: verhouding waargenomen ÷ verwacht en, tussen haakjes, het aantal paren. Gekleurd en met * gemarkeerd: significant meer dan bij toeval (p ≤ 0,05)."
+                )),
+            .div(
+                .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                .attribute(named: "role", value: "region"),
+                .attribute(named: "aria-label", value: "Near-repeatmatrix"),
+                .table(
                     .class("data nr-matrix"),
                     .caption(.text("Paren van aanslagen naar afstand (rijen) en termijn (kolommen), \(areaName)")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Afstand")),
-                               .forEach(timeBands) { band in .th(.attribute(named: "scope", value: "col"), .text(cell(0, band)?.timeLabel ?? "")) })),
-                    .tbody(.forEach(distanceBands) { distance in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .text(cell(distance, 0)?.distanceLabel ?? "")),
-                            .forEach(timeBands) { time in
-                                let value = cell(distance, time)!
-                                let ratio = value.ratio.map { $0.dutchDecimal(2) } ?? "–"
-                                let marked = Self.ratioClass(value, bands: bands) != "nr-none"
-                                return .td(.class(Self.ratioClass(value, bands: bands)), .text("\(ratio)\(marked ? "*" : "") (\(value.observed))"))
-                            })
-                    })
-                 )),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Afstand")),
+                            .forEach(timeBands) { band in
+                                .th(.attribute(named: "scope", value: "col"), .text(cell(0, band)?.timeLabel ?? ""))
+                            })),
+                    .tbody(
+                        .forEach(distanceBands) { distance in
+                            .tr(
+                                .th(
+                                    .attribute(named: "scope", value: "row"),
+                                    .text(cell(distance, 0)?.distanceLabel ?? "")),
+                                .forEach(timeBands) { time in
+                                    let value = cell(distance, time)!
+                                    let ratio = value.ratio.map { $0.dutchDecimal(2) } ?? "–"
+                                    let marked = Self.ratioClass(value, bands: bands) != "nr-none"
+                                    return .td(
+                                        .class(Self.ratioClass(value, bands: bands)),
+                                        .text("\(ratio)\(marked ? "*" : "") (\(value.observed))"))
+                                })
+                        })
+                )),
             .p(.a(.href(SiteURL.analyse.path + "/matrix.csv" + request.query), .text("Matrix downloaden (CSV)")))
         )
     }
@@ -103,17 +142,25 @@ struct AnalyseView {
         let grid = results.grid
         var peak: (Int, Int) = (0, 0)
         var best = -1.0
-        for row in 0..<grid.rows { for column in 0..<grid.columns where grid.value(column: column, row: row) > best {
-            best = grid.value(column: column, row: row)
-            peak = (column, row)
-        } }
+        for row in 0..<grid.rows {
+            for column in 0..<grid.columns where grid.value(column: column, row: row) > best {
+                best = grid.value(column: column, row: row)
+                peak = (column, row)
+            }
+        }
         let centre = grid.columns > 0 ? grid.centre(column: peak.0, row: peak.1) : RDPoint(x: 0, y: 0)
         let points = results.showPoints ? results.input.events : SpaceTimeEvents(x: [], y: [], days: [])
         return .section(
             .h2(.text("Hotspots")),
-            .p(.text("Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m). "
-                + (grid.columns > 0 ? "De hoogste dichtheid is \(max(0, best).dutchDecimal(1)) aanslagen per km², rond RD (\(Int(centre.x)), \(Int(centre.y)))." : "")
-                + (results.showPoints ? " Zwarte punten zijn de aanslagen." : " Losse aanslagen worden alleen getoond aan wie de locaties mag zien."))),
+            .p(
+                .text(
+                    "Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m). "
+                        + (grid.columns > 0
+                            ? "De hoogste dichtheid is \(max(0, best).dutchDecimal(1)) aanslagen per km², rond RD (\(Int(centre.x)), \(Int(centre.y)))."
+                            : "")
+                        + (results.showPoints
+                            ? " Zwarte punten zijn de aanslagen."
+                            : " Losse aanslagen worden alleen getoond aan wie de locaties mag zien."))),
             .raw(HotspotMap.svg(grid, events: points, title: "Kaart van de dichtheid van aanslagen in \(areaName)"))
         )
     }

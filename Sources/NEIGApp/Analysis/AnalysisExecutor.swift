@@ -31,8 +31,11 @@ final class AnalysisExecutor: TaskExecutor, @unchecked Sendable {
             return true
         }
         guard admitted else {
-            var error = NEIGError(status: .tooManyRequests, title: "Analyse bezig",
-                                  detail: "Er loopt al een analyse voor u of het maximum aantal tegelijk is bereikt. Probeer het over een halve minuut opnieuw.")
+            var error = NEIGError(
+                status: .tooManyRequests, title: "Analyse bezig",
+                detail:
+                    "Er loopt al een analyse voor u of het maximum aantal tegelijk is bereikt. Probeer het over een halve minuut opnieuw."
+            )
             error.retryAfter = 30
             throw error
         }

@@ -22,7 +22,9 @@ public struct AnalysisInput: Sendable {
     init(rows: [Row]) {
         let dates = rows.map { CivilDate(parsing: $0.occurred_on) ?? CivilDate(dayNumber: 0) }
         events = SpaceTimeEvents(x: rows.map(\.rd_x), y: rows.map(\.rd_y), days: dates.map { Int32($0.dayNumber) })
-        labels = zip(rows, dates).map { Label(sourceID: $0.source_id, date: $1, municipalityCode: $0.municipality_code) }
+        labels = zip(rows, dates).map {
+            Label(sourceID: $0.source_id, date: $1, municipalityCode: $0.municipality_code)
+        }
     }
 
     struct Row: Decodable {
@@ -35,8 +37,12 @@ public struct AnalysisInput: Sendable {
 
     /// The register's incidents, optionally of one municipality and a period (both ends inclusive). Only the
     /// five columns the statistics need are read.
-    public static func load(municipality: String?, from: CivilDate?, to: CivilDate?, on database: any Database) async throws -> AnalysisInput {
-        guard let sql = database as? any SQLDatabase else { throw ConfigurationError("the database does not speak SQL") }
+    public static func load(municipality: String?, from: CivilDate?, to: CivilDate?, on database: any Database)
+        async throws -> AnalysisInput
+    {
+        guard let sql = database as? any SQLDatabase else {
+            throw ConfigurationError("the database does not speak SQL")
+        }
         var query = sql.select()
             .columns("source_id", "occurred_on", "municipality_code", "rd_x", "rd_y")
             .from(Incident.schema)

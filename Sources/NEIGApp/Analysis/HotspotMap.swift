@@ -26,28 +26,38 @@ public enum HotspotMap {
             var column = 0
             // One rectangle per run of equally coloured cells keeps the SVG small.
             while column < grid.columns {
-                guard let colour = step(column, row) else { column += 1; continue }
+                guard let colour = step(column, row) else {
+                    column += 1
+                    continue
+                }
                 let start = column
                 while column < grid.columns, step(column, row) == colour { column += 1 }
-                canvas.rect(x: Double(start) * grid.cellSize * scale, y: (spanY - Double(row + 1) * grid.cellSize) * scale,
-                            width: Double(column - start) * grid.cellSize * scale + 0.3, height: grid.cellSize * scale + 0.3,
-                            fill: ramp[colour])
+                canvas.rect(
+                    x: Double(start) * grid.cellSize * scale, y: (spanY - Double(row + 1) * grid.cellSize) * scale,
+                    width: Double(column - start) * grid.cellSize * scale + 0.3, height: grid.cellSize * scale + 0.3,
+                    fill: ramp[colour])
             }
         }
         for index in 0..<events.count {
-            canvas.circle(x: (events.x[index] - grid.originX) * scale, y: (spanY - (events.y[index] - grid.originY)) * scale,
-                          radius: 2.2, fill: "#1a1a1a", opacity: 0.8)
+            canvas.circle(
+                x: (events.x[index] - grid.originX) * scale, y: (spanY - (events.y[index] - grid.originY)) * scale,
+                radius: 2.2, fill: "#1a1a1a", opacity: 0.8)
         }
         // Legend and scale bar.
         let legendY = spanY * scale + 12
         for (index, colour) in ramp.enumerated() {
             canvas.rect(x: 8 + Double(index) * 22, y: legendY, width: 22, height: 12, fill: colour)
         }
-        canvas.text("laag → hoog (max \(Int(maximum.rounded())) per km²)", x: 8 + Double(ramp.count) * 22 + 8, y: legendY + 11, size: 12)
+        canvas.text(
+            "laag → hoog (max \(Int(maximum.rounded())) per km²)", x: 8 + Double(ramp.count) * 22 + 8, y: legendY + 11,
+            size: 12)
         let barMetres = niceScaleBar(spanX / 4)
-        canvas.line(x1: width - 16 - barMetres * scale, y1: legendY + 6, x2: width - 16, y2: legendY + 6, stroke: "#1a1a1a", width: 2)
-        canvas.text(barMetres >= 1000 ? "\(Int(barMetres / 1000)) km" : "\(Int(barMetres)) m",
-                    x: width - 16 - barMetres * scale / 2, y: legendY + 22, anchor: .middle, size: 11)
+        canvas.line(
+            x1: width - 16 - barMetres * scale, y1: legendY + 6, x2: width - 16, y2: legendY + 6, stroke: "#1a1a1a",
+            width: 2)
+        canvas.text(
+            barMetres >= 1000 ? "\(Int(barMetres / 1000)) km" : "\(Int(barMetres)) m",
+            x: width - 16 - barMetres * scale / 2, y: legendY + 22, anchor: .middle, size: 11)
         return canvas.render(title: title, id: "hotspot-titel")
     }
 

@@ -23,7 +23,7 @@ final class CaseStudy: Model, @unchecked Sendable {
     /// The parts of a write-up, in order: form field, heading.
     static let sections: [(field: String, heading: String)] = [
         ("situatie", "Situatie"), ("aanpak", "Aanpak"), ("maatregelen", "Ingezette maatregelen"),
-        ("werkte", "Wat werkte"), ("werkte_niet", "Wat werkte niet"),
+        ("werkte", "Wat werkte"), ("werkte_niet", "Wat werkte niet")
     ]
 
     @ID(key: .id) var id: UUID?

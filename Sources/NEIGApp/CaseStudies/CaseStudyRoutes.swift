@@ -37,9 +37,13 @@ enum CaseStudyRoutes {
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let mine = try await CaseStudy.query(on: req.db).filter(\.$authorID == user.requireID()).sort(\.$updatedAt, .descending).all()
-        let toReview = user.role == .coordinator
-            ? try await CaseStudy.query(on: req.db).filter(\.$status == CaseStudy.Status.submitted).sort(\.$updatedAt).all() : []
+        let mine = try await CaseStudy.query(on: req.db).filter(\.$authorID == user.requireID()).sort(
+            \.$updatedAt, .descending
+        ).all()
+        let toReview =
+            user.role == .coordinator
+            ? try await CaseStudy.query(on: req.db).filter(\.$status == CaseStudy.Status.submitted).sort(\.$updatedAt)
+                .all() : []
         return HTMLPage(document: CaseStudyViews.list(req.pageContext, mine: mine, toReview: toReview))
     }
 
@@ -59,16 +63,24 @@ enum CaseStudyRoutes {
         var actie: String?
 
         var sections: [String: String] {
-            ["situatie": situatie, "aanpak": aanpak, "maatregelen": maatregelen, "werkte": werkte, "werkte_niet": werkte_niet]
-                .mapValues { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+            [
+                "situatie": situatie, "aanpak": aanpak, "maatregelen": maatregelen, "werkte": werkte,
+                "werkte_niet": werkte_niet
+            ]
+            .mapValues { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         }
     }
 
     static func validate(_ form: StudyForm) -> [FormViews.FieldError] {
         var errors: [FormViews.FieldError] = []
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
-        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens, zonder namen of adressen.")) }
-        if form.sections["situatie"]!.count < 20 { errors.append(.init(field: "situatie", message: "Beschrijf de situatie in ten minste 20 tekens.")) }
+        if title.isEmpty || title.count > 200 {
+            errors.append(
+                .init(field: "titel", message: "Geef een titel van hoogstens 200 tekens, zonder namen of adressen."))
+        }
+        if form.sections["situatie"]!.count < 20 {
+            errors.append(.init(field: "situatie", message: "Beschrijf de situatie in ten minste 20 tekens."))
+        }
         for (field, text) in form.sections where text.count > 20_000 {
             errors.append(.init(field: field, message: "Dit deel is langer dan 20.000 tekens."))
         }
@@ -83,8 +95,10 @@ enum CaseStudyRoutes {
             let draft = CaseStudy()
             draft.title = form.titel ?? ""
             draft.texts = form.sections
-            return try await HTMLPage(document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: errors, draft: draft),
-                                      status: .unprocessableEntity).encodeResponse(for: req)
+            return try await HTMLPage(
+                document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: errors, draft: draft),
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         let study = CaseStudy()
         study.authorID = try user.requireID()
@@ -104,21 +118,26 @@ enum CaseStudyRoutes {
     static func find(_ req: Request) async throws -> (User, CaseStudy) {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self), let study = try await CaseStudy.find(id, on: req.db),
-              study.authorID == user.id || (user.role == .coordinator && study.status == .submitted) else { throw NEIGError.notFound() }
+            study.authorID == user.id || (user.role == .coordinator && study.status == .submitted)
+        else { throw NEIGError.notFound() }
         return (user, study)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let (user, study) = try await find(req)
-        return HTMLPage(document: CaseStudyViews.form(req.pageContext, study: study, check: check(study, on: req), errors: [],
-                                                      reviewing: user.role == .coordinator && study.status == .submitted && study.authorID != user.id))
+        return HTMLPage(
+            document: CaseStudyViews.form(
+                req.pageContext, study: study, check: check(study, on: req), errors: [],
+                reviewing: user.role == .coordinator && study.status == .submitted && study.authorID != user.id))
     }
 
     static func update(_ req: Request) async throws -> Response {
         let (user, study) = try await find(req)
         guard study.authorID == user.id else { throw NEIGError.forbidden("Alleen de auteur bewerkt een casus.") }
         guard [.concept, .returned].contains(study.status) else {
-            throw NEIGError(status: .conflict, title: "Niet te bewerken", detail: "Een ingediende of gepubliceerde casus is niet meer te bewerken.")
+            throw NEIGError(
+                status: .conflict, title: "Niet te bewerken",
+                detail: "Een ingediende of gepubliceerde casus is niet meer te bewerken.")
         }
         let form = try req.content.decode(StudyForm.self)
         var errors = validate(form)
@@ -129,18 +148,29 @@ enum CaseStudyRoutes {
         study.acknowledged = (form.niet_persoonlijk ?? []).filter(found.keys.contains).sorted().joined(separator: "\n")
         let result = Check(findings: found.findings, acknowledged: study.acknowledgedKeys)
         if form.actie == "indienen" && result.unresolved > 0 {
-            errors.append(.init(field: "controle", message: "\(result.unresolved) mogelijke persoonsgegevens: pas de tekst aan of vink aan dat het geen persoonsgegeven is."))
+            errors.append(
+                .init(
+                    field: "controle",
+                    message:
+                        "\(result.unresolved) mogelijke persoonsgegevens: pas de tekst aan of vink aan dat het geen persoonsgegeven is."
+                ))
         }
         guard errors.isEmpty else {
-            return try await HTMLPage(document: CaseStudyViews.form(req.pageContext, study: study, check: result, errors: errors),
-                                      status: .unprocessableEntity).encodeResponse(for: req)
+            return try await HTMLPage(
+                document: CaseStudyViews.form(req.pageContext, study: study, check: result, errors: errors),
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         if form.actie == "indienen" { study.status = .submitted }
         study.updatedAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
             try await study.save(on: tx)
-            try await req.audit(form.actie == "indienen" ? "casestudy.submit" : "casestudy.edit", object: "case_study", id: study.id?.uuidString.lowercased(),
-                                detail: "findings=\(result.findings.values.joined().count) acknowledged=\(study.acknowledgedKeys.count)", on: tx)
+            try await req.audit(
+                form.actie == "indienen" ? "casestudy.submit" : "casestudy.edit", object: "case_study",
+                id: study.id?.uuidString.lowercased(),
+                detail:
+                    "findings=\(result.findings.values.joined().count) acknowledged=\(study.acknowledgedKeys.count)",
+                on: tx)
         }
         return req.redirect(to: "/casuistiek/\(try study.requireID().uuidString.lowercased())", redirectType: .normal)
     }
@@ -152,21 +182,26 @@ enum CaseStudyRoutes {
 
     static func review(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard user.role == .coordinator else { throw NEIGError.forbidden("Casuïstiek beoordelen netwerkcoördinatoren.") }
+        guard user.role == .coordinator else {
+            throw NEIGError.forbidden("Casuïstiek beoordelen netwerkcoördinatoren.")
+        }
         let (_, study) = try await find(req)
         guard study.status == .submitted else { throw NEIGError.notFound() }
         guard study.authorID != user.id else {
-            throw NEIGError(status: .conflict, title: "Eigen casus", detail: "Een andere coördinator beoordeelt uw eigen casus.")
+            throw NEIGError(
+                status: .conflict, title: "Eigen casus", detail: "Een andere coördinator beoordeelt uw eigen casus.")
         }
         let form = try req.content.decode(ReviewForm.self)
         let note = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         switch form.besluit {
         case "publiceren":
             guard check(study, on: req).unresolved == 0 else {
-                throw NEIGError.unprocessable("De anonimiseringscontrole vindt nog onopgeloste persoonsgegevens.", items: [])
+                throw NEIGError.unprocessable(
+                    "De anonimiseringscontrole vindt nog onopgeloste persoonsgegevens.", items: [])
             }
-            let draft = LibraryService.Draft(title: study.title, summary: String((study.texts["situatie"] ?? "").prefix(300)), body: markdown(study),
-                                             kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
+            let draft = LibraryService.Draft(
+                title: study.title, summary: String((study.texts["situatie"] ?? "").prefix(300)), body: markdown(study),
+                kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
             let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
             document.authorOrganisation = study.organisation
             document.authorOrganisationID = try await User.find(study.authorID, on: req.db)?.$organisation.id
@@ -177,14 +212,20 @@ enum CaseStudyRoutes {
             study.status = CaseStudy.Status.returned
             study.reviewNote = String(note.prefix(2000))
         default:
-            throw NEIGError.unprocessable("Kies publiceren, of terugsturen met een toelichting.", items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])
+            throw NEIGError.unprocessable(
+                "Kies publiceren, of terugsturen met een toelichting.",
+                items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])
         }
         study.updatedAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
             try await study.save(on: tx)
-            try await req.audit("casestudy.review", object: "case_study", id: study.id?.uuidString.lowercased(), detail: "decision=\(form.besluit ?? "")", on: tx)
+            try await req.audit(
+                "casestudy.review", object: "case_study", id: study.id?.uuidString.lowercased(),
+                detail: "decision=\(form.besluit ?? "")", on: tx)
         }
-        return req.redirect(to: study.libraryDocumentID.map { "/bibliotheek/\($0.uuidString.lowercased())" } ?? "/casuistiek", redirectType: .normal)
+        return req.redirect(
+            to: study.libraryDocumentID.map { "/bibliotheek/\($0.uuidString.lowercased())" } ?? "/casuistiek",
+            redirectType: .normal)
     }
 
     static func markdown(_ study: CaseStudy) -> String {

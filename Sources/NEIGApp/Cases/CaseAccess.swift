@@ -23,20 +23,31 @@ enum CaseAccess {
         if AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode) { return .municipality }
         guard AccessPolicy.informationSharers.contains(user.role) else { return nil }
         let caseID = try caseFile.requireID(), userID = try user.requireID()
-        if try await CaseShare.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$user.$id == userID).count() > 0 { return .partner }
-        let authored = try await InformationItem.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$authorID == userID).count()
+        if try await CaseShare.query(on: db).filter(\.$caseFile.$id == caseID).filter(\.$user.$id == userID).count() > 0
+        {
+            return .partner
+        }
+        let authored = try await InformationItem.query(on: db).filter(\.$caseFile.$id == caseID).filter(
+            \.$authorID == userID
+        ).count()
         return authored > 0 ? .partner : nil
     }
 
     /// The case of the `id` parameter for a user in `roles`, or 403/404 as described above.
-    static func find(_ req: Request, roles: Set<Role>, parameter: String = "id") async throws -> (User, CaseFile, Level) {
+    static func find(_ req: Request, roles: Set<Role>, parameter: String = "id") async throws -> (User, CaseFile, Level)
+    {
         let user = try req.requireUser()
         guard roles.contains(user.role) else {
-            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+            throw NEIGError.forbidden(
+                "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
-        guard let id = req.parameters.get(parameter, as: UUID.self), let caseFile = try await CaseFile.find(id, on: req.db),
-              let level = try await level(of: user, for: caseFile, on: req.db) else {
-            if let id = req.parameters.get(parameter) { try await req.audit("case.read", object: "case", id: id, result: "denied") }
+        guard let id = req.parameters.get(parameter, as: UUID.self),
+            let caseFile = try await CaseFile.find(id, on: req.db),
+            let level = try await level(of: user, for: caseFile, on: req.db)
+        else {
+            if let id = req.parameters.get(parameter) {
+                try await req.audit("case.read", object: "case", id: id, result: "denied")
+            }
             throw NEIGError.notFound()
         }
         return (user, caseFile, level)
@@ -45,12 +56,18 @@ enum CaseAccess {
     /// The cases a user sees in a list, newest first, with the level they see them at.
     static func visibleCases(of user: User, on db: any Database) async throws -> (cases: [CaseFile], level: Level) {
         if AccessPolicy.caseRoles.contains(user.role) {
-            let cases = try await CaseFile.query(on: db).filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
-                .sort(\.$createdAt, .descending).all()
+            let cases = try await CaseFile.query(on: db).filter(
+                \.$municipalityCode == user.actor.municipalityCode ?? ""
+            )
+            .sort(\.$createdAt, .descending).all()
             return (cases, .municipality)
         }
         let ids = try await partnerCaseIDs(of: user, on: db)
-        return (ids.isEmpty ? [] : try await CaseFile.query(on: db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all(), .partner)
+        return (
+            ids.isEmpty
+                ? [] : try await CaseFile.query(on: db).filter(\.$id ~~ ids).sort(\.$createdAt, .descending).all(),
+            .partner
+        )
     }
 
     /// Cases a police or OM user sees as partner.
@@ -62,11 +79,16 @@ enum CaseAccess {
     }
 
     /// Appends a line to the case history at the next position.
-    static func appendEvent(_ caseFile: CaseFile, actor: String, kind: String, from: CasePhase? = nil, to: CasePhase? = nil,
-                            text: String?, at now: Date, on db: any Database) async throws {
+    static func appendEvent(
+        _ caseFile: CaseFile, actor: String, kind: String, from: CasePhase? = nil, to: CasePhase? = nil,
+        text: String?, at now: Date, on db: any Database
+    ) async throws {
         let caseID = try caseFile.requireID()
         let last = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == caseID).max(\.$position) ?? 0
-        try await CaseEvent(caseID: caseID, position: last + 1, occurredAt: now, actorName: actor, kind: kind, from: from, to: to, text: text)
-            .create(on: db)
+        try await CaseEvent(
+            caseID: caseID, position: last + 1, occurredAt: now, actorName: actor, kind: kind, from: from, to: to,
+            text: text
+        )
+        .create(on: db)
     }
 }

@@ -29,26 +29,36 @@ struct CaseDetailView {
     }()
 
     var id: String { caseFile.id?.uuidString.lowercased() ?? "" }
-    var errors: [FormViews.FieldError] { (error.map { [FormViews.FieldError(field: "fase", message: $0)] } ?? []) + formErrors }
+    var errors: [FormViews.FieldError] {
+        (error.map { [FormViews.FieldError(field: "fase", message: $0)] } ?? []) + formErrors
+    }
 
     var document: HTML {
-        Layout(title: caseFile.title, context: context, content: .div(
-            .h1(.text(caseFile.title)),
-            FormViews.errorSummary(errors),
-            level == .municipality ? municipalityView : partnerView
-        )).document
+        Layout(
+            title: caseFile.title, context: context,
+            content: .div(
+                .h1(.text(caseFile.title)),
+                FormViews.errorSummary(errors),
+                level == .municipality ? municipalityView : partnerView
+            )
+        ).document
     }
 
     var municipalityView: Node<HTML.BodyContext> {
         .div(
             .dl(
                 .class("facts"),
-                .dt(.text("Fase")), .dd(.text("\(caseFile.phase.label), sinds \(CivilDate.dutch(iso: caseFile.phaseStartedOn))")),
+                .dt(.text("Fase")),
+                .dd(.text("\(caseFile.phase.label), sinds \(CivilDate.dutch(iso: caseFile.phaseStartedOn))")),
                 .dt(.text("Adres")), .dd(.text(caseFile.address ?? "—")),
                 .dt(.text("Vertrouwelijkheid")), .dd(.text(caseFile.confidentiality.label)),
                 .dt(.text("Geopend")), .dd(.text(CivilDate.dutch(iso: caseFile.openedOn))),
-                .dt(.text("Behandelen vóór")), .dd(.text(CivilDate.dutch(iso: caseFile.handleBefore)),
-                    .if(caseFile.phase != .gesloten && caseFile.handleBefore < today.iso, .strong(.text(" — termijn verstreken")))),
+                .dt(.text("Behandelen vóór")),
+                .dd(
+                    .text(CivilDate.dutch(iso: caseFile.handleBefore)),
+                    .if(
+                        caseFile.phase != .gesloten && caseFile.handleBefore < today.iso,
+                        .strong(.text(" — termijn verstreken")))),
                 .dt(.text("Behandelaar")), .dd(.text(caseFile.responsible ?? "—"))
             ),
             checklist,
@@ -58,10 +68,14 @@ struct CaseDetailView {
             linkedSection,
             shareSection,
             .h2(.text("Verloop")),
-            .ol(.class("timeline"), .attribute(named: "reversed", value: "reversed"), .forEach(events) { event in
-                .li(.strong(.text(Self.timeFormat.string(from: event.occurredAt))), .text(" — \(event.actorName): "),
-                    .text(Self.describe(event)), .unwrap(event.text) { .p(.text($0)) })
-            })
+            .ol(
+                .class("timeline"), .attribute(named: "reversed", value: "reversed"),
+                .forEach(events) { event in
+                    .li(
+                        .strong(.text(Self.timeFormat.string(from: event.occurredAt))),
+                        .text(" — \(event.actorName): "),
+                        .text(Self.describe(event)), .unwrap(event.text) { .p(.text($0)) })
+                })
         )
     }
 
@@ -70,26 +84,38 @@ struct CaseDetailView {
         let earlierOpen = tasks.filter { $0.phase != caseFile.phase && $0.doneAt == nil }
         return .div(
             .h2(.text("Checklist \(caseFile.phase.label.lowercased())")),
-            current.isEmpty ? .p(.text(caseFile.phase == .gesloten ? "De zaak is gesloten." : "Geen stappen voor deze fase.")) : taskList(current),
+            current.isEmpty
+                ? .p(.text(caseFile.phase == .gesloten ? "De zaak is gesloten." : "Geen stappen voor deze fase."))
+                : taskList(current),
             .if(!earlierOpen.isEmpty, .div(.h3(.text("Nog open uit eerdere fasen")), taskList(earlierOpen)))
         )
     }
 
     func taskList(_ list: [CaseTask]) -> Node<HTML.BodyContext> {
-        .ul(.class("checklist"), .forEach(list) { task in
-            let overdue = task.doneAt == nil && task.dueAt < now
-            return .li(
-                .if(overdue, .class("overdue")),
-                .strong(.text(task.title)), .text(" — \(task.owner), vóór \(Self.timeFormat.string(from: task.dueAt))"),
-                .if(overdue, .strong(.text(" — te laat"))),
-                task.doneAt.map { .text(" — afgerond \(Self.timeFormat.string(from: $0)) door \(task.doneBy ?? "")") } ?? .form(
-                    .method(.post), .action("/zaken/\(id)/taken"),
-                    FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("taak"), .value(task.id?.uuidString.lowercased() ?? "")),
-                    .text(" "), .button(.type(.submit), .class("button secondary small"), .attribute(named: "aria-label", value: "\(task.title): afgerond"),
-                                        .text("Afgerond"))
+        .ul(
+            .class("checklist"),
+            .forEach(list) { task in
+                let overdue = task.doneAt == nil && task.dueAt < now
+                return .li(
+                    .if(overdue, .class("overdue")),
+                    .strong(.text(task.title)),
+                    .text(" — \(task.owner), vóór \(Self.timeFormat.string(from: task.dueAt))"),
+                    .if(overdue, .strong(.text(" — te laat"))),
+                    task.doneAt.map {
+                        .text(" — afgerond \(Self.timeFormat.string(from: $0)) door \(task.doneBy ?? "")")
+                    }
+                        ?? .form(
+                            .method(.post), .action("/zaken/\(id)/taken"),
+                            FormViews.csrf(context.csrfToken),
+                            .input(.type(.hidden), .name("taak"), .value(task.id?.uuidString.lowercased() ?? "")),
+                            .text(" "),
+                            .button(
+                                .type(.submit), .class("button secondary small"),
+                                .attribute(named: "aria-label", value: "\(task.title): afgerond"),
+                                .text("Afgerond"))
+                        )
                 )
-            )
-        })
+            })
     }
 
     var phaseForm: Node<HTML.BodyContext> {
@@ -98,8 +124,9 @@ struct CaseDetailView {
             .form(
                 .method(.post), .action("/zaken/\(id)/fase"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
-                FormViews.select("fase", label: "Naar fase", options: caseFile.phase.allowedNext.map { ($0.rawValue, $0.label) },
-                                 selected: nil, errors: errors),
+                FormViews.select(
+                    "fase", label: "Naar fase", options: caseFile.phase.allowedNext.map { ($0.rawValue, $0.label) },
+                    selected: nil, errors: errors),
                 FormViews.textArea("toelichting", label: "Toelichting", value: nil, errors: []),
                 .button(.type(.submit), .class("button"), .text("Fase wijzigen"))
             )
@@ -109,28 +136,47 @@ struct CaseDetailView {
     var measureSection: Node<HTML.BodyContext> {
         .div(
             .h2(.text("Maatregelen van de burgemeester")),
-            measures.isEmpty ? .p(.text("Nog geen maatregelen.")) : .ul(.forEach(measures) { measure in
-                let deadline = measure.pendingDeadline(today: today)
-                return .li(.a(.href("/maatregelen/\(measure.id!.uuidString.lowercased())"), .text(measure.type.label)),
-                           .text(" — \(measure.state.label) (\(measure.legalBasis))"),
-                           .unwrap(deadline) { .strong(.text(" — \($0.label.lowercased()): \($0.date.dutch)")) })
-            }),
+            measures.isEmpty
+                ? .p(.text("Nog geen maatregelen."))
+                : .ul(
+                    .forEach(measures) { measure in
+                        let deadline = measure.pendingDeadline(today: today)
+                        return .li(
+                            .a(.href("/maatregelen/\(measure.id!.uuidString.lowercased())"), .text(measure.type.label)),
+                            .text(" — \(measure.state.label) (\(measure.legalBasis))"),
+                            .unwrap(deadline) { .strong(.text(" — \($0.label.lowercased()): \($0.date.dutch)")) })
+                    }),
             .details(
                 .summary(.text("Nieuwe maatregel voorbereiden")),
                 .form(
                     .method(.post), .action("/zaken/\(id)/maatregelen"), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
-                    FormViews.select("soort", label: "Soort maatregel", options: MeasureType.allCases.map { ($0.rawValue, "\($0.label) — \($0.legalBasis ?? "APV")") },
-                                     selected: nil, errors: formErrors),
-                    FormViews.textField("apv", label: "Artikel van de APV", value: nil, hint: "Alleen bij een maatregel op grond van de APV.", errors: formErrors),
-                    FormViews.textField("adressaat", label: "Geadresseerde", value: nil, hint: "Rechthebbende of bewoner; komt alleen in het besluit.", errors: formErrors),
+                    FormViews.select(
+                        "soort", label: "Soort maatregel",
+                        options: MeasureType.allCases.map { ($0.rawValue, "\($0.label) — \($0.legalBasis ?? "APV")") },
+                        selected: nil, errors: formErrors),
+                    FormViews.textField(
+                        "apv", label: "Artikel van de APV", value: nil,
+                        hint: "Alleen bij een maatregel op grond van de APV.", errors: formErrors),
+                    FormViews.textField(
+                        "adressaat", label: "Geadresseerde", value: nil,
+                        hint: "Rechthebbende of bewoner; komt alleen in het besluit.", errors: formErrors),
                     FormViews.textField("begin", label: "Ingangsdatum", value: nil, type: .date, errors: formErrors),
                     FormViews.textField("einde", label: "Einddatum", value: nil, type: .date, errors: formErrors),
-                    FormViews.textArea("motivering", label: "Motivering: de feiten waarop de maatregel rust", value: nil, errors: formErrors, required: true),
-                    .if(!information.isEmpty, FormViews.checkboxes("informatie", legend: "Steunt op gedeelde informatie", options: information.map { visible in
-                        (visible.item.id!.uuidString.lowercased(), "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
-                         + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)")
-                    })),
+                    FormViews.textArea(
+                        "motivering", label: "Motivering: de feiten waarop de maatregel rust", value: nil,
+                        errors: formErrors, required: true),
+                    .if(
+                        !information.isEmpty,
+                        FormViews.checkboxes(
+                            "informatie", legend: "Steunt op gedeelde informatie",
+                            options: information.map { visible in
+                                (
+                                    visible.item.id!.uuidString.lowercased(),
+                                    "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
+                                        + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)"
+                                )
+                            })),
                     .button(.type(.submit), .class("button"), .text("Concept opslaan"))
                 )
             )
@@ -140,47 +186,80 @@ struct CaseDetailView {
     var informationList: Node<HTML.BodyContext> {
         .div(
             .h2(.text("Informatie van politie en OM")),
-            information.isEmpty ? .p(.text("Er is geen (geldige) informatie met u gedeeld in deze zaak.")) : .ul(.forEach(information) { visible in
-                let item = visible.item
-                return .li(.a(.href("/informatie/\(item.id!.uuidString.lowercased())"),
-                              .text("\(Role(rawValue: item.authorRole)?.label ?? "Partner"), \(Self.timeFormat.string(from: item.createdAt))")),
-                           .text(" — \(item.classification.label); gedeeld voor: \(item.purpose); vervalt \(CivilDate.dutch(iso: item.expiresOn))"))
-            })
+            information.isEmpty
+                ? .p(.text("Er is geen (geldige) informatie met u gedeeld in deze zaak."))
+                : .ul(
+                    .forEach(information) { visible in
+                        let item = visible.item
+                        return .li(
+                            .a(
+                                .href("/informatie/\(item.id!.uuidString.lowercased())"),
+                                .text(
+                                    "\(Role(rawValue: item.authorRole)?.label ?? "Partner"), \(Self.timeFormat.string(from: item.createdAt))"
+                                )),
+                            .text(
+                                " — \(item.classification.label); gedeeld voor: \(item.purpose); vervalt \(CivilDate.dutch(iso: item.expiresOn))"
+                            ))
+                    })
         )
     }
 
     var linkedSection: Node<HTML.BodyContext> {
         .div(
             .h2(.text("Aanslagen en signalen")),
-            incidents.isEmpty ? .p(.text("Geen aanslagen gekoppeld.")) : .ul(.forEach(incidents) { incident in
-                .li(.a(.href("/incidenten/\(incident.id!.uuidString.lowercased())"),
-                       .text("\(CivilDate.dutch(iso: incident.occurredOn)) — \(incident.address ?? "adres onbekend")")))
-            }),
-            .if(!incidentChoices.isEmpty, .form(
-                .method(.post), .action("/zaken/\(id)/incidenten"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.select("incident", label: "Aanslag uit het register koppelen", options: incidentChoices.map {
-                    ($0.id!.uuidString.lowercased(), "\(CivilDate.dutch(iso: $0.occurredOn)) — \($0.address ?? "adres onbekend")")
-                }, selected: nil, errors: formErrors),
-                .button(.type(.submit), .class("button secondary"), .text("Koppelen"))
-            )),
-            signals.isEmpty ? .p(.text("Geen signalen gekoppeld.")) : .ul(.forEach(signals) { signal in
-                .li(.a(.href("/signalen/\(signal.id!.uuidString.lowercased())"),
-                       .text("\(Self.timeFormat.string(from: signal.createdAt)) — \(signal.kind.label) (\(signal.sender.label))")))
-            })
+            incidents.isEmpty
+                ? .p(.text("Geen aanslagen gekoppeld."))
+                : .ul(
+                    .forEach(incidents) { incident in
+                        .li(
+                            .a(
+                                .href("/incidenten/\(incident.id!.uuidString.lowercased())"),
+                                .text(
+                                    "\(CivilDate.dutch(iso: incident.occurredOn)) — \(incident.address ?? "adres onbekend")"
+                                )))
+                    }),
+            .if(
+                !incidentChoices.isEmpty,
+                .form(
+                    .method(.post), .action("/zaken/\(id)/incidenten"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.select(
+                        "incident", label: "Aanslag uit het register koppelen",
+                        options: incidentChoices.map {
+                            (
+                                $0.id!.uuidString.lowercased(),
+                                "\(CivilDate.dutch(iso: $0.occurredOn)) — \($0.address ?? "adres onbekend")"
+                            )
+                        }, selected: nil, errors: formErrors),
+                    .button(.type(.submit), .class("button secondary"), .text("Koppelen"))
+                )),
+            signals.isEmpty
+                ? .p(.text("Geen signalen gekoppeld."))
+                : .ul(
+                    .forEach(signals) { signal in
+                        .li(
+                            .a(
+                                .href("/signalen/\(signal.id!.uuidString.lowercased())"),
+                                .text(
+                                    "\(Self.timeFormat.string(from: signal.createdAt)) — \(signal.kind.label) (\(signal.sender.label))"
+                                )))
+                    })
         )
     }
 
     var shareSection: Node<HTML.BodyContext> {
         .div(
             .h2(.text("Gedeeld met politie en OM")),
-            shares.isEmpty ? .p(.text("Nog met niemand gedeeld.")) : .ul(.forEach(shares) { .li(.text("\($0.name) — \($0.role.label)")) }),
+            shares.isEmpty
+                ? .p(.text("Nog met niemand gedeeld."))
+                : .ul(.forEach(shares) { .li(.text("\($0.name) — \($0.role.label)")) }),
             .form(
                 .method(.post), .action("/zaken/\(id)/delen"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
-                FormViews.textField("email", label: "E-mailadres van de politie- of OM-medewerker", value: nil, type: .email,
-                                    hint: "Die ziet daarna alleen de naam en fase van de zaak en kan er informatie aan toevoegen.",
-                                    required: true, errors: formErrors),
+                FormViews.textField(
+                    "email", label: "E-mailadres van de politie- of OM-medewerker", value: nil, type: .email,
+                    hint: "Die ziet daarna alleen de naam en fase van de zaak en kan er informatie aan toevoegen.",
+                    required: true, errors: formErrors),
                 .button(.type(.submit), .class("button secondary"), .text("Zaak delen"))
             )
         )
@@ -195,20 +274,31 @@ struct CaseDetailView {
             ),
             informationList,
             .h2(.text("Informatie delen met de gemeente")),
-            .p(.text("Deel alleen wat nodig is voor het doel (Wpg). De gemeente ziet wie het wanneer inzag; u ziet dat ook.")),
+            .p(
+                .text(
+                    "Deel alleen wat nodig is voor het doel (Wpg). De gemeente ziet wie het wanneer inzag; u ziet dat ook."
+                )),
             .form(
                 .method(.post), .action("/zaken/\(id)/informatie"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textArea("samenvatting", label: "Informatie", value: nil, errors: formErrors, required: true),
-                FormViews.select("classificatie", label: "Rubricering", options: InformationClassification.allCases.map { ($0.rawValue, $0.label) },
-                                 selected: InformationClassification.confidential.rawValue, errors: formErrors),
-                FormViews.textField("doel", label: "Gedeeld voor (doel)", value: nil, hint: "Bijvoorbeeld: motivering sluiting woning (art. 174a Gemeentewet).",
-                                    required: true, errors: formErrors),
-                FormViews.textField("vervalt", label: "Vervalt op", value: today.adding(days: 90).iso, type: .date,
-                                    hint: "Daarna is de informatie voor niemand meer zichtbaar.", required: true, errors: formErrors),
-                FormViews.checkboxes("rollen", legend: "Delen met (rollen binnen de gemeente)",
-                                     options: InformationService.shareableRoles.map { ($0.rawValue, $0.label) }),
-                FormViews.textField("gebruikers", label: "Of met deze personen (e-mailadressen, komma's ertussen)", value: nil, errors: formErrors),
+                FormViews.select(
+                    "classificatie", label: "Rubricering",
+                    options: InformationClassification.allCases.map { ($0.rawValue, $0.label) },
+                    selected: InformationClassification.confidential.rawValue, errors: formErrors),
+                FormViews.textField(
+                    "doel", label: "Gedeeld voor (doel)", value: nil,
+                    hint: "Bijvoorbeeld: motivering sluiting woning (art. 174a Gemeentewet).",
+                    required: true, errors: formErrors),
+                FormViews.textField(
+                    "vervalt", label: "Vervalt op", value: today.adding(days: 90).iso, type: .date,
+                    hint: "Daarna is de informatie voor niemand meer zichtbaar.", required: true, errors: formErrors),
+                FormViews.checkboxes(
+                    "rollen", legend: "Delen met (rollen binnen de gemeente)",
+                    options: InformationService.shareableRoles.map { ($0.rawValue, $0.label) }),
+                FormViews.textField(
+                    "gebruikers", label: "Of met deze personen (e-mailadressen, komma's ertussen)", value: nil,
+                    errors: formErrors),
                 .button(.type(.submit), .class("button"), .text("Informatie delen"))
             )
         )
@@ -218,7 +308,9 @@ struct CaseDetailView {
         let to = event.toPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?"
         switch event.kind {
         case "geopend": return "zaak geopend in fase \(to)"
-        case "fase": return "fase van \(event.fromPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?") naar \(to)"
+        case "fase":
+            return
+                "fase van \(event.fromPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?") naar \(to)"
         default: return event.kind
         }
     }

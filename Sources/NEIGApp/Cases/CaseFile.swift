@@ -39,7 +39,10 @@ final class CaseEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(caseID: UUID, position: Int, occurredAt: Date, actorName: String, kind: String, from: CasePhase?, to: CasePhase?, text: String?) {
+    init(
+        caseID: UUID, position: Int, occurredAt: Date, actorName: String, kind: String, from: CasePhase?,
+        to: CasePhase?, text: String?
+    ) {
         self.$caseFile.id = caseID
         self.position = position
         self.occurredAt = occurredAt

@@ -21,7 +21,8 @@ enum CaseRoutes {
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         guard listRoles.contains(user.role) else {
-            throw NEIGError.forbidden("Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
+            throw NEIGError.forbidden(
+                "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
         let today = req.application.neig.clock.today
         if user.role == .coordinator {
@@ -29,15 +30,24 @@ enum CaseRoutes {
             return HTMLPage(document: CaseCountsView(context: req.pageContext, rows: counts).document)
         }
         let (cases, _) = try await CaseAccess.visibleCases(of: user, on: req.db)
-        return HTMLPage(document: CaseListView(context: req.pageContext, cases: cases, today: today,
-                                               canOpen: AccessPolicy.caseRoles.contains(user.role),
-                                               registry: req.application.neig.municipalities).document)
+        return HTMLPage(
+            document: CaseListView(
+                context: req.pageContext, cases: cases, today: today,
+                canOpen: AccessPolicy.caseRoles.contains(user.role),
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try CaseAccess.caseActor(req.context)
-        return HTMLPage(document: CaseFormView(context: req.pageContext, values: ["fase": "dreiging", "vertrouwelijkheid": "zaakvertrouwelijk",
-                                                                                  "termijn": String(CaseService.defaultHandlingDays)], errors: []).document)
+        return HTMLPage(
+            document: CaseFormView(
+                context: req.pageContext,
+                values: [
+                    "fase": "dreiging", "vertrouwelijkheid": "zaakvertrouwelijk",
+                    "termijn": String(CaseService.defaultHandlingDays)
+                ], errors: []
+            ).document)
     }
 
     struct CaseForm: Content {
@@ -52,11 +62,16 @@ enum CaseRoutes {
     static func create(_ req: Request) async throws -> Response {
         let (user, _) = try CaseAccess.caseActor(req.context)
         let form = try req.content.decode(CaseForm.self)
-        let values: [String: String] = ["titel": form.titel ?? "", "adres": form.adres ?? "", "fase": form.fase ?? "",
-                                        "vertrouwelijkheid": form.vertrouwelijkheid ?? "", "termijn": form.termijn ?? "",
-                                        "behandelaar": form.behandelaar ?? ""].mapValues { $0.trimmingCharacters(in: .whitespaces) }
-        switch CaseService.validate(title: values["titel"], address: values["adres"], phase: values["fase"], confidentiality: values["vertrouwelijkheid"],
-                                    handlingDays: values["termijn"], responsible: values["behandelaar"]) {
+        let values: [String: String] = [
+            "titel": form.titel ?? "", "adres": form.adres ?? "", "fase": form.fase ?? "",
+            "vertrouwelijkheid": form.vertrouwelijkheid ?? "", "termijn": form.termijn ?? "",
+            "behandelaar": form.behandelaar ?? ""
+        ].mapValues { $0.trimmingCharacters(in: .whitespaces) }
+        switch CaseService.validate(
+            title: values["titel"], address: values["adres"], phase: values["fase"],
+            confidentiality: values["vertrouwelijkheid"],
+            handlingDays: values["termijn"], responsible: values["behandelaar"])
+        {
         case .invalid(let errors):
             let view = CaseFormView(context: req.pageContext, values: values, errors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
@@ -68,11 +83,14 @@ enum CaseRoutes {
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let (user, caseFile, level) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
-        return HTMLPage(document: try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil).document)
+        return HTMLPage(
+            document: try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil)
+                .document)
     }
 
     static func detail(_ req: Request, _ caseFile: CaseFile, error: String?) async throws -> CaseDetailView {
-        try await CaseDetailModel.load(req, user: try req.requireUser(), caseFile: caseFile, level: .municipality, error: error)
+        try await CaseDetailModel.load(
+            req, user: try req.requireUser(), caseFile: caseFile, level: .municipality, error: error)
     }
 
     struct PhaseForm: Content {
@@ -83,7 +101,9 @@ enum CaseRoutes {
     static func changePhase(_ req: Request) async throws -> Response {
         let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(PhaseForm.self)
-        if case .failure(let refusal) = try await CaseService.changePhase(caseFile, to: form.fase, note: form.toelichting, by: user, on: req) {
+        if case .failure(let refusal) = try await CaseService.changePhase(
+            caseFile, to: form.fase, note: form.toelichting, by: user, on: req)
+        {
             let view = try await detail(req, caseFile, error: refusal.message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }

@@ -17,27 +17,38 @@ enum CaseService {
         let responsible: String?
     }
 
-    static func validate(title: String?, address: String?, phase: String?, confidentiality: String?, handlingDays: String?,
-                         responsible: String?) -> Checked<Draft> {
+    static func validate(
+        title: String?, address: String?, phase: String?, confidentiality: String?, handlingDays: String?,
+        responsible: String?
+    ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let title = (title ?? "").trimmingCharacters(in: .whitespaces)
         if title.isEmpty || title.count > 200 {
-            errors.append(.init(field: "titel", message: "Geef de zaak een naam van hoogstens 200 tekens, bijvoorbeeld het adres."))
+            errors.append(
+                .init(
+                    field: "titel", message: "Geef de zaak een naam van hoogstens 200 tekens, bijvoorbeeld het adres."))
         }
         let phase = CasePhase(rawValue: phase ?? "")
         if phase == nil || phase == .gesloten || phase == .nazorg {
             errors.append(.init(field: "fase", message: "Een zaak begint bij dreiging of explosie."))
         }
         let confidentiality = CaseConfidentiality(rawValue: confidentiality ?? "")
-        if confidentiality == nil { errors.append(.init(field: "vertrouwelijkheid", message: "Kies een vertrouwelijkheid.")) }
+        if confidentiality == nil {
+            errors.append(.init(field: "vertrouwelijkheid", message: "Kies een vertrouwelijkheid."))
+        }
         let days = BoundedNumber.integer(handlingDays ?? "", in: 1...730)
             .orFieldError("termijn", &errors, message: "De behandeltermijn is een aantal dagen van 1 tot 730.")
-        let address = (address ?? "").trimmingCharacters(in: .whitespaces), responsible = (responsible ?? "").trimmingCharacters(in: .whitespaces)
+        let address = (address ?? "").trimmingCharacters(in: .whitespaces),
+            responsible = (responsible ?? "").trimmingCharacters(in: .whitespaces)
         if address.count > 200 { errors.append(.init(field: "adres", message: "Het adres is langer dan 200 tekens.")) }
-        if responsible.count > 100 { errors.append(.init(field: "behandelaar", message: "De behandelaar is langer dan 100 tekens.")) }
+        if responsible.count > 100 {
+            errors.append(.init(field: "behandelaar", message: "De behandelaar is langer dan 100 tekens."))
+        }
         guard errors.isEmpty, let phase, let confidentiality, let days else { return .invalid(errors) }
-        return .valid(Draft(title: title, address: address.isEmpty ? nil : address, phase: phase, confidentiality: confidentiality,
-                            handlingDays: days, responsible: responsible.isEmpty ? nil : responsible))
+        return .valid(
+            Draft(
+                title: title, address: address.isEmpty ? nil : address, phase: phase, confidentiality: confidentiality,
+                handlingDays: days, responsible: responsible.isEmpty ? nil : responsible))
     }
 
     static func open(_ draft: Draft, by user: User, on req: Request) async throws -> CaseFile {
@@ -55,11 +66,14 @@ enum CaseService {
         caseFile.createdAt = now
         try await req.db.transaction { tx in
             try await caseFile.create(on: tx)
-            try await CaseEvent(caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
-                                from: nil, to: draft.phase, text: nil).create(on: tx)
+            try await CaseEvent(
+                caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
+                from: nil, to: draft.phase, text: nil
+            ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: draft.phase, startedAt: now, on: tx)
-            try await req.audit("case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
-                                detail: "phase=\(draft.phase.rawValue) confidentiality=\(draft.confidentiality.rawValue)", on: tx)
+            try await req.audit(
+                "case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
+                detail: "phase=\(draft.phase.rawValue) confidentiality=\(draft.confidentiality.rawValue)", on: tx)
         }
         return caseFile
     }
@@ -68,27 +82,38 @@ enum CaseService {
     struct PhaseRefusal: Error { let message: String }
 
     /// Moves the case along the whitelist to the phase it reached, or says why not (a refused move is audited).
-    static func changePhase(_ caseFile: CaseFile, to phase: String?, note: String?, by user: User,
-                            on req: Request) async throws -> Result<CasePhase, PhaseRefusal> {
+    static func changePhase(
+        _ caseFile: CaseFile, to phase: String?, note: String?, by user: User,
+        on req: Request
+    ) async throws -> Result<CasePhase, PhaseRefusal> {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let current = caseFile.phase
         guard let next = phase.flatMap(CasePhase.init(rawValue:)), current.canMove(to: next) else {
             let allowed = current.allowedNext.map(\.label).joined(separator: " of ")
-            try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(), result: "denied",
-                                detail: "from=\(current.rawValue) to=\(phase ?? "")")
-            return .failure(PhaseRefusal(message: "Vanuit \(current.label.lowercased()) kan de zaak alleen naar \(allowed.lowercased())."))
+            try await req.audit(
+                "case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(), result: "denied",
+                detail: "from=\(current.rawValue) to=\(phase ?? "")")
+            return .failure(
+                PhaseRefusal(
+                    message: "Vanuit \(current.label.lowercased()) kan de zaak alleen naar \(allowed.lowercased())."))
         }
-        guard note.count <= 2000 else { return .failure(PhaseRefusal(message: "De toelichting is langer dan 2000 tekens.")) }
+        guard note.count <= 2000 else {
+            return .failure(PhaseRefusal(message: "De toelichting is langer dan 2000 tekens."))
+        }
         let now = req.application.neig.clock.now()
         caseFile.phase = next
         caseFile.phaseStartedOn = req.application.neig.clock.today.iso
         try await req.db.transaction { tx in
             try await caseFile.save(on: tx)
-            try await CaseAccess.appendEvent(caseFile, actor: user.name, kind: "fase", from: current, to: next,
-                                             text: note.isEmpty ? nil : note, at: now, on: tx)
-            if next != .gesloten { try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx) }
-            try await req.audit("case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
-                                detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
+            try await CaseAccess.appendEvent(
+                caseFile, actor: user.name, kind: "fase", from: current, to: next,
+                text: note.isEmpty ? nil : note, at: now, on: tx)
+            if next != .gesloten {
+                try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx)
+            }
+            try await req.audit(
+                "case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
+                detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }
         return .success(next)
     }

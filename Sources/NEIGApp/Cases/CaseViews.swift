@@ -10,35 +10,68 @@ struct CaseListView {
     let registry: MunicipalityRegistry
 
     var document: HTML {
-        Layout(title: "Zaken", context: context, content: .div(
-            .h1(.text("Zaken")),
-            .p(.class("lead"), .text("Een zaak per adres of persoon in gevaar, door de fasen van het handelingskader: dreiging, explosie en nazorg.")),
-            .if(canOpen, .p(.a(.class("button"), .href("/zaken/nieuw"), .text("Nieuwe zaak")),
-                            .text(" "), .a(.href("/handelingskader"), .text("Checklists van het handelingskader")))),
-            .if(!canOpen, .p(.text("U ziet de zaken die een gemeente met u heeft gedeeld, of waaraan u informatie heeft toegevoegd."))),
-            cases.isEmpty ? .p(.text(canOpen ? "Uw gemeente heeft nog geen zaken." : "Er zijn nog geen zaken met u gedeeld.")) : .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Zaken"),
-                .table(
-                    .class("data"),
-                    .caption(.text(canOpen ? "Zaken van uw gemeente, nieuwste eerst" : "Zaken die met u zijn gedeeld, nieuwste eerst")),
-                    .thead(.tr(.forEach(["Zaak", "Gemeente", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
-                        .th(.attribute(named: "scope", value: "col"), .text($0))
-                    })),
-                    .tbody(.forEach(cases) { caseFile in
-                        let overdue = caseFile.phase != .gesloten && caseFile.handleBefore < today.iso
-                        return .tr(
-                            .td(.a(.href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"), .text(caseFile.title))),
-                            .td(.text(registry[caseFile.municipalityCode]?.displayName ?? caseFile.municipalityCode)),
-                            .td(.text(caseFile.phase.label)),
-                            .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
-                            .td(.text(CivilDate.dutch(iso: caseFile.handleBefore)), .if(overdue, .strong(.text(" — termijn verstreken")))),
-                            .td(.text(caseFile.responsible ?? "—"))
+        Layout(
+            title: "Zaken", context: context,
+            content: .div(
+                .h1(.text("Zaken")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Een zaak per adres of persoon in gevaar, door de fasen van het handelingskader: dreiging, explosie en nazorg."
+                    )),
+                .if(
+                    canOpen,
+                    .p(
+                        .a(.class("button"), .href("/zaken/nieuw"), .text("Nieuwe zaak")),
+                        .text(" "), .a(.href("/handelingskader"), .text("Checklists van het handelingskader")))),
+                .if(
+                    !canOpen,
+                    .p(
+                        .text(
+                            "U ziet de zaken die een gemeente met u heeft gedeeld, of waaraan u informatie heeft toegevoegd."
+                        ))),
+                cases.isEmpty
+                    ? .p(.text(canOpen ? "Uw gemeente heeft nog geen zaken." : "Er zijn nog geen zaken met u gedeeld."))
+                    : .div(
+                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                        .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "Zaken"),
+                        .table(
+                            .class("data"),
+                            .caption(
+                                .text(
+                                    canOpen
+                                        ? "Zaken van uw gemeente, nieuwste eerst"
+                                        : "Zaken die met u zijn gedeeld, nieuwste eerst")),
+                            .thead(
+                                .tr(
+                                    .forEach(["Zaak", "Gemeente", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
+                                        .th(.attribute(named: "scope", value: "col"), .text($0))
+                                    })),
+                            .tbody(
+                                .forEach(cases) { caseFile in
+                                    let overdue = caseFile.phase != .gesloten && caseFile.handleBefore < today.iso
+                                    return .tr(
+                                        .td(
+                                            .a(
+                                                .href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"),
+                                                .text(caseFile.title))),
+                                        .td(
+                                            .text(
+                                                registry[caseFile.municipalityCode]?.displayName
+                                                    ?? caseFile.municipalityCode)),
+                                        .td(.text(caseFile.phase.label)),
+                                        .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
+                                        .td(
+                                            .text(CivilDate.dutch(iso: caseFile.handleBefore)),
+                                            .if(overdue, .strong(.text(" — termijn verstreken")))),
+                                        .td(.text(caseFile.responsible ?? "—"))
+                                    )
+                                })
                         )
-                    })
-                )
+                    )
             )
-        )).document
+        ).document
     }
 }
 
@@ -48,26 +81,38 @@ struct CaseFormView {
     let errors: [FormViews.FieldError]
 
     var document: HTML {
-        Layout(title: "Nieuwe zaak", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Nieuwe zaak")),
-            FormViews.errorSummary(errors),
-            .form(
-                .method(.post), .action("/zaken"), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.textField("titel", label: "Naam van de zaak", value: values["titel"], hint: "Bijvoorbeeld het adres of een omschrijving zonder namen.",
-                                    required: true, errors: errors),
-                FormViews.textField("adres", label: "Adres", value: values["adres"], errors: errors),
-                FormViews.select("fase", label: "Beginfase", options: [CasePhase.dreiging, .explosie].map { ($0.rawValue, $0.label) },
-                                 selected: values["fase"], errors: errors),
-                FormViews.select("vertrouwelijkheid", label: "Vertrouwelijkheid",
-                                 options: CaseConfidentiality.allCases.map { ($0.rawValue, $0.label) }, selected: values["vertrouwelijkheid"], errors: errors),
-                FormViews.textField("termijn", label: "Behandeltermijn (dagen)", value: values["termijn"], type: .number,
-                                    hint: "Vanaf vandaag; standaard 56 dagen (8 weken).", required: true, errors: errors),
-                FormViews.textField("behandelaar", label: "Behandelaar", value: values["behandelaar"], hint: "Leeg: uzelf.", errors: errors),
-                .button(.type(.submit), .class("button"), .text("Zaak openen"))
+        Layout(
+            title: "Nieuwe zaak", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Nieuwe zaak")),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action("/zaken"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textField(
+                        "titel", label: "Naam van de zaak", value: values["titel"],
+                        hint: "Bijvoorbeeld het adres of een omschrijving zonder namen.",
+                        required: true, errors: errors),
+                    FormViews.textField("adres", label: "Adres", value: values["adres"], errors: errors),
+                    FormViews.select(
+                        "fase", label: "Beginfase",
+                        options: [CasePhase.dreiging, .explosie].map { ($0.rawValue, $0.label) },
+                        selected: values["fase"], errors: errors),
+                    FormViews.select(
+                        "vertrouwelijkheid", label: "Vertrouwelijkheid",
+                        options: CaseConfidentiality.allCases.map { ($0.rawValue, $0.label) },
+                        selected: values["vertrouwelijkheid"], errors: errors),
+                    FormViews.textField(
+                        "termijn", label: "Behandeltermijn (dagen)", value: values["termijn"], type: .number,
+                        hint: "Vanaf vandaag; standaard 56 dagen (8 weken).", required: true, errors: errors),
+                    FormViews.textField(
+                        "behandelaar", label: "Behandelaar", value: values["behandelaar"], hint: "Leeg: uzelf.",
+                        errors: errors),
+                    .button(.type(.submit), .class("button"), .text("Zaak openen"))
+                )
             )
-        )).document
+        ).document
     }
 }
 
@@ -77,24 +122,42 @@ struct CaseCountsView {
     let rows: [CaseCounts.Row]
 
     var document: HTML {
-        Layout(title: "Zaken", context: context, content: .div(
-            .h1(.text("Zaken in het land")),
-            .p(.class("lead"), .text("Aantallen zaken onder het handelingskader per gemeente en fase. Zaken zelf zijn alleen voor de gemeente.")),
-            rows.isEmpty ? .p(.text("Er zijn nog geen zaken.")) : .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Aantallen zaken"),
-                .table(
-                    .class("data"),
-                    .caption(.text("Zaken per gemeente en fase")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                               .forEach(CasePhase.allCases) { .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label)) })),
-                    .tbody(.forEach(rows) { row in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .text(row.municipality)),
-                            .forEach(CasePhase.allCases) { .td(.class("num"), .text(String(row.counts[$0] ?? 0))) })
-                    })
-                )
-            ),
-            .p(.a(.href("/handelingskader"), .text("Landelijke checklists van het handelingskader beheren")))
-        )).document
+        Layout(
+            title: "Zaken", context: context,
+            content: .div(
+                .h1(.text("Zaken in het land")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Aantallen zaken onder het handelingskader per gemeente en fase. Zaken zelf zijn alleen voor de gemeente."
+                    )),
+                rows.isEmpty
+                    ? .p(.text("Er zijn nog geen zaken."))
+                    : .div(
+                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                        .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "Aantallen zaken"),
+                        .table(
+                            .class("data"),
+                            .caption(.text("Zaken per gemeente en fase")),
+                            .thead(
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                                    .forEach(CasePhase.allCases) {
+                                        .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
+                                    })),
+                            .tbody(
+                                .forEach(rows) { row in
+                                    .tr(
+                                        .th(.attribute(named: "scope", value: "row"), .text(row.municipality)),
+                                        .forEach(CasePhase.allCases) {
+                                            .td(.class("num"), .text(String(row.counts[$0] ?? 0)))
+                                        })
+                                })
+                        )
+                    ),
+                .p(.a(.href("/handelingskader"), .text("Landelijke checklists van het handelingskader beheren")))
+            )
+        ).document
     }
 }

@@ -118,8 +118,10 @@ struct CreateCaseWork: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "scope", "version")
             .create()
-        try await ChecklistTemplate(scope: ChecklistTemplate.national, version: 1, steps: ChecklistText.nationalDefault,
-                                    author: "neig", at: Date(timeIntervalSince1970: 1_735_689_600)).create(on: database)
+        try await ChecklistTemplate(
+            scope: ChecklistTemplate.national, version: 1, steps: ChecklistText.nationalDefault,
+            author: "neig", at: Date(timeIntervalSince1970: 1_735_689_600)
+        ).create(on: database)
     }
 
     func revert(on database: any Database) async throws {

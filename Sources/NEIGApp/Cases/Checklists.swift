@@ -10,7 +10,9 @@ enum Checklists {
     }
 
     @discardableResult
-    static func instantiate(for caseFile: CaseFile, phase: CasePhase, startedAt: Date, on db: any Database) async throws -> Int {
+    static func instantiate(for caseFile: CaseFile, phase: CasePhase, startedAt: Date, on db: any Database) async throws
+        -> Int
+    {
         let national = try await latest(scope: ChecklistTemplate.national, on: db)
         let local = try await latest(scope: caseFile.municipalityCode, on: db)
         var label = national.map { "landelijk v\($0.version)" } ?? ""
@@ -30,9 +32,12 @@ enum Checklists {
     }
 
     /// Open steps of the current phase whose due time has passed, for a municipality's dashboard.
-    static func overdue(municipalityCode: String, now: Date, on db: any Database) async throws -> [(CaseFile, CaseTask)] {
+    static func overdue(municipalityCode: String, now: Date, on db: any Database) async throws -> [(CaseFile, CaseTask)]
+    {
         let tasks = try await CaseTask.query(on: db).join(CaseFile.self, on: \CaseTask.$caseFile.$id == \CaseFile.$id)
-            .filter(CaseFile.self, \.$municipalityCode == municipalityCode).filter(\.$doneAt == nil).filter(\.$dueAt < now)
+            .filter(CaseFile.self, \.$municipalityCode == municipalityCode).filter(\.$doneAt == nil).filter(
+                \.$dueAt < now
+            )
             .sort(\.$dueAt).all()
         return try tasks.compactMap { task in
             let caseFile = try task.joined(CaseFile.self)

@@ -64,7 +64,8 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .GET, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(CaseAccess.viewers)),
-        Row(method: .POST, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
+        Row(
+            method: .POST, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
         Row(method: .GET, path: "/api/v1/signals", rule: .roles(SignalService.viewerRoles)),
         Row(method: .GET, path: "/api/v1/library", rule: .members),
         Row(method: .GET, path: "/api/v1/search", rule: .members),
@@ -74,10 +75,16 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/interventions", rule: .members),
         Row(method: .POST, path: "/api/v1/interventions", rule: .roles(InterventionService.editors)),
         Row(method: .GET, path: "/api/v1/interventions/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/api/v1/interventions/:id/evaluations", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(
+            method: .GET, path: "/api/v1/interventions/:id/evaluations", rule: .rolesForTheirObjects(Set(Role.allCases))
+        ),
         Row(method: .GET, path: "/api/v1/interventions/:id/decisions", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/api/v1/interventions/:id/evaluations", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/api/v1/interventions/:id/decisions", rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(
+            method: .POST, path: "/api/v1/interventions/:id/evaluations",
+            rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(
+            method: .POST, path: "/api/v1/interventions/:id/decisions",
+            rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(method: .GET, path: "/api/v1/events/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .POST, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .DELETE, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
@@ -183,16 +190,28 @@ enum AccessMatrix {
         Row(method: .GET, path: "/interventies/nieuw", rule: .roles(InterventionService.editors)),
         Row(method: .POST, path: "/interventies", rule: .roles(InterventionService.editors)),
         Row(method: .GET, path: "/interventies/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/interventies/:id/evaluaties/:snapshot", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(
+            method: .GET, path: "/interventies/:id/evaluaties/:snapshot",
+            rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/interventies/:id/bewerken", rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(method: .POST, path: "/interventies/:id", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id/voortgang", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id/mijlpalen", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id/mijlpalen/:milestone/gereed", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id/evaluaties", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id/besluiten", rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(
+            method: .POST, path: "/interventies/:id/voortgang", rule: .rolesForTheirObjects(InterventionService.editors)
+        ),
+        Row(
+            method: .POST, path: "/interventies/:id/mijlpalen", rule: .rolesForTheirObjects(InterventionService.editors)
+        ),
+        Row(
+            method: .POST, path: "/interventies/:id/mijlpalen/:milestone/gereed",
+            rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(
+            method: .POST, path: "/interventies/:id/evaluaties",
+            rule: .rolesForTheirObjects(InterventionService.editors)),
+        Row(
+            method: .POST, path: "/interventies/:id/besluiten", rule: .rolesForTheirObjects(InterventionService.editors)
+        ),
         Row(method: .GET, path: "/import", rule: .roles(importers)),
-        Row(method: .POST, path: "/import", rule: .roles(importers)),
+        Row(method: .POST, path: "/import", rule: .roles(importers))
     ]
 
     static func rule(method: HTTPMethod, path: String) -> Rule? {

@@ -13,7 +13,7 @@ public enum AuditChain {
         let fields: [String] = [
             String(sequence), previous, String(Int((event.occurredAt.timeIntervalSince1970 * 1000).rounded())),
             event.actor, event.action, event.objectType, event.objectID ?? "", event.result, event.detail ?? "",
-            event.traceID ?? "", event.origin ?? "", event.processingActivity ?? "", event.dataSubject ?? "",
+            event.traceID ?? "", event.origin ?? "", event.processingActivity ?? "", event.dataSubject ?? ""
         ]
         // Length-prefixed, so no choice of field contents can imitate another split.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
@@ -31,7 +31,8 @@ public enum AuditChain {
             let unsealed = try await AuditEvent.query(on: tx).filter(\.$sequence == nil)
                 .sort(\.$occurredAt).sort(\.$id).all()
             guard !unsealed.isEmpty else { return 0 }
-            let last = try await AuditEvent.query(on: tx).filter(\.$sequence != nil).sort(\.$sequence, .descending).first()
+            let last = try await AuditEvent.query(on: tx).filter(\.$sequence != nil).sort(\.$sequence, .descending)
+                .first()
             var sequence = last?.sequence ?? 0
             var previous = last?.hash ?? genesis
             for event in unsealed {
@@ -54,9 +55,10 @@ public enum AuditChain {
             do {
                 _ = try await seal(on: database)
                 return
-            } catch where isContention(error) {
+            } catch  where isContention(error) {
                 if attempt == attempts {
-                    logger.notice("audit sealing deferred after \(attempts) busy attempts; the next write seals these entries")
+                    logger.notice(
+                        "audit sealing deferred after \(attempts) busy attempts; the next write seals these entries")
                     return
                 }
                 try? await Task.sleep(nanoseconds: UInt64(attempt * attempt) * 5_000_000)
@@ -70,7 +72,8 @@ public enum AuditChain {
     /// Busy or locked SQLite, or a second sealer's sequence that won the unique index.
     static func isContention(_ error: any Error) -> Bool {
         let text = String(reflecting: error).lowercased()
-        return text.contains("locked") || text.contains("busy") || text.contains("unique") || text.contains("duplicate key")
+        return text.contains("locked") || text.contains("busy") || text.contains("unique")
+            || text.contains("duplicate key")
     }
 
     public struct Verification: Sendable, Equatable {
@@ -93,13 +96,21 @@ public enum AuditChain {
                 let sequence = event.sequence ?? 0
                 let id = event.id?.uuidString.lowercased() ?? "?"
                 if sequence != expectedSequence {
-                    return Verification(entries: checked, problem: "entry \(expectedSequence) is missing (the chain jumps to \(sequence), id \(id))")
+                    return Verification(
+                        entries: checked,
+                        problem: "entry \(expectedSequence) is missing (the chain jumps to \(sequence), id \(id))")
                 }
                 if event.previousHash != previous {
-                    return Verification(entries: checked, problem: "entry \(sequence) (id \(id)) does not point to entry \(sequence - 1): an entry before it was changed or removed")
+                    return Verification(
+                        entries: checked,
+                        problem:
+                            "entry \(sequence) (id \(id)) does not point to entry \(sequence - 1): an entry before it was changed or removed"
+                    )
                 }
                 if event.hash != digest(event, sequence: sequence, previous: previous) {
-                    return Verification(entries: checked, problem: "entry \(sequence) (id \(id), \(event.action)) was changed after it was written")
+                    return Verification(
+                        entries: checked,
+                        problem: "entry \(sequence) (id \(id), \(event.action)) was changed after it was written")
                 }
                 previous = event.hash ?? ""
                 expectedSequence += 1
@@ -109,7 +120,9 @@ public enum AuditChain {
         }
         let total = try await AuditEvent.query(on: database).filter(\.$sequence != nil).count()
         if total != checked {
-            return Verification(entries: checked, problem: "\(total - checked) sealed entries lie outside the chain (sequence numbers changed)")
+            return Verification(
+                entries: checked,
+                problem: "\(total - checked) sealed entries lie outside the chain (sequence numbers changed)")
         }
         return Verification(entries: checked, problem: nil)
     }
@@ -129,10 +142,13 @@ struct AuditSealMiddleware: AsyncMiddleware {
 }
 
 struct AddAuditChain: AsyncMigration {
-    static let columns: [AddedColumn] = ([
-        ("trace_id", .string), ("origin", .string), ("processing_activity", .string), ("data_subject", .string),
-        ("sequence", .int64), ("previous_hash", .string), ("hash", .string),
-    ] as [(FieldKey, DatabaseSchema.DataType)]).map { AddedColumn(table: AuditEvent.schema, field: $0.0, type: $0.1) }
+    static let columns: [AddedColumn] =
+        ([
+            ("trace_id", .string), ("origin", .string), ("processing_activity", .string), ("data_subject", .string),
+            ("sequence", .int64), ("previous_hash", .string), ("hash", .string)
+        ] as [(FieldKey, DatabaseSchema.DataType)]).map {
+            AddedColumn(table: AuditEvent.schema, field: $0.0, type: $0.1)
+        }
 
     func prepare(on database: any Database) async throws {
         try await database.addColumns(Self.columns)

@@ -30,8 +30,11 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(occurredAt: Date, actor: String, action: String, objectType: String, objectID: String?, result: String, detail: String?,
-         traceID: String? = nil, origin: String? = nil, dataSubject: String? = nil) {
+    init(
+        occurredAt: Date, actor: String, action: String, objectType: String, objectID: String?, result: String,
+        detail: String?,
+        traceID: String? = nil, origin: String? = nil, dataSubject: String? = nil
+    ) {
         // Whole milliseconds, so the value hashed is the value every database gives back.
         self.occurredAt = Date(timeIntervalSince1970: (occurredAt.timeIntervalSince1970 * 1000).rounded() / 1000)
         self.actor = actor
@@ -64,13 +67,17 @@ struct CreateAuditEvents: AsyncMigration {
 }
 
 enum Audit {
-    static func record(_ action: String, object: String, id: String? = nil, result: String = "success",
-                       detail: String? = nil, actor: String, at now: Date, on db: any Database,
-                       traceID: String? = nil, origin: String? = nil) async throws {
-        try await AuditEvent(occurredAt: now, actor: actor, action: action, objectType: object, objectID: id,
-                             result: result, detail: detail, traceID: traceID ?? "\(actor)-\(UUID().uuidString.lowercased())",
-                             origin: origin ?? (actor == "cli" ? "cli" : "system"),
-                             dataSubject: object == "user" ? id.map(Self.pseudonym) : nil).create(on: db)
+    static func record(
+        _ action: String, object: String, id: String? = nil, result: String = "success",
+        detail: String? = nil, actor: String, at now: Date, on db: any Database,
+        traceID: String? = nil, origin: String? = nil
+    ) async throws {
+        try await AuditEvent(
+            occurredAt: now, actor: actor, action: action, objectType: object, objectID: id,
+            result: result, detail: detail, traceID: traceID ?? "\(actor)-\(UUID().uuidString.lowercased())",
+            origin: origin ?? (actor == "cli" ? "cli" : "system"),
+            dataSubject: object == "user" ? id.map(Self.pseudonym) : nil
+        ).create(on: db)
     }
 
     /// A stable pseudonym: the same person gets the same reference, which does not reveal who it is.
@@ -82,12 +89,15 @@ enum Audit {
 extension Request {
     var auditActor: String { user?.id.map { "user:\($0.uuidString.lowercased())" } ?? "anonymous" }
 
-    func audit(_ action: String, object: String, id: String? = nil, result: String = "success", detail: String? = nil,
-               on db: (any Database)? = nil) async throws {
+    func audit(
+        _ action: String, object: String, id: String? = nil, result: String = "success", detail: String? = nil,
+        on db: (any Database)? = nil
+    ) async throws {
         storage[AuditWrittenKey.self] = true
-        try await Audit.record(action, object: object, id: id, result: result, detail: detail, actor: auditActor,
-                               at: application.neig.clock.now(), on: db ?? self.db, traceID: self.id,
-                               origin: url.path.hasPrefix("/api/") ? "api" : "web")
+        try await Audit.record(
+            action, object: object, id: id, result: result, detail: detail, actor: auditActor,
+            at: application.neig.clock.now(), on: db ?? self.db, traceID: self.id,
+            origin: url.path.hasPrefix("/api/") ? "api" : "web")
     }
 }
 
@@ -114,8 +124,12 @@ enum ProcessingActivity: String, CaseIterable, Sendable {
     }
 
     static func of(action: String) -> ProcessingActivity {
-        if action.hasPrefix("login") || action.hasPrefix("logout") || action.hasPrefix("user") || action.hasPrefix("token")
-            || action.hasPrefix("second-factor") || action.hasPrefix("recovery-codes") { return .accessManagement }
+        if action.hasPrefix("login") || action.hasPrefix("logout") || action.hasPrefix("user")
+            || action.hasPrefix("token")
+            || action.hasPrefix("second-factor") || action.hasPrefix("recovery-codes")
+        {
+            return .accessManagement
+        }
         if action.hasPrefix("incident") { return .incidentRegister }
         if action.hasPrefix("alert") { return .nearRepeatWarnings }
         if action.hasPrefix("case") || action.hasPrefix("measure") { return .caseManagement }

@@ -10,7 +10,8 @@ struct PeriodicJobs: LifecycleHandler {
     static func runOnce(_ app: Application, worker: String) async throws -> (reminders: Int, digests: Int?) {
         let now = app.neig.clock.now()
         let reminders = try await EventReminders.sendDue(now: now, publicURL: app.neig.publicURL, on: app.db)
-        let digests = try await NotificationDigest.runIfDue(now: now, worker: worker, publicURL: app.neig.publicURL, on: app.db)
+        let digests = try await NotificationDigest.runIfDue(
+            now: now, worker: worker, publicURL: app.neig.publicURL, on: app.db)
         return (reminders, digests)
     }
 
@@ -36,5 +37,6 @@ public func startBackgroundJobs(_ app: Application) {
         return
     }
     app.logger.notice("e-mail via \(mail.host):\(mail.port) (TLS: \(mail.security.rawValue)) from \(mail.from)")
-    app.lifecycle.use(OutboxWorker(mailer: SMTPMailer(settings: mail, group: app.eventLoopGroup), interval: .seconds(5)))
+    app.lifecycle.use(
+        OutboxWorker(mailer: SMTPMailer(settings: mail, group: app.eventLoopGroup), interval: .seconds(5)))
 }

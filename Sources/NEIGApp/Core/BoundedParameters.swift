@@ -21,7 +21,8 @@ extension Result where Failure == BoundedNumber.Failure {
         switch self {
         case .success(let value): return value
         case .failure(let failure):
-            throw NEIGError.badRequest("\(name): \(failure.reason).", items: [.init(column: name, reason: failure.reason)])
+            throw NEIGError.badRequest(
+                "\(name): \(failure.reason).", items: [.init(column: name, reason: failure.reason)])
         }
     }
 
@@ -52,7 +53,9 @@ extension Request {
         let today = application.neig.clock.today
         guard let text = query[String.self, at: key], !text.isEmpty else { return today.year }
         guard case .success(let year) = BoundedNumber.integer(text, in: 2000...today.year) else {
-            throw NEIGError.badRequest("'\(text)' is geen geldig jaartal.", items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
+            throw NEIGError.badRequest(
+                "'\(text)' is geen geldig jaartal.",
+                items: [.init(column: key, reason: "jaartal tussen 2000 en \(today.year)")])
         }
         return year
     }

@@ -8,19 +8,25 @@ import SQLKit
 enum CacheStore {
     static let table = "cache_entries"
 
-    static func value<T: Codable & Sendable>(_ type: T.Type, key: String, version: Int, on db: any Database, memo: CacheMemo,
-                                             compute: () async throws -> T) async throws -> T {
+    static func value<T: Codable & Sendable>(
+        _ type: T.Type, key: String, version: Int, on db: any Database, memo: CacheMemo,
+        compute: () async throws -> T
+    ) async throws -> T {
         if let value = memo.get(key, version: version, as: T.self) { return value }
         let value = try await stored(type, key: key, version: version, on: db, compute: compute)
         memo.set(key, version: version, value: value)
         return value
     }
 
-    private static func stored<T: Codable & Sendable>(_ type: T.Type, key: String, version: Int, on db: any Database,
-                                                      compute: () async throws -> T) async throws -> T {
+    private static func stored<T: Codable & Sendable>(
+        _ type: T.Type, key: String, version: Int, on db: any Database,
+        compute: () async throws -> T
+    ) async throws -> T {
         if let row = try await db.sql.select().column("payload").from(table)
             .where("key", .equal, key).where("version", .equal, version).first(),
-           let cached = try? JSONDecoder().decode(T.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)) {
+            let cached = try? JSONDecoder().decode(
+                T.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+        {
             return cached
         }
         let value = try await compute()
@@ -28,7 +34,9 @@ enum CacheStore {
         try await db.sql.insert(into: table)
             .columns("key", "version", "payload", "updated_at")
             .values(SQLBind(key), SQLBind(version), SQLBind(payload), SQLBind(Date()))
-            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "version").set(excludedValueOf: "payload").set(excludedValueOf: "updated_at") }
+            .onConflict(with: ["key"]) {
+                $0.set(excludedValueOf: "version").set(excludedValueOf: "payload").set(excludedValueOf: "updated_at")
+            }
             .run()
         return value
     }

@@ -68,8 +68,11 @@ public struct MailSettings: Sendable, Equatable {
     /// PEM file with the certificates to trust instead of the system's (an internal relay with its own CA).
     public var trustRootsFile: String?
 
-    public init(host: String, port: Int, from: String, security: Security = .none, username: String? = nil, password: String? = nil,
-                trustRootsFile: String? = nil) {
+    public init(
+        host: String, port: Int, from: String, security: Security = .none, username: String? = nil,
+        password: String? = nil,
+        trustRootsFile: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.from = from
@@ -95,14 +98,21 @@ public struct MailSettings: Sendable, Equatable {
         }
         let username = environment["NEIG_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
         let password = environment["NEIG_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
-        if (username == nil) != (password == nil) { throw ConfigurationError("NEIG_SMTP_USER and NEIG_SMTP_PASSWORD go together") }
+        if (username == nil) != (password == nil) {
+            throw ConfigurationError("NEIG_SMTP_USER and NEIG_SMTP_PASSWORD go together")
+        }
         if username != nil && security == .none {
-            throw ConfigurationError("NEIG_SMTP_USER is set but NEIG_SMTP_TLS is none: neig does not send a password over an unencrypted connection")
+            throw ConfigurationError(
+                "NEIG_SMTP_USER is set but NEIG_SMTP_TLS is none: neig does not send a password over an unencrypted connection"
+            )
         }
         let caFile = environment["NEIG_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) { throw ConfigurationError("NEIG_SMTP_CA_FILE: cannot read \(caFile)") }
-        return MailSettings(host: host, port: port, from: environment["NEIG_MAIL_FROM"] ?? "neig@localhost", security: security,
-                            username: username, password: password, trustRootsFile: caFile)
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ConfigurationError("NEIG_SMTP_CA_FILE: cannot read \(caFile)")
+        }
+        return MailSettings(
+            host: host, port: port, from: environment["NEIG_MAIL_FROM"] ?? "neig@localhost", security: security,
+            username: username, password: password, trustRootsFile: caFile)
     }
 }
 
@@ -128,9 +138,11 @@ public struct AppConfiguration: Sendable {
     /// The address people reach neig at, for links in e-mail (`NEIG_PUBLIC_URL`).
     public var publicURL: String = "http://127.0.0.1:8080"
 
-    public init(database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
-                municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil,
-                isProduction: Bool = false) {
+    public init(
+        database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
+        municipalities: MunicipalityRegistry = .bundled, clock: NEIGClock = .system, postgresSchema: String? = nil,
+        isProduction: Bool = false
+    ) {
         self.postgresSchema = postgresSchema
         self.isProduction = isProduction
         self.database = database
@@ -140,17 +152,22 @@ public struct AppConfiguration: Sendable {
         self.clock = clock
     }
 
-    public static func fromEnvironment(database argument: String?, loadDemoData: Bool,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+    public static func fromEnvironment(
+        database argument: String?, loadDemoData: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppConfiguration {
         let production = environment["NEIG_ENV"]?.lowercased() == "production"
         let secureSetting = environment["NEIG_SECURE_COOKIES"]?.lowercased()
-        var configuration = AppConfiguration(database: try .resolve(argument: argument, environment: environment),
-                                             loadDemoData: loadDemoData && !production,
-                                             secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
-                                             municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
-                                             isProduction: production)
+        var configuration = AppConfiguration(
+            database: try .resolve(argument: argument, environment: environment),
+            loadDemoData: loadDemoData && !production,
+            secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
+            municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
+            isProduction: production)
         configuration.mail = try MailSettings.fromEnvironment(environment)
-        if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty { configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url }
+        if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty {
+            configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         return configuration
     }
 

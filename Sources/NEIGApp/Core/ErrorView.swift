@@ -9,15 +9,22 @@ struct ErrorView {
     let context: PageContext
 
     var document: HTML {
-        Layout(title: title, context: context, content: .div(
-            .h1(.text(title)),
-            .unwrap(detail) { .p(.class("lead"), .text($0)) },
-            .if(!items.isEmpty, .ul(.class("problem-list"), .forEach(items.prefix(500)) { item in
-                .li(.text(Self.describe(item)))
-            })),
-            .if(items.count > 500, .p(.text("… en nog \(items.count - 500) problemen."))),
-            .p(.a(.href(SiteURL.home.path), .text("Naar de startpagina")))
-        )).document
+        Layout(
+            title: title, context: context,
+            content: .div(
+                .h1(.text(title)),
+                .unwrap(detail) { .p(.class("lead"), .text($0)) },
+                .if(
+                    !items.isEmpty,
+                    .ul(
+                        .class("problem-list"),
+                        .forEach(items.prefix(500)) { item in
+                            .li(.text(Self.describe(item)))
+                        })),
+                .if(items.count > 500, .p(.text("… en nog \(items.count - 500) problemen."))),
+                .p(.a(.href(SiteURL.home.path), .text("Naar de startpagina")))
+            )
+        ).document
     }
 
     static func describe(_ item: Problem.Item) -> String {

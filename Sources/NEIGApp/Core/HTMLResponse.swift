@@ -15,7 +15,8 @@ struct HTMLPage: AsyncResponseEncodable {
 }
 
 extension HTTPMediaType {
-    static let problemJSON = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+    static let problemJSON = HTTPMediaType(
+        type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
     static let geoJSON = HTTPMediaType(type: "application", subType: "geo+json", parameters: ["charset": "utf-8"])
     static let csvUTF8 = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
 }

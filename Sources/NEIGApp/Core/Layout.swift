@@ -1,3 +1,4 @@
+import NEIGCore
 import Plot
 
 /// The shared page frame: skip link, header with navigation, one `main` landmark, footer.
@@ -27,8 +28,9 @@ struct Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .p(.text("neig — werkplatform van het Netwerk Explosies In Gemeenten (NEIG). "),
-                       .a(.href(SiteURL.openData.path), .text("Open data")))
+                    .p(
+                        .text("neig — werkplatform van het Netwerk Explosies In Gemeenten (NEIG). "),
+                        .a(.href(SiteURL.openData.path), .text("Open data")))
                 )
             )
         )
@@ -37,15 +39,22 @@ struct Layout {
     var header: Node<HTML.BodyContext> {
         .header(
             .class("site-header"),
-            .div(.class("brand"), .a(.href(SiteURL.home.path), .span(.class("logo"), .text("neig")),
-                                     .span(.class("tagline"), .text("Netwerk Explosies In Gemeenten")))),
+            .div(
+                .class("brand"),
+                .a(
+                    .href(SiteURL.home.path), .span(.class("logo"), .text("neig")),
+                    .span(.class("tagline"), .text("Netwerk Explosies In Gemeenten")))),
             .nav(
                 .attribute(named: "aria-label", value: "Hoofdmenu"),
-                .ul(.forEach(menu) { item in
-                    .li(.a(.href(item.1), .text(item.0),
-                           .if(context.path == item.1 || (item.1 != "/" && context.path.hasPrefix(item.1)),
-                               .attribute(named: "aria-current", value: "page"))))
-                })
+                .ul(
+                    .forEach(menu) { item in
+                        .li(
+                            .a(
+                                .href(item.1), .text(item.0),
+                                .if(
+                                    context.path == item.1 || (item.1 != "/" && context.path.hasPrefix(item.1)),
+                                    .attribute(named: "aria-current", value: "page"))))
+                    })
             ),
             .div(.class("account"), accountBlock)
         )
@@ -53,10 +62,15 @@ struct Layout {
 
     var menu: [(String, String)] {
         guard let actor = context.actor else {
-            return [("Home", SiteURL.home.path), ("Actueel", "/nieuws"), ("Kennisbank", "/bibliotheek"), ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
-                    ("Inloggen", SiteURL.login.path)]
+            return [
+                ("Home", SiteURL.home.path), ("Actueel", "/nieuws"), ("Kennisbank", "/bibliotheek"),
+                ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
+                ("Inloggen", SiteURL.login.path)
+            ]
         }
-        var items = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)]
+        var items = [
+            ("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)
+        ]
         if CaseRoutes.listRoles.contains(actor.role) { items.append(("Zaken", "/zaken")) }
         if SignalRoutes.listRoles.contains(actor.role) { items.append(("Signalen", "/signalen")) }
         if actor.municipalityCode != nil || [.police, .prosecutor, .coordinator].contains(actor.role) {
@@ -79,11 +93,14 @@ struct Layout {
         guard let name = context.userName else { return .empty }
         return .form(
             .method(.post), .action(SiteURL.logout.path),
-            .a(.class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
-               .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
+            .a(
+                .class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
+                .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
             context.unreadNotifications > 0
-                ? .a(.href("/notificaties"), .attribute(named: "aria-label", value: "Notificaties, \(context.unreadNotifications) ongelezen"),
-                     .text("Notificaties "), .span(.class("badge"), .text(String(context.unreadNotifications))))
+                ? .a(
+                    .href("/notificaties"),
+                    .attribute(named: "aria-label", value: "Notificaties, \(context.unreadNotifications) ongelezen"),
+                    .text("Notificaties "), .span(.class("badge"), .text(String(context.unreadNotifications))))
                 : .a(.href("/notificaties"), .text("Notificaties")),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
             .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
@@ -91,9 +108,8 @@ struct Layout {
     }
 
     var breadcrumbNav: Node<HTML.BodyContext> {
-        .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
-             .ol(.forEach(breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) }))
+        .nav(
+            .class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
+            .ol(.forEach(breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) }))
     }
 }
-
-import NEIGCore

@@ -49,6 +49,43 @@ struct ListColumnMove: Sendable {
     /// The old column's form: `a,b` (or `,a,b,` for tags, which the split ignores).
     var joinOld: @Sendable ([String]) -> String = { $0.joined(separator: ",") }
 
+    /// The list's table: owner (cascading delete), value (with a foreign key when the values are ids of a table),
+    /// position; one row per value and owner, and an index on the value for "which rows carry this value".
+    func createTable(on db: any Database) async throws {
+        let builder = db.schema(table).id()
+            .field(.string(ownerColumn), .uuid, .required, .references(owner, "id", onDelete: .cascade))
+        if let referencedTable {
+            _ = builder.field(
+                .string(valueColumn), .uuid, .required, .references(referencedTable, "id", onDelete: .cascade))
+        } else {
+            _ = builder.field(.string(valueColumn), valuesAreIDs ? .uuid : .string, .required)
+        }
+        try await builder.field("position", .int, .required).unique(on: .string(ownerColumn), .string(valueColumn))
+            .create()
+        try await db.sql.raw("CREATE INDEX \(ident: table + "_value") ON \(ident: table) (\(ident: valueColumn))").run()
+    }
+
+    /// Creates the tables, moves the values and drops the old columns, all or nothing; `afterwards` runs in the same
+    /// transaction.
+    static func apply(
+        _ moves: [ListColumnMove], on database: any Database,
+        afterwards: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws {
+        try await database.transaction { db in
+            for move in moves { try await move.createTable(on: db) }
+            for move in moves { try await move.forward(on: db) }
+            try await afterwards(db)
+        }
+    }
+
+    /// Puts the values back into comma-joined columns and drops the tables.
+    static func undo(_ moves: [ListColumnMove], on database: any Database) async throws {
+        try await database.transaction { db in
+            for move in moves { try await move.backward(on: db) }
+            for move in moves.reversed() { try await db.schema(move.table).delete() }
+        }
+    }
+
     func forward(on db: any Database) async throws {
         let rows = try await db.sql.raw("SELECT id, \(ident: column) AS list FROM \(ident: owner)").all()
         for row in rows {
@@ -61,8 +98,12 @@ struct ListColumnMove: Sendable {
                 let bound: any Encodable & Sendable
                 if valuesAreIDs {
                     guard let uuid = UUID(uuidString: value) else { continue }
-                    if let referencedTable, try await db.sql.select().column(SQLLiteral.numeric("1")).from(referencedTable)
-                        .where("id", .equal, SQLBind(uuid)).first() == nil { continue }
+                    if let referencedTable,
+                        try await db.sql.select().column(SQLLiteral.numeric("1")).from(referencedTable)
+                            .where("id", .equal, SQLBind(uuid)).first() == nil
+                    {
+                        continue
+                    }
                     bound = uuid
                 } else {
                     bound = value
@@ -76,11 +117,15 @@ struct ListColumnMove: Sendable {
 
     func backward(on db: any Database) async throws {
         try await db.schema(owner).field(.string(column), .string, .sql(.default(""))).update()
-        let rows = try await db.sql.raw("SELECT \(ident: ownerColumn) AS owner, \(ident: valueColumn) AS value FROM \(ident: table) ORDER BY position").all()
+        let rows = try await db.sql.raw(
+            "SELECT \(ident: ownerColumn) AS owner, \(ident: valueColumn) AS value FROM \(ident: table) ORDER BY position"
+        ).all()
         var lists: [UUID: [String]] = [:]
         for row in rows {
             let owner = try row.decode(column: "owner", as: UUID.self)
-            let value = valuesAreIDs ? try row.decode(column: "value", as: UUID.self).uuidString.lowercased()
+            let value =
+                valuesAreIDs
+                ? try row.decode(column: "value", as: UUID.self).uuidString.lowercased()
                 : try row.decode(column: "value", as: String.self)
             lists[owner, default: []].append(value)
         }

@@ -18,9 +18,10 @@ struct PageContext: Sendable {
 extension Request {
     var pageContext: PageContext {
         let user = self.user
-        return PageContext(userName: user?.name, roleLabel: user?.role.label,
-                           organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
-                           csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0)
+        return PageContext(
+            userName: user?.name, roleLabel: user?.role.label,
+            organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
+            csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0)
     }
 }
 

@@ -27,7 +27,9 @@ struct NEIGError: AbortError, Sendable {
 
     var reason: String { detail ?? title }
 
-    static func notFound(_ detail: String = "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.") -> NEIGError {
+    static func notFound(_ detail: String = "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.")
+        -> NEIGError
+    {
         NEIGError(status: .notFound, title: "Niet gevonden", detail: detail)
     }
     static func forbidden(_ detail: String) -> NEIGError {
@@ -54,7 +56,9 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     func render(_ error: any Error, for request: Request) async -> Response {
         await auditRefusal(error, for: request)
         let response = await renderBody(error, for: request)
-        if let retryAfter = (error as? NEIGError)?.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+        if let retryAfter = (error as? NEIGError)?.retryAfter {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+        }
         return response
     }
 
@@ -63,18 +67,24 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
     static let refusalAudits = RateLimiter.Limit(name: "audit-refusal", maximum: 30, window: 60)
 
     func auditRefusal(_ error: any Error, for request: Request) async {
-        guard let error = error as? NEIGError, [.forbidden, .notFound, .tooManyRequests].contains(error.status) else { return }
-        let action = switch error.status {
-        case .forbidden: error.title == "Formulier verlopen" ? "csrf.refused" : "access.refused"
-        case .tooManyRequests: "rate-limit"
-        default: "access.not-found"
+        guard let error = error as? NEIGError, [.forbidden, .notFound, .tooManyRequests].contains(error.status) else {
+            return
         }
+        let action =
+            switch error.status {
+            case .forbidden: error.title == "Formulier verlopen" ? "csrf.refused" : "access.refused"
+            case .tooManyRequests: "rate-limit"
+            default: "access.not-found"
+            }
         // At most a few per address a minute: a loop of refused requests must not grow the log and keep sealing busy.
         let ip = request.remoteAddress?.ipAddress ?? "unknown"
-        let over = (try? await RateLimiter.hit(Self.refusalAudits, subject: ip, now: request.application.neig.clock.now(), on: request.db)) ?? true
+        let over =
+            (try? await RateLimiter.hit(
+                Self.refusalAudits, subject: ip, now: request.application.neig.clock.now(), on: request.db)) ?? true
         guard !over else { return }
         let path = String(request.url.path.prefix(200))
-        try? await request.audit(action, object: "request", result: "denied", detail: "\(request.method.rawValue) \(path)")
+        try? await request.audit(
+            action, object: "request", result: "denied", detail: "\(request.method.rawValue) \(path)")
     }
 
     func renderBody(_ error: any Error, for request: Request) async -> Response {
@@ -82,21 +92,28 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         if status.code >= 500 {
             request.logger.report(error: error)
         } else {
-            request.logger.info("request rejected", metadata: ["status": "\(status.code)", "path": "\(request.url.path)"])
+            request.logger.info(
+                "request rejected", metadata: ["status": "\(status.code)", "path": "\(request.url.path)"])
         }
         // Compared as text: HTTPMediaType's == treats a browser's "*/*" as matching problem+json.
         let asksForProblem = request.headers[.accept].contains { $0.contains("application/problem+json") }
         if request.url.path.hasPrefix("/api/") || asksForProblem {
-            let problem = Problem(title: title, status: Int(status.code), detail: detail, instance: request.url.path, errors: items)
+            let problem = Problem(
+                title: title, status: Int(status.code), detail: detail, instance: request.url.path, errors: items)
             let response = Response(status: status)
             try? response.content.encode(problem, as: .json)
             response.headers.contentType = .problemJSON
-            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"neig\"") }
+            if status == .unauthorized {
+                response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"neig\"")
+            }
             return response
         }
-        let page = ErrorView(status: status, title: title, detail: detail, items: items ?? [],
-                             context: request.pageContext).document
-        return (try? await HTMLPage(document: page, status: status).encodeResponse(for: request)) ?? Response(status: status)
+        let page = ErrorView(
+            status: status, title: title, detail: detail, items: items ?? [],
+            context: request.pageContext
+        ).document
+        return (try? await HTMLPage(document: page, status: status).encodeResponse(for: request))
+            ?? Response(status: status)
     }
 
     func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?, [Problem.Item]?) {
@@ -106,7 +123,11 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         case let error as any AbortError:
             let status = error.status
             switch status {
-            case .notFound: return (status, "Niet gevonden", "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.", nil)
+            case .notFound:
+                return (
+                    status, "Niet gevonden", "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe.",
+                    nil
+                )
             case .unauthorized: return (status, "Niet ingelogd", "Log in om deze pagina te bekijken.", nil)
             case .forbidden: return (status, "Geen toegang", error.reason, nil)
             case .payloadTooLarge: return (status, "Bestand te groot", "Het bestand is groter dan toegestaan.", nil)
@@ -120,7 +141,10 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                     : (status, status.reasonPhrase, error.reason, nil)
             }
         case is DecodingError:
-            return (.badRequest, "Ongeldige invoer", "Het verzoek kon niet worden gelezen: een veld ontbreekt of heeft een verkeerd type.", nil)
+            return (
+                .badRequest, "Ongeldige invoer",
+                "Het verzoek kon niet worden gelezen: een veld ontbreekt of heeft een verkeerd type.", nil
+            )
         default:
             return (.internalServerError, "Er ging iets mis", "Probeer het later opnieuw. De fout is gelogd.", nil)
         }

@@ -7,11 +7,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let headers: [(String, String)] = [
-            ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+            (
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+            ),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "same-origin"),
-            ("X-Frame-Options", "DENY"),
+            ("X-Frame-Options", "DENY")
         ]
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
@@ -27,7 +30,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     /// Pages of a logged-in user and every API answer hold personal or police data: no cache may keep them.
     static func isPersonal(_ request: Request) -> Bool {
-        request.user != nil || request.url.path.hasPrefix("/api/") || request.headers.cookie?[SessionPolicy.cookieName] != nil
+        request.user != nil || request.url.path.hasPrefix("/api/")
+            || request.headers.cookie?[SessionPolicy.cookieName] != nil
     }
 
     /// A header value with CR, LF or NUL would end the header and start another (`Set-Cookie` of an attacker's
@@ -37,7 +41,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let unsafe = response.headers.filter { name, value in !isSafe(name) || !isSafe(value) }
         for (name, _) in unsafe {
             response.headers.remove(name: name)
-            request.logger.error("header removed: control character in its value", metadata: ["header": "\(name.filter { isSafe(String($0)) })"])
+            request.logger.error(
+                "header removed: control character in its value",
+                metadata: ["header": "\(name.filter { isSafe(String($0)) })"])
         }
         if response.status.code >= 300, response.status.code < 400, !response.headers.contains(name: .location) {
             response.headers.replaceOrAdd(name: .location, value: SiteURL.home.path)

@@ -21,22 +21,31 @@ struct SVGCanvas {
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil) {
         let n = Self.number
         let title = tooltip.map { "<title>\(Self.escape($0))</title>" } ?? ""
-        parts.append("<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\">\(title)</rect>")
+        parts.append(
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\">\(title)</rect>"
+        )
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false
+    ) {
         let n = Self.number
-        parts.append("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"\(dashed ? " stroke-dasharray=\"4 3\"" : "")/>")
+        parts.append(
+            "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"\(dashed ? " stroke-dasharray=\"4 3\"" : "")/>"
+        )
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, fill: String, opacity: Double = 1) {
         let n = Self.number
-        parts.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" fill-opacity=\"\(opacity)\"/>")
+        parts.append(
+            "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\" fill-opacity=\"\(opacity)\"/>")
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2, dashed: Bool = false) {
         let data = points.map { "\(Self.number($0.0)),\(Self.number($0.1))" }.joined(separator: " ")
-        parts.append("<polyline points=\"\(data)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>")
+        parts.append(
+            "<polyline points=\"\(data)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>"
+        )
     }
 
     mutating func path(_ data: String, fill: String) {
@@ -45,10 +54,14 @@ struct SVGCanvas {
 
     enum Anchor: String { case start, middle, end }
 
-    mutating func text(_ text: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
-                       fill: String = "#1a1a1a", bold: Bool = false) {
+    mutating func text(
+        _ text: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
+        fill: String = "#1a1a1a", bold: Bool = false
+    ) {
         let n = Self.number
-        parts.append("<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(n(size))\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(Self.escape(text))</text>")
+        parts.append(
+            "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\" font-size=\"\(n(size))\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(Self.escape(text))</text>"
+        )
     }
 
     func render(title: String, id: String, className: String = "chart") -> String {

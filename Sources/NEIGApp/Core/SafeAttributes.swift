@@ -53,7 +53,9 @@ extension Attribute where Context: HTMLContext {
     static func `class`(_ className: String) -> Attribute {
         Attribute(name: "class", value: AttributeValue.escape(className), replaceExisting: false)
     }
-    static func data(named name: String, value: String) -> Attribute { Attribute(name: "data-\(name)", value: AttributeValue.escape(value)) }
+    static func data(named name: String, value: String) -> Attribute {
+        Attribute(name: "data-\(name)", value: AttributeValue.escape(value))
+    }
     static func title(_ title: String) -> Attribute { Attribute(name: "title", value: AttributeValue.escape(title)) }
 }
 
@@ -62,8 +64,12 @@ extension Attribute where Context: HTMLNamableContext {
 }
 
 extension Attribute where Context == HTML.MetaContext {
-    static func property(_ property: String) -> Attribute { Attribute(name: "property", value: AttributeValue.escape(property)) }
-    static func content(_ content: String) -> Attribute { Attribute(name: "content", value: AttributeValue.escape(content)) }
+    static func property(_ property: String) -> Attribute {
+        Attribute(name: "property", value: AttributeValue.escape(property))
+    }
+    static func content(_ content: String) -> Attribute {
+        Attribute(name: "content", value: AttributeValue.escape(content))
+    }
 }
 
 extension Attribute where Context: HTMLTypeContext {
@@ -112,25 +118,32 @@ extension Attribute where Context == HTML.OptionContext {
 }
 
 extension Attribute where Context == HTML.ImageContext {
-    static func alt(_ text: String) -> Attribute { Attribute(name: "alt", value: AttributeValue.escape(text), ignoreIfValueIsEmpty: false) }
+    static func alt(_ text: String) -> Attribute {
+        Attribute(name: "alt", value: AttributeValue.escape(text), ignoreIfValueIsEmpty: false)
+    }
 }
 
 extension Attribute where Context: HTMLIntegrityContext {
-    static func integrity(_ hash: String) -> Attribute { Attribute(name: "integrity", value: AttributeValue.escape(hash)) }
+    static func integrity(_ hash: String) -> Attribute {
+        Attribute(name: "integrity", value: AttributeValue.escape(hash))
+    }
 }
 
 // MARK: - Node<Context>
 
 extension Node {
     static func attribute(named name: String, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
-        .attribute(Attribute(name: name, value: value.map(AttributeValue.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
+        .attribute(
+            Attribute(name: name, value: value.map(AttributeValue.escape), ignoreIfValueIsEmpty: ignoreIfValueIsEmpty))
     }
 }
 
 extension Node where Context: HTMLContext {
     static func id(_ id: String) -> Node { .attribute(Attribute.id(id)) }
     static func `class`(_ className: String) -> Node { .attribute(Attribute.class(className)) }
-    static func data(named name: String, value: String) -> Node { .attribute(Attribute.data(named: name, value: value)) }
+    static func data(named name: String, value: String) -> Node {
+        .attribute(Attribute.data(named: name, value: value))
+    }
     static func title(_ title: String) -> Node { .attribute(Attribute.title(title)) }
 }
 
@@ -147,7 +160,9 @@ extension Node where Context: HTMLLinkableContext {
 }
 
 extension Node where Context == HTML.TimeContext {
-    static func datetime(_ datetime: String) -> Node { .attribute(Attribute(name: "datetime", value: AttributeValue.escape(datetime))) }
+    static func datetime(_ datetime: String) -> Node {
+        .attribute(Attribute(name: "datetime", value: AttributeValue.escape(datetime)))
+    }
 }
 
 extension Node where Context: HTMLSourceContext {
@@ -159,11 +174,15 @@ extension Node where Context == HTML.ObjectContext {
 }
 
 extension Node where Context == HTML.FormContext {
-    static func action(_ url: URLRepresentable) -> Node { .attribute(Attribute(name: "action", value: AttributeValue.url(url))) }
+    static func action(_ url: URLRepresentable) -> Node {
+        .attribute(Attribute(name: "action", value: AttributeValue.url(url)))
+    }
 }
 
 extension Node where Context == HTML.LabelContext {
-    static func `for`(_ target: String) -> Node { .attribute(Attribute(name: "for", value: AttributeValue.escape(target))) }
+    static func `for`(_ target: String) -> Node {
+        .attribute(Attribute(name: "for", value: AttributeValue.escape(target)))
+    }
 }
 
 extension Node where Context == HTML.TextAreaContext {
@@ -177,8 +196,12 @@ extension Node where Context: HTMLStylableContext {
 }
 
 extension Node where Context: HTML.BodyContext {
-    static func ariaLabel(_ label: String) -> Node { .attribute(Attribute(name: "aria-label", value: AttributeValue.escape(label))) }
-    static func ariaControls(_ child: String) -> Node { .attribute(Attribute(name: "aria-controls", value: AttributeValue.escape(child))) }
+    static func ariaLabel(_ label: String) -> Node {
+        .attribute(Attribute(name: "aria-label", value: AttributeValue.escape(label)))
+    }
+    static func ariaControls(_ child: String) -> Node {
+        .attribute(Attribute(name: "aria-controls", value: AttributeValue.escape(child)))
+    }
 }
 
 extension Node where Context: HTMLIntegrityContext {
@@ -188,15 +211,17 @@ extension Node where Context: HTMLIntegrityContext {
 extension Node where Context == HTML.HeadContext {
     /// Plot's version writes the title into two `content` attributes unescaped.
     static func title(_ title: String) -> Node {
-        .group(.element(named: "title", text: title),
-               .meta(.name("twitter:title"), .content(title)),
-               .meta(.property("og:title"), .content(title)))
+        .group(
+            .element(named: "title", text: title),
+            .meta(.name("twitter:title"), .content(title)),
+            .meta(.property("og:title"), .content(title)))
     }
 
     static func description(_ text: String) -> Node {
-        .group(.meta(.name("description"), .content(text)),
-               .meta(.name("twitter:description"), .content(text)),
-               .meta(.property("og:description"), .content(text)))
+        .group(
+            .meta(.name("description"), .content(text)),
+            .meta(.name("twitter:description"), .content(text)),
+            .meta(.property("og:description"), .content(text)))
     }
 
     static func stylesheet(_ url: URLRepresentable) -> Node {

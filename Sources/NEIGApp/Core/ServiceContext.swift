@@ -27,10 +27,13 @@ struct ServiceContext: Sendable {
         return user
     }
 
-    func audit(_ action: String, object: String, id: String? = nil, result: String = "success", detail: String? = nil) async throws {
+    func audit(_ action: String, object: String, id: String? = nil, result: String = "success", detail: String? = nil)
+        async throws
+    {
         auditor.noteWritten()
-        try await Audit.record(action, object: object, id: id, result: result, detail: detail, actor: auditor.actor, at: clock.now(),
-                               on: db, traceID: auditor.traceID, origin: auditor.origin)
+        try await Audit.record(
+            action, object: object, id: id, result: result, detail: detail, actor: auditor.actor, at: clock.now(),
+            on: db, traceID: auditor.traceID, origin: auditor.origin)
     }
 
     func on(_ database: any Database) -> ServiceContext {
@@ -47,7 +50,8 @@ extension Request {
         let request = self
         return ServiceContext(
             db: db, clock: application.neig.clock, municipalities: application.neig.municipalities, user: user,
-            auditor: .init(actor: auditActor, traceID: id, origin: url.path.hasPrefix("/api/") ? "api" : "web",
-                           noteWritten: { request.storage[AuditWrittenKey.self] = true }))
+            auditor: .init(
+                actor: auditActor, traceID: id, origin: url.path.hasPrefix("/api/") ? "api" : "web",
+                noteWritten: { request.storage[AuditWrittenKey.self] = true }))
     }
 }

@@ -5,16 +5,19 @@ import Vapor
 
 /// Sets up an application: database, migrations, middleware and routes. Used by `neig serve`,
 /// every other CLI command and the tests.
-public func configure(_ app: Application, with configuration: AppConfiguration, passwordHashCost: Int = 12) async throws {
+public func configure(_ app: Application, with configuration: AppConfiguration, passwordHashCost: Int = 12) async throws
+{
     guard let stylesheetURL = Bundle.module.url(forResource: "neig", withExtension: "css", subdirectory: "Public"),
-          let openAPIURL = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+        let openAPIURL = Bundle.module.url(forResource: "openapi", withExtension: "json")
+    else {
         throw ConfigurationError("resources missing from the NEIGApp bundle")
     }
     app.neig = NEIGServices(
         municipalities: configuration.municipalities, clock: configuration.clock, passwordHashCost: passwordHashCost,
         secureCookies: configuration.secureCookies, metrics: AppMetrics(),
         stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
-        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8), postgresSchema: configuration.postgresSchema,
+        openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8),
+        postgresSchema: configuration.postgresSchema,
         database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL)
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
@@ -83,14 +86,19 @@ enum Migrations {
 func routes(_ app: Application) throws {
     OperationsRoutes.register(app)
     let csrfProtected = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20))
-    AccountRoutes.register(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
+    AccountRoutes.register(
+        csrfProtected.grouped(
+            RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
     OpenDataRoutes.register(app)
     HomeRoutes.register(app)
     LibraryRoutes.registerPublic(csrfProtected)
     EventRoutes.registerPublic(app)
     NewsRoutes.registerPublic(csrfProtected)
-    MembershipRoutes.registerPublic(csrfProtected.grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
-    LibraryRoutes.registerMembers(app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
+    MembershipRoutes.registerPublic(
+        csrfProtected.grouped(
+            RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
+    LibraryRoutes.registerMembers(
+        app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
 
     let members = csrfProtected.grouped(RequireLoginMiddleware())
     MonitorRoutes.register(members)
@@ -114,10 +122,12 @@ func routes(_ app: Application) throws {
     IncidentRoutes.register(members)
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
-    ImportRoutes.register(app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(RequireLoginMiddleware()))
+    ImportRoutes.register(
+        app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(RequireLoginMiddleware()))
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticationMiddleware())
-        .grouped(RateLimitMiddleware(perIP: RateLimiter.apiPerIP, perAccount: RateLimiter.apiPerAccount, onlyMethods: nil))
+        .grouped(
+            RateLimitMiddleware(perIP: RateLimiter.apiPerIP, perAccount: RateLimiter.apiPerAccount, onlyMethods: nil))
     APIRoutes.registerPublic(api)
     APIRoutes.register(api.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(RequireLoginMiddleware()))
 }

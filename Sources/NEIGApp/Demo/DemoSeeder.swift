@@ -30,7 +30,7 @@ public enum DemoSeeder {
         Partner(code: "om-amsterdam", name: "Openbaar Ministerie, arrondissement Amsterdam (demo)", kind: .prosecution),
         Partner(code: "woningcorporatie-demo", name: "Woningcorporatie Voorbeeld (demo)", kind: .housingCorporation),
         Partner(code: "ondernemers-demo", name: "Ondernemersvereniging Voorbeeld (demo)", kind: .businessAssociation),
-        Partner(code: "neig-beheer", name: "neig beheer", kind: .operator),
+        Partner(code: "neig-beheer", name: "neig beheer", kind: .operator)
     ]
 
     public static let accounts: [(email: String, name: String, role: Role, organisation: String)] = [
@@ -43,12 +43,14 @@ public enum DemoSeeder {
         ("corporatie@demo.neig.nl", "Wim Woningcorporatie", .housingCorporation, "woningcorporatie-demo"),
         ("ondernemers@demo.neig.nl", "Bea Bedrijven", .business, "ondernemers-demo"),
         ("analist@demo.neig.nl", "Anna Analist", .analyst, "vng"),
-        ("beheer@demo.neig.nl", "Bert Beheerder", .admin, "neig-beheer"),
+        ("beheer@demo.neig.nl", "Bert Beheerder", .admin, "neig-beheer")
     ]
 
     /// Seeds only a database without users and incidents: never mixes demo data into real data.
     public static func seedIfEmpty(_ app: Application) async throws -> Outcome? {
-        guard try await User.query(on: app.db).count() == 0, try await Incident.query(on: app.db).count() == 0 else { return nil }
+        guard try await User.query(on: app.db).count() == 0, try await Incident.query(on: app.db).count() == 0 else {
+            return nil
+        }
         let registry = app.neig.municipalities
         let hash = try await AccountService.hashPassword(password, cost: app.neig.passwordHashCost, on: app)
         let incidents = DemoData(registry: registry, today: app.neig.clock.today).incidents()
@@ -57,13 +59,17 @@ public enum DemoSeeder {
                 try await Organisation(code: partner.code, name: partner.name, kind: partner.kind).create(on: tx)
             }
             for account in accounts {
-                let organisation = try await Organisation.forAccount(code: account.organisation, role: account.role, registry: registry, on: tx)
-                try await User(email: account.email, name: account.name, role: account.role,
-                               organisationID: try organisation.requireID(), passwordHash: hash).create(on: tx)
+                let organisation = try await Organisation.forAccount(
+                    code: account.organisation, role: account.role, registry: registry, on: tx)
+                try await User(
+                    email: account.email, name: account.name, role: account.role,
+                    organisationID: try organisation.requireID(), passwordHash: hash
+                ).create(on: tx)
             }
             _ = try await IncidentStore.insert(incidents, on: tx, now: app.neig.clock.now())
-            try await Audit.record("demo.seed", object: "database", detail: "incidents=\(incidents.count) users=\(accounts.count)",
-                                   actor: "system", at: app.neig.clock.now(), on: tx)
+            try await Audit.record(
+                "demo.seed", object: "database", detail: "incidents=\(incidents.count) users=\(accounts.count)",
+                actor: "system", at: app.neig.clock.now(), on: tx)
         }
         try await DemoCases.seed(app)
         if let coordinator = try await User.query(on: app.db).filter(\.$email == "coordinator@demo.neig.nl").first() {
@@ -75,7 +81,8 @@ public enum DemoSeeder {
         let recent = try await Incident.query(on: app.db)
             .filter(\.$occurredOn >= app.neig.clock.today.adding(days: -NearRepeatZoneSettings.standard.days).iso).all()
         await NearRepeatAlertService.evaluateLogged(recent, app: app, actor: "system")
-        return Outcome(accounts: accounts.map { Account(email: $0.email, role: $0.role, organisation: $0.organisation) },
-                       incidents: incidents.count)
+        return Outcome(
+            accounts: accounts.map { Account(email: $0.email, role: $0.role, organisation: $0.organisation) },
+            incidents: incidents.count)
     }
 }

@@ -82,7 +82,9 @@ struct CreateEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [CalendarFeed.schema, EventRegistration.schema, NetworkEvent.schema] { try await database.schema(schema).delete() }
+        for schema in [CalendarFeed.schema, EventRegistration.schema, NetworkEvent.schema] {
+            try await database.schema(schema).delete()
+        }
     }
 }
 

@@ -19,22 +19,31 @@ enum EventReminders {
     static func remind(_ event: NetworkEvent, now: Date, publicURL: String, on db: any Database) async throws -> Int {
         let eventID = try event.requireID()
         return try await db.transaction { tx in
-            let claimed = try await tx.sql.raw("""
+            let claimed = try await tx.sql.raw(
+                """
                 UPDATE events SET reminder_sent_at = \(bind: now) WHERE id = \(bind: eventID) AND reminder_sent_at IS NULL RETURNING id
-                """).all()
+                """
+            ).all()
             guard !claimed.isEmpty else { return 0 }
             let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
                 .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID)
-            let users = attendees.isEmpty ? [] : try await User.query(on: tx).filter(\.$id ~~ attendees).all().filter(\.isActive)
+            let users =
+                attendees.isEmpty
+                ? [] : try await User.query(on: tx).filter(\.$id ~~ attendees).all().filter(\.isActive)
             let link = "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())"
             for user in users {
                 let place = event.location ?? event.onlineURL.map { "online: \($0)" } ?? "online"
-                let body = "Beste \(user.name),\n\nMorgen is \(event.title).\n\nWanneer: \(EventViews.dateTime.string(from: event.startsAt))\n"
+                let body =
+                    "Beste \(user.name),\n\nMorgen is \(event.title).\n\nWanneer: \(EventViews.dateTime.string(from: event.startsAt))\n"
                     + "Waar: \(place)\n\n\(link)\nIn uw agenda: \(link)/agenda.ics\n\nKunt u niet? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt.\n"
-                try await OutboxMessage(recipient: user.email, subject: "Herinnering: \(event.title)", body: body, now: now).create(on: tx)
+                try await OutboxMessage(
+                    recipient: user.email, subject: "Herinnering: \(event.title)", body: body, now: now
+                ).create(on: tx)
             }
-            try await Audit.record("event.remind", object: "event", id: eventID.uuidString.lowercased(), detail: "recipients=\(users.count)",
-                                   actor: "system", at: now, on: tx)
+            try await Audit.record(
+                "event.remind", object: "event", id: eventID.uuidString.lowercased(),
+                detail: "recipients=\(users.count)",
+                actor: "system", at: now, on: tx)
             return users.count
         }
     }

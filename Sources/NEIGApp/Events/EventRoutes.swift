@@ -1,8 +1,8 @@
 import Fluent
 import NEIGCore
+import NEIGFormats
 import Plot
 import Vapor
-import NEIGFormats
 
 /// Meetings and knowledge sessions: list, register (or join the waiting list), cancel, an .ics per event and a
 /// private calendar feed per member. Coordinators and municipal staff organise.
@@ -34,14 +34,20 @@ enum EventRoutes {
         let now = req.application.neig.clock.now()
         let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
         let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
-        return HTMLPage(document: EventViews.list(req.pageContext, events: events, mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
-                                                  canOrganise: organisers.contains(user.role), feedURL: feedURL))
+        return HTMLPage(
+            document: EventViews.list(
+                req.pageContext, events: events,
+                mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
+                canOrganise: organisers.contains(user.role), feedURL: feedURL))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard organisers.contains(user.role) else { throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.") }
-        return HTMLPage(document: EventViews.form(req.pageContext, values: ["capaciteit": "40", "duur": "120"], errors: []))
+        guard organisers.contains(user.role) else {
+            throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.")
+        }
+        return HTMLPage(
+            document: EventViews.form(req.pageContext, values: ["capaciteit": "40", "duur": "120"], errors: []))
     }
 
     struct EventForm: Content {
@@ -57,11 +63,15 @@ enum EventRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard organisers.contains(user.role) else { throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.") }
+        guard organisers.contains(user.role) else {
+            throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.")
+        }
         let form = try req.content.decode(EventForm.self)
         var errors: [FormViews.FieldError] = []
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
-        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef de bijeenkomst een titel.")) }
+        if title.isEmpty || title.count > 200 {
+            errors.append(.init(field: "titel", message: "Geef de bijeenkomst een titel."))
+        }
         let date = CivilDate(parsing: form.datum ?? ""), time = TimeOfDay(parsing: form.tijd ?? "")
         if date == nil { errors.append(.init(field: "datum", message: "Kies een datum (JJJJ-MM-DD).")) }
         if time == nil { errors.append(.init(field: "tijd", message: "Kies een begintijd (UU:MM).")) }
@@ -70,12 +80,21 @@ enum EventRoutes {
         let capacity = BoundedNumber.integer(form.capaciteit ?? "", in: 1...10_000)
             .orFieldError("capaciteit", &errors, message: "Het aantal plaatsen is 1 tot 10.000.")
         let online = (form.online ?? "").trimmingCharacters(in: .whitespaces)
-        if !online.isEmpty && !(online.hasPrefix("https://") && online.count < 500) { errors.append(.init(field: "online", message: "Een online link begint met https://.")) }
+        if !online.isEmpty && !(online.hasPrefix("https://") && online.count < 500) {
+            errors.append(.init(field: "online", message: "Een online link begint met https://."))
+        }
         let location = (form.locatie ?? "").trimmingCharacters(in: .whitespaces)
-        guard errors.isEmpty, let date, let time, let minutes, let capacity, let start = EventService.amsterdam(date, time) else {
-            let values = ["titel": form.titel, "omschrijving": form.omschrijving, "datum": form.datum, "tijd": form.tijd, "duur": form.duur,
-                          "locatie": form.locatie, "online": form.online, "capaciteit": form.capaciteit].compactMapValues { $0 }
-            return try await HTMLPage(document: EventViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity).encodeResponse(for: req)
+        guard errors.isEmpty, let date, let time, let minutes, let capacity,
+            let start = EventService.amsterdam(date, time)
+        else {
+            let values = [
+                "titel": form.titel, "omschrijving": form.omschrijving, "datum": form.datum, "tijd": form.tijd,
+                "duur": form.duur,
+                "locatie": form.locatie, "online": form.online, "capaciteit": form.capaciteit
+            ].compactMapValues { $0 }
+            return try await HTMLPage(
+                document: EventViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         let event = NetworkEvent()
         event.title = title
@@ -98,15 +117,22 @@ enum EventRoutes {
     static func show(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$createdAt).all()
+        let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).sort(
+            \.$createdAt
+        ).all()
         let organiser = event.organiserID == user.id || user.role == .coordinator
-        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title).all()
+        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title)
+            .all()
         // Material is for every attendee, so only documents all members may read can be attached.
-        let documents = organiser ? try await LibraryDocument.query(on: req.db).filter(\.$visibility != Visibility.groep)
-            .field(\.$id).field(\.$title).sort(\.$updatedAt, .descending).limit(200).all() : []
-        return HTMLPage(document: EventViews.detail(req.pageContext, event: event, registrations: registrations,
-                                                    mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser,
-                                                    materials: materials, documents: documents))
+        let documents =
+            organiser
+            ? try await LibraryDocument.query(on: req.db).filter(\.$visibility != Visibility.groep)
+                .field(\.$id).field(\.$title).sort(\.$updatedAt, .descending).limit(200).all() : []
+        return HTMLPage(
+            document: EventViews.detail(
+                req.pageContext, event: event, registrations: registrations,
+                mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser,
+                materials: materials, documents: documents))
     }
 
     struct MaterialForm: Content {
@@ -117,15 +143,24 @@ enum EventRoutes {
     static func addMaterial(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        guard event.organiserID == user.id || user.role == .coordinator else { throw NEIGError.forbidden("Materiaal koppelt de organisator.") }
-        guard let documentID = try req.content.decode(MaterialForm.self).document, let document = try await LibraryDocument.find(documentID, on: req.db),
-              document.visibility != .groep else {
-            throw NEIGError.unprocessable("Kies een stuk uit de kennisbank dat alle leden mogen lezen.", items: [.init(column: "document", reason: "onbekend stuk")])
+        guard event.organiserID == user.id || user.role == .coordinator else {
+            throw NEIGError.forbidden("Materiaal koppelt de organisator.")
+        }
+        guard let documentID = try req.content.decode(MaterialForm.self).document,
+            let document = try await LibraryDocument.find(documentID, on: req.db),
+            document.visibility != .groep
+        else {
+            throw NEIGError.unprocessable(
+                "Kies een stuk uit de kennisbank dat alle leden mogen lezen.",
+                items: [.init(column: "document", reason: "onbekend stuk")])
         }
         let eventID = try event.requireID()
         let now = req.application.neig.clock.now()
         try await req.db.transaction { tx in
-            guard try await EventMaterial.query(on: tx).filter(\.$eventID == eventID).filter(\.$documentID == documentID).first() == nil else { return }
+            guard
+                try await EventMaterial.query(on: tx).filter(\.$eventID == eventID).filter(\.$documentID == documentID)
+                    .first() == nil
+            else { return }
             let material = EventMaterial()
             material.eventID = eventID
             material.documentID = documentID
@@ -133,9 +168,13 @@ enum EventRoutes {
             try await material.create(on: tx)
             let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
                 .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID).filter { $0 != user.id }
-            try await Notifier.notify(Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
-                                      title: "Materiaal van \(event.title): \(document.title)", link: "/evenementen/\(eventID.uuidString.lowercased())", now: now, on: tx)
-            try await req.audit("event.material", object: "event", id: eventID.uuidString.lowercased(), detail: "document=\(documentID.uuidString.lowercased())", on: tx)
+            try await Notifier.notify(
+                Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
+                title: "Materiaal van \(event.title): \(document.title)",
+                link: "/evenementen/\(eventID.uuidString.lowercased())", now: now, on: tx)
+            try await req.audit(
+                "event.material", object: "event", id: eventID.uuidString.lowercased(),
+                detail: "document=\(documentID.uuidString.lowercased())", on: tx)
         }
         return req.redirect(to: "/evenementen/\(eventID.uuidString.lowercased())", redirectType: .normal)
     }
@@ -143,7 +182,8 @@ enum EventRoutes {
     static func register(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        _ = try await EventService.register(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
+        _ = try await EventService.register(
+            eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
         return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
     }
@@ -151,16 +191,19 @@ enum EventRoutes {
     static func cancel(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        try await EventService.cancel(eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
-                                      publicURL: req.application.neig.publicURL)
+        try await EventService.cancel(
+            eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
+            publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true
         return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
     static func calendarEvent(_ event: NetworkEvent, publicURL: String, now: Date) -> ICalendar.Event {
-        ICalendar.Event(uid: "\(event.id!.uuidString.lowercased())@neig", start: event.startsAt, end: event.endsAt, summary: event.title,
-                        description: event.description, location: event.location ?? event.onlineURL,
-                        url: "\(publicURL)/evenementen/\(event.id!.uuidString.lowercased())", stamp: now)
+        ICalendar.Event(
+            uid: "\(event.id!.uuidString.lowercased())@neig", start: event.startsAt, end: event.endsAt,
+            summary: event.title,
+            description: event.description, location: event.location ?? event.onlineURL,
+            url: "\(publicURL)/evenementen/\(event.id!.uuidString.lowercased())", stamp: now)
     }
 
     static func calendarResponse(_ text: String, fileName: String) -> Response {
@@ -173,7 +216,11 @@ enum EventRoutes {
     static func ics(_ req: Request) async throws -> Response {
         _ = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let text = ICalendar.calendar(name: event.title, events: [calendarEvent(event, publicURL: req.application.neig.publicURL, now: req.application.neig.clock.now())])
+        let text = ICalendar.calendar(
+            name: event.title,
+            events: [
+                calendarEvent(event, publicURL: req.application.neig.publicURL, now: req.application.neig.clock.now())
+            ])
         return calendarResponse(text, fileName: "neig-bijeenkomst.ics")
     }
 
@@ -193,13 +240,18 @@ enum EventRoutes {
     static func feed(_ req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         guard let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
-              let user = try await User.find(feed.userID, on: req.db), user.isActive else { throw NEIGError.notFound() }
+            let user = try await User.find(feed.userID, on: req.db), user.isActive
+        else { throw NEIGError.notFound() }
         let registered = try await EventRegistration.query(on: req.db).filter(\.$userID == feed.userID)
             .filter(\.$status == EventRegistration.Status.registered).all().map(\.eventID)
-        let events = registered.isEmpty ? [] : try await NetworkEvent.query(on: req.db).filter(\.$id ~~ registered).sort(\.$startsAt).all()
+        let events =
+            registered.isEmpty
+            ? [] : try await NetworkEvent.query(on: req.db).filter(\.$id ~~ registered).sort(\.$startsAt).all()
         let now = req.application.neig.clock.now()
-        return calendarResponse(ICalendar.calendar(name: "neig — mijn bijeenkomsten",
-                                                   events: events.map { calendarEvent($0, publicURL: req.application.neig.publicURL, now: now) }),
-                                fileName: "neig.ics")
+        return calendarResponse(
+            ICalendar.calendar(
+                name: "neig — mijn bijeenkomsten",
+                events: events.map { calendarEvent($0, publicURL: req.application.neig.publicURL, now: now) }),
+            fileName: "neig.ics")
     }
 }

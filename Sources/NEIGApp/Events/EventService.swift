@@ -10,7 +10,9 @@ import Vapor
 enum EventService {
     /// A moment of a day in Amsterdam time, as organisers enter it.
     static func amsterdam(_ date: CivilDate, _ time: TimeOfDay) -> Date? {
-        Calendar.amsterdam.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+        Calendar.amsterdam.date(
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
     }
 
     static func find(_ id: UUID?, on db: any Database) async throws -> NetworkEvent {
@@ -18,12 +20,16 @@ enum EventService {
         return event
     }
 
-    static func register(eventID: UUID, user: User, on db: any Database, now: Date) async throws -> EventRegistration.Status {
+    static func register(eventID: UUID, user: User, on db: any Database, now: Date) async throws
+        -> EventRegistration.Status
+    {
         try await retryingBusy {
             try await db.transaction { tx in
                 let event = try await lock(eventID, on: tx)
                 let userID = try user.requireID()
-                let existing = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID).filter(\.$userID == userID).first()
+                let existing = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID).filter(
+                    \.$userID == userID
+                ).first()
                 if let existing, existing.status != .cancelled { return existing.status }
                 let registered = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
                     .filter(\.$status == EventRegistration.Status.registered).count()
@@ -35,8 +41,10 @@ enum EventService {
                 registration.status = status
                 registration.createdAt = now
                 try await registration.save(on: tx)
-                try await Audit.record("event.register", object: "event", id: eventID.uuidString.lowercased(), detail: "status=\(status.rawValue)",
-                                       actor: user.email, at: now, on: tx, origin: "web")
+                try await Audit.record(
+                    "event.register", object: "event", id: eventID.uuidString.lowercased(),
+                    detail: "status=\(status.rawValue)",
+                    actor: user.email, at: now, on: tx, origin: "web")
                 return status
             }
         }
@@ -47,22 +55,33 @@ enum EventService {
         try await retryingBusy {
             try await db.transaction { tx in
                 let event = try await lock(eventID, on: tx)
-                guard let registration = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                    .filter(\.$userID == (try user.requireID())).first(), registration.status != .cancelled else { return }
+                guard
+                    let registration = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                        .filter(\.$userID == (try user.requireID())).first(), registration.status != .cancelled
+                else { return }
                 let freed = registration.status == .registered
                 registration.status = EventRegistration.Status.cancelled
                 try await registration.save(on: tx)
-                try await Audit.record("event.cancel", object: "event", id: eventID.uuidString.lowercased(), actor: user.email, at: now, on: tx, origin: "web")
-                guard freed, let next = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
-                    .filter(\.$status == EventRegistration.Status.waitlisted).sort(\.$createdAt).sort(\.$id).first() else { return }
+                try await Audit.record(
+                    "event.cancel", object: "event", id: eventID.uuidString.lowercased(), actor: user.email, at: now,
+                    on: tx, origin: "web")
+                guard freed,
+                    let next = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                        .filter(\.$status == EventRegistration.Status.waitlisted).sort(\.$createdAt).sort(\.$id).first()
+                else { return }
                 next.status = EventRegistration.Status.registered
                 try await next.save(on: tx)
                 if let promoted = try await User.find(next.userID, on: tx) {
-                    try await OutboxMessage(recipient: promoted.email, subject: "Er is een plaats voor u vrijgekomen: \(event.title)",
-                                            body: "Beste \(promoted.name),\n\nEr is een plaats vrijgekomen. U bent nu aangemeld voor \(event.title).\n"
-                                                + "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())\n", now: now).create(on: tx)
+                    try await OutboxMessage(
+                        recipient: promoted.email, subject: "Er is een plaats voor u vrijgekomen: \(event.title)",
+                        body:
+                            "Beste \(promoted.name),\n\nEr is een plaats vrijgekomen. U bent nu aangemeld voor \(event.title).\n"
+                            + "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())\n", now: now
+                    ).create(on: tx)
                 }
-                try await Audit.record("event.promote", object: "event", id: eventID.uuidString.lowercased(), actor: "system", at: now, on: tx)
+                try await Audit.record(
+                    "event.promote", object: "event", id: eventID.uuidString.lowercased(), actor: "system", at: now,
+                    on: tx)
             }
         }
     }

@@ -25,11 +25,16 @@ enum GroupRoutes {
         return try await listPage(req, values: [:], errors: [])
     }
 
-    static func listPage(_ req: Request, values: [String: String], errors: [FormViews.FieldError]) async throws -> HTMLPage {
+    static func listPage(_ req: Request, values: [String: String], errors: [FormViews.FieldError]) async throws
+        -> HTMLPage
+    {
         let groups = try await MemberGroup.query(on: req.db).with(\.$defaultTagRows).sort(\.$name).all()
-        let counts = Dictionary(grouping: try await GroupMembership.query(on: req.db).all(), by: \.groupCode).mapValues(\.count)
-        return HTMLPage(document: try GroupViews.list(req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
-                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let counts = Dictionary(grouping: try await GroupMembership.query(on: req.db).all(), by: \.groupCode).mapValues(
+            \.count)
+        return HTMLPage(
+            document: try GroupViews.list(
+                req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct GroupForm: Content {
@@ -43,13 +48,17 @@ enum GroupRoutes {
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [FormViews.FieldError] = []
-        if Tags.normalise(code) != code { errors.append(.init(field: "code", message: "Een code is 2 tot 40 kleine letters, cijfers of streepjes.")) }
-        else if try await MemberGroup.query(on: req.db).filter(\.$code == code).first() != nil {
+        if Tags.normalise(code) != code {
+            errors.append(.init(field: "code", message: "Een code is 2 tot 40 kleine letters, cijfers of streepjes."))
+        } else if try await MemberGroup.query(on: req.db).filter(\.$code == code).first() != nil {
             errors.append(.init(field: "code", message: "Er is al een groep met code ‘\(code)’."))
         }
-        if name.isEmpty || name.count > 120 { errors.append(.init(field: "naam", message: "Geef de groep een naam van hoogstens 120 tekens.")) }
+        if name.isEmpty || name.count > 120 {
+            errors.append(.init(field: "naam", message: "Geef de groep een naam van hoogstens 120 tekens."))
+        }
         guard errors.isEmpty else {
-            return try await listPage(req, values: ["code": form.code ?? "", "naam": form.naam ?? ""], errors: errors).encodeResponse(for: req)
+            return try await listPage(req, values: ["code": form.code ?? "", "naam": form.naam ?? ""], errors: errors)
+                .encodeResponse(for: req)
         }
         let group = MemberGroup()
         group.code = code
@@ -60,7 +69,9 @@ enum GroupRoutes {
     }
 
     static func find(_ req: Request) async throws -> MemberGroup {
-        guard let code = req.parameters.get("code"), let group = try await MemberGroup.query(on: req.db).with(\.$defaultTagRows).filter(\.$code == code).first() else {
+        guard let code = req.parameters.get("code"),
+            let group = try await MemberGroup.query(on: req.db).with(\.$defaultTagRows).filter(\.$code == code).first()
+        else {
             throw NEIGError.notFound()
         }
         return group
@@ -71,11 +82,18 @@ enum GroupRoutes {
         return try await page(req, group: try await find(req), errors: [], values: [:])
     }
 
-    static func page(_ req: Request, group: MemberGroup, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
-        let memberIDs = try await GroupMembership.query(on: req.db).filter(\.$groupCode == group.code).all().map(\.userID)
-        let members = memberIDs.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
-        return HTMLPage(document: try GroupViews.detail(req.pageContext, group: group, members: members, errors: errors, values: values),
-                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    static func page(_ req: Request, group: MemberGroup, errors: [FormViews.FieldError], values: [String: String])
+        async throws -> HTMLPage
+    {
+        let memberIDs = try await GroupMembership.query(on: req.db).filter(\.$groupCode == group.code).all().map(
+            \.userID)
+        let members =
+            memberIDs.isEmpty
+            ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
+        return HTMLPage(
+            document: try GroupViews.detail(
+                req.pageContext, group: group, members: members, errors: errors, values: values),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct MemberForm: Content {
@@ -86,20 +104,28 @@ enum GroupRoutes {
     static func addMember(_ req: Request) async throws -> Response {
         _ = try coordinator(req)
         let group = try await find(req)
-        let email = (try req.content.decode(MemberForm.self).email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let email = (try req.content.decode(MemberForm.self).email ?? "").trimmingCharacters(in: .whitespaces)
+            .lowercased()
         guard let member = try await User.query(on: req.db).filter(\.$email == email).first(), member.isActive else {
-            return try await page(req, group: group, errors: [.init(field: "email", message: "Geen actief lid met dit e-mailadres.")],
-                                  values: ["email": email]).encodeResponse(for: req)
+            return try await page(
+                req, group: group, errors: [.init(field: "email", message: "Geen actief lid met dit e-mailadres.")],
+                values: ["email": email]
+            ).encodeResponse(for: req)
         }
         let memberID = try member.requireID()
         try await req.db.transaction { tx in
-            guard try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID).first() == nil else { return }
+            guard
+                try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID)
+                    .first() == nil
+            else { return }
             let membership = GroupMembership()
             membership.groupCode = group.code
             membership.userID = memberID
             try await membership.create(on: tx)
             try await Notifier.followDefaults(of: group, userID: memberID, on: tx)
-            try await req.audit("group.add_member", object: "member_group", id: group.code, detail: "user=\(memberID.uuidString.lowercased())", on: tx)
+            try await req.audit(
+                "group.add_member", object: "member_group", id: group.code,
+                detail: "user=\(memberID.uuidString.lowercased())", on: tx)
         }
         return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
     }
@@ -109,9 +135,14 @@ enum GroupRoutes {
         let group = try await find(req)
         guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
         try await req.db.transaction { tx in
-            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID).delete()
-            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kind == Follow.Kind.group).filter(\.$value == group.code).delete()
-            try await req.audit("group.remove_member", object: "member_group", id: group.code, detail: "user=\(memberID.uuidString.lowercased())", on: tx)
+            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID)
+                .delete()
+            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kind == Follow.Kind.group).filter(
+                \.$value == group.code
+            ).delete()
+            try await req.audit(
+                "group.remove_member", object: "member_group", id: group.code,
+                detail: "user=\(memberID.uuidString.lowercased())", on: tx)
         }
         return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
     }
@@ -128,11 +159,16 @@ enum GroupRoutes {
         case .success(let tags):
             try await req.db.transaction { tx in
                 try await group.replaceDefaultTags(tags, on: tx)
-                try await req.audit("group.default_tags", object: "member_group", id: group.code, detail: "tags=\(tags.joined(separator: ","))", on: tx)
+                try await req.audit(
+                    "group.default_tags", object: "member_group", id: group.code,
+                    detail: "tags=\(tags.joined(separator: ","))", on: tx)
             }
             return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
         case .failure(let error):
-            return try await page(req, group: group, errors: [.init(field: "onderwerpen", message: error.message)], values: ["onderwerpen": text]).encodeResponse(for: req)
+            return try await page(
+                req, group: group, errors: [.init(field: "onderwerpen", message: error.message)],
+                values: ["onderwerpen": text]
+            ).encodeResponse(for: req)
         }
     }
 }

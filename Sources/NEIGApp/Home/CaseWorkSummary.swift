@@ -25,7 +25,9 @@ struct CaseWorkSummary {
         let measures = try await Measure.query(on: db).filter(\.$municipalityCode == code)
             .filter(\.$state ~~ [MeasureState.bekendgemaakt, MeasureState.beeindigd]).all()
         let deadlines = measures.compactMap { measure -> Deadline? in
-            guard let pending = measure.pendingDeadline(today: today), pending.date.dayNumber - today.dayNumber <= AwbDeadlines.warningDays else { return nil }
+            guard let pending = measure.pendingDeadline(today: today),
+                pending.date.dayNumber - today.dayNumber <= AwbDeadlines.warningDays
+            else { return nil }
             return Deadline(measureID: measure.id!, title: measure.type.label, label: pending.label, date: pending.date)
         }.sorted { $0.date < $1.date }
         let newSignals = try await RiskSignal.query(on: db).filter(\.$municipalityCode == code)
@@ -35,26 +37,53 @@ struct CaseWorkSummary {
 
     var notices: Node<HTML.BodyContext> {
         .div(
-            .if(!overdue.isEmpty, .div(
-                .class("notice warning"),
-                .h2(.text(overdue.count == 1 ? "1 stap van het handelingskader is te laat" : "\(overdue.count) stappen van het handelingskader zijn te laat")),
-                .ul(.forEach(overdue.prefix(10)) { caseFile, task in
-                    .li(.a(.href("/zaken/\(caseFile.id!.uuidString.lowercased())"), .text(caseFile.title)),
-                        .text(": \(task.title) (\(task.owner)) — was vóór \(CaseDetailView.timeFormat.string(from: task.dueAt))"))
-                })
-            )),
-            .if(!deadlines.isEmpty, .div(
-                .class("notice warning"),
-                .h2(.text("Termijnen van de Awb binnen een week")),
-                .ul(.forEach(deadlines) { deadline in
-                    let days = deadline.date.dayNumber - today.dayNumber
-                    return .li(.a(.href("/maatregelen/\(deadline.measureID.uuidString.lowercased())"), .text(deadline.title)),
-                               .text(": \(deadline.label.lowercased()) op \(deadline.date.dutch)"
-                                     + (days < 0 ? " — verstreken" : days == 0 ? " — vandaag" : " — nog \(days) dag\(days == 1 ? "" : "en")")))
-                })
-            )),
-            .if(newSignals > 0, .p(.class("notice"), .a(.href("/signalen?status=nieuw"),
-                                                        .text(newSignals == 1 ? "1 nieuw signaal wacht op beoordeling" : "\(newSignals) nieuwe signalen wachten op beoordeling"))))
+            .if(
+                !overdue.isEmpty,
+                .div(
+                    .class("notice warning"),
+                    .h2(
+                        .text(
+                            overdue.count == 1
+                                ? "1 stap van het handelingskader is te laat"
+                                : "\(overdue.count) stappen van het handelingskader zijn te laat")),
+                    .ul(
+                        .forEach(overdue.prefix(10)) { caseFile, task in
+                            .li(
+                                .a(.href("/zaken/\(caseFile.id!.uuidString.lowercased())"), .text(caseFile.title)),
+                                .text(
+                                    ": \(task.title) (\(task.owner)) — was vóór \(CaseDetailView.timeFormat.string(from: task.dueAt))"
+                                ))
+                        })
+                )),
+            .if(
+                !deadlines.isEmpty,
+                .div(
+                    .class("notice warning"),
+                    .h2(.text("Termijnen van de Awb binnen een week")),
+                    .ul(
+                        .forEach(deadlines) { deadline in
+                            let days = deadline.date.dayNumber - today.dayNumber
+                            return .li(
+                                .a(
+                                    .href("/maatregelen/\(deadline.measureID.uuidString.lowercased())"),
+                                    .text(deadline.title)),
+                                .text(
+                                    ": \(deadline.label.lowercased()) op \(deadline.date.dutch)"
+                                        + (days < 0
+                                            ? " — verstreken"
+                                            : days == 0 ? " — vandaag" : " — nog \(days) dag\(days == 1 ? "" : "en")")))
+                        })
+                )),
+            .if(
+                newSignals > 0,
+                .p(
+                    .class("notice"),
+                    .a(
+                        .href("/signalen?status=nieuw"),
+                        .text(
+                            newSignals == 1
+                                ? "1 nieuw signaal wacht op beoordeling"
+                                : "\(newSignals) nieuwe signalen wachten op beoordeling"))))
         )
     }
 }

@@ -9,18 +9,23 @@ enum HomeRoutes {
 
     static func home(_ req: Request) async throws -> HTMLPage {
         let news = try await NewsRoutes.latest(for: req.user, limit: 3, on: req.db)
-        guard let user = req.user else { return HTMLPage(document: HomeView(context: req.pageContext, summary: nil, news: news).document) }
+        guard let user = req.user else {
+            return HTMLPage(document: HomeView(context: req.pageContext, summary: nil, news: news).document)
+        }
         let today = req.application.neig.clock.today
-        let yearToDate = try await IncidentStore.count(from: CivilDate(year: today.year, month: 1, day: 1)!, through: today, on: req.db)
+        let yearToDate = try await IncidentStore.count(
+            from: CivilDate(year: today.year, month: 1, day: 1)!, through: today, on: req.db)
         let lastYear = today.sameDayPreviousYear
-        let previous = try await IncidentStore.count(from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear, on: req.db)
-        let summary = HomeView.Summary(today: today, yearToDate: yearToDate, previousSamePeriod: previous,
-                                       municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
-                                       canImport: AccessPolicy.canImportIncidents(user.actor),
-                                       canEnter: AccessPolicy.canEnterIncidents(user.actor),
-                                       openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
-                                       canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
-                                       caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
+        let previous = try await IncidentStore.count(
+            from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear, on: req.db)
+        let summary = HomeView.Summary(
+            today: today, yearToDate: yearToDate, previousSamePeriod: previous,
+            municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
+            canImport: AccessPolicy.canImportIncidents(user.actor),
+            canEnter: AccessPolicy.canEnterIncidents(user.actor),
+            openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
+            canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
+            caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary, news: news).document)
     }
 }
@@ -49,50 +54,88 @@ struct HomeView {
     var welcome: Node<HTML.BodyContext> {
         .div(
             .h1(.text("neig — samen tegen aanslagen met explosieven")),
-            .p(.class("lead"), .text("Het werkplatform van het Netwerk Explosies In Gemeenten: cijfers tegen het landelijke doel, "
-                + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
+            .p(
+                .class("lead"),
+                .text(
+                    "Het werkplatform van het Netwerk Explosies In Gemeenten: cijfers tegen het landelijke doel, "
+                        + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
             .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),
-            .p(.text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
-               .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "), .a(.href("/bibliotheek"), .text("kennisbank")), .text(".")),
+            .p(
+                .text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
+                .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "),
+                .a(.href("/bibliotheek"), .text("kennisbank")), .text(".")),
             NewsViews.headlines(news)
         )
     }
 
     func dashboard(_ summary: Summary) -> Node<HTML.BodyContext> {
-        let change = summary.previousSamePeriod > 0
-            ? (Double(summary.yearToDate - summary.previousSamePeriod) / Double(summary.previousSamePeriod) * 100).dutchPercent
+        let change =
+            summary.previousSamePeriod > 0
+            ? (Double(summary.yearToDate - summary.previousSamePeriod) / Double(summary.previousSamePeriod) * 100)
+                .dutchPercent
             : "—"
         return .div(
             .h1(.text("Welkom, \(context.userName ?? "")")),
             .unwrap(context.organisationName) { .p(.class("muted"), .text($0)) },
-            .if(summary.openAlerts > 0, .div(
-                .class("notice warning"), .attribute(named: "role", value: "status"),
-                .h2(.text(summary.openAlerts == 1 ? "1 lopende near-repeatwaarschuwing" : "\(summary.openAlerts) lopende near-repeatwaarschuwingen")),
-                .p(.text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
-                   .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
-            )),
+            .if(
+                summary.openAlerts > 0,
+                .div(
+                    .class("notice warning"), .attribute(named: "role", value: "status"),
+                    .h2(
+                        .text(
+                            summary.openAlerts == 1
+                                ? "1 lopende near-repeatwaarschuwing"
+                                : "\(summary.openAlerts) lopende near-repeatwaarschuwingen")),
+                    .p(
+                        .text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
+                        .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
+                )),
             .unwrap(summary.caseWork) { $0.notices },
             // Counted once per page view for the header (SessionAuthenticationMiddleware).
-            .if(context.unreadNotifications > 0, .p(.class("notice"), .attribute(named: "role", value: "status"),
-                .a(.href("/notificaties"), .text(context.unreadNotifications == 1 ? "1 nieuwe notificatie" : "\(context.unreadNotifications) nieuwe notificaties")),
-                .text(" over vragen, antwoorden en kennisbankstukken die u volgt."))),
-            .ul(.class("figures"),
-                .li(.class("figure"), .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
+            .if(
+                context.unreadNotifications > 0,
+                .p(
+                    .class("notice"), .attribute(named: "role", value: "status"),
+                    .a(
+                        .href("/notificaties"),
+                        .text(
+                            context.unreadNotifications == 1
+                                ? "1 nieuwe notificatie" : "\(context.unreadNotifications) nieuwe notificaties")),
+                    .text(" over vragen, antwoorden en kennisbankstukken die u volgt."))),
+            .ul(
+                .class("figures"),
+                .li(
+                    .class("figure"),
+                    .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
                     .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
-                .li(.class("figure"), .span(.class("figure-label"), .text("Verschil met dezelfde periode \(summary.today.year - 1)")),
+                .li(
+                    .class("figure"),
+                    .span(.class("figure-label"), .text("Verschil met dezelfde periode \(summary.today.year - 1)")),
                     .span(.class("figure-value"), .text(change)))),
             .h2(.text("Aan de slag")),
-            .ul(.class("tasks"),
-                .li(.a(.href(SiteURL.monitor().path), .text("Monitor: landelijke cijfers en het doel van 10 % minder"))),
+            .ul(
+                .class("tasks"),
+                .li(
+                    .a(.href(SiteURL.monitor().path), .text("Monitor: landelijke cijfers en het doel van 10 % minder"))),
                 .unwrap(summary.municipality) { m in
-                    .li(.a(.href(SiteURL.monitorMunicipality(code: m.code).path), .text("Monitor voor \(m.displayName)")))
+                    .li(
+                        .a(
+                            .href(SiteURL.monitorMunicipality(code: m.code).path),
+                            .text("Monitor voor \(m.displayName)")))
                 },
                 .li(.a(.href(SiteURL.incidents.path), .text("Incidentenregister bekijken en exporteren"))),
-                .li(.a(.href("/bibliotheek"), .text("Kennisbank: handelingskaders, handreikingen en praktijkervaringen zoeken"))),
+                .li(
+                    .a(
+                        .href("/bibliotheek"),
+                        .text("Kennisbank: handelingskaders, handreikingen en praktijkervaringen zoeken"))),
                 .li(.a(.href(SiteURL.alerts.path), .text("Near-repeatwaarschuwingen"))),
-                .if(summary.canAnalyse, .li(.a(.href(SiteURL.analyse.path), .text("Near-repeatanalyse: matrix, Knox-toets en hotspots")))),
+                .if(
+                    summary.canAnalyse,
+                    .li(.a(.href(SiteURL.analyse.path), .text("Near-repeatanalyse: matrix, Knox-toets en hotspots")))),
                 .if(summary.canEnter, .li(.a(.href(SiteURL.newIncident.path), .text("Incident invoeren")))),
-                .if(summary.canImport, .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))),
+                .if(
+                    summary.canImport,
+                    .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))),
                 .li(.a(.href("/vragen"), .text("Vragen aan het netwerk stellen en beantwoorden")))),
             NewsViews.headlines(news)
         )

@@ -29,9 +29,11 @@ enum ExportRoutes {
         let actor = try req.requireUser().actor
         let rows = try await incidents(req)
         let registry = req.application.neig.municipalities
-        let features = rows.filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }.map { incident in
-            GeoJSONFeature(geometry: .init(coordinates: [incident.longitude, incident.latitude]),
-                           properties: IncidentDTO(incident, actor: actor, registry: registry))
+        let features = rows.filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }.map {
+            incident in
+            GeoJSONFeature(
+                geometry: .init(coordinates: [incident.longitude, incident.latitude]),
+                properties: IncidentDTO(incident, actor: actor, registry: registry))
         }
         let collection = GeoJSONCollection(features: features)
         let encoder = JSONEncoder()
@@ -66,8 +68,10 @@ struct GeoJSONFeature: Encodable {
 }
 
 enum IncidentCSV {
-    static let header = ["bron", "bron_id", "datum", "tijd", "gemeentecode", "gemeente", "adres", "postcode", "x", "y",
-                         "lat", "lon", "doelwit", "middel", "omschrijving", "definitie"]
+    static let header = [
+        "bron", "bron_id", "datum", "tijd", "gemeentecode", "gemeente", "adres", "postcode", "x", "y",
+        "lat", "lon", "doelwit", "middel", "omschrijving", "definitie"
+    ]
 
     static func render(_ incidents: [Incident], actor: Actor, registry: MunicipalityRegistry) -> String {
         let csv = CSVWriter()
@@ -75,12 +79,14 @@ enum IncidentCSV {
         for incident in incidents {
             let visible = AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode)
             let fields: [String] = [
-                incident.source, incident.sourceID, incident.occurredOn, incident.timeOfDay ?? "", incident.municipalityCode,
+                incident.source, incident.sourceID, incident.occurredOn, incident.timeOfDay ?? "",
+                incident.municipalityCode,
                 registry[incident.municipalityCode]?.officialName ?? "",
                 visible ? incident.address ?? "" : "", visible ? incident.postcode ?? "" : "",
                 visible ? incident.rdX.dutchDecimal(1) : "", visible ? incident.rdY.dutchDecimal(1) : "",
                 visible ? incident.latitude.dutchDecimal(6) : "", visible ? incident.longitude.dutchDecimal(6) : "",
-                incident.target.rawValue, incident.means.rawValue, visible ? incident.descriptionText ?? "" : "", incident.definitionVersion,
+                incident.target.rawValue, incident.means.rawValue, visible ? incident.descriptionText ?? "" : "",
+                incident.definitionVersion
             ]
             text += csv.row(fields)
         }

@@ -58,7 +58,8 @@ final class Incident: Model, @unchecked Sendable {
 
     var record: IncidentRecord {
         IncidentRecord(
-            sourceID: sourceID, source: source, date: CivilDate(parsing: occurredOn) ?? CivilDate(year: year, month: month, day: 1)!,
+            sourceID: sourceID, source: source,
+            date: CivilDate(parsing: occurredOn) ?? CivilDate(year: year, month: month, day: 1)!,
             time: timeOfDay.flatMap(TimeOfDay.init(parsing:)), municipalityCode: municipalityCode, address: address,
             postcode: postcode, rd: RDPoint(x: rdX, y: rdY), wgs84: GeoPoint(latitude: latitude, longitude: longitude),
             target: target, means: means,
@@ -99,7 +100,9 @@ struct CreateIncidents: AsyncMigration {
         try await sql.create(index: "incidents_municipality_date").on(Incident.schema)
             .column("municipality_code").column("occurred_on").run()
         try await sql.create(index: "incidents_occurred_on").on(Incident.schema).column("occurred_on").run()
-        try await sql.create(index: "incidents_address_key").on(Incident.schema).column("address_key").column("occurred_on").run()
+        try await sql.create(index: "incidents_address_key").on(Incident.schema).column("address_key").column(
+            "occurred_on"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -17,7 +17,7 @@ struct IncidentDetailView {
             ("Doelwit", incident.target.label),
             ("Middel", incident.means.label),
             ("Bron", "\(incident.source), bron-id \(incident.sourceID)"),
-            ("Definitieversie", incident.definitionVersion),
+            ("Definitieversie", incident.definitionVersion)
         ]
         if visible {
             rows.append(("Adres", [incident.address, incident.postcode].compactMap { $0 }.joined(separator: ", ")))
@@ -25,13 +25,29 @@ struct IncidentDetailView {
             rows.append(("WGS84", String(format: "%.5f, %.5f", incident.latitude, incident.longitude)))
             rows.append(("Omschrijving", incident.descriptionText ?? "—"))
         }
-        return Layout(title: "Incident \(incident.sourceID)", context: context, content: .div(
-            .h1(.text("Aanslag op \(date) in \(municipality)")),
-            .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
-            .if(!visible, .p(.class("muted"), .text("Adres, coördinaten en omschrijving zijn alleen zichtbaar voor de gemeente zelf, politie, OM en netwerkcoördinatoren."))),
-            .if(visible && AccessPolicy.canEnterIncidents(actor),
-                .p(.a(.class("button secondary"), .href(SiteURL.editIncident(id: incident.id!).path), .text("Wijzigen"))))
-        ), breadcrumbs: [("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path),
-                         (incident.sourceID, SiteURL.incident(id: incident.id!).path)]).document
+        return Layout(
+            title: "Incident \(incident.sourceID)", context: context,
+            content: .div(
+                .h1(.text("Aanslag op \(date) in \(municipality)")),
+                .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
+                .if(
+                    !visible,
+                    .p(
+                        .class("muted"),
+                        .text(
+                            "Adres, coördinaten en omschrijving zijn alleen zichtbaar voor de gemeente zelf, politie, OM en netwerkcoördinatoren."
+                        ))),
+                .if(
+                    visible && AccessPolicy.canEnterIncidents(actor),
+                    .p(
+                        .a(
+                            .class("button secondary"), .href(SiteURL.editIncident(id: incident.id!).path),
+                            .text("Wijzigen"))))
+            ),
+            breadcrumbs: [
+                ("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path),
+                (incident.sourceID, SiteURL.incident(id: incident.id!).path)
+            ]
+        ).document
     }
 }

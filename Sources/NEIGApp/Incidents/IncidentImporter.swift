@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 import NEIGCore
-import Vapor
 import NEIGFormats
+import Vapor
 
 /// The import used by both `neig import incidents` and the upload page: validate the whole file,
 /// then write all of it in one transaction, or nothing.
@@ -15,30 +15,36 @@ public enum IncidentImporter {
         public var succeeded: Bool { problems.isEmpty }
     }
 
-    public static func run(_ bytes: [UInt8], source: String, dryRun: Bool, actor: String, app: Application) async throws -> Outcome {
-        let parser = IncidentImportParser(municipalities: app.neig.municipalities, today: app.neig.clock.today, source: source)
+    public static func run(_ bytes: [UInt8], source: String, dryRun: Bool, actor: String, app: Application) async throws
+        -> Outcome
+    {
+        let parser = IncidentImportParser(
+            municipalities: app.neig.municipalities, today: app.neig.clock.today, source: source)
         let parsed = parser.parse(bytes)
         let now = app.neig.clock.now()
         guard parsed.problems.isEmpty else {
             let rejectedRows = Set(parsed.problems.map(\.line).filter { $0 > 1 }).count
             let summary = IncidentStore.ImportSummary(inserted: 0, alreadyPresent: 0, rejected: rejectedRows)
             app.neig.metrics.recordImport(summary)
-            try await Audit.record("incident.import", object: "incident", result: "rejected",
-                                   detail: "rows=\(parsed.rowCount) problems=\(parsed.problems.count) source=\(source)",
-                                   actor: actor, at: now, on: app.db)
+            try await Audit.record(
+                "incident.import", object: "incident", result: "rejected",
+                detail: "rows=\(parsed.rowCount) problems=\(parsed.problems.count) source=\(source)",
+                actor: actor, at: now, on: app.db)
             return Outcome(summary: summary, problems: parsed.problems, rowCount: parsed.rowCount, dryRun: dryRun)
         }
         if dryRun {
             let present = try await alreadyPresent(parsed.records, on: app.db)
-            return Outcome(summary: .init(inserted: parsed.records.count - present, alreadyPresent: present, rejected: 0),
-                           problems: [], rowCount: parsed.rowCount, dryRun: true)
+            return Outcome(
+                summary: .init(inserted: parsed.records.count - present, alreadyPresent: present, rejected: 0),
+                problems: [], rowCount: parsed.rowCount, dryRun: true)
         }
         let summary = try await app.db.transaction { tx in
             let pause = ProcessInfo.processInfo.environment["NEIG_FAULT_IMPORT_PAUSE_AFTER_BATCHES"].flatMap(Int.init)
             let summary = try await IncidentStore.insert(parsed.records, on: tx, now: now, pauseAfterBatches: pause)
-            try await Audit.record("incident.import", object: "incident",
-                                   detail: "inserted=\(summary.inserted) present=\(summary.alreadyPresent) source=\(source)",
-                                   actor: actor, at: now, on: tx)
+            try await Audit.record(
+                "incident.import", object: "incident",
+                detail: "inserted=\(summary.inserted) present=\(summary.alreadyPresent) source=\(source)",
+                actor: actor, at: now, on: tx)
             return summary
         }
         app.neig.metrics.recordImport(summary)

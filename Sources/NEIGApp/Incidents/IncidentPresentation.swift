@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import NEIGCore
 import Vapor
@@ -94,20 +95,31 @@ struct IncidentFilter: Sendable {
         var filter = IncidentFilter()
         var problems: [Problem.Item] = []
         if let code = req.query[String.self, at: keys.0]?.uppercased(), !code.isEmpty {
-            if req.application.neig.municipalities.contains(code) { filter.municipalityCode = code }
-            else { problems.append(.init(column: keys.0, reason: "'\(code)' is geen bestaande gemeentecode")) }
+            if req.application.neig.municipalities.contains(code) {
+                filter.municipalityCode = code
+            } else {
+                problems.append(.init(column: keys.0, reason: "'\(code)' is geen bestaande gemeentecode"))
+            }
         }
         for (key, path) in [(keys.1, \IncidentFilter.from), (keys.2, \IncidentFilter.to)] {
             if let text = req.query[String.self, at: key], !text.isEmpty {
-                if let date = CivilDate(parsing: text) { filter[keyPath: path] = date }
-                else { problems.append(.init(column: key, reason: "'\(text)' is geen datum (JJJJ-MM-DD)")) }
+                if let date = CivilDate(parsing: text) {
+                    filter[keyPath: path] = date
+                } else {
+                    problems.append(.init(column: key, reason: "'\(text)' is geen datum (JJJJ-MM-DD)"))
+                }
             }
         }
         if let text = req.query[String.self, at: keys.3], !text.isEmpty {
-            if let target = TargetType(rawValue: text) { filter.target = target }
-            else { problems.append(.init(column: keys.3, reason: "'\(text)' is geen doelwit")) }
+            if let target = TargetType(rawValue: text) {
+                filter.target = target
+            } else {
+                problems.append(.init(column: keys.3, reason: "'\(text)' is geen doelwit"))
+            }
         }
-        guard problems.isEmpty else { throw NEIGError.badRequest("Een of meer filters zijn ongeldig.", items: problems) }
+        guard problems.isEmpty else {
+            throw NEIGError.badRequest("Een of meer filters zijn ongeldig.", items: problems)
+        }
         return filter
     }
 
@@ -119,5 +131,3 @@ struct IncidentFilter: Sendable {
         return query
     }
 }
-
-import Fluent

@@ -23,17 +23,19 @@ enum IncidentRoutes {
         let incidents = try await filter.apply(to: Incident.query(on: req.db))
             .sort(\.$occurredOn, .descending).sort(\.$sourceID)
             .range(PageWindow.range(page: page, size: pageSize)).all()
-        let view = IncidentListView(incidents: incidents, total: total, page: page, pageSize: pageSize, filter: filter,
-                                    actor: actor, registry: req.application.neig.municipalities, query: req.url.query,
-                                    context: req.pageContext)
+        let view = IncidentListView(
+            incidents: incidents, total: total, page: page, pageSize: pageSize, filter: filter,
+            actor: actor, registry: req.application.neig.municipalities, query: req.url.query,
+            context: req.pageContext)
         return HTMLPage(document: view.document)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let actor = try req.requireUser().actor
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let view = IncidentDetailView(incident: incident, actor: actor, registry: req.application.neig.municipalities,
-                                      context: req.pageContext)
+        let view = IncidentDetailView(
+            incident: incident, actor: actor, registry: req.application.neig.municipalities,
+            context: req.pageContext)
         return HTMLPage(document: view.document)
     }
 
@@ -47,17 +49,21 @@ enum IncidentRoutes {
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try requireEditor(req)
-        let form = IncidentFormView(values: ["bron": "politie"], errors: [], incidentID: nil,
-                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        let form = IncidentFormView(
+            values: ["bron": "politie"], errors: [], incidentID: nil,
+            registry: req.application.neig.municipalities, context: req.pageContext)
         return HTMLPage(document: form.document)
     }
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
         let actor = try requireEditor(req)
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
-        let form = IncidentFormView(values: IncidentFormView.values(of: incident), errors: [], incidentID: incident.id,
-                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else {
+            throw NEIGError.notFound()
+        }
+        let form = IncidentFormView(
+            values: IncidentFormView.values(of: incident), errors: [], incidentID: incident.id,
+            registry: req.application.neig.municipalities, context: req.pageContext)
         return HTMLPage(document: form.document)
     }
 
@@ -78,8 +84,14 @@ enum IncidentRoutes {
             return try await formWithErrors(values, problems, incidentID: nil, on: req)
         case .success(let record):
             guard let incident = try await IncidentWriter.create(record, channel: "form", on: req) else {
-                return try await formWithErrors(values, ProblemList([.init(line: 1, column: "bron_id",
-                    reason: "er is al een incident met bron_id '\(record.sourceID)' van bron '\(record.source)'")]), incidentID: nil, on: req)
+                return try await formWithErrors(
+                    values,
+                    ProblemList([
+                        .init(
+                            line: 1, column: "bron_id",
+                            reason: "er is al een incident met bron_id '\(record.sourceID)' van bron '\(record.source)'"
+                        )
+                    ]), incidentID: nil, on: req)
             }
             return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
         }
@@ -88,7 +100,9 @@ enum IncidentRoutes {
     static func update(_ req: Request) async throws -> Response {
         let actor = try requireEditor(req)
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { throw NEIGError.notFound() }
+        guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else {
+            throw NEIGError.notFound()
+        }
         var values = try formValues(req)
         values["bron_id"] = incident.sourceID
         values["bron"] = incident.source
@@ -102,20 +116,25 @@ enum IncidentRoutes {
             try await req.db.transaction { tx in
                 try await incident.save(on: tx)
                 try await RegisterVersion.bump(on: tx)
-                try await req.audit("incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
-                                    detail: "fields=\(changed.joined(separator: ","))", on: tx)
+                try await req.audit(
+                    "incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
+                    detail: "fields=\(changed.joined(separator: ","))", on: tx)
             }
             return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
         }
     }
 
-    static func formWithErrors(_ values: [String: String], _ problems: ProblemList, incidentID: UUID?, on req: Request) async throws -> Response {
+    static func formWithErrors(_ values: [String: String], _ problems: ProblemList, incidentID: UUID?, on req: Request)
+        async throws -> Response
+    {
         let errors = problems.problems.map { problem in
             let field = problem.column ?? "bron_id"
-            return FormViews.FieldError(field: field, message: "\(IncidentFormView.labels[field] ?? field): \(problem.reason)")
+            return FormViews.FieldError(
+                field: field, message: "\(IncidentFormView.labels[field] ?? field): \(problem.reason)")
         }
-        let form = IncidentFormView(values: values, errors: errors, incidentID: incidentID,
-                                    registry: req.application.neig.municipalities, context: req.pageContext)
+        let form = IncidentFormView(
+            values: values, errors: errors, incidentID: incidentID,
+            registry: req.application.neig.municipalities, context: req.pageContext)
         return try await HTMLPage(document: form.document, status: .unprocessableEntity).encodeResponse(for: req)
     }
 }

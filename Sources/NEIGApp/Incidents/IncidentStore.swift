@@ -19,15 +19,19 @@ public enum IncidentStore {
     /// (same source and `bron_id`) are counted, not changed.
     /// - Parameter pauseAfterBatches: fault injection for the crash test: after this many batches the
     ///   import announces itself on stderr and waits, mid-transaction, to be killed.
-    static func insert(_ records: [IncidentRecord], on db: any Database, now: Date,
-                       pauseAfterBatches: Int? = nil) async throws -> ImportSummary {
+    static func insert(
+        _ records: [IncidentRecord], on db: any Database, now: Date,
+        pauseAfterBatches: Int? = nil
+    ) async throws -> ImportSummary {
         try await db.transaction { tx in
             let sql = tx.sql
             var existing = Set<String>()
             for source in Set(records.map(\.source)) {
                 let rows = try await sql.select().column("source_id").from(Incident.schema)
                     .where("source", .equal, source).all()
-                for row in rows { existing.insert(source + "\u{1F}" + (try row.decode(column: "source_id", as: String.self))) }
+                for row in rows {
+                    existing.insert(source + "\u{1F}" + (try row.decode(column: "source_id", as: String.self)))
+                }
             }
             let fresh = records.filter { !existing.contains($0.source + "\u{1F}" + $0.sourceID) }
             if fresh.count > batchSize, let sqlite = tx as? any SQLiteDatabase {
@@ -40,7 +44,8 @@ public enum IncidentStore {
                 try? await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
             }
             for (number, batch) in stride(from: 0, to: fresh.count, by: batchSize)
-                .map({ fresh[$0..<min($0 + batchSize, fresh.count)] }).enumerated() {
+                .map({ fresh[$0..<min($0 + batchSize, fresh.count)] }).enumerated()
+            {
                 if number == pauseAfterBatches {
                     FileHandle.standardError.write(Data("import paused after \(number) batches\n".utf8))
                     try await Task.sleep(for: .seconds(60))
@@ -62,9 +67,11 @@ public enum IncidentStore {
     /// The same statement as the SQLKit path, with `SQLiteData` bound directly: encoding two million
     /// values through `Encodable` took most of a 100,000-row import. Values are stored exactly as Fluent
     /// stores them (UUID as text, dates as seconds since 1970).
-    static func insertSQLite(_ batch: ArraySlice<IncidentRecord>, on sqlite: any SQLiteDatabase, now: Date) async throws {
+    static func insertSQLite(_ batch: ArraySlice<IncidentRecord>, on sqlite: any SQLiteDatabase, now: Date) async throws
+    {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let statement = "INSERT INTO \(Incident.schema) (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
+        let statement =
+            "INSERT INTO \(Incident.schema) (\(columns.map { "\"\($0)\"" }.joined(separator: ","))) VALUES "
             + Array(repeating: row, count: batch.count).joined(separator: ",")
             + " ON CONFLICT (\"source\", \"source_id\") DO NOTHING"
         func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
@@ -74,32 +81,40 @@ public enum IncidentStore {
         for record in batch {
             binds.append(contentsOf: [
                 .text(UUID().uuidString), .text(record.source), .text(record.sourceID), .text(record.date.iso),
-                .integer(record.date.year), .integer(record.date.month), text(record.time?.text), .text(record.municipalityCode),
-                text(record.address), text(record.postcode), text(record.addressKey), .float(record.rd.x), .float(record.rd.y),
+                .integer(record.date.year), .integer(record.date.month), text(record.time?.text),
+                .text(record.municipalityCode),
+                text(record.address), text(record.postcode), text(record.addressKey), .float(record.rd.x),
+                .float(record.rd.y),
                 .float(record.wgs84.latitude), .float(record.wgs84.longitude), .text(record.target.rawValue),
-                .text(record.means.rawValue), text(record.description), .text(record.definitionVersion), timestamp, timestamp,
+                .text(record.means.rawValue), text(record.description), .text(record.definitionVersion), timestamp,
+                timestamp
             ])
         }
         try await sqlite.query(statement, binds) { _ in }
     }
 
-    static let columns = ["id", "source", "source_id", "occurred_on", "year", "month", "time_of_day", "municipality_code",
-                          "address", "postcode", "address_key", "rd_x", "rd_y", "latitude", "longitude", "target", "means",
-                          "description", "definition_version", "created_at", "updated_at"]
+    static let columns = [
+        "id", "source", "source_id", "occurred_on", "year", "month", "time_of_day", "municipality_code",
+        "address", "postcode", "address_key", "rd_x", "rd_y", "latitude", "longitude", "target", "means",
+        "description", "definition_version", "created_at", "updated_at"
+    ]
 
     static func values(for record: IncidentRecord, now: Date) -> [any SQLExpression] {
         [
             SQLBind(UUID()), SQLBind(record.source), SQLBind(record.sourceID), SQLBind(record.date.iso),
             SQLBind(record.date.year), SQLBind(record.date.month), SQLBind(record.time?.text),
-            SQLBind(record.municipalityCode), SQLBind(record.address), SQLBind(record.postcode), SQLBind(record.addressKey),
+            SQLBind(record.municipalityCode), SQLBind(record.address), SQLBind(record.postcode),
+            SQLBind(record.addressKey),
             SQLBind(record.rd.x), SQLBind(record.rd.y), SQLBind(record.wgs84.latitude), SQLBind(record.wgs84.longitude),
             SQLBind(record.target.rawValue), SQLBind(record.means.rawValue), SQLBind(record.description),
-            SQLBind(record.definitionVersion), SQLBind(now), SQLBind(now),
+            SQLBind(record.definitionVersion), SQLBind(now), SQLBind(now)
         ]
     }
 
     /// Counts per year, month, target type and municipality for the given years (and municipality).
-    static func counts(years: ClosedRange<Int>, municipality: String? = nil, on db: any Database) async throws -> [IncidentCount] {
+    static func counts(years: ClosedRange<Int>, municipality: String? = nil, on db: any Database) async throws
+        -> [IncidentCount]
+    {
         let query = db.sql.select()
             .column("year").column("month").column("target").column("municipality_code")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -109,15 +124,19 @@ public enum IncidentStore {
         if let municipality { query.where("municipality_code", .equal, municipality) }
         let rows = try await query.groupBy("year").groupBy("month").groupBy("target").groupBy("municipality_code").all()
         return try rows.map { row in
-            IncidentCount(year: try row.decode(column: "year", as: Int.self), month: try row.decode(column: "month", as: Int.self),
-                          target: TargetType(rawValue: try row.decode(column: "target", as: String.self)) ?? .overig,
-                          municipalityCode: try row.decode(column: "municipality_code", as: String.self),
-                          count: try row.decode(column: "n", as: Int.self))
+            IncidentCount(
+                year: try row.decode(column: "year", as: Int.self),
+                month: try row.decode(column: "month", as: Int.self),
+                target: TargetType(rawValue: try row.decode(column: "target", as: String.self)) ?? .overig,
+                municipalityCode: try row.decode(column: "municipality_code", as: String.self),
+                count: try row.decode(column: "n", as: Int.self))
         }
     }
 
     /// Number of incidents in a date range (inclusive), optionally in one municipality.
-    static func count(from: CivilDate, through: CivilDate, municipality: String? = nil, on db: any Database) async throws -> Int {
+    static func count(from: CivilDate, through: CivilDate, municipality: String? = nil, on db: any Database)
+        async throws -> Int
+    {
         let query = db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Incident.schema)
             .where("occurred_on", .greaterThanOrEqual, from.iso)
             .where("occurred_on", .lessThanOrEqual, through.iso)
@@ -131,32 +150,40 @@ public enum IncidentStore {
     }
 
     /// All attacks on addresses that were hit more than once since `since`.
-    static func repeatAddressHits(since: CivilDate, through: CivilDate, municipality: String? = nil,
-                                  on db: any Database) async throws -> [RepeatAddress.Hit] {
+    static func repeatAddressHits(
+        since: CivilDate, through: CivilDate, municipality: String? = nil,
+        on db: any Database
+    ) async throws -> [RepeatAddress.Hit] {
         let repeated = db.sql.select().column("address_key").from(Incident.schema)
             .where("address_key", .isNot, SQLLiteral.null)
             .where("occurred_on", .greaterThanOrEqual, since.iso)
             .where("occurred_on", .lessThanOrEqual, through.iso)
         if let municipality { repeated.where("municipality_code", .equal, municipality) }
-        repeated.groupBy("address_key").having(SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
+        repeated.groupBy("address_key").having(
+            SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
         let keys = try await repeated.all().map { try $0.decode(column: "address_key", as: String.self) }
         guard !keys.isEmpty else { return [] }
         var hits: [RepeatAddress.Hit] = []
         for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
             let rows = try await db.sql.select()
-                .column("address_key").column("address").column("postcode").column("municipality_code").column("occurred_on")
+                .column("address_key").column("address").column("postcode").column("municipality_code").column(
+                    "occurred_on"
+                )
                 .from(Incident.schema)
                 .where("address_key", .in, chunk)
                 .where("occurred_on", .greaterThanOrEqual, since.iso)
                 .where("occurred_on", .lessThanOrEqual, through.iso)
                 .all()
             for row in rows {
-                guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else { continue }
-                hits.append(RepeatAddress.Hit(
-                    key: try row.decode(column: "address_key", as: String.self),
-                    address: try row.decode(column: "address", as: String?.self) ?? "",
-                    postcode: try row.decode(column: "postcode", as: String?.self),
-                    municipalityCode: try row.decode(column: "municipality_code", as: String.self), date: date))
+                guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else {
+                    continue
+                }
+                hits.append(
+                    RepeatAddress.Hit(
+                        key: try row.decode(column: "address_key", as: String.self),
+                        address: try row.decode(column: "address", as: String?.self) ?? "",
+                        postcode: try row.decode(column: "postcode", as: String?.self),
+                        municipalityCode: try row.decode(column: "municipality_code", as: String.self), date: date))
             }
         }
         return hits

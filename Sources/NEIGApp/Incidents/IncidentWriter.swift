@@ -13,22 +13,26 @@ enum IncidentWriter {
     /// One incident's fields checked as an import row is (`bron` defaults to `handmatig`).
     static func validated(_ values: [String: String], context: ServiceContext) -> Result<IncidentRecord, ProblemList> {
         let source = (values["bron"] ?? "").trimmingCharacters(in: .whitespaces)
-        let parser = IncidentImportParser(municipalities: context.municipalities, today: context.clock.today,
-                                          source: source.isEmpty ? "handmatig" : String(source.prefix(50)))
+        let parser = IncidentImportParser(
+            municipalities: context.municipalities, today: context.clock.today,
+            source: source.isEmpty ? "handmatig" : String(source.prefix(50)))
         return parser.validate(fields: values)
     }
 
     /// Returns nil when the source already has an incident with this `bron_id`.
     static func create(_ record: IncidentRecord, channel: String, on req: Request) async throws -> Incident? {
-        if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(\.$sourceID == record.sourceID).first() != nil {
+        if try await Incident.query(on: req.db).filter(\.$source == record.source).filter(
+            \.$sourceID == record.sourceID
+        ).first() != nil {
             return nil
         }
         let incident = Incident(record)
         try await req.db.transaction { tx in
             try await incident.create(on: tx)
             try await RegisterVersion.bump(on: tx)
-            try await req.audit("incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
-                                detail: "municipality=\(record.municipalityCode) via=\(channel)", on: tx)
+            try await req.audit(
+                "incident.create", object: "incident", id: incident.id?.uuidString.lowercased(),
+                detail: "municipality=\(record.municipalityCode) via=\(channel)", on: tx)
         }
         await NearRepeatAlertService.evaluateLogged([incident], app: req.application, actor: req.auditActor)
         return incident

@@ -23,7 +23,9 @@ struct CreateRegisterStateAndCache: AsyncMigration {
             .field("id", .int, .identifier(auto: false))
             .field("version", .int, .required)
             .create()
-        try await database.sql.insert(into: RegisterVersion.table).columns("id", "version").values(SQLBind(1), SQLBind(0)).run()
+        try await database.sql.insert(into: RegisterVersion.table).columns("id", "version").values(
+            SQLBind(1), SQLBind(0)
+        ).run()
         try await database.schema(CacheStore.table)
             .field("key", .string, .identifier(auto: false))
             .field("version", .int, .required)

@@ -87,6 +87,8 @@ struct CreateInformation: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [InformationView.schema, InformationRecipient.schema, InformationItem.schema] { try await database.schema(schema).delete() }
+        for schema in [InformationView.schema, InformationRecipient.schema, InformationItem.schema] {
+            try await database.schema(schema).delete()
+        }
     }
 }

@@ -23,16 +23,19 @@ enum InformationRoutes {
         let (user, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
         let form = try req.content.decode(ItemForm.self)
         let today = req.application.neig.clock.today
-        let users = (form.gebruikers ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(String.init)
-        let result = InformationService.validate(summary: form.samenvatting, classification: form.classificatie, purpose: form.doel, expiresOn: form.vervalt,
-                              roles: form.rollen ?? [], users: users, today: today)
+        let users = (form.gebruikers ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(
+            String.init)
+        let result = InformationService.validate(
+            summary: form.samenvatting, classification: form.classificatie, purpose: form.doel, expiresOn: form.vervalt,
+            roles: form.rollen ?? [], users: users, today: today)
         let stored: Checked<InformationItem>
         switch result {
         case .invalid(let errors): stored = .invalid(errors)
         case .valid(let draft): stored = try await InformationService.share(draft, in: caseFile, context: req.context)
         }
         if case .invalid(let errors) = stored {
-            let view = try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
+            let view = try await CaseDetailModel.load(
+                req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
         return try CaseActionRoutes.redirect(req, caseFile)
@@ -45,8 +48,10 @@ enum InformationRoutes {
             throw NEIGError.forbidden("Politie- en OM-informatie is alleen voor de mensen met wie zij is gedeeld.")
         }
         let today = req.application.neig.clock.today
-        guard let id = req.parameters.get("id", as: UUID.self), let item = try await InformationItem.find(id, on: req.db),
-              let visible = try await InformationService.filterVisible([item], user: user, today: today, on: req.db).first else {
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let item = try await InformationItem.find(id, on: req.db),
+            let visible = try await InformationService.filterVisible([item], user: user, today: today, on: req.db).first
+        else {
             try await req.audit("info.read", object: "information", id: req.parameters.get("id"), result: "denied")
             throw NEIGError.notFound()
         }
@@ -54,8 +59,11 @@ enum InformationRoutes {
         var views: [InformationView] = []
         if let purpose { try await InformationService.recordViews(of: [item], by: user, purpose: purpose, on: req) }
         if item.authorID == user.id {
-            views = try await InformationView.query(on: req.db).filter(\.$item.$id == id).sort(\.$viewedAt, .descending).all()
+            views = try await InformationView.query(on: req.db).filter(\.$item.$id == id).sort(\.$viewedAt, .descending)
+                .all()
         }
-        return HTMLPage(document: InformationItemView(context: req.pageContext, visible: visible, purpose: purpose, views: views).document)
+        return HTMLPage(
+            document: InformationItemView(context: req.pageContext, visible: visible, purpose: purpose, views: views)
+                .document)
     }
 }

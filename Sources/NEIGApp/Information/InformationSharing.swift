@@ -17,22 +17,32 @@ extension InformationService {
     static let shareableRoles: [Role] = [.mayor, .municipalOfficer]
 
     /// Checks a new item; the messages name the form field (and are the API's error items).
-    static func validate(summary: String?, classification: String?, purpose: String?, expiresOn: String?, roles: [String],
-                         users: [String], today: CivilDate) -> Checked<Draft> {
+    static func validate(
+        summary: String?, classification: String?, purpose: String?, expiresOn: String?, roles: [String],
+        users: [String], today: CivilDate
+    ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let summary = (summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if summary.isEmpty || summary.count > 4000 {
-            errors.append(.init(field: "samenvatting", message: "Vat de informatie samen in 1 tot 4000 tekens; alleen wat nodig is."))
+            errors.append(
+                .init(
+                    field: "samenvatting", message: "Vat de informatie samen in 1 tot 4000 tekens; alleen wat nodig is."
+                ))
         }
         let classification = InformationClassification(rawValue: classification ?? "")
         if classification == nil { errors.append(.init(field: "classificatie", message: "Kies een rubricering.")) }
         let purpose = (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if purpose.isEmpty || purpose.count > 300 {
-            errors.append(.init(field: "doel", message: "Noem het doel waarvoor u deelt, bijvoorbeeld 'motivering sluiting woning'."))
+            errors.append(
+                .init(
+                    field: "doel", message: "Noem het doel waarvoor u deelt, bijvoorbeeld 'motivering sluiting woning'."
+                ))
         }
         let expires = CivilDate(parsing: expiresOn ?? "")
         if expires == nil || expires! < today || expires! > today.adding(days: 366) {
-            errors.append(.init(field: "vervalt", message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
+            errors.append(
+                .init(
+                    field: "vervalt", message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
         }
         let parsedRoles = roles.compactMap(Role.init(rawValue:)).filter(shareableRoles.contains)
         let emails = users.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
@@ -40,18 +50,28 @@ extension InformationService {
             errors.append(.init(field: "rollen", message: "Deel met ten minste één rol of persoon van de gemeente."))
         }
         guard errors.isEmpty, let classification, let expires else { return .invalid(errors) }
-        return .valid(Draft(summary: summary, classification: classification, purpose: purpose, expiresOn: expires,
-                              roles: parsedRoles, userEmails: emails))
+        return .valid(
+            Draft(
+                summary: summary, classification: classification, purpose: purpose, expiresOn: expires,
+                roles: parsedRoles, userEmails: emails))
     }
 
     /// Stores a checked item by the acting user in `caseFile`; named users must belong to the case's municipality.
-    static func share(_ draft: Draft, in caseFile: CaseFile, context: ServiceContext) async throws -> Checked<InformationItem> {
+    static func share(_ draft: Draft, in caseFile: CaseFile, context: ServiceContext) async throws -> Checked<
+        InformationItem
+    > {
         let author = try context.requireUser()
         var found: [UUID] = []
         for email in draft.userEmails {
-            guard let user = try await User.query(on: context.db).filter(\.$email == email).with(\.$organisation).first(),
-                  AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode) else {
-                return .invalid([.init(field: "gebruikers", message: "\(email) is geen OOV-medewerker of burgemeester van deze gemeente.")])
+            guard
+                let user = try await User.query(on: context.db).filter(\.$email == email).with(\.$organisation).first(),
+                AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode)
+            else {
+                return .invalid([
+                    .init(
+                        field: "gebruikers",
+                        message: "\(email) is geen OOV-medewerker of burgemeester van deze gemeente.")
+                ])
             }
             found.append(try user.requireID())
         }
@@ -73,11 +93,16 @@ extension InformationService {
             let itemID = try item.requireID()
             for role in draft.roles { try await InformationRecipient(itemID: itemID, role: role).create(on: tx) }
             for user in recipients { try await InformationRecipient(itemID: itemID, userID: user).create(on: tx) }
-            try await CaseAccess.appendEvent(caseFile, actor: author.name, kind: "informatie",
-                                             text: "\(author.role.label) deelde informatie (\(draft.classification.label.lowercased())), vervalt \(draft.expiresOn.dutch)",
-                                             at: item.createdAt, on: tx)
-            try await context.audit("info.share", object: "information", id: itemID.uuidString.lowercased(),
-                                    detail: "case=\(caseFile.id!.uuidString.lowercased()) roles=\(draft.roles.map(\.rawValue).joined(separator: ",")) users=\(recipients.count)")
+            try await CaseAccess.appendEvent(
+                caseFile, actor: author.name, kind: "informatie",
+                text:
+                    "\(author.role.label) deelde informatie (\(draft.classification.label.lowercased())), vervalt \(draft.expiresOn.dutch)",
+                at: item.createdAt, on: tx)
+            try await context.audit(
+                "info.share", object: "information", id: itemID.uuidString.lowercased(),
+                detail:
+                    "case=\(caseFile.id!.uuidString.lowercased()) roles=\(draft.roles.map(\.rawValue).joined(separator: ",")) users=\(recipients.count)"
+            )
         }
         return .valid(item)
     }

@@ -72,7 +72,9 @@ final class EvaluationSnapshot: Model, @unchecked Sendable {
 
     init() {}
 
-    var result: EffectEvaluation.Result? { try? JSONDecoder().decode(EffectEvaluation.Result.self, from: Data(resultJSON.utf8)) }
+    var result: EffectEvaluation.Result? {
+        try? JSONDecoder().decode(EffectEvaluation.Result.self, from: Data(resultJSON.utf8))
+    }
 }
 
 /// Continue, adjust or stop — with who, when, why and the evaluation it rests on. Never changed afterwards.
@@ -155,23 +157,32 @@ struct CreateInterventions: AsyncMigration {
     static func forbidChanges(to table: String, on database: any Database) async throws {
         let sql = database.sql
         if database.isPostgres {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION neig_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'append-only table: % is not allowed on %', TG_OP, TG_TABLE_NAME; END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION neig_append_only()").run()
+                """
+            ).run()
+            try await sql.raw(
+                "CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(ident: table) FOR EACH ROW EXECUTE FUNCTION neig_append_only()"
+            ).run()
         } else {
             for operation in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON \(ident: table)
                     BEGIN SELECT RAISE(ABORT, 'append-only table: \(unsafeRaw: operation) is not allowed on \(unsafeRaw: table)'); END
-                    """).run()
+                    """
+                ).run()
             }
         }
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [InterventionDecision.schema, EvaluationSnapshot.schema, InterventionMilestone.schema, InterventionOutput.schema, Intervention.schema] {
+        for schema in [
+            InterventionDecision.schema, EvaluationSnapshot.schema, InterventionMilestone.schema,
+            InterventionOutput.schema, Intervention.schema
+        ] {
             try await database.schema(schema).delete()
         }
     }

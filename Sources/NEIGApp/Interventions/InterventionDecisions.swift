@@ -14,18 +14,28 @@ extension InterventionService {
 
     /// A decision cites a frozen evaluation of this intervention; it is appended and never changed. Stopping also
     /// sets the intervention's status.
-    static func decide(_ form: DecisionFields, intervention: Intervention, context: ServiceContext) async throws -> Checked<InterventionDecision> {
+    static func decide(_ form: DecisionFields, intervention: Intervention, context: ServiceContext) async throws
+        -> Checked<InterventionDecision>
+    {
         let user = try context.requireUser()
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
         let kind = InterventionDecisionKind(rawValue: form.besluit ?? "")
         if kind == nil { errors.append(.init(field: "besluit", message: "Kies voortzetten, bijstellen of stoppen.")) }
         let date = CivilDate(parsing: form.datum ?? "")
-        if date == nil || date! > context.clock.today { errors.append(.init(field: "datum", message: "Geef de datum van het besluit, niet in de toekomst.")) }
+        if date == nil || date! > context.clock.today {
+            errors.append(.init(field: "datum", message: "Geef de datum van het besluit, niet in de toekomst."))
+        }
         let rationale = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if rationale.count < 10 || rationale.count > 5000 { errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens.")) }
-        let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap { try await EvaluationSnapshot.find($0, on: context.db) }
-        if snapshot?.interventionID != id { errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt.")) }
+        if rationale.count < 10 || rationale.count > 5000 {
+            errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens."))
+        }
+        let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap {
+            try await EvaluationSnapshot.find($0, on: context.db)
+        }
+        if snapshot?.interventionID != id {
+            errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt."))
+        }
         guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
         let decision = InterventionDecision()
         decision.interventionID = id
@@ -42,8 +52,9 @@ extension InterventionService {
                 intervention.updatedAt = decision.createdAt
                 try await intervention.save(on: context.db)
             }
-            try await context.audit("intervention.decide", object: "intervention", id: id.uuidString.lowercased(),
-                                    detail: "decision=\(kind.rawValue) snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
+            try await context.audit(
+                "intervention.decide", object: "intervention", id: id.uuidString.lowercased(),
+                detail: "decision=\(kind.rawValue) snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
         }
         return .valid(decision)
     }

@@ -28,11 +28,18 @@ enum InterventionInput {
         for part in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }) {
             let word = part.trimmingCharacters(in: .whitespaces)
             guard !word.isEmpty else { continue }
-            let found = registry[word.uppercased()] ?? registry.all.first {
-                $0.displayName.compare(word, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
-                    || $0.officialName.compare(word, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+            let found =
+                registry[word.uppercased()]
+                ?? registry.all.first {
+                    $0.displayName.compare(word, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                        || $0.officialName.compare(word, options: [.caseInsensitive, .diacriticInsensitive])
+                            == .orderedSame
+                }
+            guard let found else {
+                return .invalid([
+                    .init(field: "gemeenten", message: "‘\(word)’ is geen gemeente (naam of CBS-code zoals GM0363).")
+                ])
             }
-            guard let found else { return .invalid([.init(field: "gemeenten", message: "‘\(word)’ is geen gemeente (naam of CBS-code zoals GM0363).")]) }
             if !codes.contains(found.code) { codes.append(found.code) }
         }
         return .valid(codes)
@@ -47,12 +54,23 @@ enum InterventionInput {
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard !(parts.count == 1 && parts[0].isEmpty), !parts.isEmpty else { continue }
-            guard (2...3).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 200, case .success(let planned) = BoundedNumber.integer(parts[1], in: 1...maximumOutput),
-                  case .success(let realised) = parts.count == 3 ? BoundedNumber.integer(parts[2], in: 0...maximumOutput) : .success(0) else {
-                return .invalid([.init(field: "output", message: "Regel \(number + 1): schrijf ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’ met hele getallen.")])
+            guard (2...3).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 200,
+                case .success(let planned) = BoundedNumber.integer(parts[1], in: 1...maximumOutput),
+                case .success(let realised) = parts.count == 3
+                    ? BoundedNumber.integer(parts[2], in: 0...maximumOutput) : .success(0)
+            else {
+                return .invalid([
+                    .init(
+                        field: "output",
+                        message:
+                            "Regel \(number + 1): schrijf ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’ met hele getallen."
+                    )
+                ])
             }
             outputs.append((parts[0], planned, realised))
-            if outputs.count > 100 { return .invalid([.init(field: "output", message: "Noem ten hoogste 100 outputs.")]) }
+            if outputs.count > 100 {
+                return .invalid([.init(field: "output", message: "Noem ten hoogste 100 outputs.")])
+            }
         }
         return .valid(outputs)
     }
@@ -60,32 +78,45 @@ enum InterventionInput {
     static func validate(_ form: Form, registry: MunicipalityRegistry) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 200 { errors.append(.init(field: "naam", message: "Geef de interventie een naam van hoogstens 200 tekens.")) }
+        if name.isEmpty || name.count > 200 {
+            errors.append(.init(field: "naam", message: "Geef de interventie een naam van hoogstens 200 tekens."))
+        }
         let description = (form.omschrijving ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if description.count > 10_000 { errors.append(.init(field: "omschrijving", message: "De omschrijving is langer dan 10.000 tekens.")) }
+        if description.count > 10_000 {
+            errors.append(.init(field: "omschrijving", message: "De omschrijving is langer dan 10.000 tekens."))
+        }
         let line = ApproachLine(rawValue: form.lijn ?? "")
         if line == nil { errors.append(.init(field: "lijn", message: "Kies de lijn van de aanpak.")) }
         var codes: [String] = []
         switch municipalities(form.gemeenten ?? "", registry: registry) {
-        case .valid(let found) where found.isEmpty: errors.append(.init(field: "gemeenten", message: "Noem ten minste één gemeente waar de interventie loopt."))
+        case .valid(let found) where found.isEmpty:
+            errors.append(.init(field: "gemeenten", message: "Noem ten minste één gemeente waar de interventie loopt."))
         case .valid(let found): codes = found
         case .invalid(let problems): errors += problems
         }
         let areas = PostcodeAreas.parse(form.postcodegebieden ?? "")
-        if let invalid = areas.invalid { errors.append(.init(field: "postcodegebieden", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers.")) }
+        if let invalid = areas.invalid {
+            errors.append(
+                .init(field: "postcodegebieden", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers."))
+        }
         let start = CivilDate(parsing: form.start ?? "")
         if start == nil { errors.append(.init(field: "start", message: "Geef de startdatum (JJJJ-MM-DD).")) }
         var end: CivilDate?
         if let text = form.einde, !text.isEmpty {
             end = CivilDate(parsing: text)
-            if end == nil || (start != nil && end! < start!) { errors.append(.init(field: "einde", message: "De einddatum is een datum na de start.")) }
+            if end == nil || (start != nil && end! < start!) {
+                errors.append(.init(field: "einde", message: "De einddatum is een datum na de start."))
+            }
         }
         let status = InterventionStatus(rawValue: form.status ?? "")
         if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
         var cost: Int?
-        if let text = form.kosten?.replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = form.kosten?.replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces),
+            !text.isEmpty
+        {
             cost = BoundedNumber.integer(text, in: 0...1_000_000_000_000)
-                .orFieldError("kosten", &errors, message: "De kosten zijn een heel aantal euro’s, ten hoogste een biljoen.")
+                .orFieldError(
+                    "kosten", &errors, message: "De kosten zijn een heel aantal euro’s, ten hoogste een biljoen.")
         }
         var outputs: [(label: String, planned: Int, realised: Int)] = []
         switch Self.outputs(form.output ?? "") {
@@ -95,9 +126,13 @@ enum InterventionInput {
         let documents = (form.documenten ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
             .compactMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) }
         guard errors.isEmpty, let line, let start, let status else { return .invalid(errors) }
-        return .valid(Draft(name: name, description: description, line: line, partners: String((form.partners ?? "").prefix(1000)),
-                            targetGroup: String((form.doelgroep ?? "").prefix(500)), municipalities: codes, postcodeAreas: areas.areas,
-                            start: start, end: end, status: status, cost: cost, sprint: form.sprint == "ja", outputs: outputs, documents: documents))
+        return .valid(
+            Draft(
+                name: name, description: description, line: line, partners: String((form.partners ?? "").prefix(1000)),
+                targetGroup: String((form.doelgroep ?? "").prefix(500)), municipalities: codes,
+                postcodeAreas: areas.areas,
+                start: start, end: end, status: status, cost: cost, sprint: form.sprint == "ja", outputs: outputs,
+                documents: documents))
     }
 
     /// The scalar fields; `storeLists` saves the places and documents once the row exists.
@@ -115,8 +150,9 @@ enum InterventionInput {
     }
 
     static func storeLists(_ draft: Draft, of intervention: Intervention, on db: any Database) async throws {
-        try await intervention.replaceLists(municipalities: draft.municipalities, postcodeAreas: draft.postcodeAreas,
-                                            documents: draft.documents, on: db)
+        try await intervention.replaceLists(
+            municipalities: draft.municipalities, postcodeAreas: draft.postcodeAreas,
+            documents: draft.documents, on: db)
     }
 
     static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
@@ -131,11 +167,14 @@ enum InterventionInput {
             try await storeLists(draft, of: intervention, on: tx)
             for output in draft.outputs {
                 let row = InterventionOutput()
-                (row.interventionID, row.label, row.planned, row.realised) = (try intervention.requireID(), output.label, output.planned, output.realised)
+                (row.interventionID, row.label, row.planned, row.realised) = (
+                    try intervention.requireID(), output.label, output.planned, output.realised
+                )
                 try await row.create(on: tx)
             }
-            try await req.audit("intervention.create", object: "intervention", id: intervention.id?.uuidString.lowercased(),
-                                detail: "line=\(draft.line.rawValue) municipalities=\(draft.municipalities.count)", on: tx)
+            try await req.audit(
+                "intervention.create", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                detail: "line=\(draft.line.rawValue) municipalities=\(draft.municipalities.count)", on: tx)
         }
         return intervention
     }
@@ -158,9 +197,13 @@ enum InterventionInput {
         var documenten: String?
 
         var values: [String: String] {
-            ["naam": naam, "omschrijving": omschrijving, "lijn": lijn, "partners": partners, "doelgroep": doelgroep, "gemeenten": gemeenten,
-             "postcodegebieden": postcodegebieden, "start": start, "einde": einde, "status": status, "kosten": kosten, "sprint": sprint,
-             "output": output, "documenten": documenten].compactMapValues { $0 }
+            [
+                "naam": naam, "omschrijving": omschrijving, "lijn": lijn, "partners": partners, "doelgroep": doelgroep,
+                "gemeenten": gemeenten,
+                "postcodegebieden": postcodegebieden, "start": start, "einde": einde, "status": status,
+                "kosten": kosten, "sprint": sprint,
+                "output": output, "documenten": documenten
+            ].compactMapValues { $0 }
         }
     }
 
@@ -173,14 +216,21 @@ enum InterventionInput {
 
     /// Checks an evaluation request: comparison areas (municipalities by code or name, or postcode-4 areas when the
     /// intervention runs in those), windows and seed.
-    static func evaluationRequest(_ form: EvaluationFields, registry: MunicipalityRegistry, postcodes: Bool) -> Checked<InterventionService.EvaluationRequest> {
+    static func evaluationRequest(_ form: EvaluationFields, registry: MunicipalityRegistry, postcodes: Bool) -> Checked<
+        InterventionService.EvaluationRequest
+    > {
         var errors: [FormViews.FieldError] = []
         var request = InterventionService.EvaluationRequest()
         let controlsText = (form.vergelijking ?? "").trimmingCharacters(in: .whitespaces)
         if !controlsText.isEmpty && postcodes {
             let parsed = PostcodeAreas.parse(controlsText)
             if let invalid = parsed.invalid {
-                errors.append(.init(field: "vergelijking", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."))
+                errors.append(
+                    .init(
+                        field: "vergelijking",
+                        message:
+                            "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."
+                    ))
             } else {
                 request.controls = parsed.areas
             }
@@ -190,7 +240,9 @@ enum InterventionInput {
             case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
             }
         }
-        for (field, text, range) in [("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)] {
+        for (field, text, range) in [
+            ("maanden_voor", form.maanden_voor, 3...120), ("maanden_na", form.maanden_na, 1...60)
+        ] {
             guard let text, !text.isEmpty else { continue }
             guard case .success(let value) = BoundedNumber.integer(text, in: range) else {
                 errors.append(.init(field: field, message: "Kies \(range.lowerBound) tot \(range.upperBound) maanden."))
@@ -199,7 +251,9 @@ enum InterventionInput {
             if field == "maanden_voor" { request.monthsBefore = value } else { request.monthsAfter = value }
         }
         if let seed = form.seed, !seed.isEmpty {
-            guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else { return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")]) }
+            guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else {
+                return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")])
+            }
             request.seed = value
         }
         return errors.isEmpty ? .valid(request) : .invalid(errors)

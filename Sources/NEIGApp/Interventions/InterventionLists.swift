@@ -12,7 +12,11 @@ final class InterventionMunicipality: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ code: String, of owner: UUID) { self.$intervention.id = owner; self.code = code; self.position = 0 }
+    init(_ code: String, of owner: UUID) {
+        self.$intervention.id = owner
+        self.code = code
+        self.position = 0
+    }
 }
 
 /// A postcode-4 area within those municipalities, when it runs in neighbourhoods only.
@@ -26,7 +30,11 @@ final class InterventionPostcodeArea: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ area: String, of owner: UUID) { self.$intervention.id = owner; self.area = area; self.position = 0 }
+    init(_ area: String, of owner: UUID) {
+        self.$intervention.id = owner
+        self.area = area
+        self.position = 0
+    }
 }
 
 /// A library document about an intervention (plan, report).
@@ -40,7 +48,11 @@ final class InterventionDocument: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ document: UUID, of owner: UUID) { self.$intervention.id = owner; self.$document.id = document; self.position = 0 }
+    init(_ document: UUID, of owner: UUID) {
+        self.$intervention.id = owner
+        self.$document.id = document
+        self.position = 0
+    }
 }
 
 extension Intervention {
@@ -58,7 +70,9 @@ extension Intervention {
     }
 
     /// Stores the lists of a saved intervention; run it in the transaction that saved it.
-    func replaceLists(municipalities: [String], postcodeAreas: [String], documents: [UUID], on db: any Database) async throws {
+    func replaceLists(municipalities: [String], postcodeAreas: [String], documents: [UUID], on db: any Database)
+        async throws
+    {
         let id = try requireID()
         $municipalityRows.value = try await InterventionMunicipality.replace(
             owner: id, with: municipalities.map { InterventionMunicipality($0, of: id) }, on: db)
@@ -71,44 +85,18 @@ extension Intervention {
 
 struct MoveInterventionListsToTables: AsyncMigration {
     static let moves = [
-        ListColumnMove(owner: "interventions", column: "municipalities", table: "intervention_municipalities",
-                       ownerColumn: "intervention_id", valueColumn: "municipality_code"),
-        ListColumnMove(owner: "interventions", column: "postcode_areas", table: "intervention_postcode_areas",
-                       ownerColumn: "intervention_id", valueColumn: "postcode_area"),
-        ListColumnMove(owner: "interventions", column: "documents", table: "intervention_documents",
-                       ownerColumn: "intervention_id", valueColumn: "document_id", valuesAreIDs: true,
-                       referencedTable: "library_documents"),
+        ListColumnMove(
+            owner: "interventions", column: "municipalities", table: "intervention_municipalities",
+            ownerColumn: "intervention_id", valueColumn: "municipality_code"),
+        ListColumnMove(
+            owner: "interventions", column: "postcode_areas", table: "intervention_postcode_areas",
+            ownerColumn: "intervention_id", valueColumn: "postcode_area"),
+        ListColumnMove(
+            owner: "interventions", column: "documents", table: "intervention_documents",
+            ownerColumn: "intervention_id", valueColumn: "document_id", valuesAreIDs: true,
+            referencedTable: "library_documents")
     ]
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { try await move(on: $0) }
-    }
-
-    private func move(on database: any Database) async throws {
-        try await database.schema("intervention_municipalities").id()
-            .field("intervention_id", .uuid, .required, .references("interventions", "id", onDelete: .cascade))
-            .field("municipality_code", .string, .required).field("position", .int, .required)
-            .unique(on: "intervention_id", "municipality_code").create()
-        try await database.schema("intervention_postcode_areas").id()
-            .field("intervention_id", .uuid, .required, .references("interventions", "id", onDelete: .cascade))
-            .field("postcode_area", .string, .required).field("position", .int, .required)
-            .unique(on: "intervention_id", "postcode_area").create()
-        try await database.schema("intervention_documents").id()
-            .field("intervention_id", .uuid, .required, .references("interventions", "id", onDelete: .cascade))
-            .field("document_id", .uuid, .required, .references("library_documents", "id", onDelete: .cascade))
-            .field("position", .int, .required)
-            .unique(on: "intervention_id", "document_id").create()
-        try await database.sql.raw("CREATE INDEX intervention_municipalities_code ON intervention_municipalities (municipality_code)").run()
-        try await database.sql.raw("CREATE INDEX intervention_documents_document ON intervention_documents (document_id)").run()
-        for move in Self.moves { try await move.forward(on: database) }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-        for move in Self.moves { try await move.backward(on: database) }
-        for table in ["intervention_documents", "intervention_postcode_areas", "intervention_municipalities"] {
-            try await database.schema(table).delete()
-        }
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply(Self.moves, on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo(Self.moves, on: database) }
 }

@@ -30,31 +30,40 @@ enum InterventionRoutes {
         var national: [Int: Int] = [:]
         for perMonth in counts.values { for (month, count) in perMonth { national[month, default: 0] += count } }
         let previousYear = (1...12).reduce(0) { $0 + (national[(today.year - 1) * 12 + $1 - 1] ?? 0) }
-        return HTMLPage(document: InterventionViews.overview(
-            req.pageContext, interventions: interventions, outputs: standing.outputs, latest: standing.latest,
-            decisions: standing.decisions, national: national, today: today, previousYear: previousYear,
-            canRegister: InterventionService.editors.contains(user.role)))
+        return HTMLPage(
+            document: InterventionViews.overview(
+                req.pageContext, interventions: interventions, outputs: standing.outputs, latest: standing.latest,
+                decisions: standing.decisions, national: national, today: today, previousYear: previousYear,
+                canRegister: InterventionService.editors.contains(user.role)))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
+        guard InterventionService.editors.contains(user.role) else {
+            throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
+        }
         return HTMLPage(document: InterventionViews.form(req.pageContext, values: ["status": "lopend"], errors: []))
     }
 
-
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else { throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.") }
+        guard InterventionService.editors.contains(user.role) else {
+            throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
+        }
         let form = try req.content.decode(InterventionInput.Form.self)
         let registry = req.application.neig.municipalities
         switch InterventionInput.validate(form, registry: registry) {
         case .invalid(let errors):
-            return try await HTMLPage(document: InterventionViews.form(req.pageContext, values: form.values, errors: errors), status: .unprocessableEntity)
-                .encodeResponse(for: req)
+            return try await HTMLPage(
+                document: InterventionViews.form(req.pageContext, values: form.values, errors: errors),
+                status: .unprocessableEntity
+            )
+            .encodeResponse(for: req)
         case .valid(let draft):
-            let intervention = try await InterventionInput.save(draft, owner: user, now: req.application.neig.clock.now(), on: req)
-            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+            let intervention = try await InterventionInput.save(
+                draft, owner: user, now: req.application.neig.clock.now(), on: req)
+            return req.redirect(
+                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
         }
     }
 
@@ -63,61 +72,96 @@ enum InterventionRoutes {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"neig-interventies.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: try await InterventionService.csv(on: req.db)))
+        return Response(
+            status: .ok, headers: headers, body: .init(string: try await InterventionService.csv(on: req.db)))
     }
 
-
     static func editForm(_ req: Request) async throws -> HTMLPage {
-        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
-        let values = ["naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.line.rawValue, "partners": intervention.partners,
-                      "doelgroep": intervention.targetGroup, "gemeenten": try intervention.municipalityCodes.joined(separator: ", "),
-                      "postcodegebieden": try intervention.postcodeAreaList.joined(separator: ", "), "start": intervention.startsOn,
-                      "einde": intervention.endsOn ?? "", "status": intervention.status.rawValue, "kosten": intervention.costEuros.map(String.init) ?? "",
-                      "sprint": intervention.sprint ? "ja" : "", "documenten": try intervention.documentIDs.map { $0.uuidString.lowercased() }.joined(separator: " ")]
-        return HTMLPage(document: InterventionViews.form(req.pageContext, values: values, errors: [], editing: intervention))
+        let (_, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
+        let values = [
+            "naam": intervention.name, "omschrijving": intervention.description, "lijn": intervention.line.rawValue,
+            "partners": intervention.partners,
+            "doelgroep": intervention.targetGroup,
+            "gemeenten": try intervention.municipalityCodes.joined(separator: ", "),
+            "postcodegebieden": try intervention.postcodeAreaList.joined(separator: ", "),
+            "start": intervention.startsOn,
+            "einde": intervention.endsOn ?? "", "status": intervention.status.rawValue,
+            "kosten": intervention.costEuros.map(String.init) ?? "",
+            "sprint": intervention.sprint ? "ja" : "",
+            "documenten": try intervention.documentIDs.map { $0.uuidString.lowercased() }.joined(separator: " ")
+        ]
+        return HTMLPage(
+            document: InterventionViews.form(req.pageContext, values: values, errors: [], editing: intervention))
     }
 
     /// The registration's fields; output lines are reported as progress, and evaluations and decisions stay as they were.
     static func update(_ req: Request) async throws -> Response {
-        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (_, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         var form = try req.content.decode(InterventionInput.Form.self)
         form.output = nil
         switch InterventionInput.validate(form, registry: req.application.neig.municipalities) {
         case .invalid(let errors):
-            return try await HTMLPage(document: InterventionViews.form(req.pageContext, values: form.values, errors: errors, editing: intervention),
-                                      status: .unprocessableEntity).encodeResponse(for: req)
+            return try await HTMLPage(
+                document: InterventionViews.form(
+                    req.pageContext, values: form.values, errors: errors, editing: intervention),
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         case .valid(let draft):
             InterventionInput.apply(draft, to: intervention)
             intervention.updatedAt = req.application.neig.clock.now()
             try await req.db.transaction { tx in
                 try await intervention.save(on: tx)
                 try await InterventionInput.storeLists(draft, of: intervention, on: tx)
-                try await req.audit("intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
-                                    detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)", on: tx)
+                try await req.audit(
+                    "intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                    detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)",
+                    on: tx)
             }
-            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(
+                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
         }
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        return try await page(req, user: user, intervention: try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db), errors: [], values: [:])
+        return try await page(
+            req, user: user,
+            intervention: try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db),
+            errors: [], values: [:])
     }
 
-    static func page(_ req: Request, user: User, intervention: Intervention, errors: [FormViews.FieldError], values: [String: String]) async throws -> HTMLPage {
+    static func page(
+        _ req: Request, user: User, intervention: Intervention, errors: [FormViews.FieldError], values: [String: String]
+    ) async throws -> HTMLPage {
         let id = try intervention.requireID()
-        let outputs = try await InterventionOutput.query(on: req.db).filter(\.$interventionID == id).sort(\.$label).all()
-        let milestones = try await InterventionMilestone.query(on: req.db).filter(\.$interventionID == id).sort(\.$dueOn).all()
-        let snapshots = try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
-        let decisions = try await InterventionDecision.query(on: req.db).filter(\.$interventionID == id).sort(\.$createdAt, .descending).all()
+        let outputs = try await InterventionOutput.query(on: req.db).filter(\.$interventionID == id).sort(\.$label)
+            .all()
+        let milestones = try await InterventionMilestone.query(on: req.db).filter(\.$interventionID == id).sort(
+            \.$dueOn
+        ).all()
+        let snapshots = try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == id).sort(
+            \.$createdAt, .descending
+        ).all()
+        let decisions = try await InterventionDecision.query(on: req.db).filter(\.$interventionID == id).sort(
+            \.$createdAt, .descending
+        ).all()
         let documentIDs = try intervention.documentIDs
-        let documents = documentIDs.isEmpty ? [] : try await LibraryDocument.query(on: req.db).filter(\.$id ~~ documentIDs)
-            .field(\.$id).field(\.$title).field(\.$visibility).field(\.$groupCode).all()
+        let documents =
+            documentIDs.isEmpty
+            ? []
+            : try await LibraryDocument.query(on: req.db).filter(\.$id ~~ documentIDs)
+                .field(\.$id).field(\.$title).field(\.$visibility).field(\.$groupCode).all()
         let groups = try await LibraryService.groups(of: user, on: req.db)
-        return HTMLPage(document: try InterventionViews.detail(
-            req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones, snapshots: snapshots, decisions: decisions,
-            documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) }, canEdit: InterventionService.canEdit(intervention, user: user),
-            today: req.application.neig.clock.today, errors: errors, values: values, registry: req.application.neig.municipalities), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return HTMLPage(
+            document: try InterventionViews.detail(
+                req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones,
+                snapshots: snapshots, decisions: decisions,
+                documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) },
+                canEdit: InterventionService.canEdit(intervention, user: user),
+                today: req.application.neig.clock.today, errors: errors, values: values,
+                registry: req.application.neig.municipalities), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct ProgressForm: Content {
@@ -129,7 +173,8 @@ enum InterventionRoutes {
 
     /// Status, realised output per line, and optionally a new output line.
     static func progress(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(ProgressForm.self)
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
@@ -140,32 +185,42 @@ enum InterventionRoutes {
         for (key, text) in form.realised ?? [:] {
             guard let outputID = UUID(uuidString: key), outputs.contains(where: { $0.id == outputID }) else { continue }
             guard case .success(let value) = BoundedNumber.integer(text, in: 0...InterventionInput.maximumOutput) else {
-                errors.append(.init(field: "realised", message: "Gerealiseerd is een heel getal van 0 of meer (‘\(text)’)."))
+                errors.append(
+                    .init(field: "realised", message: "Gerealiseerd is een heel getal van 0 of meer (‘\(text)’)."))
                 continue
             }
             realised[outputID] = value
         }
         let label = (form.nieuw_label ?? "").trimmingCharacters(in: .whitespaces)
-        let planned = try? BoundedNumber.integer(form.nieuw_gepland ?? "", in: 1...InterventionInput.maximumOutput).get()
+        let planned = try? BoundedNumber.integer(form.nieuw_gepland ?? "", in: 1...InterventionInput.maximumOutput)
+            .get()
         if !label.isEmpty && (planned == nil || label.count > 200) {
-            errors.append(.init(field: "nieuw_gepland", message: "Geef bij een nieuwe output een gepland aantal van 1 of meer."))
+            errors.append(
+                .init(field: "nieuw_gepland", message: "Geef bij een nieuwe output een gepland aantal van 1 of meer."))
         }
         guard errors.isEmpty, let status else {
-            return try await page(req, user: user, intervention: intervention, errors: errors, values: [:]).encodeResponse(for: req)
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: [:])
+                .encodeResponse(for: req)
         }
         let updates = realised
         try await req.db.transaction { tx in
             intervention.status = status
             intervention.updatedAt = req.application.neig.clock.now()
             try await intervention.save(on: tx)
-            for output in outputs { if let value = updates[output.id!] { output.realised = value; try await output.save(on: tx) } }
+            for output in outputs {
+                if let value = updates[output.id!] {
+                    output.realised = value
+                    try await output.save(on: tx)
+                }
+            }
             if !label.isEmpty, let planned {
                 let output = InterventionOutput()
                 (output.interventionID, output.label, output.planned, output.realised) = (id, label, planned, 0)
                 try await output.create(on: tx)
             }
-            try await req.audit("intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
-                                detail: "status=\(status.rawValue) outputs=\(updates.count)", on: tx)
+            try await req.audit(
+                "intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
+                detail: "status=\(status.rawValue) outputs=\(updates.count)", on: tx)
         }
         return req.redirect(to: "/interventies/\(id.uuidString.lowercased())", redirectType: .normal)
     }
@@ -176,49 +231,73 @@ enum InterventionRoutes {
     }
 
     static func addMilestone(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(MilestoneForm.self)
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
         guard !title.isEmpty, title.count <= 200, let due = CivilDate(parsing: form.datum ?? "") else {
-            return try await page(req, user: user, intervention: intervention,
-                                  errors: [.init(field: "titel", message: "Geef de mijlpaal een titel en een datum (JJJJ-MM-DD).")],
-                                  values: ["titel": form.titel ?? "", "datum": form.datum ?? ""]).encodeResponse(for: req)
+            return try await page(
+                req, user: user, intervention: intervention,
+                errors: [.init(field: "titel", message: "Geef de mijlpaal een titel en een datum (JJJJ-MM-DD).")],
+                values: ["titel": form.titel ?? "", "datum": form.datum ?? ""]
+            ).encodeResponse(for: req)
         }
         let milestone = InterventionMilestone()
         (milestone.interventionID, milestone.title, milestone.dueOn) = (try intervention.requireID(), title, due.iso)
         try await milestone.create(on: req.db)
-        try await req.audit("intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(), detail: "due=\(due.iso)")
-        return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+        try await req.audit(
+            "intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+            detail: "due=\(due.iso)")
+        return req.redirect(
+            to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
     static func milestoneDone(_ req: Request) async throws -> Response {
-        let (_, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
-        guard let milestoneID = req.parameters.get("milestone", as: UUID.self), let milestone = try await InterventionMilestone.find(milestoneID, on: req.db),
-              milestone.interventionID == intervention.id else { throw NEIGError.notFound() }
+        let (_, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
+        guard let milestoneID = req.parameters.get("milestone", as: UUID.self),
+            let milestone = try await InterventionMilestone.find(milestoneID, on: req.db),
+            milestone.interventionID == intervention.id
+        else { throw NEIGError.notFound() }
         milestone.doneOn = milestone.doneOn ?? req.application.neig.clock.today.iso
         try await milestone.save(on: req.db)
-        try await req.audit("intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased())
-        return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+        try await req.audit(
+            "intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased())
+        return req.redirect(
+            to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
-
     static func evaluate(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(InterventionInput.EvaluationFields.self)
-        let values = ["vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na].compactMapValues { $0 }
-        switch InterventionInput.evaluationRequest(form, registry: req.application.neig.municipalities, postcodes: !(try intervention.postcodeAreaList).isEmpty) {
+        let values = [
+            "vergelijking": form.vergelijking, "maanden_voor": form.maanden_voor, "maanden_na": form.maanden_na
+        ].compactMapValues { $0 }
+        switch InterventionInput.evaluationRequest(
+            form, registry: req.application.neig.municipalities, postcodes: !(try intervention.postcodeAreaList).isEmpty
+        ) {
         case .invalid(let errors):
-            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: values)
+                .encodeResponse(for: req)
         case .valid(let request):
-            switch try await InterventionService.snapshot(intervention, request: request, by: user.name, app: req.application, on: req.db) {
+            switch try await InterventionService.snapshot(
+                intervention, request: request, by: user.name, app: req.application, on: req.db)
+            {
             case .failure(let failure):
-                return try await page(req, user: user, intervention: intervention, errors: [.init(field: "vergelijking", message: "Niet te berekenen: \(failure).")],
-                                      values: values).encodeResponse(for: req)
+                return try await page(
+                    req, user: user, intervention: intervention,
+                    errors: [.init(field: "vergelijking", message: "Niet te berekenen: \(failure).")],
+                    values: values
+                ).encodeResponse(for: req)
             case .success(let snapshot):
-                try await req.audit("intervention.evaluate", object: "intervention", id: intervention.id?.uuidString.lowercased(),
-                                    detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
-                return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())/evaluaties/\(try snapshot.requireID().uuidString.lowercased())",
-                                    redirectType: .normal)
+                try await req.audit(
+                    "intervention.evaluate", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                    detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
+                return req.redirect(
+                    to:
+                        "/interventies/\(try intervention.requireID().uuidString.lowercased())/evaluaties/\(try snapshot.requireID().uuidString.lowercased())",
+                    redirectType: .normal)
             }
         }
     }
@@ -226,22 +305,30 @@ enum InterventionRoutes {
     static func showSnapshot(_ req: Request) async throws -> HTMLPage {
         _ = try req.requireUser()
         let intervention = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        guard let snapshotID = req.parameters.get("snapshot", as: UUID.self), let snapshot = try await EvaluationSnapshot.find(snapshotID, on: req.db),
-              snapshot.interventionID == intervention.id else { throw NEIGError.notFound() }
-        return HTMLPage(document: InterventionViews.snapshot(req.pageContext, intervention: intervention, snapshot: snapshot,
-                                                             registry: req.application.neig.municipalities))
+        guard let snapshotID = req.parameters.get("snapshot", as: UUID.self),
+            let snapshot = try await EvaluationSnapshot.find(snapshotID, on: req.db),
+            snapshot.interventionID == intervention.id
+        else { throw NEIGError.notFound() }
+        return HTMLPage(
+            document: InterventionViews.snapshot(
+                req.pageContext, intervention: intervention, snapshot: snapshot,
+                registry: req.application.neig.municipalities))
     }
 
-
     static func decide(_ req: Request) async throws -> Response {
-        let (user, intervention) = try await InterventionAccess.editable(req.parameters.get("id", as: UUID.self), context: req.context)
+        let (user, intervention) = try await InterventionAccess.editable(
+            req.parameters.get("id", as: UUID.self), context: req.context)
         let form = try req.content.decode(InterventionService.DecisionFields.self)
         switch try await InterventionService.decide(form, intervention: intervention, context: req.context) {
         case .invalid(let errors):
-            let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting].compactMapValues { $0 }
-            return try await page(req, user: user, intervention: intervention, errors: errors, values: values).encodeResponse(for: req)
+            let values = ["besluit": form.besluit, "datum": form.datum, "toelichting": form.toelichting]
+                .compactMapValues { $0 }
+            return try await page(req, user: user, intervention: intervention, errors: errors, values: values)
+                .encodeResponse(for: req)
         case .valid:
-            return req.redirect(to: "/interventies/\(try intervention.requireID().uuidString.lowercased())#besluiten", redirectType: .normal)
+            return req.redirect(
+                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())#besluiten",
+                redirectType: .normal)
         }
     }
 

@@ -18,7 +18,8 @@ enum InterventionService {
     /// Attacks per area per month in the register — municipalities, or postcode-4 areas — with the months it covers
     /// completely: from its first attack's month up to the last month that has ended.
     static func monthlyCounts(byPostcode: Bool = false, today: CivilDate, on db: any Database) async throws
-        -> (counts: [String: [Int: Int]], first: Int, last: Int) {
+        -> (counts: [String: [Int: Int]], first: Int, last: Int)
+    {
         struct Row: Decodable {
             let area: String
             let month: String
@@ -26,10 +27,12 @@ enum InterventionService {
         }
         let area: SQLQueryString = byPostcode ? "substr(postcode, 1, 4)" : "municipality_code"
         let filter: SQLQueryString = byPostcode ? "WHERE postcode IS NOT NULL" : ""
-        let rows = try await db.sql.raw("""
+        let rows = try await db.sql.raw(
+            """
             SELECT \(area) AS area, substr(occurred_on, 1, 7) AS month, count(*) AS attacks FROM \(ident: Incident.schema) \(filter)
             GROUP BY \(area), substr(occurred_on, 1, 7)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var counts: [String: [Int: Int]] = [:]
         var first = Int.max
         for row in rows {
@@ -50,30 +53,40 @@ enum InterventionService {
 
     /// On postcode-4 areas when the intervention runs in some, compared with other postcode areas; on municipalities
     /// otherwise, compared with other municipalities.
-    static func evaluate(_ intervention: Intervention, request: EvaluationRequest, app: Application, on db: any Database) async throws
-        -> Swift.Result<EffectEvaluation.Result, EffectEvaluation.Failure> {
+    static func evaluate(
+        _ intervention: Intervention, request: EvaluationRequest, app: Application, on db: any Database
+    ) async throws
+        -> Swift.Result<EffectEvaluation.Result, EffectEvaluation.Failure>
+    {
         guard let start = intervention.start else { return .failure(.noMonthsAfter) }
         let areas = try intervention.postcodeAreaList, municipalities = try intervention.municipalityCodes
         let byPostcode = !areas.isEmpty
         let (counts, first, last) = try await monthlyCounts(byPostcode: byPostcode, today: app.neig.clock.today, on: db)
         var notes: [String] = []
         if byPostcode {
-            let unplaced = try await Incident.query(on: db).filter(\.$municipalityCode ~~ municipalities).filter(\.$postcode == nil).count()
+            let unplaced = try await Incident.query(on: db).filter(\.$municipalityCode ~~ municipalities).filter(
+                \.$postcode == nil
+            ).count()
             if unplaced > 0 {
-                notes.append("\(unplaced) aanslagen in \(municipalities.joined(separator: ", ")) hebben geen postcode en tellen niet mee.")
+                notes.append(
+                    "\(unplaced) aanslagen in \(municipalities.joined(separator: ", ")) hebben geen postcode en tellen niet mee."
+                )
             }
         }
         var input = EffectEvaluation.Input(
             counts: counts, universe: byPostcode ? Array(counts.keys) : app.neig.municipalities.all.map(\.code),
-            treated: byPostcode ? areas : municipalities, start: start, controls: request.controls, monthsBefore: request.monthsBefore,
+            treated: byPostcode ? areas : municipalities, start: start, controls: request.controls,
+            monthsBefore: request.monthsBefore,
             monthsAfter: request.monthsAfter, dataStart: first, dataEnd: last, seed: request.seed)
         input.notes = notes
         return EffectEvaluation.evaluate(input)
     }
 
     /// Runs the evaluation and freezes it as a snapshot that decisions can cite.
-    static func snapshot(_ intervention: Intervention, request: EvaluationRequest, by actor: String, app: Application,
-                         on db: any Database) async throws -> Swift.Result<EvaluationSnapshot, EffectEvaluation.Failure> {
+    static func snapshot(
+        _ intervention: Intervention, request: EvaluationRequest, by actor: String, app: Application,
+        on db: any Database
+    ) async throws -> Swift.Result<EvaluationSnapshot, EffectEvaluation.Failure> {
         switch try await evaluate(intervention, request: request, app: app, on: db) {
         case .failure(let failure): return .failure(failure)
         case .success(let result):
@@ -99,7 +112,8 @@ enum InterventionService {
         var decisions: [UUID: InterventionDecision]
 
         static func load(only id: UUID? = nil, on db: any Database) async throws -> Standing {
-            let outputs = InterventionOutput.query(on: db), snapshots = EvaluationSnapshot.query(on: db), decisions = InterventionDecision.query(on: db)
+            let outputs = InterventionOutput.query(on: db), snapshots = EvaluationSnapshot.query(on: db),
+                decisions = InterventionDecision.query(on: db)
             if let id {
                 outputs.filter(\.$interventionID == id)
                 snapshots.filter(\.$interventionID == id)
@@ -107,8 +121,10 @@ enum InterventionService {
             }
             return Standing(
                 outputs: Dictionary(grouping: try await outputs.sort(\.$label).all(), by: \.interventionID),
-                latest: Dictionary(grouping: try await snapshots.sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last),
-                decisions: Dictionary(grouping: try await decisions.sort(\.$createdAt).all(), by: \.interventionID).compactMapValues(\.last))
+                latest: Dictionary(grouping: try await snapshots.sort(\.$createdAt).all(), by: \.interventionID)
+                    .compactMapValues(\.last),
+                decisions: Dictionary(grouping: try await decisions.sort(\.$createdAt).all(), by: \.interventionID)
+                    .compactMapValues(\.last))
         }
     }
 
@@ -116,17 +132,27 @@ enum InterventionService {
     static func csv(on db: any Database) async throws -> String {
         let interventions = try await Intervention.queryWithLists(on: db).sort(\.$line).sort(\.$name).all()
         let standing = try await Standing.load(on: db)
-        var rows = [["id", "naam", "lijn", "eigenaar", "partners", "doelgroep", "gemeenten", "postcodegebieden", "start", "einde", "status",
-                     "kosten_euro", "output", "laatste_effect_pct", "laatste_oordeel", "laatste_besluit", "besluit_datum"]]
+        var rows = [
+            [
+                "id", "naam", "lijn", "eigenaar", "partners", "doelgroep", "gemeenten", "postcodegebieden", "start",
+                "einde", "status",
+                "kosten_euro", "output", "laatste_effect_pct", "laatste_oordeel", "laatste_besluit", "besluit_datum"
+            ]
+        ]
         for item in interventions {
             let id = item.id!
-            let output = (standing.outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(separator: "; ")
+            let output = (standing.outputs[id] ?? []).map { "\($0.label): \($0.realised)/\($0.planned)" }.joined(
+                separator: "; ")
             let latest = standing.latest[id], decision = standing.decisions[id]
-            let fields = [id.uuidString.lowercased(), item.name, item.line.rawValue, item.ownerName, item.partners, item.targetGroup,
-                          try item.municipalityCodes.joined(separator: " "), try item.postcodeAreaList.joined(separator: " "),
-                          item.startsOn, item.endsOn ?? "", item.status.rawValue, item.costEuros.map(String.init) ?? "", output,
-                          latest?.result.map { String($0.effectPct) } ?? "", latest?.verdict ?? "", decision?.decision.rawValue ?? "",
-                          decision?.decidedOn ?? ""]
+            let fields = [
+                id.uuidString.lowercased(), item.name, item.line.rawValue, item.ownerName, item.partners,
+                item.targetGroup,
+                try item.municipalityCodes.joined(separator: " "), try item.postcodeAreaList.joined(separator: " "),
+                item.startsOn, item.endsOn ?? "", item.status.rawValue, item.costEuros.map(String.init) ?? "", output,
+                latest?.result.map { String($0.effectPct) } ?? "", latest?.verdict ?? "",
+                decision?.decision.rawValue ?? "",
+                decision?.decidedOn ?? ""
+            ]
             rows.append(fields)
         }
         return CSVWriter(separator: ",").document(rows)

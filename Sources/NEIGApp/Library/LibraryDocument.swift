@@ -119,16 +119,23 @@ struct CreateLibrary: AsyncMigration {
             .field("edited_at", .datetime, .required)
             .unique(on: "document_id", "version")
             .create()
-        try await database.schema(MemberGroup.schema).id().field("code", .string, .required).field("name", .string, .required)
-            .unique(on: "code").create()
-        try await database.schema(GroupMembership.schema).id().field("group_code", .string, .required).field("user_id", .uuid, .required)
-            .unique(on: "group_code", "user_id").create()
+        try await database.schema(MemberGroup.schema).id().field("code", .string, .required).field(
+            "name", .string, .required
+        )
+        .unique(on: "code").create()
+        try await database.schema(GroupMembership.schema).id().field("group_code", .string, .required).field(
+            "user_id", .uuid, .required
+        )
+        .unique(on: "group_code", "user_id").create()
         try await LibrarySearch.createIndex(on: database)
     }
 
     func revert(on database: any Database) async throws {
         try await LibrarySearch.dropIndex(on: database)
-        for schema in [GroupMembership.schema, MemberGroup.schema, LibraryVersion.schema, LibraryAttachment.schema, LibraryDocument.schema] {
+        for schema in [
+            GroupMembership.schema, MemberGroup.schema, LibraryVersion.schema, LibraryAttachment.schema,
+            LibraryDocument.schema
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -13,7 +13,11 @@ final class LibraryDocumentLine: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ line: ApproachLine, of owner: UUID) { self.$document.id = owner; self.line = line; self.position = 0 }
+    init(_ line: ApproachLine, of owner: UUID) {
+        self.$document.id = owner
+        self.line = line
+        self.position = 0
+    }
 }
 
 /// A phase of the handelingskader a library document is about.
@@ -27,7 +31,11 @@ final class LibraryDocumentPhase: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ phase: CasePhase, of owner: UUID) { self.$document.id = owner; self.phase = phase; self.position = 0 }
+    init(_ phase: CasePhase, of owner: UUID) {
+        self.$document.id = owner
+        self.phase = phase
+        self.position = 0
+    }
 }
 
 extension LibraryDocument {
@@ -37,8 +45,10 @@ extension LibraryDocument {
     /// Stores the tags of a saved document; run it in the transaction that saved it.
     func replaceTags(lines: [ApproachLine], phases: [CasePhase], on db: any Database) async throws {
         let id = try requireID()
-        $lineRows.value = try await LibraryDocumentLine.replace(owner: id, with: lines.map { LibraryDocumentLine($0, of: id) }, on: db)
-        $phaseRows.value = try await LibraryDocumentPhase.replace(owner: id, with: phases.map { LibraryDocumentPhase($0, of: id) }, on: db)
+        $lineRows.value = try await LibraryDocumentLine.replace(
+            owner: id, with: lines.map { LibraryDocumentLine($0, of: id) }, on: db)
+        $phaseRows.value = try await LibraryDocumentPhase.replace(
+            owner: id, with: phases.map { LibraryDocumentPhase($0, of: id) }, on: db)
     }
 }
 
@@ -48,31 +58,18 @@ extension QueryBuilder where Model == LibraryDocument {
 
 struct MoveLibraryListsToTables: AsyncMigration {
     static let moves = [
-        ListColumnMove(owner: "library_documents", column: "lines", table: "library_document_lines",
-                       ownerColumn: "document_id", valueColumn: "line"),
-        ListColumnMove(owner: "library_documents", column: "phases", table: "library_document_phases",
-                       ownerColumn: "document_id", valueColumn: "phase"),
+        ListColumnMove(
+            owner: "library_documents", column: "lines", table: "library_document_lines",
+            ownerColumn: "document_id", valueColumn: "line"),
+        ListColumnMove(
+            owner: "library_documents", column: "phases", table: "library_document_phases",
+            ownerColumn: "document_id", valueColumn: "phase")
     ]
 
     func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            for (table, column) in [("library_document_lines", "line"), ("library_document_phases", "phase")] {
-                try await database.schema(table).id()
-                    .field("document_id", .uuid, .required, .references("library_documents", "id", onDelete: .cascade))
-                    .field(.string(column), .string, .required).field("position", .int, .required)
-                    .unique(on: "document_id", .string(column)).create()
-                try await database.sql.raw("CREATE INDEX \(unsafeRaw: table)_value ON \(unsafeRaw: table) (\(unsafeRaw: column))").run()
-            }
-            for move in Self.moves { try await move.forward(on: database) }
-            // The SQLite index carried the lists too; it is derived, so it is built again without them.
-            try await LibrarySearch.rebuildIndex(on: database)
-        }
+        // The SQLite index carried the lists too; it is derived, so it is built again without them.
+        try await ListColumnMove.apply(Self.moves, on: database) { try await LibrarySearch.rebuildIndex(on: $0) }
     }
 
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            for move in Self.moves { try await move.backward(on: database) }
-            for table in ["library_document_phases", "library_document_lines"] { try await database.schema(table).delete() }
-        }
-    }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo(Self.moves, on: database) }
 }

@@ -32,13 +32,17 @@ public enum LibraryImporter {
     public static func run(_ data: Data, actor: String, app: Application) async throws -> Outcome {
         var documents: [(LibraryDocument, [ApproachLine], [CasePhase])] = [], problems: [Problem] = []
         let now = app.neig.clock.now()
-        for (index, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !raw.allSatisfy({ $0 == 32 || $0 == 13 }) {
+        for (index, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !raw.allSatisfy({ $0 == 32 || $0 == 13 }) {
             guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw)) else {
-                problems.append(Problem(line: index + 1, field: nil, reason: "geen JSON-object met de beschreven velden"))
+                problems.append(
+                    Problem(line: index + 1, field: nil, reason: "geen JSON-object met de beschreven velden"))
                 continue
             }
-            switch LibraryService.validate(title: line.title, summary: line.summary, body: line.body, kind: line.kind, lines: line.lines ?? [],
-                                           phases: line.phases ?? [], visibility: line.visibility, group: nil, knownGroups: []) {
+            switch LibraryService.validate(
+                title: line.title, summary: line.summary, body: line.body, kind: line.kind, lines: line.lines ?? [],
+                phases: line.phases ?? [], visibility: line.visibility, group: nil, knownGroups: [])
+            {
             case .invalid(let errors):
                 problems += errors.map { Problem(line: index + 1, field: $0.field, reason: $0.message) }
             case .valid(let draft):
@@ -63,7 +67,9 @@ public enum LibraryImporter {
                 try await document.replaceTags(lines: lines, phases: phases, on: tx)
                 try await LibrarySearch.index(document, isNew: true, on: tx)
             }
-            try await Audit.record("library.import", object: "library_document", detail: "documents=\(checked.count)", actor: actor, at: now, on: tx)
+            try await Audit.record(
+                "library.import", object: "library_document", detail: "documents=\(checked.count)", actor: actor,
+                at: now, on: tx)
         }
         return .imported(checked.count)
     }

@@ -23,39 +23,52 @@ enum LibraryRoutes {
         library.on(.POST, ":id", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: update)
     }
 
-
     static func list(_ req: Request) async throws -> HTMLPage {
         let filters = LibraryCatalogue.Filters(req)
         let results = try await LibraryCatalogue.find(filters, user: req.user, limit: 30, on: req.db)
-        return HTMLPage(document: LibraryListView(context: req.pageContext, filters: filters, results: results, canWrite: req.user != nil).document)
+        return HTMLPage(
+            document: LibraryListView(
+                context: req.pageContext, filters: filters, results: results, canWrite: req.user != nil
+            ).document)
     }
 
-
     static func show(_ req: Request) async throws -> HTMLPage {
-        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
+        let document = try await LibraryCatalogue.readable(
+            req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         let canEdit = req.user.map { LibraryService.canEdit(document, user: $0) } ?? false
-        return HTMLPage(document: try LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
+        return HTMLPage(
+            document: try LibraryDocumentView(context: req.pageContext, document: document, canEdit: canEdit).page)
     }
 
     static func versions(_ req: Request) async throws -> HTMLPage {
-        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
-        let versions = try await LibraryVersion.query(on: req.db).filter(\.$documentID == document.requireID()).sort(\.$version, .descending).all()
-        return HTMLPage(document: LibraryVersionsView(context: req.pageContext, document: document, versions: versions).page)
+        let document = try await LibraryCatalogue.readable(
+            req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
+        let versions = try await LibraryVersion.query(on: req.db).filter(\.$documentID == document.requireID()).sort(
+            \.$version, .descending
+        ).all()
+        return HTMLPage(
+            document: LibraryVersionsView(context: req.pageContext, document: document, versions: versions).page)
     }
 
     /// Always a download (`attachment`), with the type neig recognised and `nosniff`, so a file is never run as a page.
     static func attachment(_ req: Request) async throws -> Response {
-        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
+        let document = try await LibraryCatalogue.readable(
+            req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         guard let type = document.attachmentType.flatMap(AttachmentType.init(rawValue:)),
-              let stored = try await LibraryAttachment.query(on: req.db).filter(\.$documentID == document.requireID()).first() else {
+            let stored = try await LibraryAttachment.query(on: req.db).filter(\.$documentID == document.requireID())
+                .first()
+        else {
             throw NEIGError.notFound()
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: type.contentType)
         let name = document.attachmentName ?? "bijlage.\(type.rawValue)"
         let ascii = String(name.unicodeScalars.filter { $0.isASCII && $0 != "\"" }.map(Character.init))
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii)")
+        headers.replaceOrAdd(
+            name: .contentDisposition,
+            value:
+                "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii)"
+        )
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
         return Response(status: .ok, headers: headers, body: .init(data: stored.data))
@@ -63,23 +76,39 @@ enum LibraryRoutes {
 
     static func member(_ req: Request) throws -> User { try req.requireUser() }
 
-    static func knownGroups(_ db: any Database) async throws -> [MemberGroup] { try await MemberGroup.query(on: db).sort(\.$name).all() }
+    static func knownGroups(_ db: any Database) async throws -> [MemberGroup] {
+        try await MemberGroup.query(on: db).sort(\.$name).all()
+    }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try member(req)
-        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: nil, values: ["zichtbaarheid": "leden", "soort": "handreiking"],
-                                                  lists: [:], errors: [], groups: try await knownGroups(req.db)).page)
+        return HTMLPage(
+            document: LibraryFormView(
+                context: req.pageContext, document: nil, values: ["zichtbaarheid": "leden", "soort": "handreiking"],
+                lists: [:], errors: [], groups: try await knownGroups(req.db)
+            ).page)
     }
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
         let user = try member(req)
-        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
-        guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
-        return HTMLPage(document: LibraryFormView(context: req.pageContext, document: document, values: [
-            "titel": document.title, "samenvatting": document.summary, "tekst": document.body, "soort": document.kind.rawValue,
-            "zichtbaarheid": document.visibility.rawValue, "groep": document.groupCode ?? "",
-        ], lists: ["lijnen": try document.lineTags.map(\.rawValue), "fasen": try document.phaseTags.map(\.rawValue)], errors: [],
-           groups: try await knownGroups(req.db)).page)
+        let document = try await LibraryCatalogue.readable(
+            req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
+        guard LibraryService.canEdit(document, user: user) else {
+            throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.")
+        }
+        return HTMLPage(
+            document: LibraryFormView(
+                context: req.pageContext, document: document,
+                values: [
+                    "titel": document.title, "samenvatting": document.summary, "tekst": document.body,
+                    "soort": document.kind.rawValue,
+                    "zichtbaarheid": document.visibility.rawValue, "groep": document.groupCode ?? ""
+                ],
+                lists: [
+                    "lijnen": try document.lineTags.map(\.rawValue), "fasen": try document.phaseTags.map(\.rawValue)
+                ], errors: [],
+                groups: try await knownGroups(req.db)
+            ).page)
     }
 
     struct DocumentForm: Content {
@@ -98,8 +127,11 @@ enum LibraryRoutes {
 
     static func update(_ req: Request) async throws -> Response {
         let user = try member(req)
-        let document = try await LibraryCatalogue.readable(req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
-        guard LibraryService.canEdit(document, user: user) else { throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.") }
+        let document = try await LibraryCatalogue.readable(
+            req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
+        guard LibraryService.canEdit(document, user: user) else {
+            throw NEIGError.forbidden("Alleen de auteur, de eigen organisatie of een coördinator bewerkt dit stuk.")
+        }
         return try await save(req, existing: document)
     }
 
@@ -109,8 +141,11 @@ enum LibraryRoutes {
         let groups = try await knownGroups(req.db)
         var errors: [FormViews.FieldError] = []
         var draft: LibraryService.Draft?
-        switch LibraryService.validate(title: form.titel, summary: form.samenvatting, body: form.tekst, kind: form.soort, lines: form.lijnen ?? [],
-                                       phases: form.fasen ?? [], visibility: form.zichtbaarheid, group: form.groep, knownGroups: Set(groups.map(\.code))) {
+        switch LibraryService.validate(
+            title: form.titel, summary: form.samenvatting, body: form.tekst, kind: form.soort, lines: form.lijnen ?? [],
+            phases: form.fasen ?? [], visibility: form.zichtbaarheid, group: form.groep,
+            knownGroups: Set(groups.map(\.code)))
+        {
         case .valid(let checked): draft = checked
         case .invalid(let problems): errors += problems
         }
@@ -122,13 +157,17 @@ enum LibraryRoutes {
             }
         }
         guard errors.isEmpty, let draft else {
-            let values = ["titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst, "soort": form.soort,
-                          "zichtbaarheid": form.zichtbaarheid, "groep": form.groep].compactMapValues { $0 }
-            let view = LibraryFormView(context: req.pageContext, document: existing, values: values,
-                                       lists: ["lijnen": form.lijnen ?? [], "fasen": form.fasen ?? []], errors: errors, groups: groups)
+            let values = [
+                "titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst, "soort": form.soort,
+                "zichtbaarheid": form.zichtbaarheid, "groep": form.groep
+            ].compactMapValues { $0 }
+            let view = LibraryFormView(
+                context: req.pageContext, document: existing, values: values,
+                lists: ["lijnen": form.lijnen ?? [], "fasen": form.fasen ?? []], errors: errors, groups: groups)
             return try await HTMLPage(document: view.page, status: .unprocessableEntity).encodeResponse(for: req)
         }
         let document = try await LibraryService.save(draft, upload: upload, existing: existing, by: user, on: req)
-        return req.redirect(to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(
+            to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 }

@@ -18,16 +18,20 @@ enum LibrarySearch {
     static func createIndex(on database: any Database) async throws {
         let sql = database.sql
         if database.isPostgres {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 ALTER TABLE library_documents ADD COLUMN search tsvector GENERATED ALWAYS AS (
                   setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', summary), 'B')
                   || setweight(to_tsvector('dutch', body), 'C') || setweight(to_tsvector('dutch', coalesce(attachment_text, '')), 'D')) STORED
-                """).run()
+                """
+            ).run()
             // Ranking reads only this small vector: the full one is large (TOASTed), and reading it for every match is the cost.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 ALTER TABLE library_documents ADD COLUMN search_head tsvector GENERATED ALWAYS AS (
                   setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', summary), 'B')) STORED
-                """).run()
+                """
+            ).run()
             try await sql.raw("CREATE INDEX library_documents_search ON library_documents USING GIN (search)").run()
         } else {
             try await createSQLiteIndex(on: sql)
@@ -36,10 +40,12 @@ enum LibrarySearch {
 
     /// `doc_id` holds the id as the documents' own column does, so the tag tables can be joined to it.
     private static func createSQLiteIndex(on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
               title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
-            """).run()
+            """
+        ).run()
     }
 
     /// Builds the SQLite index anew from the documents (PostgreSQL's columns follow by themselves).
@@ -47,10 +53,12 @@ enum LibrarySearch {
         guard !database.isPostgres else { return }
         try await database.sql.raw("DROP TABLE IF EXISTS library_fts").run()
         try await createSQLiteIndex(on: database.sql)
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO library_fts (doc_id, visibility, group_code, kind, title, summary, body, attachment)
             SELECT id, visibility, coalesce(group_code, ''), kind, title, summary, body, coalesce(attachment_text, '') FROM library_documents
-            """).run()
+            """
+        ).run()
     }
 
     static func dropIndex(on database: any Database) async throws {
@@ -63,11 +71,13 @@ enum LibrarySearch {
         guard !database.isPostgres else { return }
         let id = try document.requireID()
         if !isNew { try await database.sql.raw("DELETE FROM library_fts WHERE doc_id = \(bind: id)").run() }
-        try await database.sql.raw("""
+        try await database.sql.raw(
+            """
             INSERT INTO library_fts (doc_id, visibility, group_code, kind, title, summary, body, attachment)
             VALUES (\(bind: id), \(bind: document.visibility.rawValue), \(bind: document.groupCode ?? ""), \(bind: document.kind.rawValue),
                     \(bind: document.title), \(bind: document.summary), \(bind: document.body), \(bind: document.attachmentText ?? ""))
-            """).run()
+            """
+        ).run()
     }
 
     static func remove(_ id: UUID, on database: any Database) async throws {
@@ -95,14 +105,19 @@ enum LibrarySearch {
             let t = SQLRaw(table), id = SQLRaw(idColumn)
             var sql: SQLQueryString = "(\(t).visibility = 'publiek'"
             if loggedIn { sql = "\(sql) OR \(t).visibility = 'leden'" }
-            if !groups.isEmpty { sql = "\(sql) OR (\(t).visibility = 'groep' AND \(t).group_code IN (\(SQLList(groups.sorted().map { SQLBind($0) }))))" }
+            if !groups.isEmpty {
+                sql =
+                    "\(sql) OR (\(t).visibility = 'groep' AND \(t).group_code IN (\(SQLList(groups.sorted().map { SQLBind($0) }))))"
+            }
             sql = "\(sql))"
             if let kind { sql = "\(sql) AND \(t).kind = \(bind: kind.rawValue)" }
             if let line {
-                sql = "\(sql) AND EXISTS (SELECT 1 FROM library_document_lines l WHERE l.document_id = \(t).\(id) AND l.line = \(bind: line.rawValue))"
+                sql =
+                    "\(sql) AND EXISTS (SELECT 1 FROM library_document_lines l WHERE l.document_id = \(t).\(id) AND l.line = \(bind: line.rawValue))"
             }
             if let phase {
-                sql = "\(sql) AND EXISTS (SELECT 1 FROM library_document_phases p WHERE p.document_id = \(t).\(id) AND p.phase = \(bind: phase.rawValue))"
+                sql =
+                    "\(sql) AND EXISTS (SELECT 1 FROM library_document_phases p WHERE p.document_id = \(t).\(id) AND p.phase = \(bind: phase.rawValue))"
             }
             return sql
         }
@@ -110,7 +125,9 @@ enum LibrarySearch {
 
     /// Ids of the readable documents matching every term, best first (at most `limit`). Filtering happens in the
     /// same query, so a page is never short because better matches were hidden.
-    static func rankedIDs(words: [(word: String, stem: String)], scope: Scope, limit: Int, on database: any Database) async throws -> [UUID] {
+    static func rankedIDs(words: [(word: String, stem: String)], scope: Scope, limit: Int, on database: any Database)
+        async throws -> [UUID]
+    {
         guard !words.isEmpty else { return [] }
         let terms = words.map(\.stem)
         let rows: [RankedID]
@@ -133,25 +150,29 @@ enum LibrarySearch {
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
             // ORDER BY rank lets FTS5 sort the matches by score itself and hand them over best first, so the facet
             // columns are read only until the page is full rather than for every match.
-            rows = try await database.sql.raw("""
+            rows = try await database.sql.raw(
+                """
                 SELECT doc_id AS id FROM library_fts
                 WHERE library_fts MATCH \(bind: match) AND rank MATCH 'bm25(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 20.0, 4.0, 1.0, 0.5)'
                   AND \(scope.condition("library_fts", idColumn: "doc_id"))
                 ORDER BY rank LIMIT \(bind: limit)
-                """).all(decoding: RankedID.self)
+                """
+            ).all(decoding: RankedID.self)
         }
         return rows.compactMap { UUID(uuidString: $0.id) }
     }
 
     /// Markdown source without its markup, for excerpts.
     static func plain(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: #"(?m)(^|\s)#{1,6}\s|\*\*|__|`|\]\([^)]*\)|\[|(?m)^\s*[-*]\s"#, with: "$1", options: .regularExpression)
+        markdown.replacingOccurrences(
+            of: #"(?m)(^|\s)#{1,6}\s|\*\*|__|`|\]\([^)]*\)|\[|(?m)^\s*[-*]\s"#, with: "$1", options: .regularExpression)
     }
 
     /// Escapes a snippet for HTML and turns the match markers into `<mark>`.
     static func highlighted(_ snippet: String) -> String {
         snippet
-            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
     }

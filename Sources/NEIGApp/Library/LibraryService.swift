@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 import Ink
 import NEIGCore
+import NEIGFormats
 import Vapor
 import ZIPFoundation
-import NEIGFormats
 
 /// Who reads what in the library, saving with version history, attachment text and Markdown rendering.
 enum LibraryService {
@@ -39,25 +39,39 @@ enum LibraryService {
         let groupCode: String?
     }
 
-    static func validate(title: String?, summary: String?, body: String?, kind: String?, lines: [String], phases: [String], visibility: String?,
-                         group: String?, knownGroups: Set<String>) -> Checked<Draft> {
+    static func validate(
+        title: String?, summary: String?, body: String?, kind: String?, lines: [String], phases: [String],
+        visibility: String?,
+        group: String?, knownGroups: Set<String>
+    ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let title = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens.")) }
+        if title.isEmpty || title.count > 200 {
+            errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens."))
+        }
         let summary = (summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.isEmpty || summary.count > 1000 { errors.append(.init(field: "samenvatting", message: "Vat het stuk samen in 1 tot 1000 tekens.")) }
+        if summary.isEmpty || summary.count > 1000 {
+            errors.append(.init(field: "samenvatting", message: "Vat het stuk samen in 1 tot 1000 tekens."))
+        }
         let body = (body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if body.count > 200_000 { errors.append(.init(field: "tekst", message: "De tekst is langer dan 200.000 tekens.")) }
+        if body.count > 200_000 {
+            errors.append(.init(field: "tekst", message: "De tekst is langer dan 200.000 tekens."))
+        }
         let kind = DocumentKind(rawValue: kind ?? "")
         if kind == nil { errors.append(.init(field: "soort", message: "Kies de soort.")) }
         let visibility = Visibility(rawValue: visibility ?? "")
         if visibility == nil { errors.append(.init(field: "zichtbaarheid", message: "Kies wie het mag lezen.")) }
         let group = (group ?? "").trimmingCharacters(in: .whitespaces)
-        if visibility == .groep && !knownGroups.contains(group) { errors.append(.init(field: "groep", message: "Kies een bestaande groep.")) }
+        if visibility == .groep && !knownGroups.contains(group) {
+            errors.append(.init(field: "groep", message: "Kies een bestaande groep."))
+        }
         guard errors.isEmpty, let kind, let visibility else { return .invalid(errors) }
-        return .valid(Draft(title: title, summary: summary, body: body, kind: kind, lines: lines.compactMap(ApproachLine.init(rawValue:)),
-                            phases: phases.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten }, visibility: visibility,
-                            groupCode: visibility == .groep ? group : nil))
+        return .valid(
+            Draft(
+                title: title, summary: summary, body: body, kind: kind,
+                lines: lines.compactMap(ApproachLine.init(rawValue:)),
+                phases: phases.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten }, visibility: visibility,
+                groupCode: visibility == .groep ? group : nil))
     }
 
     struct Upload {
@@ -72,14 +86,22 @@ enum LibraryService {
             return .invalid([.init(field: "bijlage", message: "De bijlage is groter dan 20 MB.")])
         }
         guard let type = AttachmentType.detect(fileName: name, bytes: bytes) else {
-            return .invalid([.init(field: "bijlage", message: "Alleen PDF, DOCX en PPTX; de inhoud van het bestand moet bij de naam passen.")])
+            return .invalid([
+                .init(
+                    field: "bijlage",
+                    message: "Alleen PDF, DOCX en PPTX; de inhoud van het bestand moet bij de naam passen.")
+            ])
         }
-        let safeName = String(name.split(separator: "/").last ?? "bijlage").filter { $0.isLetter || $0.isNumber || "._- ".contains($0) }
+        let safeName = String(name.split(separator: "/").last ?? "bijlage").filter {
+            $0.isLetter || $0.isNumber || "._- ".contains($0)
+        }
         return .valid(Upload(name: String(safeName.prefix(120)), type: type, bytes: bytes))
     }
 
     /// Creates a document or saves a new version of one; the previous text goes to the version history.
-    static func save(_ draft: Draft, upload: Upload?, existing: LibraryDocument?, by user: User, on req: Request) async throws -> LibraryDocument {
+    static func save(_ draft: Draft, upload: Upload?, existing: LibraryDocument?, by user: User, on req: Request)
+        async throws -> LibraryDocument
+    {
         let document = existing ?? LibraryDocument()
         let now = req.application.neig.clock.now()
         let previous = existing.map { ($0.version, $0.title, $0.summary, $0.body) }
@@ -104,10 +126,14 @@ enum LibraryService {
             document.attachmentSize = upload.bytes.count
             // Reading a 20 MB PDF takes a while; not on the event loop.
             let (bytes, type) = (upload.bytes, upload.type)
-            let extracted = try await req.application.threadPool.runIfActive { AttachmentText.extract(bytes, type: type) }
+            let extracted = try await req.application.threadPool.runIfActive {
+                AttachmentText.extract(bytes, type: type)
+            }
             guard case .success(let text) = extracted else {
-                throw NEIGError.unprocessable("De bijlage pakt uit tot veel meer dan het bestand zelf (meer dan 100 MB of 100 keer zo groot) en is geweigerd. "
-                                              + "Sla het document opnieuw op of maak er een PDF van.", items: [.init(column: "bijlage", reason: "uitgepakt te groot")])
+                throw NEIGError.unprocessable(
+                    "De bijlage pakt uit tot veel meer dan het bestand zelf (meer dan 100 MB of 100 keer zo groot) en is geweigerd. "
+                        + "Sla het document opnieuw op of maak er een PDF van.",
+                    items: [.init(column: "bijlage", reason: "uitgepakt te groot")])
             }
             document.attachmentText = text
         }
@@ -130,8 +156,10 @@ enum LibraryService {
                 try await attachment.create(on: tx)
             }
             try await LibrarySearch.index(document, isNew: existing == nil, on: tx)
-            try await req.audit(existing == nil ? "library.create" : "library.edit", object: "library_document", id: document.id?.uuidString.lowercased(),
-                                detail: "version=\(document.version) visibility=\(draft.visibility.rawValue)", on: tx)
+            try await req.audit(
+                existing == nil ? "library.create" : "library.edit", object: "library_document",
+                id: document.id?.uuidString.lowercased(),
+                detail: "version=\(document.version) visibility=\(draft.visibility.rawValue)", on: tx)
         }
         return document
     }
@@ -145,9 +173,13 @@ enum LibraryService {
             .replacingOccurrences(of: "'", with: "&#39;")
         let html = MarkdownParser().html(from: escaped)
         // Links may only go to web pages, mail addresses and this site; images only to web pages and this site.
-        return html
-            .replacingOccurrences(of: #"href="(?!https?:|mailto:|/(?![/\\])|#)[^"]*""#, with: "href=\"#\"", options: .regularExpression)
-            .replacingOccurrences(of: #"src="(?!https?:|/(?![/\\]))[^"]*""#, with: "src=\"\"", options: .regularExpression)
+        return
+            html
+            .replacingOccurrences(
+                of: #"href="(?!https?:|mailto:|/(?![/\\])|#)[^"]*""#, with: "href=\"#\"", options: .regularExpression
+            )
+            .replacingOccurrences(
+                of: #"src="(?!https?:|/(?![/\\]))[^"]*""#, with: "src=\"\"", options: .regularExpression)
     }
 }
 
@@ -167,7 +199,10 @@ enum AttachmentText {
 
         func spend(_ bytes: Int) throws {
             used += bytes
-            if used > limit { exceeded = true; throw TooLarge() }
+            if used > limit {
+                exceeded = true
+                throw TooLarge()
+            }
         }
     }
 
@@ -175,25 +210,32 @@ enum AttachmentText {
         let budget = Budget(compressedSize: bytes.count)
         let text: String?
         switch type {
-        case .pdf: text = PDFText.extract(bytes, inflate: { inflate($0, budget: budget) }).map { String($0.prefix(500_000)) }
+        case .pdf:
+            text = PDFText.extract(bytes, inflate: { inflate($0, budget: budget) }).map { String($0.prefix(500_000)) }
         case .docx: text = officeText(bytes, budget: budget) { $0 == "word/document.xml" }
-        case .pptx: text = officeText(bytes, budget: budget) { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
+        case .pptx:
+            text = officeText(bytes, budget: budget) { $0.hasPrefix("ppt/slides/slide") && $0.hasSuffix(".xml") }
         }
         return budget.exceeded ? .failure(TooLarge()) : .success(text)
     }
 
     /// zlib (RFC 1950) data: the two header bytes, then raw deflate.
     static func inflate(_ bytes: [UInt8], budget: Budget) -> [UInt8]? {
-        guard !budget.exceeded, bytes.count > 2, bytes[0] & 0x0F == 8, (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0 else { return nil }
+        guard !budget.exceeded, bytes.count > 2, bytes[0] & 0x0F == 8,
+            (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0
+        else { return nil }
         let deflated = Data(bytes[2...])
         var output = Data()
         do {
-            _ = try Data.decompress(size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true, provider: { position, size in
-                deflated.subdata(in: Int(position)..<min(deflated.count, Int(position) + size))
-            }, consumer: { chunk in
-                try budget.spend(chunk.count)
-                output.append(chunk)
-            })
+            _ = try Data.decompress(
+                size: Int64(deflated.count), bufferSize: 64 * 1024, skipCRC32: true,
+                provider: { position, size in
+                    deflated.subdata(in: Int(position)..<min(deflated.count, Int(position) + size))
+                },
+                consumer: { chunk in
+                    try budget.spend(chunk.count)
+                    output.append(chunk)
+                })
         } catch {
             // A stream cut short still gives the text up to there; a budget spent gives nothing.
             return budget.exceeded || output.isEmpty ? nil : [UInt8](output)
@@ -206,16 +248,20 @@ enum AttachmentText {
         var text = ""
         for entry in archive where parts(entry.path) {
             var xml = Data()
-            let extracted = (try? archive.extract(entry, consumer: { chunk in
-                try budget.spend(chunk.count)
-                xml.append(chunk)
-            })) != nil
+            let extracted =
+                (try? archive.extract(
+                    entry,
+                    consumer: { chunk in
+                        try budget.spend(chunk.count)
+                        xml.append(chunk)
+                    })) != nil
             if budget.exceeded { return nil }
             guard extracted else { continue }
             let plain = String(decoding: xml, as: UTF8.self)
                 .replacingOccurrences(of: "</w:p>|</a:p>", with: "\n", options: .regularExpression)
                 .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
             text += plain + "\n"
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

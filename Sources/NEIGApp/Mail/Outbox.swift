@@ -12,17 +12,21 @@ enum Outbox {
 
     /// Claims the oldest message that is due, or returns nil.
     static func claim(worker: String, now: Date, on database: any Database) async throws -> OutboxMessage? {
-        guard let sql = database as? any SQLDatabase else { throw ConfigurationError("the database does not speak SQL") }
+        guard let sql = database as? any SQLDatabase else {
+            throw ConfigurationError("the database does not speak SQL")
+        }
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
         // A claim is a lease: a process that dies while sending leaves the message to be claimed again later.
         let leaseUntil = now.addingTimeInterval(leaseDuration)
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             UPDATE outbox SET status = 'sending', claimed_by = \(bind: worker), attempts = attempts + 1, available_at = \(bind: leaseUntil)
             WHERE id = (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND available_at <= \(bind: now)
                         ORDER BY created_at LIMIT 1 \(lock))
               AND status IN ('pending', 'sending') AND available_at <= \(bind: now)
             RETURNING id
-            """).first()
+            """
+        ).first()
         guard let id = try row?.decode(column: "id", as: UUID.self) else { return nil }
         return try await OutboxMessage.find(id, on: database)
     }

@@ -21,7 +21,8 @@ struct SMTPMailer: Mailer {
     }
 
     func send(to recipient: String, subject: String, body: String) async throws {
-        for address in [settings.from, recipient] where address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }) {
+        for address in [settings.from, recipient]
+        where address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }) {
             throw SMTPError(description: "refusing an address with line breaks or angle brackets")
         }
         let tls = try settings.security == .none ? nil : NIOSSLContext(configuration: tlsConfiguration())
@@ -32,14 +33,17 @@ struct SMTPMailer: Mailer {
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if settings.security == .tls, let tls {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: hostname))
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: tls, serverHostname: hostname))
                     }
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         let message = Self.message(from: settings.from, to: recipient, subject: subject, body: body)
         let deadline = NIODeadline.now() + timeout
-        let watchdog = channel.channel.eventLoop.scheduleTask(deadline: deadline) { channel.channel.close(promise: nil) }
+        let watchdog = channel.channel.eventLoop.scheduleTask(deadline: deadline) {
+            channel.channel.close(promise: nil)
+        }
         defer { watchdog.cancel() }
         try await channel.executeThenClose { inbound, outbound in
             var session = SMTPSession(inbound: inbound.makeAsyncIterator(), outbound: outbound, deadline: deadline)
@@ -50,11 +54,17 @@ struct SMTPMailer: Mailer {
                     throw SMTPError(description: "the relay does not offer STARTTLS; refusing to send without TLS")
                 }
                 _ = try await session.command("STARTTLS", expect: 220)
-                try await channel.channel.pipeline.addHandler(NIOSSLClientHandler(context: tls!, serverHostname: hostname), position: .first).get()
+                try await channel.channel.pipeline.addHandler(
+                    NIOSSLClientHandler(context: tls!, serverHostname: hostname), position: .first
+                ).get()
                 capabilities = try await session.command("EHLO neig", expect: 250)
             }
             if let username = settings.username, let password = settings.password {
-                guard capabilities.contains(where: { $0.uppercased().hasPrefix("AUTH") && $0.uppercased().contains("PLAIN") }) else {
+                guard
+                    capabilities.contains(where: {
+                        $0.uppercased().hasPrefix("AUTH") && $0.uppercased().contains("PLAIN")
+                    })
+                else {
                     throw SMTPError(description: "the relay does not offer AUTH PLAIN")
                 }
                 let credentials = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
@@ -81,11 +91,14 @@ struct SMTPMailer: Mailer {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let encodedBody = Data(body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encodedBody = Data(body.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed
+        ])
         return [
-            "From: neig <\(from)>", "To: <\(to)>", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: date))",
+            "From: neig <\(from)>", "To: <\(to)>", "Subject: \(encodedSubject)",
+            "Date: \(formatter.string(from: date))",
             "Message-ID: <\(UUID().uuidString.lowercased())@neig>", "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", encodedBody,
+            "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", encodedBody
         ].joined(separator: "\r\n")
     }
 }
@@ -119,10 +132,14 @@ struct SMTPSession {
         var lines: [String] = []
         while true {
             let line = try await readLine()
-            guard line.count >= 3, let received = Int(line.prefix(3)) else { throw SMTPMailer.SMTPError(description: "bad reply '\(line)'") }
+            guard line.count >= 3, let received = Int(line.prefix(3)) else {
+                throw SMTPMailer.SMTPError(description: "bad reply '\(line)'")
+            }
             lines.append(String(line.dropFirst(4)))
             if line.count > 3, line[line.index(line.startIndex, offsetBy: 3)] == "-" { continue }
-            guard received == code else { throw SMTPMailer.SMTPError(description: "expected \(code), server said '\(line)'") }
+            guard received == code else {
+                throw SMTPMailer.SMTPError(description: "expected \(code), server said '\(line)'")
+            }
             return lines
         }
     }
@@ -134,7 +151,9 @@ struct SMTPSession {
                 let line = buffer.readString(length: length) ?? ""
                 return line.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            guard buffer.readableBytes < 64 * 1024 else { throw SMTPMailer.SMTPError(description: "reply line too long") }
+            guard buffer.readableBytes < 64 * 1024 else {
+                throw SMTPMailer.SMTPError(description: "reply line too long")
+            }
             var chunk = try await nextChunk()
             buffer.writeBuffer(&chunk)
         }
@@ -143,7 +162,9 @@ struct SMTPSession {
     /// The next bytes from the server. A watchdog closes the connection at the deadline, which ends the stream.
     private mutating func nextChunk() async throws -> ByteBuffer {
         guard let chunk = try await inbound.next() else {
-            throw SMTPMailer.SMTPError(description: NIODeadline.now() >= deadline ? "the relay did not answer in time" : "connection closed by the server")
+            throw SMTPMailer.SMTPError(
+                description: NIODeadline.now() >= deadline
+                    ? "the relay did not answer in time" : "connection closed by the server")
         }
         return chunk
     }

@@ -32,7 +32,9 @@ final class Measure: Model, @unchecked Sendable {
     }
 
     var objectionDecisionDue: CivilDate? {
-        guard objectionReceivedOn != nil, let notified = notifiedOn.flatMap(CivilDate.init(parsing:)) else { return nil }
+        guard objectionReceivedOn != nil, let notified = notifiedOn.flatMap(CivilDate.init(parsing:)) else {
+            return nil
+        }
         return AwbDeadlines.decisionDue(notifiedOn: notified, extended: decisionExtended)
     }
 

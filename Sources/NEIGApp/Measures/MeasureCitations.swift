@@ -13,7 +13,11 @@ final class MeasureCitation: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ information: UUID, of owner: UUID) { self.$measure.id = owner; self.informationID = information; self.position = 0 }
+    init(_ information: UUID, of owner: UUID) {
+        self.$measure.id = owner
+        self.informationID = information
+        self.position = 0
+    }
 }
 
 extension Measure {
@@ -21,29 +25,16 @@ extension Measure {
 
     func replaceCitations(_ ids: [UUID], on db: any Database) async throws {
         let id = try requireID()
-        $citationRows.value = try await MeasureCitation.replace(owner: id, with: ids.map { MeasureCitation($0, of: id) }, on: db)
+        $citationRows.value = try await MeasureCitation.replace(
+            owner: id, with: ids.map { MeasureCitation($0, of: id) }, on: db)
     }
 }
 
 struct MoveMeasureCitationsToTable: AsyncMigration {
-    static let move = ListColumnMove(owner: "measures", column: "information_ids", table: "measure_citations",
-                                     ownerColumn: "measure_id", valueColumn: "information_id", valuesAreIDs: true)
+    static let move = ListColumnMove(
+        owner: "measures", column: "information_ids", table: "measure_citations",
+        ownerColumn: "measure_id", valueColumn: "information_id", valuesAreIDs: true)
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await database.schema("measure_citations").id()
-                .field("measure_id", .uuid, .required, .references("measures", "id", onDelete: .cascade))
-                .field("information_id", .uuid, .required).field("position", .int, .required)
-                .unique(on: "measure_id", "information_id").create()
-            try await database.sql.raw("CREATE INDEX measure_citations_information ON measure_citations (information_id)").run()
-            try await Self.move.forward(on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await Self.move.backward(on: database)
-            try await database.schema("measure_citations").delete()
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply([Self.move], on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo([Self.move], on: database) }
 }

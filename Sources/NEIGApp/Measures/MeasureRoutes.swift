@@ -27,17 +27,22 @@ enum MeasureRoutes {
     static func create(_ req: Request) async throws -> Response {
         let (user, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(MeasureForm.self)
-        let visible = try await InformationService.visibleItems(caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,
-                                                                on: req.db)
-        switch MeasureService.validate(type: form.soort, apvArticle: form.apv, addressee: form.adressaat, startsOn: form.begin, endsOn: form.einde,
-                                       motivation: form.motivering, information: form.informatie ?? [],
-                                       allowedInformation: Set(visible.compactMap(\.item.id))) {
+        let visible = try await InformationService.visibleItems(
+            caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,
+            on: req.db)
+        switch MeasureService.validate(
+            type: form.soort, apvArticle: form.apv, addressee: form.adressaat, startsOn: form.begin, endsOn: form.einde,
+            motivation: form.motivering, information: form.informatie ?? [],
+            allowedInformation: Set(visible.compactMap(\.item.id)))
+        {
         case .invalid(let errors):
-            let view = try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
+            let view = try await CaseDetailModel.load(
+                req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
-            return req.redirect(to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(
+                to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
         }
     }
 
@@ -45,22 +50,30 @@ enum MeasureRoutes {
     /// run cases, 403 for other roles.
     static func find(_ req: Request) async throws -> (User, Measure, CaseFile) {
         let user = try req.requireUser()
-        guard AccessPolicy.caseRoles.contains(user.role) else { throw NEIGError.forbidden("Maatregelen zijn er voor de gemeente zelf.") }
-        guard let id = req.parameters.get("id", as: UUID.self), let measure = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == id).first(),
-              AccessPolicy.canManageCases(user.actor, municipalityCode: measure.municipalityCode) else {
+        guard AccessPolicy.caseRoles.contains(user.role) else {
+            throw NEIGError.forbidden("Maatregelen zijn er voor de gemeente zelf.")
+        }
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let measure = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == id).first(),
+            AccessPolicy.canManageCases(user.actor, municipalityCode: measure.municipalityCode)
+        else {
             try await req.audit("measure.read", object: "measure", id: req.parameters.get("id"), result: "denied")
             throw NEIGError.notFound()
         }
         return (user, measure, try await measure.$caseFile.get(on: req.db))
     }
 
-    static func page(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User, errors: [FormViews.FieldError]) async throws -> MeasureDetailView {
+    static func page(
+        _ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User, errors: [FormViews.FieldError]
+    ) async throws -> MeasureDetailView {
         let citedIDs = try measure.citedInformation
         let cited = try await InformationService.filterVisible(
             citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
             user: user, today: req.application.neig.clock.today, on: req.db)
-        return MeasureDetailView(context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, citedCount: citedIDs.count, errors: errors,
-                                 today: req.application.neig.clock.today, isMayor: user.role == .mayor)
+        return MeasureDetailView(
+            context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, citedCount: citedIDs.count,
+            errors: errors,
+            today: req.application.neig.clock.today, isMayor: user.role == .mayor)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
@@ -70,16 +83,23 @@ enum MeasureRoutes {
 
     static func letter(_ req: Request) async throws -> HTMLPage {
         let (user, measure, caseFile) = try await find(req)
-        let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(\.$incident).all()
+        let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(
+            \.$incident
+        ).all()
             .map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
         let today = req.application.neig.clock.today
         let citedIDs = try measure.citedInformation
         let cited = try await InformationService.filterVisible(
             citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
-            user: user, today: today, on: req.db).map(\.item).filter { !$0.isExpired(today: today) }
-        let municipality = req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
-        return HTMLPage(document: DecisionLetterView(context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
-                                                     incidents: incidents, cited: cited, today: req.application.neig.clock.today).document)
+            user: user, today: today, on: req.db
+        ).map(\.item).filter { !$0.isExpired(today: today) }
+        let municipality =
+            req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
+        return HTMLPage(
+            document: DecisionLetterView(
+                context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
+                incidents: incidents, cited: cited, today: req.application.neig.clock.today
+            ).document)
     }
 
     struct StateForm: Content {
@@ -93,9 +113,11 @@ enum MeasureRoutes {
     static func changeState(_ req: Request) async throws -> Response {
         let (user, measure, caseFile) = try await find(req)
         let form = try req.content.decode(StateForm.self)
-        let change = MeasureService.Transition(to: form.status, password: form.wachtwoord, code: form.code, notifiedOn: form.bekendgemaakt_op,
-                                               note: form.toelichting)
-        return try await respond(req, measure, caseFile, user: user, try await MeasureService.transition(measure, change, by: user, on: req))
+        let change = MeasureService.Transition(
+            to: form.status, password: form.wachtwoord, code: form.code, notifiedOn: form.bekendgemaakt_op,
+            note: form.toelichting)
+        return try await respond(
+            req, measure, caseFile, user: user, try await MeasureService.transition(measure, change, by: user, on: req))
     }
 
     struct ObjectionForm: Content {
@@ -106,19 +128,27 @@ enum MeasureRoutes {
     static func objection(_ req: Request) async throws -> Response {
         let (user, measure, caseFile) = try await find(req)
         let form = try req.content.decode(ObjectionForm.self)
-        let result = try await MeasureService.objection(measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, on: req)
+        let result = try await MeasureService.objection(
+            measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, on: req)
         return try await respond(req, measure, caseFile, user: user, result)
     }
 
-    static func respond(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User,
-                        _ result: Result<Void, MeasureService.Refusal>) async throws -> Response {
+    static func respond(
+        _ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User,
+        _ result: Result<Void, MeasureService.Refusal>
+    ) async throws -> Response {
         switch result {
-        case .success: return req.redirect(to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+        case .success:
+            return req.redirect(
+                to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
             // The refused change is not kept: show the stored measure with the message.
-            let stored = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == measure.requireID()).first() ?? measure
-            let view = try await page(req, stored, caseFile, user: user, errors: [.init(field: field, message: message)])
+            let stored =
+                try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == measure.requireID()).first()
+                ?? measure
+            let view = try await page(
+                req, stored, caseFile, user: user, errors: [.init(field: field, message: message)])
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
     }

@@ -12,7 +12,11 @@ final class MemberExpertise: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ keyword: String, of owner: UUID) { self.$profile.id = owner; self.keyword = keyword; self.position = 0 }
+    init(_ keyword: String, of owner: UUID) {
+        self.$profile.id = owner
+        self.keyword = keyword
+        self.position = 0
+    }
 }
 
 extension MemberProfile {
@@ -21,28 +25,16 @@ extension MemberProfile {
 
     func replaceExpertise(_ keywords: [String], on db: any Database) async throws {
         let id = try requireID()
-        $expertiseRows.value = try await MemberExpertise.replace(owner: id, with: keywords.map { MemberExpertise($0, of: id) }, on: db)
+        $expertiseRows.value = try await MemberExpertise.replace(
+            owner: id, with: keywords.map { MemberExpertise($0, of: id) }, on: db)
     }
 }
 
 struct MoveExpertiseToTable: AsyncMigration {
-    static let move = ListColumnMove(owner: "member_profiles", column: "expertise", table: "member_expertise", ownerColumn: "profile_id",
-                                     valueColumn: "keyword", joinOld: { $0.joined(separator: ", ") })
+    static let move = ListColumnMove(
+        owner: "member_profiles", column: "expertise", table: "member_expertise", ownerColumn: "profile_id",
+        valueColumn: "keyword", joinOld: { $0.joined(separator: ", ") })
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await database.schema("member_expertise").id()
-                .field("profile_id", .uuid, .required, .references("member_profiles", "id", onDelete: .cascade))
-                .field("keyword", .string, .required).field("position", .int, .required)
-                .unique(on: "profile_id", "keyword").create()
-            try await Self.move.forward(on: database)
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            try await Self.move.backward(on: database)
-            try await database.schema("member_expertise").delete()
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply([Self.move], on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo([Self.move], on: database) }
 }

@@ -92,7 +92,9 @@ struct CreateMembership: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [MemberProfile.schema, PasswordToken.schema, MembershipApplication.schema] { try await database.schema(schema).delete() }
+        for schema in [MemberProfile.schema, PasswordToken.schema, MembershipApplication.schema] {
+            try await database.schema(schema).delete()
+        }
         try await database.dropColumns(Self.columns)
     }
 }

@@ -22,13 +22,20 @@ enum MembershipRoutes {
         routes.post("account", "opzeggen", use: leave)
     }
 
-    static func page(_ req: Request, _ title: String, _ content: Node<HTML.BodyContext>, status: HTTPResponseStatus = .ok) -> HTMLPage {
-        HTMLPage(document: Layout(title: title, context: req.pageContext, content: .div(.class("narrow"), content)).document, status: status)
+    static func page(
+        _ req: Request, _ title: String, _ content: Node<HTML.BodyContext>, status: HTTPResponseStatus = .ok
+    ) -> HTMLPage {
+        HTMLPage(
+            document: Layout(title: title, context: req.pageContext, content: .div(.class("narrow"), content)).document,
+            status: status)
     }
 
     static func applyForm(_ req: Request) async throws -> HTMLPage {
-        page(req, "Aanmelden", MembershipViews.applyForm(req.pageContext, values: ["rol": Role.municipalOfficer.rawValue], errors: [],
-                                                         registry: req.application.neig.municipalities))
+        page(
+            req, "Aanmelden",
+            MembershipViews.applyForm(
+                req.pageContext, values: ["rol": Role.municipalOfficer.rawValue], errors: [],
+                registry: req.application.neig.municipalities))
     }
 
     struct ApplyForm: Content {
@@ -42,34 +49,57 @@ enum MembershipRoutes {
 
     static func apply(_ req: Request) async throws -> HTMLPage {
         let form = try req.content.decode(ApplyForm.self)
-        switch MembershipService.validate(name: form.naam, email: form.email, organisation: form.organisatie, municipality: form.gemeente,
-                                          role: form.rol, motivation: form.motivatie, registry: req.application.neig.municipalities) {
+        switch MembershipService.validate(
+            name: form.naam, email: form.email, organisation: form.organisatie, municipality: form.gemeente,
+            role: form.rol, motivation: form.motivatie, registry: req.application.neig.municipalities)
+        {
         case .invalid(let errors):
-            let values = ["naam": form.naam, "email": form.email, "organisatie": form.organisatie, "gemeente": form.gemeente, "rol": form.rol,
-                          "motivatie": form.motivatie].compactMapValues { $0 }
-            return page(req, "Aanmelden", MembershipViews.applyForm(req.pageContext, values: values, errors: errors,
-                                                                    registry: req.application.neig.municipalities), status: .unprocessableEntity)
+            let values = [
+                "naam": form.naam, "email": form.email, "organisatie": form.organisatie, "gemeente": form.gemeente,
+                "rol": form.rol,
+                "motivatie": form.motivatie
+            ].compactMapValues { $0 }
+            return page(
+                req, "Aanmelden",
+                MembershipViews.applyForm(
+                    req.pageContext, values: values, errors: errors,
+                    registry: req.application.neig.municipalities), status: .unprocessableEntity)
         case .valid(let draft):
             try await MembershipService.apply(draft, on: req)
-            return page(req, "Bevestig uw e-mailadres", .div(
-                .h1(.text("Bevestig uw e-mailadres")),
-                .p(.text("We hebben een e-mail gestuurd naar \(draft.email). Klik binnen 48 uur op de link daarin; daarna beoordeelt een netwerkcoördinator uw aanmelding."))))
+            return page(
+                req, "Bevestig uw e-mailadres",
+                .div(
+                    .h1(.text("Bevestig uw e-mailadres")),
+                    .p(
+                        .text(
+                            "We hebben een e-mail gestuurd naar \(draft.email). Klik binnen 48 uur op de link daarin; daarna beoordeelt een netwerkcoördinator uw aanmelding."
+                        ))))
         }
     }
 
     static func confirm(_ req: Request) async throws -> HTMLPage {
         let token = req.query[String.self, at: "token"] ?? ""
         guard try await MembershipService.confirm(token: token, on: req) else {
-            return page(req, "Link ongeldig", .div(.h1(.text("Deze link werkt niet meer")),
-                                                   .p(.text("De link is verlopen of al gebruikt. "), .a(.href("/aanmelden"), .text("Meld u opnieuw aan")), .text("."))),
-                        status: .gone)
+            return page(
+                req, "Link ongeldig",
+                .div(
+                    .h1(.text("Deze link werkt niet meer")),
+                    .p(
+                        .text("De link is verlopen of al gebruikt. "),
+                        .a(.href("/aanmelden"), .text("Meld u opnieuw aan")), .text("."))),
+                status: .gone)
         }
-        return page(req, "Aanmelding bevestigd", .div(.h1(.text("Dank u, uw e-mailadres is bevestigd")),
-                                                      .p(.text("Een netwerkcoördinator beoordeelt uw aanmelding. U krijgt bericht per e-mail."))))
+        return page(
+            req, "Aanmelding bevestigd",
+            .div(
+                .h1(.text("Dank u, uw e-mailadres is bevestigd")),
+                .p(.text("Een netwerkcoördinator beoordeelt uw aanmelding. U krijgt bericht per e-mail."))))
     }
 
     static func passwordForm(_ req: Request) async throws -> HTMLPage {
-        page(req, "Wachtwoord kiezen", MembershipViews.passwordForm(req.pageContext, token: req.query[String.self, at: "token"] ?? "", error: nil))
+        page(
+            req, "Wachtwoord kiezen",
+            MembershipViews.passwordForm(req.pageContext, token: req.query[String.self, at: "token"] ?? "", error: nil))
     }
 
     struct PasswordForm: Content {
@@ -79,26 +109,40 @@ enum MembershipRoutes {
 
     static func setPassword(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
-        if let problem = try await MembershipService.setPassword(token: form.token ?? "", password: form.wachtwoord ?? "", on: req) {
-            return try await page(req, "Wachtwoord kiezen", MembershipViews.passwordForm(req.pageContext, token: form.token ?? "", error: problem),
-                                  status: .unprocessableEntity).encodeResponse(for: req)
+        if let problem = try await MembershipService.setPassword(
+            token: form.token ?? "", password: form.wachtwoord ?? "", on: req)
+        {
+            return try await page(
+                req, "Wachtwoord kiezen",
+                MembershipViews.passwordForm(req.pageContext, token: form.token ?? "", error: problem),
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         return req.redirect(to: SiteURL.login.path, redirectType: .normal)
     }
 
     static func coordinator(_ req: Request) throws -> User {
         let user = try req.requireUser()
-        guard user.role == .coordinator else { throw NEIGError.forbidden("Aanmeldingen en schorsingen zijn voor netwerkcoördinatoren.") }
+        guard user.role == .coordinator else {
+            throw NEIGError.forbidden("Aanmeldingen en schorsingen zijn voor netwerkcoördinatoren.")
+        }
         return user
     }
 
     static func applications(_ req: Request) async throws -> HTMLPage {
         _ = try coordinator(req)
-        let pending = try await MembershipApplication.query(on: req.db).filter(\.$status == MembershipApplication.Status.confirmed)
-            .sort(\.$createdAt).all()
-        let unconfirmed = try await MembershipApplication.query(on: req.db).filter(\.$status == MembershipApplication.Status.unconfirmed).count()
-        return page(req, "Aanmeldingen", MembershipViews.applications(req.pageContext, pending: pending, unconfirmed: unconfirmed,
-                                                                      registry: req.application.neig.municipalities))
+        let pending = try await MembershipApplication.query(on: req.db).filter(
+            \.$status == MembershipApplication.Status.confirmed
+        )
+        .sort(\.$createdAt).all()
+        let unconfirmed = try await MembershipApplication.query(on: req.db).filter(
+            \.$status == MembershipApplication.Status.unconfirmed
+        ).count()
+        return page(
+            req, "Aanmeldingen",
+            MembershipViews.applications(
+                req.pageContext, pending: pending, unconfirmed: unconfirmed,
+                registry: req.application.neig.municipalities))
     }
 
     struct DecisionForm: Content {
@@ -110,8 +154,10 @@ enum MembershipRoutes {
 
     static func decide(_ req: Request) async throws -> Response {
         let user = try coordinator(req)
-        guard let id = req.parameters.get("id", as: UUID.self), let application = try await MembershipApplication.find(id, on: req.db),
-              application.status == .confirmed else { throw NEIGError.notFound("Deze aanmelding bestaat niet of is al beoordeeld.") }
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let application = try await MembershipApplication.find(id, on: req.db),
+            application.status == .confirmed
+        else { throw NEIGError.notFound("Deze aanmelding bestaat niet of is al beoordeeld.") }
         let form = try req.content.decode(DecisionForm.self)
         let reason = (form.reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         switch form.beslissing {
@@ -119,19 +165,24 @@ enum MembershipRoutes {
             if try await User.query(on: req.db).filter(\.$email == application.email).first() != nil {
                 throw NEIGError.unprocessable("Er bestaat al een account met dit e-mailadres.", items: [])
             }
-            try await MembershipService.approve(application, organisationCode: form.organisatiecode, organisationName: form.organisatienaam,
-                                                by: user, on: req)
+            try await MembershipService.approve(
+                application, organisationCode: form.organisatiecode, organisationName: form.organisatienaam,
+                by: user, on: req)
         case "afwijzen" where !reason.isEmpty && reason.count <= 1000:
             try await MembershipService.reject(application, reason: reason, by: user, on: req)
         default:
-            throw NEIGError.unprocessable("Kies goedkeuren, of afwijzen met een reden.", items: [.init(column: "reden", reason: "verplicht bij afwijzen")])
+            throw NEIGError.unprocessable(
+                "Kies goedkeuren, of afwijzen met een reden.",
+                items: [.init(column: "reden", reason: "verplicht bij afwijzen")])
         }
         return req.redirect(to: "/leden/aanvragen", redirectType: .normal)
     }
 
     static func suspend(_ req: Request) async throws -> Response {
         let coordinator = try coordinator(req)
-        guard let id = req.parameters.get("id", as: UUID.self), let member = try await User.find(id, on: req.db), member.id != coordinator.id else {
+        guard let id = req.parameters.get("id", as: UUID.self), let member = try await User.find(id, on: req.db),
+            member.id != coordinator.id
+        else {
             throw NEIGError.notFound()
         }
         member.status = "suspended"
@@ -147,14 +198,21 @@ enum MembershipRoutes {
         let viewer = try req.requireUser()
         let query = String((req.query[String.self, at: "q"] ?? "").prefix(100)).lowercased()
         let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$name).all().filter(\.isActive)
-        let profiles = Dictionary(try await MemberProfile.query(on: req.db).with(\.$expertiseRows).all().map { ($0.userID, $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        let profiles = Dictionary(
+            try await MemberProfile.query(on: req.db).with(\.$expertiseRows).all().map { ($0.userID, $0) },
+            uniquingKeysWith: { first, _ in first })
         let expertise = try profiles.mapValues { try $0.expertise }
         let rows = users.filter { user in
-            query.isEmpty || [user.name, user.$organisation.value?.name ?? "", expertise[user.id!] ?? ""].contains { $0.lowercased().contains(query) }
+            query.isEmpty
+                || [user.name, user.$organisation.value?.name ?? "", expertise[user.id!] ?? ""].contains {
+                    $0.lowercased().contains(query)
+                }
         }
-        return page(req, "Leden", MembershipViews.directory(req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
-                                                            canSuspend: viewer.role == .coordinator, viewerID: viewer.id))
+        return page(
+            req, "Leden",
+            MembershipViews.directory(
+                req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
+                canSuspend: viewer.role == .coordinator, viewerID: viewer.id))
     }
 
     struct ProfileForm: Content {
@@ -167,10 +225,12 @@ enum MembershipRoutes {
     static func saveProfile(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ProfileForm.self)
-        let profile = try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first() ?? MemberProfile()
+        let profile =
+            try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first() ?? MemberProfile()
         profile.userID = try user.requireID()
         var seen = Set<String>()
-        let keywords = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let keywords = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
             .prefix(10).map { String($0.prefix(40)) }.filter { seen.insert($0.lowercased()).inserted }
         let phone = (form.telefoon ?? "").filter { $0.isNumber || "+ -()".contains($0) }
         profile.phone = phone.isEmpty ? nil : String(phone.prefix(20))

@@ -7,7 +7,9 @@ import Vapor
 /// member sets a password through a single-use link. E-mail goes through the outbox.
 enum MembershipService {
     /// Roles one can apply for; mayors, coordinators and administrators are set up by the network itself.
-    static let applicableRoles: [Role] = [.municipalOfficer, .police, .prosecutor, .housingCorporation, .business, .analyst]
+    static let applicableRoles: [Role] = [
+        .municipalOfficer, .police, .prosecutor, .housingCorporation, .business, .analyst
+    ]
     static let confirmationHours = 48.0
     static let passwordLinkDays = 7.0
 
@@ -20,8 +22,10 @@ enum MembershipService {
         let motivation: String
     }
 
-    static func validate(name: String?, email: String?, organisation: String?, municipality: String?, role: String?, motivation: String?,
-                         registry: MunicipalityRegistry) -> Checked<Draft> {
+    static func validate(
+        name: String?, email: String?, organisation: String?, municipality: String?, role: String?, motivation: String?,
+        registry: MunicipalityRegistry
+    ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let name = (name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty || name.count > 100 { errors.append(.init(field: "naam", message: "Vul uw naam in.")) }
@@ -30,19 +34,28 @@ enum MembershipService {
             errors.append(.init(field: "email", message: "Vul een geldig e-mailadres in."))
         }
         let organisation = (organisation ?? "").trimmingCharacters(in: .whitespaces)
-        if organisation.isEmpty || organisation.count > 200 { errors.append(.init(field: "organisatie", message: "Noem uw organisatie.")) }
+        if organisation.isEmpty || organisation.count > 200 {
+            errors.append(.init(field: "organisatie", message: "Noem uw organisatie."))
+        }
         let code = (municipality ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        if !code.isEmpty && !registry.contains(code) { errors.append(.init(field: "gemeente", message: "Kies een gemeente uit de lijst.")) }
+        if !code.isEmpty && !registry.contains(code) {
+            errors.append(.init(field: "gemeente", message: "Kies een gemeente uit de lijst."))
+        }
         let role = Role(rawValue: role ?? "").flatMap { applicableRoles.contains($0) ? $0 : nil }
         if role == nil { errors.append(.init(field: "rol", message: "Kies uw rol.")) }
-        if role == .municipalOfficer && code.isEmpty { errors.append(.init(field: "gemeente", message: "Gemeentelijke medewerkers kiezen hun gemeente.")) }
+        if role == .municipalOfficer && code.isEmpty {
+            errors.append(.init(field: "gemeente", message: "Gemeentelijke medewerkers kiezen hun gemeente."))
+        }
         let motivation = (motivation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if motivation.count < 10 || motivation.count > 2000 {
             errors.append(.init(field: "motivatie", message: "Vertel in 10 tot 2000 tekens waarom u wilt deelnemen."))
         }
         guard errors.isEmpty, let role else { return .invalid(errors) }
-        return .valid(Draft(name: name, email: email, organisation: organisation, municipalityCode: code.isEmpty ? nil : code, role: role,
-                            motivation: motivation))
+        return .valid(
+            Draft(
+                name: name, email: email, organisation: organisation, municipalityCode: code.isEmpty ? nil : code,
+                role: role,
+                motivation: motivation))
     }
 
     /// Stores the application and mails the confirmation link. An address that already has an account gets a
@@ -52,10 +65,15 @@ enum MembershipService {
         let token = Secrets.randomToken()
         try await req.db.transaction { tx in
             if try await User.query(on: tx).filter(\.$email == draft.email).first() != nil {
-                try await OutboxMessage(recipient: draft.email, subject: "Uw aanmelding bij neig",
-                                        body: "U heeft al een account bij neig. Inloggen: \(base)/login\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
-                                        now: now).create(on: tx)
-                try await req.audit("membership.apply", object: "membership_application", result: "denied", detail: "existing account", on: tx)
+                try await OutboxMessage(
+                    recipient: draft.email, subject: "Uw aanmelding bij neig",
+                    body:
+                        "U heeft al een account bij neig. Inloggen: \(base)/login\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
+                    now: now
+                ).create(on: tx)
+                try await req.audit(
+                    "membership.apply", object: "membership_application", result: "denied", detail: "existing account",
+                    on: tx)
                 return
             }
             let application = MembershipApplication()
@@ -69,17 +87,26 @@ enum MembershipService {
             application.tokenHash = Secrets.hash(token)
             application.createdAt = now
             try await application.create(on: tx)
-            try await OutboxMessage(recipient: draft.email, subject: "Bevestig uw aanmelding bij het Netwerk Explosies In Gemeenten",
-                                    body: "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)/aanmelden/bevestigen?token=\(token)\n\n"
-                                        + "Daarna beoordeelt een netwerkcoördinator uw aanmelding.", now: now).create(on: tx)
-            try await req.audit("membership.apply", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+            try await OutboxMessage(
+                recipient: draft.email, subject: "Bevestig uw aanmelding bij het Netwerk Explosies In Gemeenten",
+                body:
+                    "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)/aanmelden/bevestigen?token=\(token)\n\n"
+                    + "Daarna beoordeelt een netwerkcoördinator uw aanmelding.", now: now
+            ).create(on: tx)
+            try await req.audit(
+                "membership.apply", object: "membership_application", id: application.id?.uuidString.lowercased(),
+                on: tx)
         }
     }
 
     static func confirm(token: String, on req: Request) async throws -> Bool {
         let now = req.application.neig.clock.now()
-        guard let application = try await MembershipApplication.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
-              application.status == .unconfirmed, now.timeIntervalSince(application.createdAt) < confirmationHours * 3600 else {
+        guard
+            let application = try await MembershipApplication.query(on: req.db).filter(
+                \.$tokenHash == Secrets.hash(token)
+            ).first(),
+            application.status == .unconfirmed, now.timeIntervalSince(application.createdAt) < confirmationHours * 3600
+        else {
             try await req.audit("membership.confirm", object: "membership_application", result: "denied")
             return false
         }
@@ -89,7 +116,9 @@ enum MembershipService {
         application.tokenHash = Secrets.hash(Secrets.randomToken())
         try await req.db.transaction { tx in
             try await application.save(on: tx)
-            try await req.audit("membership.confirm", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+            try await req.audit(
+                "membership.confirm", object: "membership_application", id: application.id?.uuidString.lowercased(),
+                on: tx)
         }
         return true
     }
@@ -97,38 +126,55 @@ enum MembershipService {
     /// The organisation an approved applicant joins. Municipal roles join the municipality they named; every other
     /// role joins the partner organisation the coordinator picks or creates by code, and the municipality the
     /// applicant named is only their working area. A role that does not fit the organisation's kind is refused.
-    static func organisation(for application: MembershipApplication, code: String?, name: String?, on db: any Database,
-                             registry: MunicipalityRegistry) async throws -> Organisation {
+    static func organisation(
+        for application: MembershipApplication, code: String?, name: String?, on db: any Database,
+        registry: MunicipalityRegistry
+    ) async throws -> Organisation {
         let role = application.role
         let typed = code?.trimmingCharacters(in: .whitespaces)
-        let chosen = role.fits(.municipality) ? application.municipalityCode
+        let chosen =
+            role.fits(.municipality)
+            ? application.municipalityCode
             : typed.map { Municipality.isValidCode($0.uppercased()) ? $0.uppercased() : $0.lowercased() }
         guard let chosen, !chosen.isEmpty else {
-            throw NEIGError.unprocessable(role.fits(.municipality) ? "De aanvrager heeft geen gemeente gekozen." : "Kies of maak de organisatie van de aanvrager (code).",
-                                          items: [.init(column: "organisatiecode", reason: "verplicht")])
+            throw NEIGError.unprocessable(
+                role.fits(.municipality)
+                    ? "De aanvrager heeft geen gemeente gekozen."
+                    : "Kies of maak de organisatie van de aanvrager (code).",
+                items: [.init(column: "organisatiecode", reason: "verplicht")])
         }
         do {
             let name = (name ?? "").trimmingCharacters(in: .whitespaces)
-            return try await Organisation.forAccount(code: chosen, role: role,
-                                                     name: name.isEmpty ? application.organisation : String(name.prefix(200)), registry: registry, on: db)
+            return try await Organisation.forAccount(
+                code: chosen, role: role,
+                name: name.isEmpty ? application.organisation : String(name.prefix(200)), registry: registry, on: db)
         } catch let mismatch as RoleMismatch {
-            throw NEIGError.unprocessable(mismatch.dutch, items: [.init(column: "organisatiecode", reason: mismatch.description)])
+            throw NEIGError.unprocessable(
+                mismatch.dutch, items: [.init(column: "organisatiecode", reason: mismatch.description)])
         } catch let error as ConfigurationError {
-            throw NEIGError.unprocessable("De organisatie kan zo niet: \(error.description).", items: [.init(column: "organisatiecode", reason: error.description)])
+            throw NEIGError.unprocessable(
+                "De organisatie kan zo niet: \(error.description).",
+                items: [.init(column: "organisatiecode", reason: error.description)])
         }
     }
 
     /// Approval creates the account in the right organisation and role and mails a link to set a password.
-    static func approve(_ application: MembershipApplication, organisationCode: String?, organisationName: String?,
-                        by coordinator: User, on req: Request) async throws {
+    static func approve(
+        _ application: MembershipApplication, organisationCode: String?, organisationName: String?,
+        by coordinator: User, on req: Request
+    ) async throws {
         let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
         let token = Secrets.randomToken()
         let registry = req.application.neig.municipalities
-        let unusable = try await AccountService.hashPassword(Secrets.randomToken(), cost: req.application.neig.passwordHashCost, on: req.application)
+        let unusable = try await AccountService.hashPassword(
+            Secrets.randomToken(), cost: req.application.neig.passwordHashCost, on: req.application)
         try await req.db.transaction { tx in
-            let organisation = try await organisation(for: application, code: organisationCode, name: organisationName, on: tx, registry: registry)
-            let user = User(email: application.email, name: application.name, role: application.role, organisationID: try organisation.requireID(),
-                            passwordHash: unusable)
+            let organisation = try await organisation(
+                for: application, code: organisationCode, name: organisationName, on: tx, registry: registry)
+            let user = User(
+                email: application.email, name: application.name, role: application.role,
+                organisationID: try organisation.requireID(),
+                passwordHash: unusable)
             if !application.role.fits(.municipality) { user.workingArea = application.municipalityCode }
             try await user.create(on: tx)
             let link = PasswordToken()
@@ -139,36 +185,50 @@ enum MembershipService {
             application.status = MembershipApplication.Status.approved
             application.decidedBy = coordinator.name
             try await application.save(on: tx)
-            try await OutboxMessage(recipient: application.email, subject: "Welkom bij het Netwerk Explosies In Gemeenten",
-                                    body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
-                                        + "\(base)/wachtwoord-instellen?token=\(token)\n", now: now).create(on: tx)
-            try await req.audit("membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),
-                                detail: "role=\(application.role.rawValue) organisation=\(organisation.code) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))", on: tx)
+            try await OutboxMessage(
+                recipient: application.email, subject: "Welkom bij het Netwerk Explosies In Gemeenten",
+                body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
+                    + "\(base)/wachtwoord-instellen?token=\(token)\n", now: now
+            ).create(on: tx)
+            try await req.audit(
+                "membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),
+                detail:
+                    "role=\(application.role.rawValue) organisation=\(organisation.code) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))",
+                on: tx)
         }
     }
 
-    static func reject(_ application: MembershipApplication, reason: String, by coordinator: User, on req: Request) async throws {
+    static func reject(_ application: MembershipApplication, reason: String, by coordinator: User, on req: Request)
+        async throws
+    {
         let now = req.application.neig.clock.now()
         application.status = MembershipApplication.Status.rejected
         application.decidedBy = coordinator.name
         application.reason = reason
         try await req.db.transaction { tx in
             try await application.save(on: tx)
-            try await OutboxMessage(recipient: application.email, subject: "Uw aanmelding bij het Netwerk Explosies In Gemeenten",
-                                    body: "Beste \(application.name),\n\nUw aanmelding is niet goedgekeurd. Reden: \(reason)\n", now: now).create(on: tx)
-            try await req.audit("membership.reject", object: "membership_application", id: application.id?.uuidString.lowercased(), on: tx)
+            try await OutboxMessage(
+                recipient: application.email, subject: "Uw aanmelding bij het Netwerk Explosies In Gemeenten",
+                body: "Beste \(application.name),\n\nUw aanmelding is niet goedgekeurd. Reden: \(reason)\n", now: now
+            ).create(on: tx)
+            try await req.audit(
+                "membership.reject", object: "membership_application", id: application.id?.uuidString.lowercased(),
+                on: tx)
         }
     }
 
     /// Sets the password of a single-use, unexpired link; returns the problem in Dutch, or nil.
     static func setPassword(token: String, password: String, on req: Request) async throws -> String? {
         let now = req.application.neig.clock.now()
-        guard let link = try await PasswordToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(), link.usedAt == nil,
-              link.expiresAt > now, let user = try await User.find(link.userID, on: req.db) else {
+        guard let link = try await PasswordToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
+            link.usedAt == nil,
+            link.expiresAt > now, let user = try await User.find(link.userID, on: req.db)
+        else {
             return "Deze link is verlopen of al gebruikt. Vraag de netwerkcoördinator om een nieuwe."
         }
         if let problem = PasswordPolicy.problem(password, email: user.email) { return problem }
-        user.passwordHash = try await AccountService.hashPassword(password, cost: req.application.neig.passwordHashCost, on: req.application)
+        user.passwordHash = try await AccountService.hashPassword(
+            password, cost: req.application.neig.passwordHashCost, on: req.application)
         link.usedAt = now
         try await req.db.transaction { tx in
             try await user.save(on: tx)

@@ -3,21 +3,38 @@ import NEIGCore
 import Plot
 
 enum MembershipViews {
-    static func applyForm(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError], registry: MunicipalityRegistry) -> Node<HTML.BodyContext> {
+    static func applyForm(
+        _ context: PageContext, values: [String: String], errors: [FormViews.FieldError], registry: MunicipalityRegistry
+    ) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("Aanmelden bij het Netwerk Explosies In Gemeenten")),
-            .p(.class("lead"), .text("Voor professionals van gemeenten, politie, OM, woningcorporaties, ondernemers en onderzoek die werken aan de aanpak van aanslagen met explosieven.")),
+            .p(
+                .class("lead"),
+                .text(
+                    "Voor professionals van gemeenten, politie, OM, woningcorporaties, ondernemers en onderzoek die werken aan de aanpak van aanslagen met explosieven."
+                )),
             FormViews.errorSummary(errors),
             .form(
                 .method(.post), .action("/aanmelden"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
-                FormViews.textField("naam", label: "Naam", value: values["naam"], required: true, errors: errors, autocomplete: "name"),
-                FormViews.textField("email", label: "E-mailadres van uw werk", value: values["email"], type: .email, required: true, errors: errors, autocomplete: "email"),
-                FormViews.textField("organisatie", label: "Organisatie", value: values["organisatie"], required: true, errors: errors, autocomplete: "organization"),
-                FormViews.select("gemeente", label: "Gemeente (voor gemeentelijke medewerkers)", options: [("", "Geen gemeente")] + registry.all.map { ($0.code, $0.displayName) },
-                                 selected: values["gemeente"], errors: errors, required: false),
-                FormViews.select("rol", label: "Rol", options: MembershipService.applicableRoles.map { ($0.rawValue, $0.label) }, selected: values["rol"], errors: errors),
-                FormViews.textArea("motivatie", label: "Waarom wilt u deelnemen?", value: values["motivatie"], errors: errors, required: true),
+                FormViews.textField(
+                    "naam", label: "Naam", value: values["naam"], required: true, errors: errors, autocomplete: "name"),
+                FormViews.textField(
+                    "email", label: "E-mailadres van uw werk", value: values["email"], type: .email, required: true,
+                    errors: errors, autocomplete: "email"),
+                FormViews.textField(
+                    "organisatie", label: "Organisatie", value: values["organisatie"], required: true, errors: errors,
+                    autocomplete: "organization"),
+                FormViews.select(
+                    "gemeente", label: "Gemeente (voor gemeentelijke medewerkers)",
+                    options: [("", "Geen gemeente")] + registry.all.map { ($0.code, $0.displayName) },
+                    selected: values["gemeente"], errors: errors, required: false),
+                FormViews.select(
+                    "rol", label: "Rol", options: MembershipService.applicableRoles.map { ($0.rawValue, $0.label) },
+                    selected: values["rol"], errors: errors),
+                FormViews.textArea(
+                    "motivatie", label: "Waarom wilt u deelnemen?", value: values["motivatie"], errors: errors,
+                    required: true),
                 .button(.type(.submit), .class("button"), .text("Aanmelden"))
             )
         )
@@ -31,9 +48,11 @@ enum MembershipViews {
             .form(
                 .method(.post), .action("/wachtwoord-instellen"), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("token"), .value(token)),
-                FormViews.textField("wachtwoord", label: "Nieuw wachtwoord", value: nil, type: .password,
-                                    hint: "Minstens \(PasswordPolicy.minimumLength) tekens; een zin van een paar woorden werkt goed.", required: true,
-                                    errors: errors, autocomplete: "new-password"),
+                FormViews.textField(
+                    "wachtwoord", label: "Nieuw wachtwoord", value: nil, type: .password,
+                    hint: "Minstens \(PasswordPolicy.minimumLength) tekens; een zin van een paar woorden werkt goed.",
+                    required: true,
+                    errors: errors, autocomplete: "new-password"),
                 .button(.type(.submit), .class("button"), .text("Wachtwoord opslaan"))
             )
         )
@@ -41,70 +60,123 @@ enum MembershipViews {
 
     /// A code for a new partner organisation, from the name the applicant gave.
     static func suggestedCode(_ name: String) -> String {
-        let slug = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        let slug = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map {
+            $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
+        }
         return String(String(slug).split(separator: "-").joined(separator: "-").prefix(60))
     }
 
-    static func applications(_ context: PageContext, pending: [MembershipApplication], unconfirmed: Int, registry: MunicipalityRegistry) -> Node<HTML.BodyContext> {
+    static func applications(
+        _ context: PageContext, pending: [MembershipApplication], unconfirmed: Int, registry: MunicipalityRegistry
+    ) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("Aanmeldingen")),
-            .p(.text(unconfirmed == 1 ? "1 aanmelding wacht nog op bevestiging van het e-mailadres." : "\(unconfirmed) aanmeldingen wachten nog op bevestiging van het e-mailadres.")),
-            pending.isEmpty ? .p(.text("Geen aanmeldingen om te beoordelen.")) : .ul(.class("results"), .forEach(pending) { application in
-                let id = application.id!.uuidString.lowercased()
-                return .li(
-                    .h2(.text("\(application.name) — \(application.role.label)")),
-                    .p(.text([application.organisation, application.municipalityCode.flatMap { registry[$0]?.displayName }, application.email]
-                        .compactMap { $0 }.joined(separator: " · "))),
-                    .p(.class("prewrap"), .text(application.motivation)),
-                    .form(
-                        .method(.post), .action("/leden/aanvragen/\(id)"),
-                        FormViews.csrf(context.csrfToken),
-                        .if(!application.role.fits(.municipality), .group(
-                            .div(.class("field"), .label(.for("org-\(id)"), .text("Organisatiecode (bestaand of nieuw)")),
-                                 .p(.class("hint"), .id("org-hint-\(id)"),
-                                    .text("Een \(application.role.label.lowercased()) hoort bij een \(application.role.organisationKinds.map(\.label).sorted().joined(separator: " of ")). "
-                                          + "De gemeente die de aanvrager noemde is het werkgebied, niet de organisatie.")),
-                                 .input(.type(.text), .name("organisatiecode"), .id("org-\(id)"), .value(MembershipViews.suggestedCode(application.organisation)),
-                                        .attribute(named: "aria-describedby", value: "org-hint-\(id)"))),
-                            .div(.class("field"), .label(.for("orgnaam-\(id)"), .text("Naam (bij een nieuwe organisatie)")),
-                                 .input(.type(.text), .name("organisatienaam"), .id("orgnaam-\(id)"), .value(application.organisation)))
-                        )),
-                        .div(.class("field"), .label(.for("reden-\(id)"), .text("Reden (bij afwijzen)")),
-                             .input(.type(.text), .name("reden"), .id("reden-\(id)"))),
-                        .button(.type(.submit), .name("beslissing"), .value("goedkeuren"), .class("button"), .text("Goedkeuren")),
-                        .text(" "),
-                        .button(.type(.submit), .name("beslissing"), .value("afwijzen"), .class("button secondary"), .text("Afwijzen"))
-                    )
-                )
-            })
+            .p(
+                .text(
+                    unconfirmed == 1
+                        ? "1 aanmelding wacht nog op bevestiging van het e-mailadres."
+                        : "\(unconfirmed) aanmeldingen wachten nog op bevestiging van het e-mailadres.")),
+            pending.isEmpty
+                ? .p(.text("Geen aanmeldingen om te beoordelen."))
+                : .ul(
+                    .class("results"),
+                    .forEach(pending) { application in
+                        let id = application.id!.uuidString.lowercased()
+                        return .li(
+                            .h2(.text("\(application.name) — \(application.role.label)")),
+                            .p(
+                                .text(
+                                    [
+                                        application.organisation,
+                                        application.municipalityCode.flatMap { registry[$0]?.displayName },
+                                        application.email
+                                    ]
+                                    .compactMap { $0 }.joined(separator: " · "))),
+                            .p(.class("prewrap"), .text(application.motivation)),
+                            .form(
+                                .method(.post), .action("/leden/aanvragen/\(id)"),
+                                FormViews.csrf(context.csrfToken),
+                                .if(
+                                    !application.role.fits(.municipality),
+                                    .group(
+                                        .div(
+                                            .class("field"),
+                                            .label(.for("org-\(id)"), .text("Organisatiecode (bestaand of nieuw)")),
+                                            .p(
+                                                .class("hint"), .id("org-hint-\(id)"),
+                                                .text(
+                                                    "Een \(application.role.label.lowercased()) hoort bij een \(application.role.organisationKinds.map(\.label).sorted().joined(separator: " of ")). "
+                                                        + "De gemeente die de aanvrager noemde is het werkgebied, niet de organisatie."
+                                                )),
+                                            .input(
+                                                .type(.text), .name("organisatiecode"), .id("org-\(id)"),
+                                                .value(MembershipViews.suggestedCode(application.organisation)),
+                                                .attribute(named: "aria-describedby", value: "org-hint-\(id)"))),
+                                        .div(
+                                            .class("field"),
+                                            .label(.for("orgnaam-\(id)"), .text("Naam (bij een nieuwe organisatie)")),
+                                            .input(
+                                                .type(.text), .name("organisatienaam"), .id("orgnaam-\(id)"),
+                                                .value(application.organisation)))
+                                    )),
+                                .div(
+                                    .class("field"), .label(.for("reden-\(id)"), .text("Reden (bij afwijzen)")),
+                                    .input(.type(.text), .name("reden"), .id("reden-\(id)"))),
+                                .button(
+                                    .type(.submit), .name("beslissing"), .value("goedkeuren"), .class("button"),
+                                    .text("Goedkeuren")),
+                                .text(" "),
+                                .button(
+                                    .type(.submit), .name("beslissing"), .value("afwijzen"), .class("button secondary"),
+                                    .text("Afwijzen"))
+                            )
+                        )
+                    })
         )
     }
 
-    static func directory(_ context: PageContext, users: [User], profiles: [UUID: MemberProfile], expertise: [UUID: String], query: String,
-                          canSuspend: Bool,
-                          viewerID: UUID?) -> Node<HTML.BodyContext> {
+    static func directory(
+        _ context: PageContext, users: [User], profiles: [UUID: MemberProfile], expertise: [UUID: String],
+        query: String,
+        canSuspend: Bool,
+        viewerID: UUID?
+    ) -> Node<HTML.BodyContext> {
         .div(
             .h1(.text("Leden van het netwerk")),
-            .form(.method(.get), .action("/leden"), .class("filters"), .attribute(named: "role", value: "search"),
-                  .div(.class("field"), .label(.for("veld-q"), .text("Zoek op naam, organisatie of expertise")),
-                       .input(.type(.search), .name("q"), .id("veld-q"), .value(query))),
-                  .button(.type(.submit), .class("button"), .text("Zoeken"))),
+            .form(
+                .method(.get), .action("/leden"), .class("filters"), .attribute(named: "role", value: "search"),
+                .div(
+                    .class("field"), .label(.for("veld-q"), .text("Zoek op naam, organisatie of expertise")),
+                    .input(.type(.search), .name("q"), .id("veld-q"), .value(query))),
+                .button(.type(.submit), .class("button"), .text("Zoeken"))),
             .if(canSuspend, .p(.a(.href("/leden/aanvragen"), .text("Aanmeldingen beoordelen")))),
             .p(.text("\(users.count) leden")),
-            .ul(.class("results"), .forEach(users) { user in
-                let profile = profiles[user.id!], keywords = expertise[user.id!] ?? ""
-                return .li(
-                    .h2(.text(user.name)),
-                    .p(.text([user.$organisation.value?.name, user.role.label, keywords.isEmpty ? nil : "expertise: \(keywords)"]
-                        .compactMap { $0 }.joined(separator: " · "))),
-                    .if(profile?.showEmail == true, .p(.a(.href("mailto:\(user.email)"), .text(user.email)))),
-                    .if(profile?.showPhone == true, .unwrap(profile?.phone) { .p(.text("Telefoon: \($0)")) }),
-                    .if(canSuspend && user.id != viewerID, .form(.method(.post), .action("/leden/\(user.id!.uuidString.lowercased())/schorsen"),
-                                                             FormViews.csrf(context.csrfToken),
-                                                             .button(.type(.submit), .class("button secondary small"),
-                                                                     .attribute(named: "aria-label", value: "\(user.name) schorsen"), .text("Schorsen"))))
-                )
-            })
+            .ul(
+                .class("results"),
+                .forEach(users) { user in
+                    let profile = profiles[user.id!], keywords = expertise[user.id!] ?? ""
+                    return .li(
+                        .h2(.text(user.name)),
+                        .p(
+                            .text(
+                                [
+                                    user.$organisation.value?.name, user.role.label,
+                                    keywords.isEmpty ? nil : "expertise: \(keywords)"
+                                ]
+                                .compactMap { $0 }.joined(separator: " · "))),
+                        .if(profile?.showEmail == true, .p(.a(.href("mailto:\(user.email)"), .text(user.email)))),
+                        .if(profile?.showPhone == true, .unwrap(profile?.phone) { .p(.text("Telefoon: \($0)")) }),
+                        .if(
+                            canSuspend && user.id != viewerID,
+                            .form(
+                                .method(.post), .action("/leden/\(user.id!.uuidString.lowercased())/schorsen"),
+                                FormViews.csrf(context.csrfToken),
+                                .button(
+                                    .type(.submit), .class("button secondary small"),
+                                    .attribute(named: "aria-label", value: "\(user.name) schorsen"), .text("Schorsen")))
+                        )
+                    )
+                })
         )
     }
 }

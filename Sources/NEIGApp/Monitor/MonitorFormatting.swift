@@ -13,8 +13,10 @@ public enum MonitorFormatting {
     /// One header row and one data row, so a spreadsheet can append years below each other.
     public static func csv(_ report: MonitorReport) -> String {
         let months = CivilDate.dutchMonthAbbreviations
-        let header = ["year", "total"] + TargetType.allCases.map(\.rawValue) + months + ["previous_year_total", "change_pct"]
-        let values = [String(report.year), String(report.total)]
+        let header =
+            ["year", "total"] + TargetType.allCases.map(\.rawValue) + months + ["previous_year_total", "change_pct"]
+        let values =
+            [String(report.year), String(report.total)]
             + TargetType.allCases.map { String(report.byTarget[$0.rawValue] ?? 0) }
             + report.byMonth.map(String.init)
             + [report.previousYearTotal.map(String.init) ?? "", report.changePct.map { String($0) } ?? ""]
@@ -34,8 +36,12 @@ public enum MonitorFormatting {
         text += row("Totaal", String(report.total))
         text += row("Vorig jaar", report.previousYearTotal.map(String.init) ?? "—")
         text += row("Verandering", report.changePct.map { String(format: "%+.1f %%", $0) } ?? "—")
-        for target in TargetType.allCases { text += row("  \(target.label)", String(report.byTarget[target.rawValue] ?? 0)) }
-        for (index, count) in report.byMonth.enumerated() { text += row("  \(CivilDate.dutchMonths[index])", String(count)) }
+        for target in TargetType.allCases {
+            text += row("  \(target.label)", String(report.byTarget[target.rawValue] ?? 0))
+        }
+        for (index, count) in report.byMonth.enumerated() {
+            text += row("  \(CivilDate.dutchMonths[index])", String(count))
+        }
         text += "Top gemeenten\n"
         for entry in report.topMunicipalities { text += row("  \(entry.name)", String(entry.count)) }
         return text

@@ -23,45 +23,61 @@ struct MonitorPageModel: Sendable {
     /// Repeat addresses the viewer may not see, counted only.
     let hiddenRepeatAddressCount: Int
 
-    static func load(year requested: Int?, municipality: Municipality?, actor: Actor, on req: Request) async throws -> MonitorPageModel {
+    static func load(year requested: Int?, municipality: Municipality?, actor: Actor, on req: Request) async throws
+        -> MonitorPageModel
+    {
         let today = req.application.neig.clock.today
         let year = requested ?? today.year
         let asOf = year < today.year ? CivilDate(year: year, month: 12, day: 31)! : today
-        let aggregates = try await MonitorAggregates.load(year: year, municipality: municipality?.code, asOf: asOf, on: req.db,
-                                                      memo: req.application.neig.cacheMemo)
-        return MonitorPageModel(year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
-                                actor: actor, registry: req.application.neig.municipalities)
+        let aggregates = try await MonitorAggregates.load(
+            year: year, municipality: municipality?.code, asOf: asOf, on: req.db,
+            memo: req.application.neig.cacheMemo)
+        return MonitorPageModel(
+            year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
+            actor: actor, registry: req.application.neig.municipalities)
     }
 
-    init(year: Int, asOf: CivilDate, today: CivilDate, municipality: Municipality?, aggregates: MonitorAggregates, actor: Actor,
-         registry: MunicipalityRegistry) {
+    init(
+        year: Int, asOf: CivilDate, today: CivilDate, municipality: Municipality?, aggregates: MonitorAggregates,
+        actor: Actor,
+        registry: MunicipalityRegistry
+    ) {
         let counts = aggregates.counts
         let years = Set(aggregates.years)
         self.year = year
         self.municipality = municipality
         availableYears = Array(years.union([today.year])).sorted(by: >)
-        report = MonitorReport(year: year, counts: counts, registry: registry, hasPreviousYear: years.contains(year - 1), topLimit: 10)
-        previousReport = MonitorReport(year: year - 1, counts: counts, registry: registry,
-                                       hasPreviousYear: years.contains(year - 2), topLimit: 0)
+        report = MonitorReport(
+            year: year, counts: counts, registry: registry, hasPreviousYear: years.contains(year - 1), topLimit: 10)
+        previousReport = MonitorReport(
+            year: year - 1, counts: counts, registry: registry,
+            hasPreviousYear: years.contains(year - 2), topLimit: 0)
         var monthly = Dictionary(uniqueKeysWithValues: TargetType.allCases.map { ($0, Array(repeating: 0, count: 12)) })
         for count in counts where count.year == year { monthly[count.target]![count.month - 1] += count.count }
         monthlyByTarget = monthly
 
         let profileSource = municipality == nil ? counts : aggregates.profileCounts
         let profile = ((year - 3)...(year - 1)).filter(years.contains).map { y in
-            MonitorReport(year: y, counts: profileSource, registry: registry, hasPreviousYear: false, topLimit: 0).byMonth
+            MonitorReport(year: y, counts: profileSource, registry: registry, hasPreviousYear: false, topLimit: 0)
+                .byMonth
         }
-        progress = TargetProgress(year: year, asOf: asOf, yearToDate: aggregates.yearToDate,
-                                  previousYearSamePeriod: aggregates.previousSamePeriod,
-                                  previousYearTotal: previousReport.total, profileMonths: profile)
+        progress = TargetProgress(
+            year: year, asOf: asOf, yearToDate: aggregates.yearToDate,
+            previousYearSamePeriod: aggregates.previousSamePeriod,
+            previousYearTotal: previousReport.total, profileMonths: profile)
         topMunicipalities = report.topMunicipalities.map {
-            MonitorReport.MunicipalityCount(code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
+            MonitorReport.MunicipalityCount(
+                code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
         }
 
-        let visible = aggregates.repeatRows.filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
+        let visible = aggregates.repeatRows.filter {
+            AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode)
+        }
         repeatAddresses = visible.prefix(MonitorAggregates.repeatRowsShown).map {
-            RepeatRow(address: $0.address, municipalityName: registry[$0.municipalityCode]?.displayName ?? $0.municipalityCode,
-                      dates: $0.dates)
+            RepeatRow(
+                address: $0.address,
+                municipalityName: registry[$0.municipalityCode]?.displayName ?? $0.municipalityCode,
+                dates: $0.dates)
         }
         let total = aggregates.repeatCountByMunicipality.values.reduce(0, +)
         let visibleTotal = aggregates.repeatCountByMunicipality

@@ -17,16 +17,20 @@ enum MonitorRoutes {
 
     static func national(_ req: Request) async throws -> HTMLPage {
         let actor = try req.requireUser().actor
-        let model = try await MonitorPageModel.load(year: try requestedYear(req), municipality: nil, actor: actor, on: req)
+        let model = try await MonitorPageModel.load(
+            year: try requestedYear(req), municipality: nil, actor: actor, on: req)
         return HTMLPage(document: MonitorView(model: model, context: req.pageContext).document)
     }
 
     static func municipality(_ req: Request) async throws -> HTMLPage {
         let actor = try req.requireUser().actor
-        guard let code = req.parameters.get("code")?.uppercased(), let municipality = req.application.neig.municipalities[code] else {
+        guard let code = req.parameters.get("code")?.uppercased(),
+            let municipality = req.application.neig.municipalities[code]
+        else {
             throw NEIGError.notFound("Deze gemeentecode bestaat niet.")
         }
-        let model = try await MonitorPageModel.load(year: try requestedYear(req), municipality: municipality, actor: actor, on: req)
+        let model = try await MonitorPageModel.load(
+            year: try requestedYear(req), municipality: municipality, actor: actor, on: req)
         return HTMLPage(document: MonitorView(model: model, context: req.pageContext).document)
     }
 }

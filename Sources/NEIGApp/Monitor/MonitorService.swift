@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import NEIGCore
+import Vapor
 
 /// The figures behind `neig monitor` and `/api/v1/monitor`.
 public enum MonitorService {

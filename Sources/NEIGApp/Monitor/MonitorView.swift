@@ -10,31 +10,42 @@ struct MonitorView {
     var document: HTML {
         var crumbs = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor(year: model.year).path)]
         if let municipality = model.municipality {
-            crumbs.append((municipality.displayName, SiteURL.monitorMunicipality(code: municipality.code, year: model.year).path))
+            crumbs.append(
+                (municipality.displayName, SiteURL.monitorMunicipality(code: municipality.code, year: model.year).path))
         }
-        return Layout(title: "Monitor \(model.year) — \(scopeName)", context: context, content: .div(
-            .h1(.text("Aanslagen met explosieven \(model.year): \(scopeName)")),
-            .p(.class("lead"), .text("Door de politie bevestigde aanslagen op woningen, bedrijven en voertuigen, "
-                + "afgezet tegen het doel van het Offensief Tegen Explosies: minstens 10 % minder dan het jaar ervoor.")),
-            yearForm,
-            keyFigures,
-            .section(.attribute(named: "aria-labelledby", value: "kop-doel"),
-                     .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
-                     .raw(MonitorCharts.progress(model.progress)),
-                     .p(.text(progressSentence))),
-            monthlySection,
-            targetSection,
-            .if(model.municipality == nil, topSection),
-            repeatSection
-        ), breadcrumbs: crumbs).document
+        return Layout(
+            title: "Monitor \(model.year) — \(scopeName)", context: context,
+            content: .div(
+                .h1(.text("Aanslagen met explosieven \(model.year): \(scopeName)")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Door de politie bevestigde aanslagen op woningen, bedrijven en voertuigen, "
+                            + "afgezet tegen het doel van het Offensief Tegen Explosies: minstens 10 % minder dan het jaar ervoor."
+                    )),
+                yearForm,
+                keyFigures,
+                .section(
+                    .attribute(named: "aria-labelledby", value: "kop-doel"),
+                    .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
+                    .raw(MonitorCharts.progress(model.progress)),
+                    .p(.text(progressSentence))),
+                monthlySection,
+                targetSection,
+                .if(model.municipality == nil, topSection),
+                repeatSection
+            ), breadcrumbs: crumbs
+        ).document
     }
 
     var yearForm: Node<HTML.BodyContext> {
-        .form(.method(.get), .class("inline-form"),
-              .label(.for("jaar"), .text("Jaar ")),
-              selectElement(name: "jaar", id: "jaar", options: model.availableYears.map { (String($0), String($0)) },
-                            selected: String(model.year)),
-              .button(.type(.submit), .class("button secondary"), .text("Toon")))
+        .form(
+            .method(.get), .class("inline-form"),
+            .label(.for("jaar"), .text("Jaar ")),
+            selectElement(
+                name: "jaar", id: "jaar", options: model.availableYears.map { (String($0), String($0)) },
+                selected: String(model.year)),
+            .button(.type(.submit), .class("button secondary"), .text("Toon")))
     }
 
     var keyFigures: Node<HTML.BodyContext> {
@@ -43,20 +54,25 @@ struct MonitorView {
         return .section(
             .attribute(named: "aria-labelledby", value: "kop-kerncijfers"),
             .h2(.id("kop-kerncijfers"), .class("visually-hidden"), .text("Kerncijfers")),
-            .ul(.class("figures"),
+            .ul(
+                .class("figures"),
                 figure(periodLabel, progress.yearToDate.dutch),
-                figure("Zelfde periode \(model.year - 1)", progress.previousYearSamePeriod.dutch,
-                       note: progress.changeSamePeriodPct.map { "\($0.dutchPercent) ten opzichte van vorig jaar" }),
-                figure("Doel \(model.year)", "≤ \(progress.targetMaximum.dutch)",
-                       note: "10 % minder dan \(progress.previousYearTotal.dutch) in \(model.year - 1)"),
-                figure(progress.isYearComplete ? "Totaal \(model.year)" : "Prognose heel \(model.year)",
-                       progress.projectedTotal.map(\.dutch) ?? "nog onbekend",
-                       note: progress.onTrack.map { $0 ? "op koers voor het doel" : "boven het doel" }))
+                figure(
+                    "Zelfde periode \(model.year - 1)", progress.previousYearSamePeriod.dutch,
+                    note: progress.changeSamePeriodPct.map { "\($0.dutchPercent) ten opzichte van vorig jaar" }),
+                figure(
+                    "Doel \(model.year)", "≤ \(progress.targetMaximum.dutch)",
+                    note: "10 % minder dan \(progress.previousYearTotal.dutch) in \(model.year - 1)"),
+                figure(
+                    progress.isYearComplete ? "Totaal \(model.year)" : "Prognose heel \(model.year)",
+                    progress.projectedTotal.map(\.dutch) ?? "nog onbekend",
+                    note: progress.onTrack.map { $0 ? "op koers voor het doel" : "boven het doel" }))
         )
     }
 
     func figure(_ label: String, _ value: String, note: String? = nil) -> Node<HTML.ListContext> {
-        .li(.class("figure"), .span(.class("figure-label"), .text(label)), .span(.class("figure-value"), .text(value)),
+        .li(
+            .class("figure"), .span(.class("figure-label"), .text(label)), .span(.class("figure-value"), .text(value)),
             .unwrap(note) { .span(.class("figure-note"), .text($0)) })
     }
 
@@ -70,7 +86,8 @@ struct MonitorView {
                 ? "In \(model.year) waren er \(projected.dutch) aanslagen: het doel van ten hoogste \(progress.targetMaximum.dutch) is gehaald."
                 : "In \(model.year) waren er \(projected.dutch) aanslagen: het doel van ten hoogste \(progress.targetMaximum.dutch) is niet gehaald."
         }
-        return "Als de rest van het jaar verloopt zoals in eerdere jaren (seizoenspatroon), komt \(model.year) uit op ongeveer "
+        return
+            "Als de rest van het jaar verloopt zoals in eerdere jaren (seizoenspatroon), komt \(model.year) uit op ongeveer "
             + "\(projected.dutch) aanslagen; het doel is ten hoogste \(progress.targetMaximum.dutch)."
     }
 
@@ -79,19 +96,28 @@ struct MonitorView {
             .attribute(named: "aria-labelledby", value: "kop-maanden"),
             .h2(.id("kop-maanden"), .text("Per maand: \(model.year) naast \(model.year - 1)")),
             .raw(MonitorCharts.monthly(model: model)),
-            .details(.summary(.text("Toon de cijfers als tabel")),
+            .details(
+                .summary(.text("Toon de cijfers als tabel")),
                 .table(
                     .caption(.text("Aanslagen per maand")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Maand")),
-                               .forEach(TargetType.allCases) { .th(.attribute(named: "scope", value: "col"), .text("\($0.label) \(model.year)")) },
-                               .th(.attribute(named: "scope", value: "col"), .text("Totaal \(model.year)")),
-                               .th(.attribute(named: "scope", value: "col"), .text("Totaal \(model.year - 1)")))),
-                    .tbody(.forEach(0..<12) { month in
-                        .tr(.th(.attribute(named: "scope", value: "row"), .text(CivilDate.dutchMonths[month])),
-                            .forEach(TargetType.allCases) { .td(.class("num"), .text(String(model.monthlyByTarget[$0]?[month] ?? 0))) },
-                            .td(.class("num"), .text(String(model.report.byMonth[month]))),
-                            .td(.class("num"), .text(String(model.previousReport.byMonth[month]))))
-                    })
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Maand")),
+                            .forEach(TargetType.allCases) {
+                                .th(.attribute(named: "scope", value: "col"), .text("\($0.label) \(model.year)"))
+                            },
+                            .th(.attribute(named: "scope", value: "col"), .text("Totaal \(model.year)")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Totaal \(model.year - 1)")))),
+                    .tbody(
+                        .forEach(0..<12) { month in
+                            .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(CivilDate.dutchMonths[month])),
+                                .forEach(TargetType.allCases) {
+                                    .td(.class("num"), .text(String(model.monthlyByTarget[$0]?[month] ?? 0)))
+                                },
+                                .td(.class("num"), .text(String(model.report.byMonth[month]))),
+                                .td(.class("num"), .text(String(model.previousReport.byMonth[month]))))
+                        })
                 ))
         )
     }
@@ -101,14 +127,18 @@ struct MonitorView {
             .attribute(named: "aria-labelledby", value: "kop-doelwit"),
             .h2(.id("kop-doelwit"), .text("Naar doelwit")),
             .table(
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Doelwit")),
-                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year))),
-                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year - 1))))),
-                .tbody(.forEach(TargetType.allCases) { target in
-                    .tr(.th(.attribute(named: "scope", value: "row"), .text(target.label)),
-                        .td(.class("num"), .text((model.report.byTarget[target.rawValue] ?? 0).dutch)),
-                        .td(.class("num"), .text((model.previousReport.byTarget[target.rawValue] ?? 0).dutch)))
-                })
+                .thead(
+                    .tr(
+                        .th(.attribute(named: "scope", value: "col"), .text("Doelwit")),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year))),
+                        .th(.class("num"), .attribute(named: "scope", value: "col"), .text(String(model.year - 1))))),
+                .tbody(
+                    .forEach(TargetType.allCases) { target in
+                        .tr(
+                            .th(.attribute(named: "scope", value: "row"), .text(target.label)),
+                            .td(.class("num"), .text((model.report.byTarget[target.rawValue] ?? 0).dutch)),
+                            .td(.class("num"), .text((model.previousReport.byTarget[target.rawValue] ?? 0).dutch)))
+                    })
             )
         )
     }
@@ -118,14 +148,23 @@ struct MonitorView {
             .attribute(named: "aria-labelledby", value: "kop-gemeenten"),
             .h2(.id("kop-gemeenten"), .text("Gemeenten met de meeste aanslagen in \(model.year)")),
             .if(model.topMunicipalities.isEmpty, .p(.text("Geen aanslagen geregistreerd in \(model.year)."))),
-            .if(!model.topMunicipalities.isEmpty, .table(
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                           .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
-                .tbody(.forEach(model.topMunicipalities) { entry in
-                    .tr(.td(.a(.href(SiteURL.monitorMunicipality(code: entry.code, year: model.year).path), .text(entry.name))),
-                        .td(.class("num"), .text(entry.count.dutch)))
-                })
-            ))
+            .if(
+                !model.topMunicipalities.isEmpty,
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                            .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
+                    .tbody(
+                        .forEach(model.topMunicipalities) { entry in
+                            .tr(
+                                .td(
+                                    .a(
+                                        .href(SiteURL.monitorMunicipality(code: entry.code, year: model.year).path),
+                                        .text(entry.name))),
+                                .td(.class("num"), .text(entry.count.dutch)))
+                        })
+                ))
         )
     }
 
@@ -133,20 +172,36 @@ struct MonitorView {
         .section(
             .attribute(named: "aria-labelledby", value: "kop-herhaling"),
             .h2(.id("kop-herhaling"), .text("Herhaalde aanslagen op hetzelfde adres")),
-            .p(.text("Adressen met minstens twee aanslagen binnen twaalf maanden, waarvan minstens één in \(model.year).")),
-            .if(model.repeatAddresses.isEmpty && model.hiddenRepeatAddressCount == 0, .p(.text("Geen herhaalde aanslagen gevonden."))),
-            .if(!model.repeatAddresses.isEmpty, .table(
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Adres")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                           .th(.attribute(named: "scope", value: "col"), .text("Data van de aanslagen")))),
-                .tbody(.forEach(model.repeatAddresses) { row in
-                    .tr(.td(.text(row.address ?? "")), .td(.text(row.municipalityName)),
-                        .td(.text(row.dates.map(\.dutch).joined(separator: "; "))))
-                })
-            )),
-            .if(model.hiddenRepeatAddressCount > 0, .p(.class("muted"), .text(
-                "Daarnaast \(model.hiddenRepeatAddressCount) herhaald getroffen adressen in andere gemeenten; "
-                    + "die adressen ziet alleen de betreffende gemeente, politie, OM en de netwerkcoördinatoren.")))
+            .p(
+                .text(
+                    "Adressen met minstens twee aanslagen binnen twaalf maanden, waarvan minstens één in \(model.year)."
+                )),
+            .if(
+                model.repeatAddresses.isEmpty && model.hiddenRepeatAddressCount == 0,
+                .p(.text("Geen herhaalde aanslagen gevonden."))),
+            .if(
+                !model.repeatAddresses.isEmpty,
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Adres")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                            .th(.attribute(named: "scope", value: "col"), .text("Data van de aanslagen")))),
+                    .tbody(
+                        .forEach(model.repeatAddresses) { row in
+                            .tr(
+                                .td(.text(row.address ?? "")), .td(.text(row.municipalityName)),
+                                .td(.text(row.dates.map(\.dutch).joined(separator: "; "))))
+                        })
+                )),
+            .if(
+                model.hiddenRepeatAddressCount > 0,
+                .p(
+                    .class("muted"),
+                    .text(
+                        "Daarnaast \(model.hiddenRepeatAddressCount) herhaald getroffen adressen in andere gemeenten; "
+                            + "die adressen ziet alleen de betreffende gemeente, politie, OM en de netwerkcoördinatoren."
+                    )))
         )
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
 import NEIGCore
-import Vapor
 import NEIGFormats
+import Vapor
 
 /// Actuele informatie: coordinators publish, members read all, everyone reads the public items and the Atom feed.
 enum NewsRoutes {
@@ -25,13 +25,16 @@ enum NewsRoutes {
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {
-        HTMLPage(document: NewsViews.list(req.pageContext, items: try await latest(for: req.user, limit: 50, on: req.db),
-                                          canWrite: req.user?.role == .coordinator))
+        HTMLPage(
+            document: NewsViews.list(
+                req.pageContext, items: try await latest(for: req.user, limit: 50, on: req.db),
+                canWrite: req.user?.role == .coordinator))
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         guard let id = req.parameters.get("id", as: UUID.self), let item = try await NewsItem.find(id, on: req.db),
-              item.isPublic || req.user != nil else { throw NEIGError.notFound() }
+            item.isPublic || req.user != nil
+        else { throw NEIGError.notFound() }
         return HTMLPage(document: NewsViews.detail(req.pageContext, item: item))
     }
 
@@ -43,7 +46,8 @@ enum NewsRoutes {
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try coordinator(req)
-        return HTMLPage(document: NewsViews.form(req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []))
+        return HTMLPage(
+            document: NewsViews.form(req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []))
     }
 
     struct NewsForm: Content {
@@ -58,16 +62,29 @@ enum NewsRoutes {
         let form = try req.content.decode(NewsForm.self)
         var errors: [FormViews.FieldError] = []
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty || title.count > 200 { errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens.")) }
+        if title.isEmpty || title.count > 200 {
+            errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens."))
+        }
         let summary = (form.samenvatting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.isEmpty || summary.count > 600 { errors.append(.init(field: "samenvatting", message: "Vat het bericht samen in 1 tot 600 tekens.")) }
+        if summary.isEmpty || summary.count > 600 {
+            errors.append(.init(field: "samenvatting", message: "Vat het bericht samen in 1 tot 600 tekens."))
+        }
         let body = (form.tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if body.count > 50_000 { errors.append(.init(field: "tekst", message: "De tekst is langer dan 50.000 tekens.")) }
+        if body.count > 50_000 {
+            errors.append(.init(field: "tekst", message: "De tekst is langer dan 50.000 tekens."))
+        }
         let visibility = Visibility(rawValue: form.zichtbaarheid ?? "")
-        if visibility == nil || visibility == .groep { errors.append(.init(field: "zichtbaarheid", message: "Kies openbaar of alleen leden.")) }
+        if visibility == nil || visibility == .groep {
+            errors.append(.init(field: "zichtbaarheid", message: "Kies openbaar of alleen leden."))
+        }
         guard errors.isEmpty, let visibility else {
-            let values = ["titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst, "zichtbaarheid": form.zichtbaarheid].compactMapValues { $0 }
-            return try await HTMLPage(document: NewsViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity).encodeResponse(for: req)
+            let values = [
+                "titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst,
+                "zichtbaarheid": form.zichtbaarheid
+            ].compactMapValues { $0 }
+            return try await HTMLPage(
+                document: NewsViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         let item = NewsItem()
         item.title = title
@@ -77,7 +94,9 @@ enum NewsRoutes {
         item.authorName = user.name
         item.publishedAt = req.application.neig.clock.now()
         try await item.create(on: req.db)
-        try await req.audit("news.publish", object: "news", id: item.id?.uuidString.lowercased(), detail: "visibility=\(visibility.rawValue)")
+        try await req.audit(
+            "news.publish", object: "news", id: item.id?.uuidString.lowercased(),
+            detail: "visibility=\(visibility.rawValue)")
         return req.redirect(to: "/nieuws/\(try item.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
@@ -85,12 +104,15 @@ enum NewsRoutes {
     static func feed(_ req: Request) async throws -> Response {
         let base = req.application.neig.publicURL
         let items = try await latest(for: nil, limit: 30, on: req.db)
-        let feed = AtomFeed(id: "\(base)/nieuws", title: "neig — actuele informatie", link: "\(base)/nieuws", selfLink: "\(base)/nieuws/feed.atom",
-                            entries: items.map { item in
-                                let id = item.id!.uuidString.lowercased()
-                                return AtomFeed.Entry(id: "urn:uuid:\(id)", title: item.title, link: "\(base)/nieuws/\(id)", updated: item.publishedAt,
-                                                      author: item.authorName, summary: item.summary)
-                            })
+        let feed = AtomFeed(
+            id: "\(base)/nieuws", title: "neig — actuele informatie", link: "\(base)/nieuws",
+            selfLink: "\(base)/nieuws/feed.atom",
+            entries: items.map { item in
+                let id = item.id!.uuidString.lowercased()
+                return AtomFeed.Entry(
+                    id: "urn:uuid:\(id)", title: item.title, link: "\(base)/nieuws/\(id)", updated: item.publishedAt,
+                    author: item.authorName, summary: item.summary)
+            })
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: feed.xml))

@@ -13,54 +13,92 @@ enum NewsViews {
 
     /// The newest items as a short list, for the home page.
     static func headlines(_ items: [NewsItem]) -> Node<HTML.BodyContext> {
-        .if(!items.isEmpty, .section(
-            .class("news"), .attribute(named: "aria-labelledby", value: "actueel"),
-            .h2(.id("actueel"), .text("Actueel")),
-            .ul(.forEach(items) { item in
-                .li(.a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title)), .text(" — \(day.string(from: item.publishedAt))"),
-                    .p(.class("muted"), .text(item.summary)))
-            }),
-            .p(.a(.href("/nieuws"), .text("Alle berichten")), .text(" · "), .a(.href("/nieuws/feed.atom"), .text("Atom-feed")))
-        ))
+        .if(
+            !items.isEmpty,
+            .section(
+                .class("news"), .attribute(named: "aria-labelledby", value: "actueel"),
+                .h2(.id("actueel"), .text("Actueel")),
+                .ul(
+                    .forEach(items) { item in
+                        .li(
+                            .a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title)),
+                            .text(" — \(day.string(from: item.publishedAt))"),
+                            .p(.class("muted"), .text(item.summary)))
+                    }),
+                .p(
+                    .a(.href("/nieuws"), .text("Alle berichten")), .text(" · "),
+                    .a(.href("/nieuws/feed.atom"), .text("Atom-feed")))
+            ))
     }
 
     static func list(_ context: PageContext, items: [NewsItem], canWrite: Bool) -> HTML {
-        Layout(title: "Actueel", context: context, content: .div(
-            .h1(.text("Actuele informatie")),
-            .p(.text("Nieuws van de netwerkcoördinatoren: nieuwe landelijke cijfers, handreikingen en bijeenkomsten. "),
-               .a(.href("/nieuws/feed.atom"), .text("Abonneren via de Atom-feed")), .text(" (openbare berichten).")),
-            .if(canWrite, .p(.a(.class("button"), .href("/nieuws/nieuw"), .text("Bericht plaatsen")))),
-            items.isEmpty ? .p(.text("Nog geen berichten.")) : .ol(.class("results"), .forEach(items) { item in
-                .li(.h2(.a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title))),
-                    .p(.class("muted"), .text("\(day.string(from: item.publishedAt)) · \(item.authorName)\(item.isPublic ? "" : " · alleen leden")")),
-                    .p(.text(item.summary)))
-            })
-        )).document
+        Layout(
+            title: "Actueel", context: context,
+            content: .div(
+                .h1(.text("Actuele informatie")),
+                .p(
+                    .text(
+                        "Nieuws van de netwerkcoördinatoren: nieuwe landelijke cijfers, handreikingen en bijeenkomsten. "
+                    ),
+                    .a(.href("/nieuws/feed.atom"), .text("Abonneren via de Atom-feed")), .text(" (openbare berichten).")
+                ),
+                .if(canWrite, .p(.a(.class("button"), .href("/nieuws/nieuw"), .text("Bericht plaatsen")))),
+                items.isEmpty
+                    ? .p(.text("Nog geen berichten."))
+                    : .ol(
+                        .class("results"),
+                        .forEach(items) { item in
+                            .li(
+                                .h2(.a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title))),
+                                .p(
+                                    .class("muted"),
+                                    .text(
+                                        "\(day.string(from: item.publishedAt)) · \(item.authorName)\(item.isPublic ? "" : " · alleen leden")"
+                                    )),
+                                .p(.text(item.summary)))
+                        })
+            )
+        ).document
     }
 
     static func detail(_ context: PageContext, item: NewsItem) -> HTML {
-        Layout(title: item.title, context: context, content: .article(
-            .h1(.text(item.title)),
-            .p(.class("muted"), .text("\(day.string(from: item.publishedAt)) · \(item.authorName)")),
-            .p(.class("lead"), .text(item.summary)),
-            .div(.class("markdown"), .raw(LibraryService.render(item.body))),
-            .p(.a(.href("/nieuws"), .text("Alle berichten")))
-        ), breadcrumbs: [("Actueel", "/nieuws")]).document
+        Layout(
+            title: item.title, context: context,
+            content: .article(
+                .h1(.text(item.title)),
+                .p(.class("muted"), .text("\(day.string(from: item.publishedAt)) · \(item.authorName)")),
+                .p(.class("lead"), .text(item.summary)),
+                .div(.class("markdown"), .raw(LibraryService.render(item.body))),
+                .p(.a(.href("/nieuws"), .text("Alle berichten")))
+            ), breadcrumbs: [("Actueel", "/nieuws")]
+        ).document
     }
 
     static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError]) -> HTML {
-        Layout(title: "Bericht plaatsen", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Bericht plaatsen")),
-            FormViews.errorSummary(errors),
-            .form(.method(.post), .action("/nieuws"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
-                  FormViews.textField("titel", label: "Titel", value: values["titel"], required: true, errors: errors),
-                  FormViews.textArea("samenvatting", label: "Samenvatting", value: values["samenvatting"], errors: errors, required: true),
-                  FormViews.textArea("tekst", label: "Tekst (Markdown)", value: values["tekst"], errors: errors),
-                  FormViews.select("zichtbaarheid", label: "Voor wie", options: [(Visibility.leden.rawValue, Visibility.leden.label),
-                                                                               (Visibility.publiek.rawValue, "Openbaar, ook in de Atom-feed")],
-                                   selected: values["zichtbaarheid"], errors: errors),
-                  .button(.type(.submit), .class("button"), .text("Publiceren")))
-        )).document
+        Layout(
+            title: "Bericht plaatsen", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Bericht plaatsen")),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action("/nieuws"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textField(
+                        "titel", label: "Titel", value: values["titel"], required: true, errors: errors),
+                    FormViews.textArea(
+                        "samenvatting", label: "Samenvatting", value: values["samenvatting"], errors: errors,
+                        required: true),
+                    FormViews.textArea("tekst", label: "Tekst (Markdown)", value: values["tekst"], errors: errors),
+                    FormViews.select(
+                        "zichtbaarheid", label: "Voor wie",
+                        options: [
+                            (Visibility.leden.rawValue, Visibility.leden.label),
+                            (Visibility.publiek.rawValue, "Openbaar, ook in de Atom-feed")
+                        ],
+                        selected: values["zichtbaarheid"], errors: errors),
+                    .button(.type(.submit), .class("button"), .text("Publiceren")))
+            )
+        ).document
     }
 }

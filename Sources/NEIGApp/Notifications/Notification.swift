@@ -103,23 +103,29 @@ struct CreateNotifications: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.dropColumns(Self.columns)
-        for schema in [JobRun.schema, NotificationSetting.schema, Follow.schema, MemberNotification.schema] { try await database.schema(schema).delete() }
+        for schema in [JobRun.schema, NotificationSetting.schema, Follow.schema, MemberNotification.schema] {
+            try await database.schema(schema).delete()
+        }
     }
 }
 
 /// Unread counts run on every page view; answers and the parts of interventions are read by their parent.
 struct AddNetworkIndexes: AsyncMigration {
     static let indexes = [
-        ("notifications_user_read", "notifications", "user_id, read_at"), ("follows_kind_value", "follows", "kind, value"),
-        ("answers_question", "answers", "question_id"), ("intervention_outputs_parent", "intervention_outputs", "intervention_id"),
+        ("notifications_user_read", "notifications", "user_id, read_at"),
+        ("follows_kind_value", "follows", "kind, value"),
+        ("answers_question", "answers", "question_id"),
+        ("intervention_outputs_parent", "intervention_outputs", "intervention_id"),
         ("intervention_milestones_parent", "intervention_milestones", "intervention_id"),
         ("evaluation_snapshots_parent", "evaluation_snapshots", "intervention_id"),
-        ("intervention_decisions_parent", "intervention_decisions", "intervention_id"),
+        ("intervention_decisions_parent", "intervention_decisions", "intervention_id")
     ]
 
     func prepare(on database: any Database) async throws {
         for (name, table, columns) in Self.indexes {
-            try await database.sql.raw("CREATE INDEX IF NOT EXISTS \(unsafeRaw: name) ON \(ident: table) (\(unsafeRaw: columns))").run()
+            try await database.sql.raw(
+                "CREATE INDEX IF NOT EXISTS \(unsafeRaw: name) ON \(ident: table) (\(unsafeRaw: columns))"
+            ).run()
         }
     }
 

@@ -15,15 +15,19 @@ enum NotificationRoutes {
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let items = try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).sort(\.$createdAt, .descending).limit(100).all()
+        let items = try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).sort(
+            \.$createdAt, .descending
+        ).limit(100).all()
         return HTMLPage(document: NotificationViews.list(req.pageContext, items: items))
     }
 
     /// Marks the notification read and goes where it points; only neig paths are followed.
     static func open(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard let id = req.parameters.get("id", as: UUID.self), let item = try await MemberNotification.find(id, on: req.db),
-              item.userID == user.id else { throw NEIGError.notFound() }
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let item = try await MemberNotification.find(id, on: req.db),
+            item.userID == user.id
+        else { throw NEIGError.notFound() }
         if item.readAt == nil {
             item.readAt = req.application.neig.clock.now()
             try await item.save(on: req.db)
@@ -43,7 +47,8 @@ enum NotificationRoutes {
     static func availableTags(following: Set<String>, on db: any Database) async throws -> [String] {
         var tags = Set(Tags.standard).union(following)
         // Distinct values straight from the tag tables: the newest questions' tags, and every group's defaults.
-        let recent = try await Question.query(on: db).field(\.$id).sort(\.$lastActivityAt, .descending).limit(500).all().compactMap(\.id)
+        let recent = try await Question.query(on: db).field(\.$id).sort(\.$lastActivityAt, .descending).limit(500).all()
+            .compactMap(\.id)
         if !recent.isEmpty {
             tags.formUnion(try await QuestionTag.query(on: db).filter(\.$question.$id ~~ recent).unique().all(\.$tag))
         }
@@ -55,9 +60,11 @@ enum NotificationRoutes {
         let user = try req.requireUser()
         let userID = try user.requireID()
         let (tags, groups) = try await Notifier.follows(userID, on: req.db)
-        return HTMLPage(document: NotificationViews.follow(req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
-                                                           groups: try await QuestionRoutes.myGroups(user, on: req.db), followingGroups: groups,
-                                                           digest: try await Notifier.wantsDigest(userID, on: req.db), saved: false))
+        return HTMLPage(
+            document: NotificationViews.follow(
+                req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+                groups: try await QuestionRoutes.myGroups(user, on: req.db), followingGroups: groups,
+                digest: try await Notifier.wantsDigest(userID, on: req.db), saved: false))
     }
 
     struct FollowForm: Content {
@@ -76,8 +83,12 @@ enum NotificationRoutes {
         let groups = Set(form.groepen ?? []).intersection(myGroups.map(\.code))
         try await Notifier.setFollows(userID, tags: tags, groups: groups, on: req.db)
         try await Notifier.setDigest(userID, form.overzicht == "aan", db: req.db)
-        try await req.audit("notifications.follow", object: "user", id: userID.uuidString.lowercased(), detail: "tags=\(tags.count) groups=\(groups.count)")
-        return HTMLPage(document: NotificationViews.follow(req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
-                                                           groups: myGroups, followingGroups: groups, digest: form.overzicht == "aan", saved: true))
+        try await req.audit(
+            "notifications.follow", object: "user", id: userID.uuidString.lowercased(),
+            detail: "tags=\(tags.count) groups=\(groups.count)")
+        return HTMLPage(
+            document: NotificationViews.follow(
+                req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+                groups: myGroups, followingGroups: groups, digest: form.overzicht == "aan", saved: true))
     }
 }

@@ -5,38 +5,76 @@ import Plot
 enum NotificationViews {
     static func list(_ context: PageContext, items: [MemberNotification]) -> HTML {
         let unread = items.filter { $0.readAt == nil }.count
-        return Layout(title: "Notificaties", context: context, content: .div(
-            .h1(.text("Notificaties")),
-            .p(.attribute(named: "role", value: "status"), .text(unread == 0 ? "Geen ongelezen notificaties." : unread == 1 ? "1 ongelezen notificatie." : "\(unread) ongelezen notificaties.")),
-            .p(.a(.href("/notificaties/volgen"), .text("Onderwerpen en groepen volgen, e-mailoverzicht"))),
-            .if(unread > 0, .form(.method(.post), .action("/notificaties/gelezen"), FormViews.csrf(context.csrfToken),
-                                  .button(.type(.submit), .class("button secondary"), .text("Alles als gelezen markeren")))),
-            items.isEmpty ? .p(.text("U heeft nog geen notificaties. Volg onderwerpen om te horen over nieuwe vragen en stukken.")) :
-                .ul(.class("results"), .forEach(items) { item in
-                    .li(.class(item.readAt == nil ? "unread" : "read"),
-                        .a(.href("/notificaties/\(item.id!.uuidString.lowercased())"), .if(item.readAt == nil, .strong(.text(item.title)), else: .text(item.title))),
-                        .text(" — \(CaseDetailView.timeFormat.string(from: item.createdAt))"))
-                })
-        )).document
+        return Layout(
+            title: "Notificaties", context: context,
+            content: .div(
+                .h1(.text("Notificaties")),
+                .p(
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        unread == 0
+                            ? "Geen ongelezen notificaties."
+                            : unread == 1 ? "1 ongelezen notificatie." : "\(unread) ongelezen notificaties.")),
+                .p(.a(.href("/notificaties/volgen"), .text("Onderwerpen en groepen volgen, e-mailoverzicht"))),
+                .if(
+                    unread > 0,
+                    .form(
+                        .method(.post), .action("/notificaties/gelezen"), FormViews.csrf(context.csrfToken),
+                        .button(.type(.submit), .class("button secondary"), .text("Alles als gelezen markeren")))),
+                items.isEmpty
+                    ? .p(
+                        .text(
+                            "U heeft nog geen notificaties. Volg onderwerpen om te horen over nieuwe vragen en stukken."
+                        ))
+                    : .ul(
+                        .class("results"),
+                        .forEach(items) { item in
+                            .li(
+                                .class(item.readAt == nil ? "unread" : "read"),
+                                .a(
+                                    .href("/notificaties/\(item.id!.uuidString.lowercased())"),
+                                    .if(item.readAt == nil, .strong(.text(item.title)), else: .text(item.title))),
+                                .text(" — \(CaseDetailView.timeFormat.string(from: item.createdAt))"))
+                        })
+            )
+        ).document
     }
 
-    static func follow(_ context: PageContext, tags: [String], following: Set<String>, groups: [MemberGroup], followingGroups: Set<String>,
-                       digest: Bool, saved: Bool) -> HTML {
-        Layout(title: "Volgen", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Onderwerpen en groepen volgen")),
-            .if(saved, .p(.class("notice"), .attribute(named: "role", value: "status"), .text("Uw keuze is opgeslagen."))),
-            .p(.text("U krijgt een notificatie bij nieuwe vragen en kennisbankstukken over wat u volgt, en bij antwoorden op uw eigen vragen.")),
-            .form(
-                .method(.post), .action("/notificaties/volgen"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.checkboxes("tags", legend: "Onderwerpen", options: tags.map { ($0, Tags.label($0)) }, selected: following),
-                groups.isEmpty ? .p(.class("muted"), .text("U bent geen lid van een groep.")) :
-                    FormViews.checkboxes("groepen", legend: "Uw groepen", options: groups.map { ($0.code, $0.name) }, selected: followingGroups),
-                .fieldset(.element(named: "legend", text: "E-mail"),
-                          FormViews.checkbox("overzicht", id: "veld-overzicht", value: "aan", label: "Elke ochtend een e-mail met mijn nieuwe notificaties", checked: digest)),
-                .button(.type(.submit), .class("button"), .text("Opslaan"))
+    static func follow(
+        _ context: PageContext, tags: [String], following: Set<String>, groups: [MemberGroup],
+        followingGroups: Set<String>,
+        digest: Bool, saved: Bool
+    ) -> HTML {
+        Layout(
+            title: "Volgen", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Onderwerpen en groepen volgen")),
+                .if(
+                    saved,
+                    .p(.class("notice"), .attribute(named: "role", value: "status"), .text("Uw keuze is opgeslagen."))),
+                .p(
+                    .text(
+                        "U krijgt een notificatie bij nieuwe vragen en kennisbankstukken over wat u volgt, en bij antwoorden op uw eigen vragen."
+                    )),
+                .form(
+                    .method(.post), .action("/notificaties/volgen"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.checkboxes(
+                        "tags", legend: "Onderwerpen", options: tags.map { ($0, Tags.label($0)) }, selected: following),
+                    groups.isEmpty
+                        ? .p(.class("muted"), .text("U bent geen lid van een groep."))
+                        : FormViews.checkboxes(
+                            "groepen", legend: "Uw groepen", options: groups.map { ($0.code, $0.name) },
+                            selected: followingGroups),
+                    .fieldset(
+                        .element(named: "legend", text: "E-mail"),
+                        FormViews.checkbox(
+                            "overzicht", id: "veld-overzicht", value: "aan",
+                            label: "Elke ochtend een e-mail met mijn nieuwe notificaties", checked: digest)),
+                    .button(.type(.submit), .class("button"), .text("Opslaan"))
+                )
             )
-        )).document
+        ).document
     }
 }

@@ -7,16 +7,22 @@ import NEIGCore
 enum Notifier {
     /// Notifies the followers of any of `tags` or of `group`. An item for one group reaches only that group's members.
     @discardableResult
-    static func announce(title: String, link: String, tags: [String], group: String?, excluding: UUID?, now: Date,
-                         on db: any Database) async throws -> Int {
+    static func announce(
+        title: String, link: String, tags: [String], group: String?, excluding: UUID?, now: Date,
+        on db: any Database
+    ) async throws -> Int {
         var reasons: [UUID: String] = [:]
         if !tags.isEmpty {
-            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.tag).filter(\.$value ~~ tags).all() {
+            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.tag).filter(\.$value ~~ tags)
+                .all()
+            {
                 reasons[follow.userID] = reasons[follow.userID] ?? "tag:\(follow.value)"
             }
         }
         if let group {
-            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.group).filter(\.$value == group).all() {
+            for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.group).filter(\.$value == group)
+                .all()
+            {
                 reasons[follow.userID] = "group:\(group)"
             }
             let members = Set(try await GroupMembership.query(on: db).filter(\.$groupCode == group).all().map(\.userID))
@@ -28,9 +34,12 @@ enum Notifier {
 
     /// One notification per active member in `reasons` (member → why).
     @discardableResult
-    static func notify(_ reasons: [UUID: String], title: String, link: String, now: Date, on db: any Database) async throws -> Int {
+    static func notify(_ reasons: [UUID: String], title: String, link: String, now: Date, on db: any Database)
+        async throws -> Int
+    {
         guard !reasons.isEmpty else { return 0 }
-        let active = try await User.query(on: db).filter(\.$id ~~ Array(reasons.keys)).all().filter(\.isActive).compactMap(\.id)
+        let active = try await User.query(on: db).filter(\.$id ~~ Array(reasons.keys)).all().filter(\.isActive)
+            .compactMap(\.id)
         for userID in active {
             let notification = MemberNotification()
             notification.userID = userID
@@ -49,8 +58,10 @@ enum Notifier {
 
     static func follows(_ userID: UUID, on db: any Database) async throws -> (tags: Set<String>, groups: Set<String>) {
         let all = try await Follow.query(on: db).filter(\.$userID == userID).all()
-        return (Set(all.filter { $0.kind == .tag }.map(\.value)),
-                Set(all.filter { $0.kind == .group }.map(\.value)))
+        return (
+            Set(all.filter { $0.kind == .tag }.map(\.value)),
+            Set(all.filter { $0.kind == .group }.map(\.value))
+        )
     }
 
     /// Replaces what a member follows.
@@ -67,7 +78,9 @@ enum Notifier {
         let (tags, groups) = try await follows(userID, on: db)
         let newTags = try group.defaultTagList.filter { !tags.contains($0) }
         for tag in newTags { try await Follow(userID: userID, kind: .tag, value: tag).create(on: db) }
-        if !groups.contains(group.code) { try await Follow(userID: userID, kind: .group, value: group.code).create(on: db) }
+        if !groups.contains(group.code) {
+            try await Follow(userID: userID, kind: .group, value: group.code).create(on: db)
+        }
     }
 
     static func wantsDigest(_ userID: UUID, on db: any Database) async throws -> Bool {
@@ -75,7 +88,8 @@ enum Notifier {
     }
 
     static func setDigest(_ userID: UUID, _ on: Bool, db: any Database) async throws {
-        let setting = try await NotificationSetting.query(on: db).filter(\.$userID == userID).first() ?? NotificationSetting()
+        let setting =
+            try await NotificationSetting.query(on: db).filter(\.$userID == userID).first() ?? NotificationSetting()
         setting.userID = userID
         setting.emailDigest = on
         try await setting.save(on: db)

@@ -39,19 +39,27 @@ struct OpenDataTable: Content, Sendable {
         }
     }
 
-    static func load(year: Int, today: CivilDate, on db: any Database, registry: MunicipalityRegistry) async throws -> OpenDataTable {
+    static func load(year: Int, today: CivilDate, on db: any Database, registry: MunicipalityRegistry) async throws
+        -> OpenDataTable
+    {
         let counts = try await IncidentStore.counts(years: year...year, on: db)
         var byMunicipality: [String: [Int]] = [:]
-        for count in counts { byMunicipality[count.municipalityCode, default: Array(repeating: 0, count: 12)][count.month - 1] += count.count }
+        for count in counts {
+            byMunicipality[count.municipalityCode, default: Array(repeating: 0, count: 12)][count.month - 1] +=
+                count.count
+        }
         let municipalities = registry.all
         let elapsed = year < today.year ? 12 : year == today.year ? today.month : 0
-        let published = SmallCountSuppression(counts: municipalities.map { byMunicipality[$0.code] ?? Array(repeating: 0, count: 12) },
-                                              threshold: threshold, elapsedMonths: elapsed)
+        let published = SmallCountSuppression(
+            counts: municipalities.map { byMunicipality[$0.code] ?? Array(repeating: 0, count: 12) },
+            threshold: threshold, elapsedMonths: elapsed)
         let rows = municipalities.indices.map { index in
-            Row(code: municipalities[index].code, name: municipalities[index].officialName,
+            Row(
+                code: municipalities[index].code, name: municipalities[index].officialName,
                 months: published.cells[index].enumerated().map { $0.offset >= elapsed ? "–" : cell($0.element) },
                 total: total(published.totals[index]))
         }
-        return OpenDataTable(year: year, suppressionThreshold: threshold, nationalTotal: published.nationalTotal, municipalities: rows)
+        return OpenDataTable(
+            year: year, suppressionThreshold: threshold, nationalTotal: published.nationalTotal, municipalities: rows)
     }
 }

@@ -9,7 +9,9 @@ public enum BackupService {
         public let description: String
     }
 
-    public static func backup(_ location: DatabaseLocation, schema: String? = nil, to output: String, on db: any Database) async throws {
+    public static func backup(
+        _ location: DatabaseLocation, schema: String? = nil, to output: String, on db: any Database
+    ) async throws {
         guard !FileManager.default.fileExists(atPath: output) else {
             throw Failure(description: "\(output) exists already; choose a new file name")
         }
@@ -25,11 +27,14 @@ public enum BackupService {
 
     /// Replaces the database with the backup. For SQLite the server must be stopped: the file is swapped.
     public static func restore(_ location: DatabaseLocation, from input: String) throws {
-        guard FileManager.default.fileExists(atPath: input) else { throw Failure(description: "\(input) does not exist") }
+        guard FileManager.default.fileExists(atPath: input) else {
+            throw Failure(description: "\(input) does not exist")
+        }
         switch location {
         case .sqlite(let path):
             guard let header = FileManager.default.contents(atPath: input)?.prefix(16),
-                  String(decoding: header, as: UTF8.self).hasPrefix("SQLite format 3") else {
+                String(decoding: header, as: UTF8.self).hasPrefix("SQLite format 3")
+            else {
                 throw Failure(description: "\(input) is not an SQLite backup")
             }
             let staging = path + ".restoring"
@@ -39,19 +44,24 @@ public enum BackupService {
             // rename(2) replaces the file in one step: a crash leaves either the old or the restored database.
             guard rename(staging, path) == 0 else { throw Failure(description: "could not replace \(path)") }
         case .postgres(let url):
-            try run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", input])
+            try run(
+                "pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", input]
+            )
         }
     }
 
     /// Finds a PostgreSQL client tool on PATH or in Debian's versioned folders, newest first.
     static func tool(_ name: String) throws -> String {
-        var candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+        var candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
+            "\($0)/\(name)"
+        }
         if let versions = try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql") {
             candidates += versions.sorted { $0.compare($1, options: .numeric) == .orderedDescending }
                 .map { "/usr/lib/postgresql/\($0)/bin/\(name)" }
         }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw Failure(description: "\(name) not found: install the PostgreSQL client tools (Debian: postgresql-client)")
+            throw Failure(
+                description: "\(name) not found: install the PostgreSQL client tools (Debian: postgresql-client)")
         }
         return found
     }

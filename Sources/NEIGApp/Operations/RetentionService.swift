@@ -15,13 +15,17 @@ public enum RetentionService {
     }
 
     /// What the policy selects today; with `dryRun` nothing is deleted or logged.
-    public static func run(policy: RetentionPolicy, dryRun: Bool, actor: String, app: Application) async throws -> Report {
+    public static func run(policy: RetentionPolicy, dryRun: Bool, actor: String, app: Application) async throws
+        -> Report
+    {
         let today = app.neig.clock.today, db = app.db
         var selected = Report()
         selected.closedCases = try await CaseFile.query(on: db).filter(\.$phase == CasePhase.gesloten)
             .filter(\.$phaseStartedOn <= policy.closedCaseCutoff(today: today).iso).all().compactMap(\.id)
-        selected.expiredInformation = try await InformationItem.query(on: db).filter(\.$expiresOn < policy.informationCutoff(today: today).iso)
-            .all().compactMap(\.id)
+        selected.expiredInformation = try await InformationItem.query(on: db).filter(
+            \.$expiresOn < policy.informationCutoff(today: today).iso
+        )
+        .all().compactMap(\.id)
         selected.settledSignals = try await RiskSignal.query(on: db).filter(\.$settledOn != nil)
             .filter(\.$settledOn <= policy.signalCutoff(today: today).iso).all().compactMap(\.id)
         let report = selected
@@ -38,7 +42,9 @@ public enum RetentionService {
                 try await InformationRecipient.query(on: tx).filter(\.$item.$id ~~ items).delete()
                 try await InformationItem.query(on: tx).filter(\.$id ~~ items).delete()
             }
-            if !report.settledSignals.isEmpty { try await RiskSignal.query(on: tx).filter(\.$id ~~ report.settledSignals).delete() }
+            if !report.settledSignals.isEmpty {
+                try await RiskSignal.query(on: tx).filter(\.$id ~~ report.settledSignals).delete()
+            }
             if !report.closedCases.isEmpty {
                 let cases = report.closedCases
                 try await RiskSignal.query(on: tx).filter(\.$caseID ~~ cases).delete()
@@ -49,12 +55,15 @@ public enum RetentionService {
                 try await CaseEvent.query(on: tx).filter(\.$caseFile.$id ~~ cases).delete()
                 try await CaseFile.query(on: tx).filter(\.$id ~~ cases).delete()
             }
-            for (object, ids, rule) in [("case", report.closedCases, "closed+\(policy.closedCaseDays)d"),
-                                        ("information", report.expiredInformation, "expired+\(policy.expiredInformationDays)d"),
-                                        ("signal", report.settledSignals, "settled+\(policy.settledSignalDays)d")] {
+            for (object, ids, rule) in [
+                ("case", report.closedCases, "closed+\(policy.closedCaseDays)d"),
+                ("information", report.expiredInformation, "expired+\(policy.expiredInformationDays)d"),
+                ("signal", report.settledSignals, "settled+\(policy.settledSignalDays)d")
+            ] {
                 for id in ids {
-                    try await Audit.record("retention.delete", object: object, id: id.uuidString.lowercased(), detail: "rule=\(rule)",
-                                           actor: actor, at: now, on: tx)
+                    try await Audit.record(
+                        "retention.delete", object: object, id: id.uuidString.lowercased(), detail: "rule=\(rule)",
+                        actor: actor, at: now, on: tx)
                 }
             }
         }

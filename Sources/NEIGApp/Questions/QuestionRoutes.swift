@@ -24,9 +24,12 @@ enum QuestionRoutes {
         let user = try req.requireUser()
         let groups = try await LibraryService.groups(of: user, on: req.db)
         let tag = (try? req.query.get(String.self, at: "tag")).flatMap(Tags.normalise)
-        var query = Question.query(on: req.db).with(\.$tagRows).group(.or) { $0.filter(\.$groupCode == nil).filter(\.$groupCode ~~ Array(groups)) }
+        var query = Question.query(on: req.db).with(\.$tagRows).group(.or) {
+            $0.filter(\.$groupCode == nil).filter(\.$groupCode ~~ Array(groups))
+        }
         if let tag {
-            query = query.join(QuestionTag.self, on: \QuestionTag.$question.$id == \Question.$id).filter(QuestionTag.self, \.$tag == tag)
+            query = query.join(QuestionTag.self, on: \QuestionTag.$question.$id == \Question.$id).filter(
+                QuestionTag.self, \.$tag == tag)
         }
         let questions = try await query.sort(\.$lastActivityAt, .descending).limit(100).all()
         return HTMLPage(document: try QuestionViews.list(req.pageContext, questions: questions, tag: tag))
@@ -34,12 +37,15 @@ enum QuestionRoutes {
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        return HTMLPage(document: QuestionViews.form(req.pageContext, values: [:], groups: try await myGroups(user, on: req.db), errors: []))
+        return HTMLPage(
+            document: QuestionViews.form(
+                req.pageContext, values: [:], groups: try await myGroups(user, on: req.db), errors: []))
     }
 
     static func myGroups(_ user: User, on db: any Database) async throws -> [MemberGroup] {
         let codes = try await LibraryService.groups(of: user, on: db)
-        return codes.isEmpty ? [] : try await MemberGroup.query(on: db).filter(\.$code ~~ Array(codes)).sort(\.$name).all()
+        return codes.isEmpty
+            ? [] : try await MemberGroup.query(on: db).filter(\.$code ~~ Array(codes)).sort(\.$name).all()
     }
 
     struct QuestionForm: Content {
@@ -55,21 +61,31 @@ enum QuestionRoutes {
         let groups = try await myGroups(user, on: req.db)
         var errors: [FormViews.FieldError] = []
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.count < 10 || title.count > 200 { errors.append(.init(field: "titel", message: "Stel uw vraag in 10 tot 200 tekens.")) }
+        if title.count < 10 || title.count > 200 {
+            errors.append(.init(field: "titel", message: "Stel uw vraag in 10 tot 200 tekens."))
+        }
         let body = (form.vraag ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if body.count > 10_000 { errors.append(.init(field: "vraag", message: "De toelichting is langer dan 10.000 tekens.")) }
+        if body.count > 10_000 {
+            errors.append(.init(field: "vraag", message: "De toelichting is langer dan 10.000 tekens."))
+        }
         var tags: [String] = []
         switch Tags.parse(form.tags ?? "") {
-        case .success(let parsed) where parsed.isEmpty: errors.append(.init(field: "tags", message: "Geef ten minste één onderwerp, bijvoorbeeld preventie."))
+        case .success(let parsed) where parsed.isEmpty:
+            errors.append(.init(field: "tags", message: "Geef ten minste één onderwerp, bijvoorbeeld preventie."))
         case .success(let parsed): tags = parsed
         case .failure(let error): errors.append(.init(field: "tags", message: error.message))
         }
         let group = (form.groep ?? "").isEmpty ? nil : form.groep
-        if let group, !groups.contains(where: { $0.code == group }) { errors.append(.init(field: "groep", message: "U bent geen lid van deze groep.")) }
+        if let group, !groups.contains(where: { $0.code == group }) {
+            errors.append(.init(field: "groep", message: "U bent geen lid van deze groep."))
+        }
         guard errors.isEmpty else {
-            let values = ["titel": form.titel, "vraag": form.vraag, "tags": form.tags, "groep": form.groep].compactMapValues { $0 }
-            return try await HTMLPage(document: QuestionViews.form(req.pageContext, values: values, groups: groups, errors: errors),
-                                      status: .unprocessableEntity).encodeResponse(for: req)
+            let values = ["titel": form.titel, "vraag": form.vraag, "tags": form.tags, "groep": form.groep]
+                .compactMapValues { $0 }
+            return try await HTMLPage(
+                document: QuestionViews.form(req.pageContext, values: values, groups: groups, errors: errors),
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         let now = req.application.neig.clock.now()
         let question = Question()
@@ -87,8 +103,12 @@ enum QuestionRoutes {
             try await question.create(on: tx)
             try await question.replaceTags(tagged, on: tx)
             let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
-            try await Notifier.announce(title: "Nieuwe vraag: \(title)", link: link, tags: tagged, group: group, excluding: user.id, now: now, on: tx)
-            try await req.audit("question.create", object: "question", id: question.id?.uuidString.lowercased(), detail: "tags=\(tagged.joined(separator: ","))", on: tx)
+            try await Notifier.announce(
+                title: "Nieuwe vraag: \(title)", link: link, tags: tagged, group: group, excluding: user.id, now: now,
+                on: tx)
+            try await req.audit(
+                "question.create", object: "question", id: question.id?.uuidString.lowercased(),
+                detail: "tags=\(tagged.joined(separator: ","))", on: tx)
         }
         return req.redirect(to: "/vragen/\(try question.requireID().uuidString.lowercased())", redirectType: .normal)
     }
@@ -96,8 +116,10 @@ enum QuestionRoutes {
     /// A question the member may read; 404 otherwise.
     static func find(_ req: Request) async throws -> (User, Question) {
         let user = try req.requireUser()
-        guard let id = req.parameters.get("id", as: UUID.self), let question = try await Question.query(on: req.db).with(\.$tagRows).filter(\.$id == id).first(),
-              canRead(question, groups: try await LibraryService.groups(of: user, on: req.db)) else { throw NEIGError.notFound() }
+        guard let id = req.parameters.get("id", as: UUID.self),
+            let question = try await Question.query(on: req.db).with(\.$tagRows).filter(\.$id == id).first(),
+            canRead(question, groups: try await LibraryService.groups(of: user, on: req.db))
+        else { throw NEIGError.notFound() }
         return (user, question)
     }
 
@@ -106,11 +128,17 @@ enum QuestionRoutes {
         return try await page(req, user: user, question: question, errors: [], draft: nil)
     }
 
-    static func page(_ req: Request, user: User, question: Question, errors: [FormViews.FieldError], draft: String?) async throws -> HTMLPage {
-        let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(\.$createdAt).all()
-        return HTMLPage(document: try QuestionViews.detail(req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
-                                                       isCoordinator: user.role == .coordinator, errors: errors, draft: draft),
-                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    static func page(_ req: Request, user: User, question: Question, errors: [FormViews.FieldError], draft: String?)
+        async throws -> HTMLPage
+    {
+        let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(
+            \.$createdAt
+        ).all()
+        return HTMLPage(
+            document: try QuestionViews.detail(
+                req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
+                isCoordinator: user.role == .coordinator, errors: errors, draft: draft),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct AnswerForm: Content {
@@ -119,10 +147,13 @@ enum QuestionRoutes {
 
     static func answer(_ req: Request) async throws -> Response {
         let (user, question) = try await find(req)
-        let text = (try req.content.decode(AnswerForm.self).antwoord ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (try req.content.decode(AnswerForm.self).antwoord ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard (5...10_000).contains(text.count) else {
-            return try await page(req, user: user, question: question,
-                                  errors: [.init(field: "antwoord", message: "Een antwoord is 5 tot 10.000 tekens.")], draft: text).encodeResponse(for: req)
+            return try await page(
+                req, user: user, question: question,
+                errors: [.init(field: "antwoord", message: "Een antwoord is 5 tot 10.000 tekens.")], draft: text
+            ).encodeResponse(for: req)
         }
         let now = req.application.neig.clock.now()
         let answer = Answer()
@@ -139,11 +170,14 @@ enum QuestionRoutes {
             question.lastActivityAt = now
             try await question.save(on: tx)
             if question.authorID != user.id {
-                try await Notifier.notify([question.authorID: "answer"], title: "Nieuw antwoord op uw vraag: \(question.title)", link: link, now: now, on: tx)
+                try await Notifier.notify(
+                    [question.authorID: "answer"], title: "Nieuw antwoord op uw vraag: \(question.title)", link: link,
+                    now: now, on: tx)
             }
             try await req.audit("question.answer", object: "question", id: question.id?.uuidString.lowercased(), on: tx)
         }
-        return req.redirect(to: "\(link)#antwoord-\(try answer.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(
+            to: "\(link)#antwoord-\(try answer.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
     struct HelpfulForm: Content {
@@ -152,10 +186,14 @@ enum QuestionRoutes {
 
     static func markHelpful(_ req: Request) async throws -> Response {
         let (user, question) = try await find(req)
-        guard question.authorID == user.id else { throw NEIGError.forbidden("Alleen wie de vraag stelde, kiest het antwoord dat hielp.") }
+        guard question.authorID == user.id else {
+            throw NEIGError.forbidden("Alleen wie de vraag stelde, kiest het antwoord dat hielp.")
+        }
         guard let answerID = try req.content.decode(HelpfulForm.self).antwoord,
-              let answer = try await Answer.find(answerID, on: req.db), answer.questionID == question.id else {
-            throw NEIGError.unprocessable("Kies een antwoord bij deze vraag.", items: [.init(column: "antwoord", reason: "onbekend antwoord")])
+            let answer = try await Answer.find(answerID, on: req.db), answer.questionID == question.id
+        else {
+            throw NEIGError.unprocessable(
+                "Kies een antwoord bij deze vraag.", items: [.init(column: "antwoord", reason: "onbekend antwoord")])
         }
         let now = req.application.neig.clock.now()
         let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
@@ -164,9 +202,13 @@ enum QuestionRoutes {
             question.lastActivityAt = now
             try await question.save(on: tx)
             if answer.authorID != user.id {
-                try await Notifier.notify([answer.authorID: "helpful"], title: "Uw antwoord hielp: \(question.title)", link: link, now: now, on: tx)
+                try await Notifier.notify(
+                    [answer.authorID: "helpful"], title: "Uw antwoord hielp: \(question.title)", link: link, now: now,
+                    on: tx)
             }
-            try await req.audit("question.helpful", object: "question", id: question.id?.uuidString.lowercased(), detail: "answer=\(answerID.uuidString.lowercased())", on: tx)
+            try await req.audit(
+                "question.helpful", object: "question", id: question.id?.uuidString.lowercased(),
+                detail: "answer=\(answerID.uuidString.lowercased())", on: tx)
         }
         return req.redirect(to: link, redirectType: .normal)
     }
@@ -178,34 +220,53 @@ enum QuestionRoutes {
     /// A coordinator turns the thread into a library page: the question, the helpful answer first, then the others,
     /// attributed to organisations rather than persons.
     static func publish(_ req: Request) async throws -> Response {
-        guard try req.requireUser().role == .coordinator else { throw NEIGError.forbidden("Een vraag in de kennisbank zetten doen netwerkcoördinatoren.") }
+        guard try req.requireUser().role == .coordinator else {
+            throw NEIGError.forbidden("Een vraag in de kennisbank zetten doen netwerkcoördinatoren.")
+        }
         let (user, question) = try await find(req)
         guard question.libraryDocumentID == nil else {
-            throw NEIGError(status: .conflict, title: "Al in de kennisbank", detail: "Deze vraag staat al in de kennisbank.")
+            throw NEIGError(
+                status: .conflict, title: "Al in de kennisbank", detail: "Deze vraag staat al in de kennisbank.")
         }
-        let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(\.$createdAt).all()
-        guard !answers.isEmpty else { throw NEIGError.unprocessable("Een vraag zonder antwoorden hoort niet in de kennisbank.", items: []) }
+        let answers = try await Answer.query(on: req.db).filter(\.$questionID == question.requireID()).sort(
+            \.$createdAt
+        ).all()
+        guard !answers.isEmpty else {
+            throw NEIGError.unprocessable("Een vraag zonder antwoorden hoort niet in de kennisbank.", items: [])
+        }
         let kind = DocumentKind(rawValue: try req.content.decode(PublishForm.self).soort ?? "") ?? .praktijkervaring
         let tags = try question.tagList
         let draft = LibraryService.Draft(
-            title: question.title, summary: String((question.body.isEmpty ? question.title : question.body).prefix(600)), body: markdown(question, answers: answers),
-            kind: kind, lines: tags.compactMap(ApproachLine.init(rawValue:)), phases: tags.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten },
+            title: question.title,
+            summary: String((question.body.isEmpty ? question.title : question.body).prefix(600)),
+            body: markdown(question, answers: answers),
+            kind: kind, lines: tags.compactMap(ApproachLine.init(rawValue:)),
+            phases: tags.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten },
             visibility: question.groupCode == nil ? .leden : .groep, groupCode: question.groupCode)
         let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
         question.libraryDocumentID = document.id
         try await req.db.transaction { tx in
             try await question.save(on: tx)
-            try await Notifier.announce(title: "Nieuw in de kennisbank: \(question.title)", link: "/bibliotheek/\(try document.requireID().uuidString.lowercased())",
-                                        tags: tags, group: question.groupCode, excluding: user.id, now: req.application.neig.clock.now(), on: tx)
-            try await req.audit("question.publish", object: "question", id: question.id?.uuidString.lowercased(),
-                                detail: "document=\(document.id?.uuidString.lowercased() ?? "")", on: tx)
+            try await Notifier.announce(
+                title: "Nieuw in de kennisbank: \(question.title)",
+                link: "/bibliotheek/\(try document.requireID().uuidString.lowercased())",
+                tags: tags, group: question.groupCode, excluding: user.id, now: req.application.neig.clock.now(), on: tx
+            )
+            try await req.audit(
+                "question.publish", object: "question", id: question.id?.uuidString.lowercased(),
+                detail: "document=\(document.id?.uuidString.lowercased() ?? "")", on: tx)
         }
-        return req.redirect(to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(
+            to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
     }
 
     static func markdown(_ question: Question, answers: [Answer]) -> String {
-        let ordered = answers.filter { $0.id == question.helpfulAnswerID } + answers.filter { $0.id != question.helpfulAnswerID }
-        var parts = ["## Vraag", question.body.isEmpty ? question.title : question.body, "*Gesteld door \(question.organisation.isEmpty ? "een lid" : question.organisation).*"]
+        let ordered =
+            answers.filter { $0.id == question.helpfulAnswerID } + answers.filter { $0.id != question.helpfulAnswerID }
+        var parts = [
+            "## Vraag", question.body.isEmpty ? question.title : question.body,
+            "*Gesteld door \(question.organisation.isEmpty ? "een lid" : question.organisation).*"
+        ]
         for answer in ordered {
             let heading = answer.id == question.helpfulAnswerID ? "## Antwoord dat hielp" : "## Antwoord"
             parts += [heading, answer.body, "*Van \(answer.organisation.isEmpty ? "een lid" : answer.organisation).*"]

@@ -13,7 +13,11 @@ final class QuestionTag: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ tag: String, of owner: UUID) { self.$question.id = owner; self.tag = tag; self.position = 0 }
+    init(_ tag: String, of owner: UUID) {
+        self.$question.id = owner
+        self.tag = tag
+        self.position = 0
+    }
 }
 
 /// A tag that a member added to a group starts following.
@@ -27,7 +31,11 @@ final class GroupDefaultTag: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ tag: String, of owner: UUID) { self.$group.id = owner; self.tag = tag; self.position = 0 }
+    init(_ tag: String, of owner: UUID) {
+        self.$group.id = owner
+        self.tag = tag
+        self.position = 0
+    }
 }
 
 extension Question {
@@ -44,35 +52,21 @@ extension MemberGroup {
 
     func replaceDefaultTags(_ tags: [String], on db: any Database) async throws {
         let id = try requireID()
-        $defaultTagRows.value = try await GroupDefaultTag.replace(owner: id, with: tags.map { GroupDefaultTag($0, of: id) }, on: db)
+        $defaultTagRows.value = try await GroupDefaultTag.replace(
+            owner: id, with: tags.map { GroupDefaultTag($0, of: id) }, on: db)
     }
 }
 
 struct MoveTagListsToTables: AsyncMigration {
     static let moves = [
-        ListColumnMove(owner: "questions", column: "tags", table: "question_tags", ownerColumn: "question_id", valueColumn: "tag",
-                       joinOld: { $0.isEmpty ? "" : "," + $0.joined(separator: ",") + "," }),
-        ListColumnMove(owner: "member_groups", column: "default_tags", table: "group_default_tags", ownerColumn: "group_id",
-                       valueColumn: "tag", joinOld: { $0.isEmpty ? "" : "," + $0.joined(separator: ",") + "," }),
+        ListColumnMove(
+            owner: "questions", column: "tags", table: "question_tags", ownerColumn: "question_id", valueColumn: "tag",
+            joinOld: { $0.isEmpty ? "" : "," + $0.joined(separator: ",") + "," }),
+        ListColumnMove(
+            owner: "member_groups", column: "default_tags", table: "group_default_tags", ownerColumn: "group_id",
+            valueColumn: "tag", joinOld: { $0.isEmpty ? "" : "," + $0.joined(separator: ",") + "," })
     ]
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            for (table, owner, ownerTable) in [("question_tags", "question_id", "questions"), ("group_default_tags", "group_id", "member_groups")] {
-                try await database.schema(table).id()
-                    .field(.string(owner), .uuid, .required, .references(ownerTable, "id", onDelete: .cascade))
-                    .field("tag", .string, .required).field("position", .int, .required)
-                    .unique(on: .string(owner), "tag").create()
-                try await database.sql.raw("CREATE INDEX \(unsafeRaw: table)_tag ON \(unsafeRaw: table) (tag)").run()
-            }
-            for move in Self.moves { try await move.forward(on: database) }
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            for move in Self.moves { try await move.backward(on: database) }
-            for table in ["group_default_tags", "question_tags"] { try await database.schema(table).delete() }
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply(Self.moves, on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo(Self.moves, on: database) }
 }

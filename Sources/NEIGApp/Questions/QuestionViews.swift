@@ -9,86 +9,159 @@ enum QuestionViews {
 
     static func list(_ context: PageContext, questions: [Question], tag: String?) throws -> HTML {
         let tags = try Dictionary(questions.map { ($0.id!, try $0.tagList) }, uniquingKeysWith: { first, _ in first })
-        return Layout(title: "Vragen aan het netwerk", context: context, content: .div(
-            .h1(.text("Vragen aan het netwerk")),
-            .p(.class("lead"), .text("Stel een vraag aan collega’s in andere gemeenten, bij politie, OM en partners. Volg onderwerpen om nieuwe vragen te zien.")),
-            .p(.a(.class("button"), .href("/vragen/nieuw"), .text("Vraag stellen")), .text(" "),
-               .a(.href("/notificaties/volgen"), .text("Onderwerpen volgen"))),
-            .p(.text("Onderwerp: "), .forEach([("Alle", "/vragen")] + Tags.standard.map { (Tags.label($0), "/vragen?tag=\($0)") }) { item in
-                .group(.a(.href(item.1), .if(item.1 == "/vragen?tag=\(tag ?? "")" || (tag == nil && item.1 == "/vragen"), .attribute(named: "aria-current", value: "true")),
-                          .text(item.0)), .text(" "))
-            }),
-            .p(.attribute(named: "role", value: "status"), .text(tag.map { "\(questions.count) vragen over ‘\(Tags.label($0))’" } ?? "\(questions.count) vragen")),
-            questions.isEmpty ? .p(.text("Nog geen vragen.")) : .ol(.class("results"), .forEach(questions) { question in
-                .li(.h2(.a(.href("/vragen/\(question.id!.uuidString.lowercased())"), .text(question.title))),
-                    .p(.class("muted"), .text([question.organisation, answersLabel(question.answerCount),
-                                               question.helpfulAnswerID != nil ? "beantwoord" : nil,
-                                               question.groupCode.map { "groep \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))),
-                    tagLinks(tags[question.id!] ?? []))
-            })
-        )).document
+        return Layout(
+            title: "Vragen aan het netwerk", context: context,
+            content: .div(
+                .h1(.text("Vragen aan het netwerk")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Stel een vraag aan collega’s in andere gemeenten, bij politie, OM en partners. Volg onderwerpen om nieuwe vragen te zien."
+                    )),
+                .p(
+                    .a(.class("button"), .href("/vragen/nieuw"), .text("Vraag stellen")), .text(" "),
+                    .a(.href("/notificaties/volgen"), .text("Onderwerpen volgen"))),
+                .p(
+                    .text("Onderwerp: "),
+                    .forEach([("Alle", "/vragen")] + Tags.standard.map { (Tags.label($0), "/vragen?tag=\($0)") }) {
+                        item in
+                        .group(
+                            .a(
+                                .href(item.1),
+                                .if(
+                                    item.1 == "/vragen?tag=\(tag ?? "")" || (tag == nil && item.1 == "/vragen"),
+                                    .attribute(named: "aria-current", value: "true")),
+                                .text(item.0)), .text(" "))
+                    }),
+                .p(
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        tag.map { "\(questions.count) vragen over ‘\(Tags.label($0))’" } ?? "\(questions.count) vragen")
+                ),
+                questions.isEmpty
+                    ? .p(.text("Nog geen vragen."))
+                    : .ol(
+                        .class("results"),
+                        .forEach(questions) { question in
+                            .li(
+                                .h2(
+                                    .a(.href("/vragen/\(question.id!.uuidString.lowercased())"), .text(question.title))),
+                                .p(
+                                    .class("muted"),
+                                    .text(
+                                        [
+                                            question.organisation, answersLabel(question.answerCount),
+                                            question.helpfulAnswerID != nil ? "beantwoord" : nil,
+                                            question.groupCode.map { "groep \($0)" }
+                                        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))),
+                                tagLinks(tags[question.id!] ?? []))
+                        })
+            )
+        ).document
     }
 
     static func answersLabel(_ count: Int) -> String { count == 1 ? "1 antwoord" : "\(count) antwoorden" }
 
-    static func form(_ context: PageContext, values: [String: String], groups: [MemberGroup], errors: [FormViews.FieldError]) -> HTML {
-        Layout(title: "Vraag stellen", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Vraag stellen aan het netwerk")),
-            FormViews.errorSummary(errors),
-            .form(
-                .method(.post), .action("/vragen"), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.textField("titel", label: "Uw vraag", value: values["titel"], required: true, errors: errors),
-                FormViews.textArea("vraag", label: "Toelichting", value: values["vraag"], errors: errors),
-                FormViews.textField("tags", label: "Onderwerpen", value: values["tags"],
-                                    hint: "Gescheiden door komma’s, bijvoorbeeld: preventie, nazorg, jongeren. Bekende onderwerpen: \(Tags.standard.joined(separator: ", ")).",
-                                    required: true, errors: errors),
-                .if(!groups.isEmpty, FormViews.select("groep", label: "Voor wie", options: [("", "Alle leden van het netwerk")] + groups.map { ($0.code, "Alleen groep \($0.name)") },
-                                                      selected: values["groep"], errors: errors)),
-                .button(.type(.submit), .class("button"), .text("Vraag stellen"))
+    static func form(
+        _ context: PageContext, values: [String: String], groups: [MemberGroup], errors: [FormViews.FieldError]
+    ) -> HTML {
+        Layout(
+            title: "Vraag stellen", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Vraag stellen aan het netwerk")),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action("/vragen"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textField(
+                        "titel", label: "Uw vraag", value: values["titel"], required: true, errors: errors),
+                    FormViews.textArea("vraag", label: "Toelichting", value: values["vraag"], errors: errors),
+                    FormViews.textField(
+                        "tags", label: "Onderwerpen", value: values["tags"],
+                        hint:
+                            "Gescheiden door komma’s, bijvoorbeeld: preventie, nazorg, jongeren. Bekende onderwerpen: \(Tags.standard.joined(separator: ", ")).",
+                        required: true, errors: errors),
+                    .if(
+                        !groups.isEmpty,
+                        FormViews.select(
+                            "groep", label: "Voor wie",
+                            options: [("", "Alle leden van het netwerk")]
+                                + groups.map { ($0.code, "Alleen groep \($0.name)") },
+                            selected: values["groep"], errors: errors)),
+                    .button(.type(.submit), .class("button"), .text("Vraag stellen"))
+                )
             )
-        )).document
+        ).document
     }
 
-    static func detail(_ context: PageContext, question: Question, answers: [Answer], isAsker: Bool, isCoordinator: Bool,
-                       errors: [FormViews.FieldError], draft: String?) throws -> HTML {
+    static func detail(
+        _ context: PageContext, question: Question, answers: [Answer], isAsker: Bool, isCoordinator: Bool,
+        errors: [FormViews.FieldError], draft: String?
+    ) throws -> HTML {
         let id = question.id!.uuidString.lowercased()
         let tags = try question.tagList
-        return Layout(title: question.title, context: context, content: .div(
-            .h1(.text(question.title)),
-            .p(.class("muted"), .text("\(question.authorName), \(question.organisation) · \(CaseDetailView.timeFormat.string(from: question.createdAt))"
-                                      + (question.groupCode.map { " · alleen groep \($0)" } ?? ""))),
-            tagLinks(tags),
-            .if(!question.body.isEmpty, .p(.class("prewrap"), .text(question.body))),
-            .unwrap(question.libraryDocumentID) { .p(.class("notice"), .text("Deze vraag staat in de kennisbank: "),
-                                                       .a(.href("/bibliotheek/\($0.uuidString.lowercased())"), .text("naar de pagina"))) },
-            .h2(.text(answersLabel(answers.count))),
-            .forEach(answers) { answer in
-                let helpful = answer.id == question.helpfulAnswerID
-                return .article(
-                    .class(helpful ? "answer helpful" : "answer"), .id("antwoord-\(answer.id!.uuidString.lowercased())"),
-                    .if(helpful, .p(.strong(.text("✓ Dit antwoord hielp de vraagsteller")))),
-                    .p(.class("prewrap"), .text(answer.body)),
-                    .p(.class("muted"), .text("\(answer.authorName), \(answer.organisation) · \(CaseDetailView.timeFormat.string(from: answer.createdAt))")),
-                    .if(isAsker && !helpful && answer.authorID != question.authorID, .form(
-                        .method(.post), .action("/vragen/\(id)/nuttig"), FormViews.csrf(context.csrfToken),
-                        .input(.type(.hidden), .name("antwoord"), .value(answer.id!.uuidString.lowercased())),
-                        .button(.type(.submit), .class("button secondary"), .text("Dit antwoord hielp mij"))))
-                )
-            },
-            .h2(.text("Uw antwoord")),
-            FormViews.errorSummary(errors),
-            .form(.method(.post), .action("/vragen/\(id)/antwoorden"), .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
-                  FormViews.textArea("antwoord", label: "Antwoord", value: draft, errors: errors, required: true),
-                  .button(.type(.submit), .class("button"), .text("Antwoord plaatsen"))),
-            .if(isCoordinator && question.libraryDocumentID == nil && !answers.isEmpty, .div(
-                .h2(.text("In de kennisbank zetten")),
-                .form(.method(.post), .action("/vragen/\(id)/kennisbank"), FormViews.csrf(context.csrfToken),
-                      FormViews.select("soort", label: "Soort", options: DocumentKind.allCases.filter { $0 != .casuistiek }.map { ($0.rawValue, $0.label) },
-                                       selected: DocumentKind.praktijkervaring.rawValue, errors: []),
-                      .button(.type(.submit), .class("button secondary"), .text("Kennisbankpagina maken van deze vraag")))
-            ))
-        )).document
+        return Layout(
+            title: question.title, context: context,
+            content: .div(
+                .h1(.text(question.title)),
+                .p(
+                    .class("muted"),
+                    .text(
+                        "\(question.authorName), \(question.organisation) · \(CaseDetailView.timeFormat.string(from: question.createdAt))"
+                            + (question.groupCode.map { " · alleen groep \($0)" } ?? ""))),
+                tagLinks(tags),
+                .if(!question.body.isEmpty, .p(.class("prewrap"), .text(question.body))),
+                .unwrap(question.libraryDocumentID) {
+                    .p(
+                        .class("notice"), .text("Deze vraag staat in de kennisbank: "),
+                        .a(.href("/bibliotheek/\($0.uuidString.lowercased())"), .text("naar de pagina")))
+                },
+                .h2(.text(answersLabel(answers.count))),
+                .forEach(answers) { answer in
+                    let helpful = answer.id == question.helpfulAnswerID
+                    return .article(
+                        .class(helpful ? "answer helpful" : "answer"),
+                        .id("antwoord-\(answer.id!.uuidString.lowercased())"),
+                        .if(helpful, .p(.strong(.text("✓ Dit antwoord hielp de vraagsteller")))),
+                        .p(.class("prewrap"), .text(answer.body)),
+                        .p(
+                            .class("muted"),
+                            .text(
+                                "\(answer.authorName), \(answer.organisation) · \(CaseDetailView.timeFormat.string(from: answer.createdAt))"
+                            )),
+                        .if(
+                            isAsker && !helpful && answer.authorID != question.authorID,
+                            .form(
+                                .method(.post), .action("/vragen/\(id)/nuttig"), FormViews.csrf(context.csrfToken),
+                                .input(.type(.hidden), .name("antwoord"), .value(answer.id!.uuidString.lowercased())),
+                                .button(.type(.submit), .class("button secondary"), .text("Dit antwoord hielp mij"))))
+                    )
+                },
+                .h2(.text("Uw antwoord")),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action("/vragen/\(id)/antwoorden"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textArea("antwoord", label: "Antwoord", value: draft, errors: errors, required: true),
+                    .button(.type(.submit), .class("button"), .text("Antwoord plaatsen"))),
+                .if(
+                    isCoordinator && question.libraryDocumentID == nil && !answers.isEmpty,
+                    .div(
+                        .h2(.text("In de kennisbank zetten")),
+                        .form(
+                            .method(.post), .action("/vragen/\(id)/kennisbank"), FormViews.csrf(context.csrfToken),
+                            FormViews.select(
+                                "soort", label: "Soort",
+                                options: DocumentKind.allCases.filter { $0 != .casuistiek }.map {
+                                    ($0.rawValue, $0.label)
+                                },
+                                selected: DocumentKind.praktijkervaring.rawValue, errors: []),
+                            .button(
+                                .type(.submit), .class("button secondary"),
+                                .text("Kennisbankpagina maken van deze vraag")))
+                    ))
+            )
+        ).document
     }
 }

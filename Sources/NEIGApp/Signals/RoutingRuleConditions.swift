@@ -13,7 +13,11 @@ final class RoutingRulePostcode: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ area: String, of owner: UUID) { self.$rule.id = owner; self.area = area; self.position = 0 }
+    init(_ area: String, of owner: UUID) {
+        self.$rule.id = owner
+        self.area = area
+        self.position = 0
+    }
 }
 
 /// A kind of signal a routing rule applies to (none: every kind).
@@ -27,7 +31,11 @@ final class RoutingRuleKind: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ kind: SignalKind, of owner: UUID) { self.$rule.id = owner; self.kind = kind; self.position = 0 }
+    init(_ kind: SignalKind, of owner: UUID) {
+        self.$rule.id = owner
+        self.kind = kind
+        self.position = 0
+    }
 }
 
 /// A kind of sender a routing rule applies to (none: every sender).
@@ -41,14 +49,20 @@ final class RoutingRuleSender: OwnedListRow, @unchecked Sendable {
     @Field(key: "position") var position: Int
 
     init() {}
-    init(_ sender: SignalSender, of owner: UUID) { self.$rule.id = owner; self.sender = sender; self.position = 0 }
+    init(_ sender: SignalSender, of owner: UUID) {
+        self.$rule.id = owner
+        self.sender = sender
+        self.position = 0
+    }
 }
 
 extension RoutingRule {
     var rule: SignalRoutingRule {
         get throws {
-            SignalRoutingRule(priority: priority, postcodeAreas: try $postcodeRows.ordered().map(\.area),
-                              kinds: try $kindRows.ordered().map(\.kind), senders: try $senderRows.ordered().map(\.sender), team: team)
+            SignalRoutingRule(
+                priority: priority, postcodeAreas: try $postcodeRows.ordered().map(\.area),
+                kinds: try $kindRows.ordered().map(\.kind), senders: try $senderRows.ordered().map(\.sender), team: team
+            )
         }
     }
 
@@ -57,37 +71,28 @@ extension RoutingRule {
     }
 
     /// Stores the conditions of a saved rule; run it in the transaction that saved it.
-    func replaceConditions(postcodeAreas: [String], kinds: [SignalKind], senders: [SignalSender], on db: any Database) async throws {
+    func replaceConditions(postcodeAreas: [String], kinds: [SignalKind], senders: [SignalSender], on db: any Database)
+        async throws
+    {
         let id = try requireID()
-        $postcodeRows.value = try await RoutingRulePostcode.replace(owner: id, with: postcodeAreas.map { RoutingRulePostcode($0, of: id) }, on: db)
-        $kindRows.value = try await RoutingRuleKind.replace(owner: id, with: kinds.map { RoutingRuleKind($0, of: id) }, on: db)
-        $senderRows.value = try await RoutingRuleSender.replace(owner: id, with: senders.map { RoutingRuleSender($0, of: id) }, on: db)
+        $postcodeRows.value = try await RoutingRulePostcode.replace(
+            owner: id, with: postcodeAreas.map { RoutingRulePostcode($0, of: id) }, on: db)
+        $kindRows.value = try await RoutingRuleKind.replace(
+            owner: id, with: kinds.map { RoutingRuleKind($0, of: id) }, on: db)
+        $senderRows.value = try await RoutingRuleSender.replace(
+            owner: id, with: senders.map { RoutingRuleSender($0, of: id) }, on: db)
     }
 }
 
 struct MoveRoutingConditionsToTables: AsyncMigration {
-    static let tables = [("routing_rule_postcodes", "postcode_area", "postcode_areas"), ("routing_rule_kinds", "kind", "kinds"),
-                         ("routing_rule_senders", "sender", "senders")]
-    static let moves = tables.map { table, value, column in
-        ListColumnMove(owner: "signal_routing_rules", column: column, table: table, ownerColumn: "rule_id", valueColumn: value)
+    static let moves = [
+        ("routing_rule_postcodes", "postcode_area", "postcode_areas"), ("routing_rule_kinds", "kind", "kinds"),
+        ("routing_rule_senders", "sender", "senders")
+    ].map { table, value, column in
+        ListColumnMove(
+            owner: "signal_routing_rules", column: column, table: table, ownerColumn: "rule_id", valueColumn: value)
     }
 
-    func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
-            for (table, value, _) in Self.tables {
-                try await database.schema(table).id()
-                    .field("rule_id", .uuid, .required, .references("signal_routing_rules", "id", onDelete: .cascade))
-                    .field(.string(value), .string, .required).field("position", .int, .required)
-                    .unique(on: "rule_id", .string(value)).create()
-            }
-            for move in Self.moves { try await move.forward(on: database) }
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.transaction { database in
-            for move in Self.moves { try await move.backward(on: database) }
-            for (table, _, _) in Self.tables.reversed() { try await database.schema(table).delete() }
-        }
-    }
+    func prepare(on database: any Database) async throws { try await ListColumnMove.apply(Self.moves, on: database) }
+    func revert(on database: any Database) async throws { try await ListColumnMove.undo(Self.moves, on: database) }
 }

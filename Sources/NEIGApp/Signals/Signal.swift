@@ -42,7 +42,9 @@ final class RoutingRule: Model, @unchecked Sendable {
 
     init() {}
 
-    static func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 struct CreateSignals: AsyncMigration {

@@ -21,7 +21,9 @@ enum SignalRoutes {
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard listRoles.contains(user.role) else { throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.") }
+        guard listRoles.contains(user.role) else {
+            throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.")
+        }
         if user.role == .coordinator {
             let signals = try await RiskSignal.query(on: req.db).filter(\.$sender == SignalSender.business)
                 .field(\.$sector).field(\.$kind).all()
@@ -31,15 +33,21 @@ enum SignalRoutes {
         let query = try SignalService.visible(to: user, on: req.db)
         if let status { query.filter(\.$status == status) }
         let signals = try await query.sort(\.$createdAt, .descending).limit(500).all()
-        return HTMLPage(document: SignalListView(context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
-                                                 canSend: SignalService.senderRoles.contains(user.role), status: status,
-                                                 registry: req.application.neig.municipalities).document)
+        return HTMLPage(
+            document: SignalListView(
+                context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
+                canSend: SignalService.senderRoles.contains(user.role), status: status,
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let (_, sender) = try SignalService.sender(req.context)
-        return HTMLPage(document: SignalFormView(context: req.pageContext, sender: sender, values: ["urgentie": "normaal"], errors: [],
-                                                 registry: req.application.neig.municipalities).document)
+        return HTMLPage(
+            document: SignalFormView(
+                context: req.pageContext, sender: sender, values: ["urgentie": "normaal"], errors: [],
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     struct SignalForm: Content {
@@ -55,17 +63,25 @@ enum SignalRoutes {
     static func create(_ req: Request) async throws -> Response {
         let (user, sender) = try SignalService.sender(req.context)
         let form = try req.content.decode(SignalForm.self)
-        switch SignalService.validate(municipality: form.gemeente, address: form.adres, postcode: form.postcode, kind: form.soort,
-                                      urgency: form.urgentie, sector: form.sector, text: form.toelichting, sender: sender,
-                                      registry: req.application.neig.municipalities) {
+        switch SignalService.validate(
+            municipality: form.gemeente, address: form.adres, postcode: form.postcode, kind: form.soort,
+            urgency: form.urgentie, sector: form.sector, text: form.toelichting, sender: sender,
+            registry: req.application.neig.municipalities)
+        {
         case .invalid(let errors):
-            let values = ["gemeente": form.gemeente, "adres": form.adres, "postcode": form.postcode, "soort": form.soort, "urgentie": form.urgentie,
-                          "sector": form.sector, "toelichting": form.toelichting].compactMapValues { $0 }
-            let view = SignalFormView(context: req.pageContext, sender: sender, values: values, errors: errors, registry: req.application.neig.municipalities)
+            let values = [
+                "gemeente": form.gemeente, "adres": form.adres, "postcode": form.postcode, "soort": form.soort,
+                "urgentie": form.urgentie,
+                "sector": form.sector, "toelichting": form.toelichting
+            ].compactMapValues { $0 }
+            let view = SignalFormView(
+                context: req.pageContext, sender: sender, values: values, errors: errors,
+                registry: req.application.neig.municipalities)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
-            return req.redirect(to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(
+                to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
         }
     }
 
@@ -74,19 +90,28 @@ enum SignalRoutes {
         guard roles.contains(user.role) else { throw NEIGError.forbidden("Dit signaal is niet voor u.") }
         let triage = roles == AccessPolicy.caseRoles
         guard let id = req.parameters.get("id", as: UUID.self), let signal = try await RiskSignal.find(id, on: req.db),
-              triage ? AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode) : SignalService.canSee(signal, user: user) else {
+            triage
+                ? AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
+                : SignalService.canSee(signal, user: user)
+        else {
             try await req.audit("signal.read", object: "signal", id: req.parameters.get("id"), result: "denied")
             throw NEIGError.notFound()
         }
         return (user, signal)
     }
 
-    static func detail(_ req: Request, _ signal: RiskSignal, user: User, errors: [FormViews.FieldError]) async throws -> SignalDetailView {
+    static func detail(_ req: Request, _ signal: RiskSignal, user: User, errors: [FormViews.FieldError]) async throws
+        -> SignalDetailView
+    {
         let triage = AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
-        let cases = triage ? try await CaseFile.query(on: req.db).filter(\.$municipalityCode == signal.municipalityCode)
-            .filter(\.$phase != CasePhase.gesloten).sort(\.$createdAt, .descending).all() : []
-        return SignalDetailView(context: req.pageContext, signal: signal, triage: triage, cases: cases, errors: errors,
-                                municipality: req.application.neig.municipalities[signal.municipalityCode]?.displayName ?? signal.municipalityCode)
+        let cases =
+            triage
+            ? try await CaseFile.query(on: req.db).filter(\.$municipalityCode == signal.municipalityCode)
+                .filter(\.$phase != CasePhase.gesloten).sort(\.$createdAt, .descending).all() : []
+        return SignalDetailView(
+            context: req.pageContext, signal: signal, triage: triage, cases: cases, errors: errors,
+            municipality: req.application.neig.municipalities[signal.municipalityCode]?.displayName
+                ?? signal.municipalityCode)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
@@ -104,8 +129,12 @@ enum SignalRoutes {
     static func triage(_ req: Request) async throws -> Response {
         let (user, signal) = try await find(req, roles: AccessPolicy.caseRoles)
         let form = try req.content.decode(TriageForm.self)
-        switch try await SignalService.triage(signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user, on: req) {
-        case .success: return req.redirect(to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+        switch try await SignalService.triage(
+            signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user, on: req)
+        {
+        case .success:
+            return req.redirect(
+                to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
         case .failure(.invalid(let field, let message)):
             let stored = try await RiskSignal.find(signal.requireID(), on: req.db) ?? signal
             let view = try await detail(req, stored, user: user, errors: [.init(field: field, message: message)])
@@ -120,7 +149,9 @@ enum SignalRoutes {
 
     static func routing(_ req: Request) async throws -> HTMLPage {
         let (_, code) = try municipalActor(req)
-        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
+        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(
+            \.$priority
+        ).all()
         return HTMLPage(document: try RoutingRulesView(context: req.pageContext, rules: rules, errors: []).document)
     }
 
@@ -141,15 +172,25 @@ enum SignalRoutes {
             .orFieldError("prioriteit", &errors, message: "De prioriteit is een getal van 1 tot 999; 1 gaat voor.")
         let areas = RoutingRule.list(form.postcodes ?? "")
         if !areas.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }) {
-            errors.append(.init(field: "postcodes", message: "Postcodegebieden zijn vier cijfers, met komma's ertussen (1017, 1018)."))
+            errors.append(
+                .init(
+                    field: "postcodes",
+                    message: "Postcodegebieden zijn vier cijfers, met komma's ertussen (1017, 1018)."))
         }
-        let kinds = (form.soorten ?? []).compactMap(SignalKind.init(rawValue:)), senders = (form.afzenders ?? []).compactMap(SignalSender.init(rawValue:))
+        let kinds = (form.soorten ?? []).compactMap(SignalKind.init(rawValue:)),
+            senders = (form.afzenders ?? []).compactMap(SignalSender.init(rawValue:))
         let team = (form.team ?? "").trimmingCharacters(in: .whitespaces)
-        if team.isEmpty || team.count > 100 { errors.append(.init(field: "team", message: "Noem het team dat de signalen krijgt.")) }
+        if team.isEmpty || team.count > 100 {
+            errors.append(.init(field: "team", message: "Noem het team dat de signalen krijgt."))
+        }
         guard errors.isEmpty, let priority else {
-            let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(\.$priority).all()
-            return try await HTMLPage(document: try RoutingRulesView(context: req.pageContext, rules: rules, errors: errors).document,
-                                      status: .unprocessableEntity).encodeResponse(for: req)
+            let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == code).sort(
+                \.$priority
+            ).all()
+            return try await HTMLPage(
+                document: try RoutingRulesView(context: req.pageContext, rules: rules, errors: errors).document,
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
         }
         let rule = RoutingRule()
         rule.municipalityCode = code
@@ -158,7 +199,9 @@ enum SignalRoutes {
         try await req.db.transaction { tx in
             try await rule.create(on: tx)
             try await rule.replaceConditions(postcodeAreas: areas, kinds: kinds, senders: senders, on: tx)
-            try await req.audit("signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(), detail: "team=\(team) priority=\(priority)", on: tx)
+            try await req.audit(
+                "signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(),
+                detail: "team=\(team) priority=\(priority)", on: tx)
         }
         return req.redirect(to: "/signalen/routering", redirectType: .normal)
     }
@@ -166,10 +209,13 @@ enum SignalRoutes {
     static func deleteRule(_ req: Request) async throws -> Response {
         let (_, code) = try municipalActor(req)
         let form = try req.content.decode(RuleForm.self)
-        if let id = form.regel.flatMap(UUID.init(uuidString:)), let rule = try await RoutingRule.find(id, on: req.db), rule.municipalityCode == code {
+        if let id = form.regel.flatMap(UUID.init(uuidString:)), let rule = try await RoutingRule.find(id, on: req.db),
+            rule.municipalityCode == code
+        {
             try await req.db.transaction { tx in
                 try await rule.delete(on: tx)
-                try await req.audit("signal.routing-rule-delete", object: "routing_rule", id: id.uuidString.lowercased(), on: tx)
+                try await req.audit(
+                    "signal.routing-rule-delete", object: "routing_rule", id: id.uuidString.lowercased(), on: tx)
             }
         }
         return req.redirect(to: "/signalen/routering", redirectType: .normal)

@@ -28,31 +28,48 @@ enum SignalService {
         let text: String
     }
 
-    static func validate(municipality: String?, address: String?, postcode: String?, kind: String?, urgency: String?, sector: String?,
-                         text: String?, sender: SignalSender, registry: MunicipalityRegistry) -> Checked<Draft> {
+    static func validate(
+        municipality: String?, address: String?, postcode: String?, kind: String?, urgency: String?, sector: String?,
+        text: String?, sender: SignalSender, registry: MunicipalityRegistry
+    ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let code = (municipality ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        if !registry.contains(code) { errors.append(.init(field: "gemeente", message: "Kies de gemeente waar het signaal over gaat.")) }
+        if !registry.contains(code) {
+            errors.append(.init(field: "gemeente", message: "Kies de gemeente waar het signaal over gaat."))
+        }
         let address = (address ?? "").trimmingCharacters(in: .whitespaces)
-        if address.isEmpty || address.count > 200 { errors.append(.init(field: "adres", message: "Vul het adres in (hoogstens 200 tekens).")) }
+        if address.isEmpty || address.count > 200 {
+            errors.append(.init(field: "adres", message: "Vul het adres in (hoogstens 200 tekens)."))
+        }
         let postcodeText = (postcode ?? "").trimmingCharacters(in: .whitespaces)
         let normalised = postcodeText.isEmpty ? nil : Postcode.normalise(postcodeText)
-        if !postcodeText.isEmpty && normalised == nil { errors.append(.init(field: "postcode", message: "'\(postcodeText)' is geen postcode (1234 AB).")) }
+        if !postcodeText.isEmpty && normalised == nil {
+            errors.append(.init(field: "postcode", message: "'\(postcodeText)' is geen postcode (1234 AB)."))
+        }
         let kind = SignalKind(rawValue: kind ?? "")
         if kind == nil { errors.append(.init(field: "soort", message: "Kies de soort risico.")) }
         let urgency = SignalUrgency(rawValue: urgency ?? "")
         if urgency == nil { errors.append(.init(field: "urgentie", message: "Kies de urgentie.")) }
         let sector = BusinessSector(rawValue: sector ?? "")
-        if sender == .business && sector == nil { errors.append(.init(field: "sector", message: "Kies de sector van het bedrijf.")) }
+        if sender == .business && sector == nil {
+            errors.append(.init(field: "sector", message: "Kies de sector van het bedrijf."))
+        }
         let text = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty || text.count > 4000 { errors.append(.init(field: "toelichting", message: "Beschrijf wat er speelt (1 tot 4000 tekens).")) }
+        if text.isEmpty || text.count > 4000 {
+            errors.append(.init(field: "toelichting", message: "Beschrijf wat er speelt (1 tot 4000 tekens)."))
+        }
         guard errors.isEmpty, let kind, let urgency else { return .invalid(errors) }
-        return .valid(Draft(municipalityCode: code, address: address, postcode: normalised, kind: kind, urgency: urgency,
-                              sector: sender == .business ? sector : nil, text: text))
+        return .valid(
+            Draft(
+                municipalityCode: code, address: address, postcode: normalised, kind: kind, urgency: urgency,
+                sector: sender == .business ? sector : nil, text: text))
     }
 
-    static func submit(_ draft: Draft, by user: User, sender: SignalSender, on req: Request) async throws -> RiskSignal {
-        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(\.$municipalityCode == draft.municipalityCode).all().map { try $0.rule }
+    static func submit(_ draft: Draft, by user: User, sender: SignalSender, on req: Request) async throws -> RiskSignal
+    {
+        let rules = try await RoutingRule.queryWithConditions(on: req.db).filter(
+            \.$municipalityCode == draft.municipalityCode
+        ).all().map { try $0.rule }
         let signal = RiskSignal()
         signal.municipalityCode = draft.municipalityCode
         signal.senderID = try user.requireID()
@@ -69,8 +86,10 @@ enum SignalService {
         signal.createdAt = req.application.neig.clock.now()
         try await req.db.transaction { tx in
             try await signal.create(on: tx)
-            try await req.audit("signal.submit", object: "signal", id: signal.id?.uuidString.lowercased(),
-                                detail: "municipality=\(draft.municipalityCode) kind=\(draft.kind.rawValue) team=\(signal.team ?? "-")", on: tx)
+            try await req.audit(
+                "signal.submit", object: "signal", id: signal.id?.uuidString.lowercased(),
+                detail: "municipality=\(draft.municipalityCode) kind=\(draft.kind.rawValue) team=\(signal.team ?? "-")",
+                on: tx)
         }
         return signal
     }
@@ -89,14 +108,22 @@ enum SignalService {
 
     enum TriageError: Error { case invalid(field: String, message: String) }
 
-    static func triage(_ signal: RiskSignal, to status: String?, reason: String?, caseID: String?, team: String?, by user: User,
-                       on req: Request) async throws -> Result<Void, TriageError> {
+    static func triage(
+        _ signal: RiskSignal, to status: String?, reason: String?, caseID: String?, team: String?, by user: User,
+        on req: Request
+    ) async throws -> Result<Void, TriageError> {
         let current = signal.status
         guard let next = status.flatMap(SignalStatus.init(rawValue:)), current.allowedNext.contains(next) else {
-            try await req.audit("signal.triage", object: "signal", id: signal.id?.uuidString.lowercased(), result: "denied",
-                                detail: "from=\(current.rawValue) to=\(status ?? "")")
-            return .failure(.invalid(field: "status", message: current.allowedNext.isEmpty
-                ? "Dit signaal is afgehandeld." : "Vanuit \(current.label.lowercased()) kan alleen: \(current.allowedNext.map { $0.label.lowercased() }.joined(separator: " of "))."))
+            try await req.audit(
+                "signal.triage", object: "signal", id: signal.id?.uuidString.lowercased(), result: "denied",
+                detail: "from=\(current.rawValue) to=\(status ?? "")")
+            return .failure(
+                .invalid(
+                    field: "status",
+                    message: current.allowedNext.isEmpty
+                        ? "Dit signaal is afgehandeld."
+                        : "Vanuit \(current.label.lowercased()) kan alleen: \(current.allowedNext.map { $0.label.lowercased() }.joined(separator: " of "))."
+                ))
         }
         let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if next == .rejected && (reason.isEmpty || reason.count > 1000) {
@@ -105,14 +132,18 @@ enum SignalService {
         var linkedCase: CaseFile?
         if next == .linked {
             guard let id = caseID.flatMap(UUID.init(uuidString:)), let found = try await CaseFile.find(id, on: req.db),
-                  found.municipalityCode == signal.municipalityCode else {
-                return .failure(.invalid(field: "zaak", message: "Kies een zaak van uw gemeente om het signaal aan te koppelen."))
+                found.municipalityCode == signal.municipalityCode
+            else {
+                return .failure(
+                    .invalid(field: "zaak", message: "Kies een zaak van uw gemeente om het signaal aan te koppelen."))
             }
             linkedCase = found
         }
         let linked = linkedCase
         let team = (team ?? "").trimmingCharacters(in: .whitespaces)
-        if team.count > 100 { return .failure(.invalid(field: "team", message: "De teamnaam is langer dan 100 tekens.")) }
+        if team.count > 100 {
+            return .failure(.invalid(field: "team", message: "De teamnaam is langer dan 100 tekens."))
+        }
         signal.status = next
         signal.reason = next == .rejected ? reason : signal.reason
         signal.caseID = linked?.id ?? signal.caseID
@@ -121,12 +152,14 @@ enum SignalService {
         try await req.db.transaction { tx in
             try await signal.save(on: tx)
             if let linked {
-                try await CaseAccess.appendEvent(linked, actor: user.name, kind: "signaal",
-                                                 text: "Signaal gekoppeld: \(signal.kind.label) van \(signal.sender.label.lowercased())",
-                                                 at: req.application.neig.clock.now(), on: tx)
+                try await CaseAccess.appendEvent(
+                    linked, actor: user.name, kind: "signaal",
+                    text: "Signaal gekoppeld: \(signal.kind.label) van \(signal.sender.label.lowercased())",
+                    at: req.application.neig.clock.now(), on: tx)
             }
-            try await req.audit("signal.triage", object: "signal", id: signal.id?.uuidString.lowercased(),
-                                detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
+            try await req.audit(
+                "signal.triage", object: "signal", id: signal.id?.uuidString.lowercased(),
+                detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }
         return .success(())
     }

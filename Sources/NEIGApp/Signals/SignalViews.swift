@@ -11,41 +11,67 @@ struct SignalListView {
     let registry: MunicipalityRegistry
 
     var document: HTML {
-        Layout(title: "Signalen", context: context, content: .div(
-            .h1(.text(triage ? "Signalen voor uw gemeente" : "Uw signalen")),
-            .p(.class("lead"), .text(triage ? "Signalen van woningcorporaties, ondernemers en politie: beoordelen, koppelen aan een zaak of afwijzen."
-                                            : "Meld een risico bij de gemeente en volg wat ermee gebeurt. Bij direct gevaar: bel 112.")),
-            .if(canSend, .p(.a(.class("button"), .href("/signalen/nieuw"), .text("Nieuw signaal")))),
-            .if(triage, .p(.a(.href("/signalen/routering"), .text("Routeringsregels: welk team krijgt welk signaal")))),
-            .if(triage, .form(
-                .method(.get), .action("/signalen"), .class("filters"),
-                FormViews.select("status", label: "Status", options: [("", "Alle")] + SignalStatus.allCases.map { ($0.rawValue, $0.label) },
-                                 selected: status?.rawValue, errors: []),
-                .button(.type(.submit), .class("button secondary"), .text("Filteren"))
-            )),
-            signals.isEmpty ? .p(.text("Geen signalen.")) : .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Signalen"),
-                .table(
-                    .class("data"),
-                    .caption(.text("Signalen, nieuwste eerst")),
-                    .thead(.tr(.forEach(["Ontvangen", "Soort", "Urgentie", "Gemeente", "Adres", "Status", "Team"]) {
-                        .th(.attribute(named: "scope", value: "col"), .text($0))
-                    })),
-                    .tbody(.forEach(signals) { signal in
-                        .tr(
-                            .td(.a(.href("/signalen/\(signal.id!.uuidString.lowercased())"), .text(CaseDetailView.timeFormat.string(from: signal.createdAt)))),
-                            .td(.text(signal.kind.label)),
-                            .td(.text(signal.urgency.label)),
-                            .td(.text(registry[signal.municipalityCode]?.displayName ?? signal.municipalityCode)),
-                            .td(.text(signal.address)),
-                            .td(.text(signal.status.label)),
-                            .td(.text(signal.team ?? "—"))
+        Layout(
+            title: "Signalen", context: context,
+            content: .div(
+                .h1(.text(triage ? "Signalen voor uw gemeente" : "Uw signalen")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        triage
+                            ? "Signalen van woningcorporaties, ondernemers en politie: beoordelen, koppelen aan een zaak of afwijzen."
+                            : "Meld een risico bij de gemeente en volg wat ermee gebeurt. Bij direct gevaar: bel 112.")),
+                .if(canSend, .p(.a(.class("button"), .href("/signalen/nieuw"), .text("Nieuw signaal")))),
+                .if(
+                    triage,
+                    .p(.a(.href("/signalen/routering"), .text("Routeringsregels: welk team krijgt welk signaal")))),
+                .if(
+                    triage,
+                    .form(
+                        .method(.get), .action("/signalen"), .class("filters"),
+                        FormViews.select(
+                            "status", label: "Status",
+                            options: [("", "Alle")] + SignalStatus.allCases.map { ($0.rawValue, $0.label) },
+                            selected: status?.rawValue, errors: []),
+                        .button(.type(.submit), .class("button secondary"), .text("Filteren"))
+                    )),
+                signals.isEmpty
+                    ? .p(.text("Geen signalen."))
+                    : .div(
+                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                        .attribute(named: "role", value: "region"),
+                        .attribute(named: "aria-label", value: "Signalen"),
+                        .table(
+                            .class("data"),
+                            .caption(.text("Signalen, nieuwste eerst")),
+                            .thead(
+                                .tr(
+                                    .forEach(["Ontvangen", "Soort", "Urgentie", "Gemeente", "Adres", "Status", "Team"])
+                                    {
+                                        .th(.attribute(named: "scope", value: "col"), .text($0))
+                                    })),
+                            .tbody(
+                                .forEach(signals) { signal in
+                                    .tr(
+                                        .td(
+                                            .a(
+                                                .href("/signalen/\(signal.id!.uuidString.lowercased())"),
+                                                .text(CaseDetailView.timeFormat.string(from: signal.createdAt)))),
+                                        .td(.text(signal.kind.label)),
+                                        .td(.text(signal.urgency.label)),
+                                        .td(
+                                            .text(
+                                                registry[signal.municipalityCode]?.displayName
+                                                    ?? signal.municipalityCode)),
+                                        .td(.text(signal.address)),
+                                        .td(.text(signal.status.label)),
+                                        .td(.text(signal.team ?? "—"))
+                                    )
+                                })
                         )
-                    })
-                )
+                    )
             )
-        )).document
+        ).document
     }
 }
 
@@ -57,26 +83,46 @@ struct SignalFormView {
     let registry: MunicipalityRegistry
 
     var document: HTML {
-        Layout(title: "Nieuw signaal", context: context, content: .div(
-            .class("narrow"),
-            .h1(.text("Nieuw signaal")),
-            .p(.text("Bij direct gevaar: bel 112. Noem geen namen als dat niet nodig is; de gemeente neemt contact op.")),
-            FormViews.errorSummary(errors),
-            .form(
-                .method(.post), .action("/signalen"), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.select("gemeente", label: "Gemeente", options: [("", "Kies een gemeente")] + registry.all.map { ($0.code, $0.displayName) },
-                                 selected: values["gemeente"], errors: errors),
-                FormViews.textField("adres", label: "Adres", value: values["adres"], required: true, errors: errors),
-                FormViews.textField("postcode", label: "Postcode", value: values["postcode"], errors: errors, autocomplete: "postal-code"),
-                FormViews.select("soort", label: "Soort risico", options: SignalKind.allCases.map { ($0.rawValue, $0.label) }, selected: values["soort"], errors: errors),
-                FormViews.select("urgentie", label: "Urgentie", options: SignalUrgency.allCases.map { ($0.rawValue, $0.label) }, selected: values["urgentie"], errors: errors),
-                .if(sender == .business, FormViews.select("sector", label: "Sector", options: BusinessSector.allCases.map { ($0.rawValue, $0.label) },
-                                                          selected: values["sector"], errors: errors)),
-                FormViews.textArea("toelichting", label: "Wat speelt er?", value: values["toelichting"], errors: errors, required: true),
-                .button(.type(.submit), .class("button"), .text("Signaal versturen"))
+        Layout(
+            title: "Nieuw signaal", context: context,
+            content: .div(
+                .class("narrow"),
+                .h1(.text("Nieuw signaal")),
+                .p(
+                    .text(
+                        "Bij direct gevaar: bel 112. Noem geen namen als dat niet nodig is; de gemeente neemt contact op."
+                    )),
+                FormViews.errorSummary(errors),
+                .form(
+                    .method(.post), .action("/signalen"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.select(
+                        "gemeente", label: "Gemeente",
+                        options: [("", "Kies een gemeente")] + registry.all.map { ($0.code, $0.displayName) },
+                        selected: values["gemeente"], errors: errors),
+                    FormViews.textField(
+                        "adres", label: "Adres", value: values["adres"], required: true, errors: errors),
+                    FormViews.textField(
+                        "postcode", label: "Postcode", value: values["postcode"], errors: errors,
+                        autocomplete: "postal-code"),
+                    FormViews.select(
+                        "soort", label: "Soort risico", options: SignalKind.allCases.map { ($0.rawValue, $0.label) },
+                        selected: values["soort"], errors: errors),
+                    FormViews.select(
+                        "urgentie", label: "Urgentie", options: SignalUrgency.allCases.map { ($0.rawValue, $0.label) },
+                        selected: values["urgentie"], errors: errors),
+                    .if(
+                        sender == .business,
+                        FormViews.select(
+                            "sector", label: "Sector", options: BusinessSector.allCases.map { ($0.rawValue, $0.label) },
+                            selected: values["sector"], errors: errors)),
+                    FormViews.textArea(
+                        "toelichting", label: "Wat speelt er?", value: values["toelichting"], errors: errors,
+                        required: true),
+                    .button(.type(.submit), .class("button"), .text("Signaal versturen"))
+                )
             )
-        )).document
+        ).document
     }
 }
 
@@ -90,39 +136,59 @@ struct SignalDetailView {
 
     var document: HTML {
         let id = signal.id?.uuidString.lowercased() ?? ""
-        return Layout(title: "Signaal", context: context, content: .div(
-            .h1(.text("Signaal: \(signal.kind.label)")),
-            FormViews.errorSummary(errors),
-            .dl(
-                .class("facts"),
-                .dt(.text("Status")), .dd(.strong(.text(signal.status.label))),
-                .dt(.text("Ontvangen")), .dd(.text(CaseDetailView.timeFormat.string(from: signal.createdAt))),
-                .dt(.text("Gemeente")), .dd(.text(municipality)),
-                .dt(.text("Adres")), .dd(.text([signal.address, signal.postcode].compactMap { $0 }.joined(separator: ", "))),
-                .dt(.text("Urgentie")), .dd(.text(signal.urgency.label)),
-                .dt(.text("Afzender")), .dd(.text("\(signal.senderName) (\(signal.sender.label))")),
-                .unwrap(signal.sector) { .group(.dt(.text("Sector")), .dd(.text($0.label))) },
-                .dt(.text("Team")), .dd(.text(signal.team ?? "—")),
-                .unwrap(signal.reason) { .group(.dt(.text("Reden van afwijzen")), .dd(.text($0))) },
-                .if(triage && signal.caseID != nil, .group(.dt(.text("Zaak")), .dd(.a(.href("/zaken/\(signal.caseID?.uuidString.lowercased() ?? "")"), .text("Naar de zaak")))))
-            ),
-            .h2(.text("Toelichting")),
-            .p(.class("prewrap"), .text(signal.text)),
-            .if(triage && !signal.status.allowedNext.isEmpty, .div(
-                .h2(.text("Beoordelen")),
-                .form(
-                    .method(.post), .action("/signalen/\(id)/status"), .attribute(named: "novalidate"),
-                    FormViews.csrf(context.csrfToken),
-                    FormViews.select("status", label: "Nieuwe status", options: signal.status.allowedNext.map { ($0.rawValue, $0.label) }, selected: nil, errors: errors),
-                    FormViews.select("zaak", label: "Koppelen aan zaak", options: [("", "Geen")] + cases.map { ($0.id!.uuidString.lowercased(), $0.title) },
-                                     selected: nil, errors: errors, required: false),
-                    FormViews.textField("reden", label: "Reden van afwijzen", value: nil, hint: "De afzender ziet deze reden.", errors: errors),
-                    FormViews.textField("team", label: "Team", value: signal.team, errors: errors),
-                    .button(.type(.submit), .class("button"), .text("Opslaan"))
+        return Layout(
+            title: "Signaal", context: context,
+            content: .div(
+                .h1(.text("Signaal: \(signal.kind.label)")),
+                FormViews.errorSummary(errors),
+                .dl(
+                    .class("facts"),
+                    .dt(.text("Status")), .dd(.strong(.text(signal.status.label))),
+                    .dt(.text("Ontvangen")), .dd(.text(CaseDetailView.timeFormat.string(from: signal.createdAt))),
+                    .dt(.text("Gemeente")), .dd(.text(municipality)),
+                    .dt(.text("Adres")),
+                    .dd(.text([signal.address, signal.postcode].compactMap { $0 }.joined(separator: ", "))),
+                    .dt(.text("Urgentie")), .dd(.text(signal.urgency.label)),
+                    .dt(.text("Afzender")), .dd(.text("\(signal.senderName) (\(signal.sender.label))")),
+                    .unwrap(signal.sector) { .group(.dt(.text("Sector")), .dd(.text($0.label))) },
+                    .dt(.text("Team")), .dd(.text(signal.team ?? "—")),
+                    .unwrap(signal.reason) { .group(.dt(.text("Reden van afwijzen")), .dd(.text($0))) },
+                    .if(
+                        triage && signal.caseID != nil,
+                        .group(
+                            .dt(.text("Zaak")),
+                            .dd(
+                                .a(
+                                    .href("/zaken/\(signal.caseID?.uuidString.lowercased() ?? "")"),
+                                    .text("Naar de zaak")))))
                 ),
-                .p(.a(.href("/zaken/nieuw"), .text("Eerst een nieuwe zaak openen")))
-            ))
-        )).document
+                .h2(.text("Toelichting")),
+                .p(.class("prewrap"), .text(signal.text)),
+                .if(
+                    triage && !signal.status.allowedNext.isEmpty,
+                    .div(
+                        .h2(.text("Beoordelen")),
+                        .form(
+                            .method(.post), .action("/signalen/\(id)/status"), .attribute(named: "novalidate"),
+                            FormViews.csrf(context.csrfToken),
+                            FormViews.select(
+                                "status", label: "Nieuwe status",
+                                options: signal.status.allowedNext.map { ($0.rawValue, $0.label) }, selected: nil,
+                                errors: errors),
+                            FormViews.select(
+                                "zaak", label: "Koppelen aan zaak",
+                                options: [("", "Geen")] + cases.map { ($0.id!.uuidString.lowercased(), $0.title) },
+                                selected: nil, errors: errors, required: false),
+                            FormViews.textField(
+                                "reden", label: "Reden van afwijzen", value: nil, hint: "De afzender ziet deze reden.",
+                                errors: errors),
+                            FormViews.textField("team", label: "Team", value: signal.team, errors: errors),
+                            .button(.type(.submit), .class("button"), .text("Opslaan"))
+                        ),
+                        .p(.a(.href("/zaken/nieuw"), .text("Eerst een nieuwe zaak openen")))
+                    ))
+            )
+        ).document
     }
 }
 
@@ -133,27 +199,43 @@ struct SectorOverviewView {
 
     var document: HTML {
         let bySector = Dictionary(grouping: signals) { $0.sector ?? .other }
-        return Layout(title: "Signalen per sector", context: context, content: .div(
-            .h1(.text("Signalen van ondernemers per sector")),
-            .p(.class("lead"), .text("Aantallen signalen uit het bedrijfsleven, landelijk. Inhoud en adressen blijven bij de gemeente.")),
-            .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Signalen per sector"),
-                .table(
-                    .class("data"),
-                    .caption(.text("Signalen per sector en soort risico")),
-                    .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text("Sector")),
-                               .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")),
-                               .forEach(SignalKind.allCases) { .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label)) })),
-                    .tbody(.forEach(BusinessSector.allCases) { sector in
-                        let rows = bySector[sector] ?? []
-                        return .tr(.th(.attribute(named: "scope", value: "row"), .text(sector.label)),
-                                   .td(.class("num"), .text(String(rows.count))),
-                                   .forEach(SignalKind.allCases) { kind in .td(.class("num"), .text(String(rows.filter { $0.kind == kind }.count))) })
-                    })
+        return Layout(
+            title: "Signalen per sector", context: context,
+            content: .div(
+                .h1(.text("Signalen van ondernemers per sector")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Aantallen signalen uit het bedrijfsleven, landelijk. Inhoud en adressen blijven bij de gemeente."
+                    )),
+                .div(
+                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
+                    .attribute(named: "role", value: "region"),
+                    .attribute(named: "aria-label", value: "Signalen per sector"),
+                    .table(
+                        .class("data"),
+                        .caption(.text("Signalen per sector en soort risico")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Sector")),
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")),
+                                .forEach(SignalKind.allCases) {
+                                    .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
+                                })),
+                        .tbody(
+                            .forEach(BusinessSector.allCases) { sector in
+                                let rows = bySector[sector] ?? []
+                                return .tr(
+                                    .th(.attribute(named: "scope", value: "row"), .text(sector.label)),
+                                    .td(.class("num"), .text(String(rows.count))),
+                                    .forEach(SignalKind.allCases) { kind in
+                                        .td(.class("num"), .text(String(rows.filter { $0.kind == kind }.count)))
+                                    })
+                            })
+                    )
                 )
             )
-        )).document
+        ).document
     }
 }
 
@@ -169,29 +251,53 @@ struct RoutingRulesView {
     }
 
     var document: HTML {
-        Layout(title: "Routeringsregels", context: context, content: .div(
-            .h1(.text("Routeringsregels voor signalen")),
-            .p(.class("lead"), .text("Een nieuw signaal gaat naar het team van de eerste regel die past, in volgorde van prioriteit. Lege voorwaarden passen altijd.")),
-            FormViews.errorSummary(errors),
-            rules.isEmpty ? .p(.text("Nog geen regels: signalen krijgen geen team.")) : .ol(.forEach(rules) { rule in
-                .li(.text("Prioriteit \(rule.priority): \(describe(rule)) → "), .strong(.text(rule.team)),
-                    .form(.method(.post), .action("/signalen/routering/verwijderen"),
-                          FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("regel"), .value(rule.id!.uuidString.lowercased())),
-                          .text(" "), .button(.type(.submit), .class("button secondary small"),
-                                              .attribute(named: "aria-label", value: "Regel \(rule.priority) verwijderen"), .text("Verwijderen"))))
-            }),
-            .h2(.text("Regel toevoegen")),
-            .form(
-                .method(.post), .action("/signalen/routering"), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.textField("prioriteit", label: "Prioriteit", value: String((rules.map(\.priority).max() ?? 0) + 10), type: .number, required: true, errors: errors),
-                FormViews.textField("postcodes", label: "Postcodegebieden", value: nil, hint: "Vier cijfers, met komma's; leeg is de hele gemeente.", errors: errors),
-                checkboxes("soorten", legend: "Soorten risico (leeg: alle)", options: SignalKind.allCases.map { ($0.rawValue, $0.label) }),
-                checkboxes("afzenders", legend: "Afzenders (leeg: alle)", options: SignalSender.allCases.map { ($0.rawValue, $0.label) }),
-                FormViews.textField("team", label: "Team", value: nil, required: true, errors: errors),
-                .button(.type(.submit), .class("button"), .text("Regel toevoegen"))
+        Layout(
+            title: "Routeringsregels", context: context,
+            content: .div(
+                .h1(.text("Routeringsregels voor signalen")),
+                .p(
+                    .class("lead"),
+                    .text(
+                        "Een nieuw signaal gaat naar het team van de eerste regel die past, in volgorde van prioriteit. Lege voorwaarden passen altijd."
+                    )),
+                FormViews.errorSummary(errors),
+                rules.isEmpty
+                    ? .p(.text("Nog geen regels: signalen krijgen geen team."))
+                    : .ol(
+                        .forEach(rules) { rule in
+                            .li(
+                                .text("Prioriteit \(rule.priority): \(describe(rule)) → "), .strong(.text(rule.team)),
+                                .form(
+                                    .method(.post), .action("/signalen/routering/verwijderen"),
+                                    FormViews.csrf(context.csrfToken),
+                                    .input(.type(.hidden), .name("regel"), .value(rule.id!.uuidString.lowercased())),
+                                    .text(" "),
+                                    .button(
+                                        .type(.submit), .class("button secondary small"),
+                                        .attribute(named: "aria-label", value: "Regel \(rule.priority) verwijderen"),
+                                        .text("Verwijderen"))))
+                        }),
+                .h2(.text("Regel toevoegen")),
+                .form(
+                    .method(.post), .action("/signalen/routering"), .attribute(named: "novalidate"),
+                    FormViews.csrf(context.csrfToken),
+                    FormViews.textField(
+                        "prioriteit", label: "Prioriteit", value: String((rules.map(\.priority).max() ?? 0) + 10),
+                        type: .number, required: true, errors: errors),
+                    FormViews.textField(
+                        "postcodes", label: "Postcodegebieden", value: nil,
+                        hint: "Vier cijfers, met komma's; leeg is de hele gemeente.", errors: errors),
+                    checkboxes(
+                        "soorten", legend: "Soorten risico (leeg: alle)",
+                        options: SignalKind.allCases.map { ($0.rawValue, $0.label) }),
+                    checkboxes(
+                        "afzenders", legend: "Afzenders (leeg: alle)",
+                        options: SignalSender.allCases.map { ($0.rawValue, $0.label) }),
+                    FormViews.textField("team", label: "Team", value: nil, required: true, errors: errors),
+                    .button(.type(.submit), .class("button"), .text("Regel toevoegen"))
+                )
             )
-        )).document
+        ).document
     }
 
     func checkboxes(_ name: String, legend: String, options: [(String, String)]) -> Node<HTML.FormContext> {
@@ -200,9 +306,12 @@ struct RoutingRulesView {
 
     func describe(_ rule: RoutingRule) -> String {
         guard let parsed = conditions[rule.id!] else { return "alle signalen" }
-        let parts = [parsed.postcodeAreas.isEmpty ? nil : "postcode \(parsed.postcodeAreas.joined(separator: ", "))",
-                     parsed.kinds.isEmpty ? nil : parsed.kinds.map { $0.label.lowercased() }.joined(separator: " of "),
-                     parsed.senders.isEmpty ? nil : "van " + parsed.senders.map { $0.label.lowercased() }.joined(separator: " of ")].compactMap { $0 }
+        let parts = [
+            parsed.postcodeAreas.isEmpty ? nil : "postcode \(parsed.postcodeAreas.joined(separator: ", "))",
+            parsed.kinds.isEmpty ? nil : parsed.kinds.map { $0.label.lowercased() }.joined(separator: " of "),
+            parsed.senders.isEmpty
+                ? nil : "van " + parsed.senders.map { $0.label.lowercased() }.joined(separator: " of ")
+        ].compactMap { $0 }
         return parts.isEmpty ? "alle signalen" : parts.joined(separator: "; ")
     }
 }

@@ -43,7 +43,7 @@ public enum AwbDeadlines {
             easter.adding(days: -2), easter.adding(days: 1), easter.adding(days: 39), easter.adding(days: 50),
             kingsDay.weekday == 7 ? kingsDay.adding(days: -1) : kingsDay,
             CivilDate(year: year, month: 5, day: 5)!,
-            CivilDate(year: year, month: 12, day: 25)!, CivilDate(year: year, month: 12, day: 26)!,
+            CivilDate(year: year, month: 12, day: 25)!, CivilDate(year: year, month: 12, day: 26)!
         ]
     }
 

@@ -33,12 +33,15 @@ extension AccessPolicy {
 
     /// An item is visible to its author, and to the users or roles it names inside the case's municipality — until
     /// it expires, after which nobody sees it.
-    public static func canSeeInformation(viewer: Actor, viewerID: String, authorID: String, municipalityCode: String,
-                                         recipientUserIDs: Set<String>, recipientRoles: Set<Role>, expired: Bool) -> Bool {
+    public static func canSeeInformation(
+        viewer: Actor, viewerID: String, authorID: String, municipalityCode: String,
+        recipientUserIDs: Set<String>, recipientRoles: Set<Role>, expired: Bool
+    ) -> Bool {
         if expired { return false }
         if viewerID == authorID { return true }
         if recipientUserIDs.contains(viewerID) { return true }
-        return recipientRoles.contains(viewer.role) && caseRoles.contains(viewer.role) && viewer.municipalityCode == municipalityCode
+        return recipientRoles.contains(viewer.role) && caseRoles.contains(viewer.role)
+            && viewer.municipalityCode == municipalityCode
     }
 }
 

@@ -114,7 +114,10 @@ public struct SignalRoutingRule: Sendable, Equatable {
             && (kinds.isEmpty || kinds.contains(kind)) && (senders.isEmpty || senders.contains(sender))
     }
 
-    public static func route(postcode: String?, kind: SignalKind, sender: SignalSender, rules: [SignalRoutingRule]) -> String? {
-        rules.sorted { $0.priority < $1.priority }.first { $0.matches(postcode: postcode, kind: kind, sender: sender) }?.team
+    public static func route(postcode: String?, kind: SignalKind, sender: SignalSender, rules: [SignalRoutingRule])
+        -> String?
+    {
+        rules.sorted { $0.priority < $1.priority }.first { $0.matches(postcode: postcode, kind: kind, sender: sender) }?
+            .team
     }
 }

@@ -32,8 +32,11 @@ public enum EffectEvaluation {
         /// Said before the evaluation's own warnings (e.g. attacks that could not be placed in an area).
         public var notes: [String] = []
 
-        public init(counts: [String: [Int: Int]], universe: [String], treated: [String], start: CivilDate, controls: [String]?,
-                    monthsBefore: Int = 24, monthsAfter: Int = 12, dataStart: Int, dataEnd: Int, seed: UInt64, bootstrapSamples: Int = 2000) {
+        public init(
+            counts: [String: [Int: Int]], universe: [String], treated: [String], start: CivilDate, controls: [String]?,
+            monthsBefore: Int = 24, monthsAfter: Int = 12, dataStart: Int, dataEnd: Int, seed: UInt64,
+            bootstrapSamples: Int = 2000
+        ) {
             self.counts = counts
             self.universe = universe
             self.treated = treated
@@ -80,10 +83,13 @@ public enum EffectEvaluation {
         public let series: [Point]
 
         enum CodingKeys: String, CodingKey {
-            case effectPct = "effect_pct", ciLow = "ci_low", ciHigh = "ci_high", pValue = "p_value", pValueAreas = "p_value_areas"
-            case pValueDates = "p_value_dates", placebos, controls, controlsProposed = "controls_proposed", treated, start
+            case effectPct = "effect_pct", ciLow = "ci_low", ciHigh = "ci_high", pValue = "p_value", pValueAreas =
+                "p_value_areas"
+            case pValueDates = "p_value_dates", placebos, controls, controlsProposed = "controls_proposed", treated,
+                start
             case monthsBefore = "months_before", monthsAfter = "months_after", treatedBefore = "treated_before"
-            case treatedAfter = "treated_after", controlBefore = "control_before", controlAfter = "control_after", sparse, significant
+            case treatedAfter = "treated_after", controlBefore = "control_before", controlAfter = "control_after",
+                sparse, significant
             case warnings, verdict, series
         }
     }
@@ -111,7 +117,8 @@ public enum EffectEvaluation {
         let monthsAfter = min(input.monthsAfter, input.dataEnd - startMonth + 1)
         guard monthsAfter >= 1 else { return .failure(.noMonthsAfter) }
         if monthsAfter < input.monthsAfter {
-            warnings.append("Pas \(monthsAfter) van de gevraagde \(input.monthsAfter) maanden na de start zijn voorbij.")
+            warnings.append(
+                "Pas \(monthsAfter) van de gevraagde \(input.monthsAfter) maanden na de start zijn voorbij.")
         }
         let monthsBefore = min(input.monthsBefore, startMonth - input.dataStart)
         guard monthsBefore >= 1 else { return .failure(.noMonthsBefore) }
@@ -124,7 +131,8 @@ public enum EffectEvaluation {
             codes.reduce(0) { sum, code in sum + months.reduce(0) { $0 + (input.counts[code]?[$1] ?? 0) } }
         }
         let proposed = input.controls == nil
-        let controls = (input.controls.map { Array(Set($0)).sorted() } ?? propose(input, treated: treated, before: before))
+        let controls =
+            (input.controls.map { Array(Set($0)).sorted() } ?? propose(input, treated: treated, before: before))
         guard !controls.isEmpty else { return .failure(.noControls) }
 
         let treatedBefore = total(treated, before), treatedAfter = total(treated, after)
@@ -138,7 +146,8 @@ public enum EffectEvaluation {
             let groups = placeboGroups(controls, size: treated.count, limit: 200, using: &generator)
             for group in groups {
                 let rest = controls.filter { !group.contains($0) }
-                areaPlacebos.append(ratio(total(group, before), total(group, after), total(rest, before), total(rest, after)))
+                areaPlacebos.append(
+                    ratio(total(group, before), total(group, after), total(rest, before), total(rest, after)))
             }
         }
         // Placebo dates: the same windows, ending before the real start, as far back as the data go.
@@ -146,7 +155,10 @@ public enum EffectEvaluation {
         var fakeStart = startMonth - monthsAfter
         while fakeStart - monthsBefore >= input.dataStart && datePlacebos.count < 24 {
             let fakeBefore = (fakeStart - monthsBefore)..<fakeStart, fakeAfter = fakeStart..<(fakeStart + monthsAfter)
-            datePlacebos.append(ratio(total(treated, fakeBefore), total(treated, fakeAfter), total(controls, fakeBefore), total(controls, fakeAfter)))
+            datePlacebos.append(
+                ratio(
+                    total(treated, fakeBefore), total(treated, fakeAfter), total(controls, fakeBefore),
+                    total(controls, fakeAfter)))
             fakeStart -= 1
         }
         let pAreas = pValue(observed, placebos: areaPlacebos), pDates = pValue(observed, placebos: datePlacebos)
@@ -156,8 +168,10 @@ public enum EffectEvaluation {
         var effects: [Double] = []
         effects.reserveCapacity(input.bootstrapSamples)
         let beforeMonths = Array(before), afterMonths = Array(after)
-        let treatedMonthly = Dictionary(uniqueKeysWithValues: (beforeMonths + afterMonths).map { ($0, total(treated, $0..<($0 + 1))) })
-        let controlMonthly = Dictionary(uniqueKeysWithValues: (beforeMonths + afterMonths).map { ($0, total(controls, $0..<($0 + 1))) })
+        let treatedMonthly = Dictionary(
+            uniqueKeysWithValues: (beforeMonths + afterMonths).map { ($0, total(treated, $0..<($0 + 1))) })
+        let controlMonthly = Dictionary(
+            uniqueKeysWithValues: (beforeMonths + afterMonths).map { ($0, total(controls, $0..<($0 + 1))) })
         for _ in 0..<max(input.bootstrapSamples, 0) {
             var tb = 0, ta = 0, cb = 0, ca = 0
             for _ in beforeMonths.indices {
@@ -177,10 +191,17 @@ public enum EffectEvaluation {
         let high = effects.isEmpty ? observed : quantile(effects, 1 - alpha / 2)
 
         var sparseReasons: [String] = []
-        if treatedBefore < 10 { sparseReasons.append("\(treatedBefore) aanslagen in het interventiegebied vóór de start (minstens 10 nodig)") }
-        if treatedBefore + treatedAfter < 15 { sparseReasons.append("\(treatedBefore + treatedAfter) aanslagen in het interventiegebied in totaal") }
+        if treatedBefore < 10 {
+            sparseReasons.append(
+                "\(treatedBefore) aanslagen in het interventiegebied vóór de start (minstens 10 nodig)")
+        }
+        if treatedBefore + treatedAfter < 15 {
+            sparseReasons.append("\(treatedBefore + treatedAfter) aanslagen in het interventiegebied in totaal")
+        }
         if controls.count < 5 { sparseReasons.append("\(controls.count) vergelijkingsgebieden (minstens 5 nodig)") }
-        if areaPlacebos.count + datePlacebos.count < 9 { sparseReasons.append("\(areaPlacebos.count + datePlacebos.count) placebo-vergelijkingen (minstens 9 nodig)") }
+        if areaPlacebos.count + datePlacebos.count < 9 {
+            sparseReasons.append("\(areaPlacebos.count + datePlacebos.count) placebo-vergelijkingen (minstens 9 nodig)")
+        }
         if monthsAfter < 3 { sparseReasons.append("\(monthsAfter) maanden na de start (minstens 3 nodig)") }
         let sparse = !sparseReasons.isEmpty
         warnings += sparseReasons.map { "Te weinig gegevens: \($0)." }
@@ -188,22 +209,31 @@ public enum EffectEvaluation {
 
         let scale = controlBefore > 0 ? Double(treatedBefore) / Double(controlBefore) : 0
         let series = ((startMonth - monthsBefore)..<(startMonth + monthsAfter)).map { month in
-            Point(month: MonthIndex.label(month), treated: treatedMonthly[month] ?? 0, comparison: Double(controlMonthly[month] ?? 0) * scale)
+            Point(
+                month: MonthIndex.label(month), treated: treatedMonthly[month] ?? 0,
+                comparison: Double(controlMonthly[month] ?? 0) * scale)
         }
         let result = Result(
-            effectPct: percent(observed), ciLow: percent(low), ciHigh: percent(high), pValue: pooled, pValueAreas: pAreas, pValueDates: pDates,
-            placebos: areaPlacebos.count + datePlacebos.count, controls: controls, controlsProposed: proposed, treated: treated,
-            start: MonthIndex.label(startMonth), monthsBefore: monthsBefore, monthsAfter: monthsAfter, treatedBefore: treatedBefore,
-            treatedAfter: treatedAfter, controlBefore: controlBefore, controlAfter: controlAfter, sparse: sparse, significant: significant,
+            effectPct: percent(observed), ciLow: percent(low), ciHigh: percent(high), pValue: pooled,
+            pValueAreas: pAreas, pValueDates: pDates,
+            placebos: areaPlacebos.count + datePlacebos.count, controls: controls, controlsProposed: proposed,
+            treated: treated,
+            start: MonthIndex.label(startMonth), monthsBefore: monthsBefore, monthsAfter: monthsAfter,
+            treatedBefore: treatedBefore,
+            treatedAfter: treatedAfter, controlBefore: controlBefore, controlAfter: controlAfter, sparse: sparse,
+            significant: significant,
             warnings: warnings,
-            verdict: verdict(effect: percent(observed), low: percent(low), high: percent(high), p: pooled, sparse: sparse, significant: significant),
+            verdict: verdict(
+                effect: percent(observed), low: percent(low), high: percent(high), p: pooled, sparse: sparse,
+                significant: significant),
             series: series)
         return .success(result)
     }
 
     /// (after/before in the area) / (after/before in the comparison) − 1, with half a count added to each total.
     static func ratio(_ treatedBefore: Int, _ treatedAfter: Int, _ controlBefore: Int, _ controlAfter: Int) -> Double {
-        (Double(treatedAfter) + 0.5) * (Double(controlBefore) + 0.5) / ((Double(treatedBefore) + 0.5) * (Double(controlAfter) + 0.5)) - 1
+        (Double(treatedAfter) + 0.5) * (Double(controlBefore) + 0.5)
+            / ((Double(treatedBefore) + 0.5) * (Double(controlAfter) + 0.5)) - 1
     }
 
     static func percent(_ value: Double) -> Double { (value * 1000).rounded() / 10 }
@@ -223,7 +253,9 @@ public enum EffectEvaluation {
     }
 
     /// Every single comparison municipality when the area is one municipality; random distinct groups otherwise.
-    static func placeboGroups(_ controls: [String], size: Int, limit: Int, using generator: inout SeededGenerator) -> [[String]] {
+    static func placeboGroups(_ controls: [String], size: Int, limit: Int, using generator: inout SeededGenerator)
+        -> [[String]]
+    {
         if size == 1 { return controls.map { [$0] } }
         var groups = Set<[String]>()
         var attempts = 0
@@ -244,13 +276,17 @@ public enum EffectEvaluation {
             .prefix(proposedControlCount).map(\.code).sorted()
     }
 
-    static func verdict(effect: Double, low: Double, high: Double, p: Double?, sparse: Bool, significant: Bool) -> String {
+    static func verdict(effect: Double, low: Double, high: Double, p: Double?, sparse: Bool, significant: Bool)
+        -> String
+    {
         let pText = p.map { ", p = " + $0.dutchDecimal(2) } ?? ""
         if sparse {
-            return "Te weinig gegevens om iets te concluderen (geschat \(signed(effect)) %, 90 %-interval \(signed(low)) tot \(signed(high)) %\(pText))."
+            return
+                "Te weinig gegevens om iets te concluderen (geschat \(signed(effect)) %, 90 %-interval \(signed(low)) tot \(signed(high)) %\(pText))."
         }
         guard significant else {
-            return "Geen aantoonbaar effect (geschat \(signed(effect)) %, 90 %-interval \(signed(low)) tot \(signed(high)) %\(pText))."
+            return
+                "Geen aantoonbaar effect (geschat \(signed(effect)) %, 90 %-interval \(signed(low)) tot \(signed(high)) %\(pText))."
         }
         if effect < 0 {
             return "Daling van ~\(whole(-effect)) % (90 %-interval \(whole(-high))–\(whole(-low)) %\(pText))."
@@ -259,14 +295,18 @@ public enum EffectEvaluation {
     }
 
     static func whole(_ value: Double) -> String { String(Int(value.rounded())) }
-    static func signed(_ value: Double) -> String { value > 0 ? "+\(whole(value))" : value < 0 ? "−\(whole(-value))" : "0" }
+    static func signed(_ value: Double) -> String {
+        value > 0 ? "+\(whole(value))" : value < 0 ? "−\(whole(-value))" : "0"
+    }
 }
 
 /// Months as one number (year × 12 + month − 1), so windows are plain ranges.
 public enum MonthIndex {
     public static func of(_ date: CivilDate) -> Int { date.year * 12 + date.month - 1 }
     public static func label(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
-    public static func firstDay(_ index: Int) -> CivilDate { CivilDate(year: index / 12, month: index % 12 + 1, day: 1)! }
+    public static func firstDay(_ index: Int) -> CivilDate {
+        CivilDate(year: index / 12, month: index % 12 + 1, day: 1)!
+    }
 
     /// Counts per municipality per month from incident dates.
     public static func counts(_ incidents: [(municipality: String, date: CivilDate)]) -> [String: [Int: Int]] {

@@ -54,14 +54,18 @@ public enum Anonymiser {
 
     /// All findings, ordered by position, without overlaps. `referenceYear` decides which bare dates are old enough to
     /// be birth dates.
-    public static func check(_ text: String, referenceYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()),
-                             placeNames: Set<String> = []) -> [Finding] {
+    public static func check(
+        _ text: String, referenceYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date()),
+        placeNames: Set<String> = []
+    ) -> [Finding] {
         let scanner = Scanner(text: text, referenceYear: referenceYear, placeNames: placeNames)
         var candidates = scanner.structured() + scanner.dates() + scanner.addresses() + scanner.names()
         candidates.sort { ($0.start, $0.kind.priority, -$0.end) < ($1.start, $1.kind.priority, -$1.end) }
         var kept: [Finding] = []
         for candidate in candidates.sorted(by: { ($0.kind.priority, $0.start) < ($1.kind.priority, $1.start) }) {
-            if !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) { kept.append(candidate) }
+            if !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+                kept.append(candidate)
+            }
         }
         return kept.sorted { $0.start < $1.start }
     }
@@ -82,7 +86,9 @@ extension Anonymiser {
             names.insert(municipality.displayName)
             names.insert(municipality.officialName)
             names.insert(municipality.province)
-            for part in municipality.displayName.split(separator: " ") where part.first?.isUppercase == true { names.insert(String(part)) }
+            for part in municipality.displayName.split(separator: " ") where part.first?.isUppercase == true {
+                names.insert(String(part))
+            }
         }
         return names
     }

@@ -30,7 +30,9 @@ extension Anonymiser {
         func substring(_ range: NSRange) -> String { (text as NSString).substring(with: range) }
 
         func finding(_ kind: Kind, _ range: NSRange) -> Finding {
-            Finding(kind: kind, text: substring(range), start: utf16ToScalar[range.location], end: utf16ToScalar[range.location + range.length])
+            Finding(
+                kind: kind, text: substring(range), start: utf16ToScalar[range.location],
+                end: utf16ToScalar[range.location + range.length])
         }
 
         // MARK: Structured items
@@ -53,7 +55,9 @@ extension Anonymiser {
         /// the date of anything in a recent case.
         func dates() -> [Finding] {
             (matches(Patterns.numericDate) + matches(Patterns.writtenDate)).compactMap { match in
-                guard let year = Int(substring(match.range(at: 3))), (1900...referenceYear).contains(year) else { return nil }
+                guard let year = Int(substring(match.range(at: 3))), (1900...referenceYear).contains(year) else {
+                    return nil
+                }
                 let before = NSRange(location: max(0, match.range.location - 60), length: min(60, match.range.location))
                 let context = substring(before).lowercased()
                 let stated = Patterns.birthWords.contains { context.contains($0) }
@@ -69,8 +73,10 @@ extension Anonymiser {
                 var range = match.range
                 // A sentence may start just before the street: "In de Kerkstraat 12" names "Kerkstraat 12".
                 while let first = substring(range).split(separator: " ").first,
-                      Patterns.leadingWords.contains(String(first)) || Patterns.lowercaseParticles.contains(String(first)),
-                      substring(range).split(separator: " ").count > 2 {
+                    Patterns.leadingWords.contains(String(first))
+                        || Patterns.lowercaseParticles.contains(String(first)),
+                    substring(range).split(separator: " ").count > 2
+                {
                     let cut = first.utf16.count + 1
                     range = NSRange(location: range.location + cut, length: range.length - cut)
                 }
@@ -104,10 +110,14 @@ extension Anonymiser {
         func isExcluded(_ candidate: String) -> Bool {
             let words = candidate.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
             guard let last = words.last else { return true }
-            if placeNames.contains(candidate) || words.contains(where: placeNames.contains) && words.count <= 2 && !Patterns.firstNames.contains(words[0]) {
+            if placeNames.contains(candidate)
+                || words.contains(where: placeNames.contains) && words.count <= 2
+                    && !Patterns.firstNames.contains(words[0])
+            {
                 return true
             }
-            return words.contains(where: Patterns.notNames.contains) || Patterns.notNames.contains(last.trimmingCharacters(in: .punctuationCharacters))
+            return words.contains(where: Patterns.notNames.contains)
+                || Patterns.notNames.contains(last.trimmingCharacters(in: .punctuationCharacters))
         }
     }
 }

@@ -4,9 +4,12 @@
 /// explosies and explosieven; "aanslag" matches aanslagen).
 public enum DutchSearch {
     public static let stopwords: Set<String> = [
-        "de", "het", "een", "en", "van", "in", "op", "te", "ten", "ter", "voor", "met", "aan", "bij", "uit", "over", "naar", "om", "of",
-        "is", "zijn", "was", "wordt", "worden", "die", "dat", "dit", "deze", "er", "als", "ook", "niet", "wat", "hoe", "wie", "waar",
-        "tot", "door", "maar", "dan", "nog", "al", "je", "u", "we", "wij", "ze", "zij", "hij", "ik", "mijn", "onze", "hun",
+        "de", "het", "een", "en", "van", "in", "op", "te", "ten", "ter", "voor", "met", "aan", "bij", "uit", "over",
+        "naar", "om", "of",
+        "is", "zijn", "was", "wordt", "worden", "die", "dat", "dit", "deze", "er", "als", "ook", "niet", "wat", "hoe",
+        "wie", "waar",
+        "tot", "door", "maar", "dan", "nog", "al", "je", "u", "we", "wij", "ze", "zij", "hij", "ik", "mijn", "onze",
+        "hun"
     ]
 
     /// The distinct search terms of a phrase, lower-case letters and digits only, stemmed, without stop words; at most 8.
@@ -30,12 +33,18 @@ public enum DutchSearch {
         var w = word
         guard w.count > 4 else { return w }
         if w.hasSuffix("heden") { return String(w.dropLast(5)) + "heid" }
-        if w.hasSuffix("ies") { w.removeLast() }
-        else if w.hasSuffix("en") && w.count > 5 {
+        if w.hasSuffix("ies") {
+            w.removeLast()
+        } else if w.hasSuffix("en") && w.count > 5 {
             w.removeLast(2)
-            if let last = w.last, let before = w.dropLast().last, last == before, !"aeiou".contains(last) { w.removeLast() }
-        } else if w.hasSuffix("'s") { w.removeLast(2) }
-        else if w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 5 { w.removeLast() }
+            if let last = w.last, let before = w.dropLast().last, last == before, !"aeiou".contains(last) {
+                w.removeLast()
+            }
+        } else if w.hasSuffix("'s") {
+            w.removeLast(2)
+        } else if w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 5 {
+            w.removeLast()
+        }
         if w.hasSuffix("e") && w.count > 5 { w.removeLast() }
         return w
     }
@@ -57,12 +66,24 @@ extension DutchSearch {
     /// starts with a term (ignoring case and accents), or nil when no word matches.
     public static func snippet(_ text: String, terms: [String], width: Int = 24) -> String? {
         // Only the words are needed, and only until the first match: no full Unicode segmentation of long texts.
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).lazy.flatMap { $0.split(separator: "\n") }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).lazy.flatMap {
+            $0.split(separator: "\n")
+        }
         let prefixes = terms.map { Array($0.utf8) }
         func matches(_ word: Substring) -> Bool {
-            let bytes = Array(word.utf8.drop { !($0 >= 0x30 && $0 <= 0x39 || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80) })
-            let lowered = bytes.count < 64 && bytes.allSatisfy({ $0 < 0x80 }) ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-                : Array(String(String(decoding: bytes, as: UTF8.self).lowercased().unicodeScalars.map { Character(foldDiacritic($0)) }).utf8)
+            let bytes = Array(
+                word.utf8.drop {
+                    !($0 >= 0x30 && $0 <= 0x39 || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80)
+                })
+            let lowered =
+                bytes.count < 64 && bytes.allSatisfy({ $0 < 0x80 })
+                ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+                : Array(
+                    String(
+                        String(decoding: bytes, as: UTF8.self).lowercased().unicodeScalars.map {
+                            Character(foldDiacritic($0))
+                        }
+                    ).utf8)
             return prefixes.contains { lowered.starts(with: $0) }
         }
         var before: [Substring] = []
@@ -70,9 +91,15 @@ extension DutchSearch {
         var firstMatch: Substring?
         var dropped = false
         while let word = iterator.next() {
-            if matches(word) { firstMatch = word; break }
+            if matches(word) {
+                firstMatch = word
+                break
+            }
             before.append(word)
-            if before.count > width / 3 { before.removeFirst(); dropped = true }
+            if before.count > width / 3 {
+                before.removeFirst()
+                dropped = true
+            }
         }
         guard let firstMatch else { return nil }
         var excerpt = before + [firstMatch]

@@ -21,7 +21,8 @@ public struct DensityGrid: Sendable, Equatable {
         public var description: String {
             switch self {
             case .invalidParameters: "bandwidth and cell size must be positive"
-            case .tooManyCells(let cells): "the grid would have \(cells) cells (at most \(DensityGrid.maximumCells)); choose a larger cell size or a smaller area"
+            case .tooManyCells(let cells):
+                "the grid would have \(cells) cells (at most \(DensityGrid.maximumCells)); choose a larger cell size or a smaller area"
             }
         }
     }
@@ -38,13 +39,16 @@ public struct DensityGrid: Sendable, Equatable {
     public static func automaticCellSize(x: [Double], y: [Double], bandwidth: Double, cells: Int = 250_000) -> Double {
         guard let minX = x.min(), let maxX = x.max(), let minY = y.min(), let maxY = y.max() else { return 50 }
         let width = maxX - minX + 2 * bandwidth, height = maxY - minY + 2 * bandwidth
-        return [25.0, 50, 100, 200, 500, 1000, 2000, 5000].first { ((width / $0) + 2) * ((height / $0) + 2) <= Double(cells) } ?? 10_000
+        return [25.0, 50, 100, 200, 500, 1000, 2000, 5000].first {
+            ((width / $0) + 2) * ((height / $0) + 2) <= Double(cells)
+        } ?? 10_000
     }
 
     public static func quartic(x: [Double], y: [Double], bandwidth: Double, cellSize: Double) throws -> DensityGrid {
         guard bandwidth > 0, cellSize > 0 else { throw DensityError.invalidParameters }
         guard let minX = x.min(), let maxX = x.max(), let minY = y.min(), let maxY = y.max() else {
-            return DensityGrid(originX: 0, originY: 0, cellSize: cellSize, columns: 0, rows: 0, bandwidth: bandwidth, values: [])
+            return DensityGrid(
+                originX: 0, originY: 0, cellSize: cellSize, columns: 0, rows: 0, bandwidth: bandwidth, values: [])
         }
         let originX = ((minX - bandwidth) / cellSize).rounded(.down) * cellSize
         let originY = ((minY - bandwidth) / cellSize).rounded(.down) * cellSize
@@ -70,7 +74,8 @@ public struct DensityGrid: Sendable, Equatable {
                 }
             }
         }
-        return DensityGrid(originX: originX, originY: originY, cellSize: cellSize, columns: columns, rows: rows,
-                           bandwidth: bandwidth, values: values)
+        return DensityGrid(
+            originX: originX, originY: originY, cellSize: cellSize, columns: columns, rows: rows,
+            bandwidth: bandwidth, values: values)
     }
 }

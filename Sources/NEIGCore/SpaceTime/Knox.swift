@@ -20,13 +20,16 @@ public struct KnoxResult: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case n, distance, days, pairs, observed, expected, permutations, exceedances
-        case spatialPairs = "spatial_pairs", temporalPairs = "temporal_pairs", pValue = "p_value", pPoisson = "p_poisson"
+        case spatialPairs = "spatial_pairs", temporalPairs = "temporal_pairs", pValue = "p_value", pPoisson =
+            "p_poisson"
     }
 }
 
 public enum Knox {
-    public static func run(_ events: SpaceTimeEvents, distance: Double, days: Int, permutations: Int, seed: UInt64,
-                           metric: DistanceMetric = .euclidean) async -> KnoxResult {
+    public static func run(
+        _ events: SpaceTimeEvents, distance: Double, days: Int, permutations: Int, seed: UInt64,
+        metric: DistanceMetric = .euclidean
+    ) async -> KnoxResult {
         let events = events.spatiallyOrdered(cellSize: distance)
         let close = ClosePairs(events: events, radius: distance, metric: metric)
         let n = events.count
@@ -86,7 +89,10 @@ struct TimeDifferences {
     let histogram: [Int]
 
     init(days: [Int32]) {
-        guard let low = days.min(), let high = days.max() else { histogram = []; return }
+        guard let low = days.min(), let high = days.max() else {
+            histogram = []
+            return
+        }
         var histogram = [Int](repeating: 0, count: Int(high - low) + 1)
         for day in days { histogram[Int(day - low)] += 1 }
         self.histogram = histogram
@@ -97,9 +103,13 @@ struct TimeDifferences {
         guard gap >= 0, gap < histogram.count else { return 0 }
         if gap == 0 { return histogram.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
         var total = 0
-        for day in 0..<(histogram.count - gap) where histogram[day] > 0 { total += histogram[day] * histogram[day + gap] }
+        for day in 0..<(histogram.count - gap) where histogram[day] > 0 {
+            total += histogram[day] * histogram[day + gap]
+        }
         return total
     }
 
-    func pairs(atMost gap: Int) -> Int { (0...max(0, min(gap, histogram.count - 1))).reduce(0) { $0 + pairs(exactly: $1) } }
+    func pairs(atMost gap: Int) -> Int {
+        (0...max(0, min(gap, histogram.count - 1))).reduce(0) { $0 + pairs(exactly: $1) }
+    }
 }

@@ -22,8 +22,10 @@ public struct LocalKnoxIncident: Sendable, Codable, Equatable {
 }
 
 public enum LocalKnox {
-    public static func run(_ events: SpaceTimeEvents, distance: Double, days: Int, permutations: Int, seed: UInt64,
-                           metric: DistanceMetric = .euclidean) async -> [LocalKnoxIncident] {
+    public static func run(
+        _ events: SpaceTimeEvents, distance: Double, days: Int, permutations: Int, seed: UInt64,
+        metric: DistanceMetric = .euclidean
+    ) async -> [LocalKnoxIncident] {
         let n = events.count
         let close = ClosePairs(events: events, radius: distance, metric: metric)
         let neighbours = Adjacency(close, count: n)
@@ -32,7 +34,13 @@ public enum LocalKnox {
         for i in 0..<n {
             for j in neighbours.of(i) where abs(t[Int(j)] - t[i]) <= tau {
                 observed[i] += 1
-                if t[Int(j)] < t[i] { before[i] += 1 } else if t[Int(j)] > t[i] { after[i] += 1 } else { sameDay[i] += 1 }
+                if t[Int(j)] < t[i] {
+                    before[i] += 1
+                } else if t[Int(j)] > t[i] {
+                    after[i] += 1
+                } else {
+                    sameDay[i] += 1
+                }
             }
         }
         let counts = observed
@@ -52,8 +60,9 @@ public enum LocalKnox {
             },
             combine: { total, part in for i in 0..<n { total[i] += part[i] } })
         return (0..<n).map { i in
-            LocalKnoxIncident(index: i, neighbours: observed[i], before: before[i], after: after[i], sameDay: sameDay[i],
-                              pValue: permutations > 0 ? Double(exceedances[i] + 1) / Double(permutations + 1) : nil)
+            LocalKnoxIncident(
+                index: i, neighbours: observed[i], before: before[i], after: after[i], sameDay: sameDay[i],
+                pValue: permutations > 0 ? Double(exceedances[i] + 1) / Double(permutations + 1) : nil)
         }
     }
 }
@@ -74,8 +83,10 @@ struct Adjacency: Sendable {
         var targets = [Int32](repeating: 0, count: pairs.count * 2)
         for k in 0..<pairs.count {
             let a = Int(pairs.first[k]), b = Int(pairs.second[k])
-            targets[next[a]] = Int32(b); next[a] += 1
-            targets[next[b]] = Int32(a); next[b] += 1
+            targets[next[a]] = Int32(b)
+            next[a] += 1
+            targets[next[b]] = Int32(a)
+            next[b] += 1
         }
         offsets = degree
         self.targets = targets

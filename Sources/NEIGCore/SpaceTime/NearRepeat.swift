@@ -95,8 +95,10 @@ public struct NearRepeatResult: Sendable, Codable, Equatable {
 }
 
 public enum NearRepeat {
-    public static func run(_ events: SpaceTimeEvents, bands: NearRepeatBands, permutations: Int, seed: UInt64,
-                           metric: DistanceMetric = .euclidean) async -> NearRepeatResult {
+    public static func run(
+        _ events: SpaceTimeEvents, bands: NearRepeatBands, permutations: Int, seed: UInt64,
+        metric: DistanceMetric = .euclidean
+    ) async -> NearRepeatResult {
         let n = events.count
         let radius = bands.distances[bands.distances.count - 1]
         let events = events.spatiallyOrdered(cellSize: radius)
@@ -148,10 +150,15 @@ public enum NearRepeat {
 
         let observed = withBeyond(counts((0..<Int32(n)).map { $0 }))
         let cellCount = observed.count
-        struct Tally: Sendable { var sums: [Int]; var exceedances: [Int] }
+        struct Tally: Sendable {
+            var sums: [Int]
+            var exceedances: [Int]
+        }
         let tally = await PermutationRunner.run(
             permutations: permutations, seed: seed, count: n,
-            initial: { Tally(sums: Array(repeating: 0, count: cellCount), exceedances: Array(repeating: 0, count: cellCount)) },
+            initial: {
+                Tally(sums: Array(repeating: 0, count: cellCount), exceedances: Array(repeating: 0, count: cellCount))
+            },
             body: { labels, tally in
                 let permuted = withBeyond(counts(labels))
                 for cell in 0..<cellCount {
@@ -172,10 +179,12 @@ public enum NearRepeat {
             return NearRepeatCell(
                 distanceBand: distanceBand, timeBand: timeBand,
                 distanceLabel: bands.distanceLabel(distanceBand), timeLabel: bands.timeLabel(timeBand),
-                observed: observed[cell], expected: expected, ratio: expected > 0 ? Double(observed[cell]) / expected : nil,
+                observed: observed[cell], expected: expected,
+                ratio: expected > 0 ? Double(observed[cell]) / expected : nil,
                 pValue: permutations > 0 ? Double(tally.exceedances[cell] + 1) / Double(permutations + 1) : nil)
         }
-        return NearRepeatResult(n: n, permutations: permutations, metric: metric, cells: cells,
-                                summary: NearRepeatSummary.sentences(cells, bands: bands, permutations: permutations))
+        return NearRepeatResult(
+            n: n, permutations: permutations, metric: metric, cells: cells,
+            summary: NearRepeatSummary.sentences(cells, bands: bands, permutations: permutations))
     }
 }

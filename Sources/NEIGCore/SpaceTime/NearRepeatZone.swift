@@ -27,8 +27,10 @@ public struct NearRepeatZoneDecision: Sendable, Equatable {
 
 public enum NearRepeatZone {
     /// `history` holds the municipality's other attacks (the new one excluded).
-    public static func decide(x: Double, y: Double, date: CivilDate, history: SpaceTimeEvents, settings: NearRepeatZoneSettings,
-                              patternSignificant: Bool) -> NearRepeatZoneDecision {
+    public static func decide(
+        x: Double, y: Double, date: CivilDate, history: SpaceTimeEvents, settings: NearRepeatZoneSettings,
+        patternSignificant: Bool
+    ) -> NearRepeatZoneDecision {
         let day = Int32(date.dayNumber)
         let earliest = day - Int32(settings.lookbackDays)
         var earlier: [Int] = []
@@ -36,7 +38,8 @@ public enum NearRepeatZone {
             let dx = history.x[index] - x, dy = history.y[index] - y
             if dx * dx + dy * dy <= settings.radius * settings.radius { earlier.append(index) }
         }
-        return NearRepeatZoneDecision(earlier: earlier, patternSignificant: patternSignificant, until: date.adding(days: settings.days))
+        return NearRepeatZoneDecision(
+            earlier: earlier, patternSignificant: patternSignificant, until: date.adding(days: settings.days))
     }
 
     /// Suggested aftercare steps from the handelingskader's third phase (nazorg).
@@ -46,6 +49,6 @@ public enum NearRepeatZone {
         "Woningcorporaties en ondernemersvereniging in de zone waarschuwen; preventieadvies geven (verlichting, camera bij de deur).",
         "Cameratoezicht overwegen (Gemeentewet art. 151c), ook tijdelijk met een mobiele camera.",
         "Met politie en OM nagaan of informatie een burgemeestersmaatregel onderbouwt (sluiting: Gemeentewet 174a of Opiumwet 13b).",
-        "Slachtoffers en directe buren nazorg bieden (Slachtofferhulp, wijkteam).",
+        "Slachtoffers en directe buren nazorg bieden (Slachtofferhulp, wijkteam)."
     ]
 }

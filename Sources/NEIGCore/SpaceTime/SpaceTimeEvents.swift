@@ -20,7 +20,9 @@ public struct SpaceTimeEvents: Sendable {
     /// close numbers and the pair loops stay in the processor's cache. Order-free statistics only.
     func spatiallyOrdered(cellSize: Double) -> SpaceTimeEvents {
         let size = max(cellSize, 1)
-        let keys = (0..<count).map { (Int64((y[$0] / size).rounded(.down)) << 32) | Int64((x[$0] / size).rounded(.down)) & 0xFFFF_FFFF }
+        let keys = (0..<count).map {
+            (Int64((y[$0] / size).rounded(.down)) << 32) | Int64((x[$0] / size).rounded(.down)) & 0xFFFF_FFFF
+        }
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         return SpaceTimeEvents(x: order.map { x[$0] }, y: order.map { y[$0] }, days: order.map { days[$0] })
     }
@@ -56,8 +58,12 @@ public struct ClosePairs: Sendable {
         let cellSize = max(radius, 1)
         var cells: [CellKey: [Int32]] = [:]
         for index in 0..<events.count {
-            cells[CellKey(x: Int64((events.x[index] / cellSize).rounded(.down)), y: Int64((events.y[index] / cellSize).rounded(.down))),
-                  default: []].append(Int32(index))
+            cells[
+                CellKey(
+                    x: Int64((events.x[index] / cellSize).rounded(.down)),
+                    y: Int64((events.y[index] / cellSize).rounded(.down))),
+                default: []
+            ].append(Int32(index))
         }
         // Half of the neighbourhood, so that each pair of cells is visited once.
         let offsets: [(Int64, Int64)] = [(1, 0), (-1, 1), (0, 1), (1, 1)]
@@ -85,7 +91,10 @@ public struct ClosePairs: Sendable {
         self.distance = sorted.map { distances[$0] }
     }
 
-    private struct CellKey: Hashable { let x: Int64; let y: Int64 }
+    private struct CellKey: Hashable {
+        let x: Int64
+        let y: Int64
+    }
 }
 
 /// Runs `permutations` random relabellings of the event times in parallel. Each permutation has its own
