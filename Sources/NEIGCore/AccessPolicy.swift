@@ -21,13 +21,9 @@ public enum AccessPolicy {
     }
 
     /// Police register attacks; coordinators correct the register on behalf of the network.
-    public static func canEnterIncidents(_ actor: Actor) -> Bool {
-        [.police, .coordinator, .admin].contains(actor.role)
-    }
+    public static func canEnterIncidents(_ actor: Actor) -> Bool { incidentEditors.contains(actor.role) }
 
-    public static func canImportIncidents(_ actor: Actor) -> Bool {
-        [.analyst, .coordinator, .police, .admin].contains(actor.role)
-    }
+    public static func canImportIncidents(_ actor: Actor) -> Bool { incidentImporters.contains(actor.role) }
 
     /// Near-repeat analyses: analysts, coordinators and police for any area, municipal staff for their own
     /// municipality (`nil` is the whole country).
@@ -40,4 +36,25 @@ public enum AccessPolicy {
     }
 
     public static let analysts: Set<Role> = [.analyst, .coordinator, .police, .municipalOfficer]
+}
+
+/// Every set of roles that a rule names, defined once: the routes, the access matrix and the checks all use these.
+extension AccessPolicy {
+    public static let incidentEditors: Set<Role> = [.police, .coordinator, .admin]
+    public static let incidentImporters: Set<Role> = [.analyst, .coordinator, .police, .admin]
+    /// Who reads a case: the municipality running it, and police and OM it is shared with.
+    public static let caseViewers: Set<Role> = caseRoles.union(informationSharers)
+    /// Who opens the list of cases; coordinators see counts per municipality, not the cases.
+    public static let caseListers: Set<Role> = caseViewers.union([.coordinator])
+    /// Who police and OM information can be addressed to, besides named users.
+    public static let informationRecipients: [Role] = [.mayor, .municipalOfficer]
+    public static let signalSenders: Set<Role> = [.housingCorporation, .business, .police]
+    public static let signalViewers: Set<Role> = signalSenders.union(caseRoles)
+    public static let signalListers: Set<Role> = signalViewers.union([.coordinator])
+    public static let eventOrganisers: Set<Role> = [.coordinator, .municipalOfficer]
+    public static let interventionEditors: Set<Role> = [.coordinator, .municipalOfficer, .mayor, .analyst]
+    /// Roles one can apply for; mayors, coordinators and administrators are set up by the network itself.
+    public static let applicableRoles: [Role] = [
+        .municipalOfficer, .police, .prosecutor, .housingCorporation, .business, .analyst
+    ]
 }

@@ -41,3 +41,29 @@ import Testing
         #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
     }
 }
+
+extension ArchitectureTests {
+    /// Links, form actions, redirects and Location headers come from `SiteURL`, so a renamed route cannot leave a
+    /// dead link: a string literal starting with a path is allowed only there and where routes are declared.
+    @Test func everyInternalPathComesFromSiteURL() throws {
+        let literal = try NSRegularExpression(pattern: #""/(?!api/v1/openapi|static/|health|metrics|usr/)[a-z\\]"#)
+        let allowed = ["SiteURL.swift", "AccessMatrix.swift"]
+        var found: [String] = []
+        for file in Self.sources() where !allowed.contains(file.name) {
+            for line in file.text.split(separator: "\n") {
+                let text = String(line)
+                // Route declarations name their path components, not paths.
+                if text.contains(".get(") || text.contains(".post(") || text.contains(".on(")
+                    || text.contains("grouped(")
+                    || text.contains("hasPrefix(")
+                {
+                    continue
+                }
+                if literal.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                    found.append("\(file.name): \(text.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}

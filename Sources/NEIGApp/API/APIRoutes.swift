@@ -97,7 +97,7 @@ enum APIRoutes {
             try response.content.encode(
                 IncidentDTO(incident, actor: actor, registry: req.application.neig.municipalities))
             response.headers.replaceOrAdd(
-                name: .location, value: "/api/v1/incidents/\(try incident.requireID().uuidString.lowercased())")
+                name: .location, value: SiteURL.apiIncident(id: try incident.requireID()).path)
             return response
         }
     }

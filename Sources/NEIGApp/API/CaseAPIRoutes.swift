@@ -86,7 +86,7 @@ enum CaseAPIRoutes {
 
     static func listCases(_ req: Request) async throws -> CaseList {
         let user = try req.requireUser()
-        guard CaseAccess.viewers.contains(user.role) else {
+        guard AccessPolicy.caseViewers.contains(user.role) else {
             throw NEIGError.forbidden(
                 "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
@@ -116,12 +116,12 @@ enum CaseAPIRoutes {
             let caseFile = try await CaseService.open(draft, by: user, on: req)
             return try created(
                 CaseDTO(caseFile, level: .municipality),
-                location: "/api/v1/cases/\(try caseFile.requireID().uuidString.lowercased())")
+                location: SiteURL.apiCase(id: try caseFile.requireID()).path)
         }
     }
 
     static func getCase(_ req: Request) async throws -> CaseDTO {
-        let (_, caseFile, level) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
+        let (_, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseViewers)
         return CaseDTO(caseFile, level: level)
     }
 
@@ -222,7 +222,7 @@ enum CaseAPIRoutes {
                 of: [measure], today: req.application.neig.clock.today, on: req.db)
             return try created(
                 try MeasureDTO(measure, live: live),
-                location: "/maatregelen/\(try measure.requireID().uuidString.lowercased())")
+                location: SiteURL.measure(id: try measure.requireID()).path)
         }
     }
 
@@ -254,7 +254,7 @@ enum CaseAPIRoutes {
     struct InformationList: Content { var items: [InformationDTO] }
 
     static func listInformation(_ req: Request) async throws -> InformationList {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
+        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseViewers)
         let purposeText = req.query[String.self, at: "purpose"]
         let purpose = purposeText.flatMap(InformationViewPurpose.init(rawValue:))
         if let purposeText, purpose == nil {
@@ -298,7 +298,7 @@ enum CaseAPIRoutes {
         case .invalid(let errors): throw invalid("De informatie is niet gedeeld.", errors)
         case .valid(let item):
             return try created(
-                InformationDTO(item, withSummary: true), location: "/informatie/\(item.id!.uuidString.lowercased())")
+                InformationDTO(item, withSummary: true), location: SiteURL.information(id: item.id!).path)
         }
     }
 
@@ -342,7 +342,7 @@ enum CaseAPIRoutes {
 
     static func listSignals(_ req: Request) async throws -> SignalList {
         let user = try req.requireUser()
-        guard SignalService.viewerRoles.contains(user.role) else {
+        guard AccessPolicy.signalViewers.contains(user.role) else {
             throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.")
         }
         let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500)
@@ -374,7 +374,7 @@ enum CaseAPIRoutes {
             let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
             return try created(
                 SignalDTO(signal, showCase: false),
-                location: "/signalen/\(try signal.requireID().uuidString.lowercased())")
+                location: SiteURL.signal(id: try signal.requireID()).path)
         }
     }
 }

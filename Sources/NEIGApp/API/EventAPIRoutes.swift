@@ -46,7 +46,7 @@ enum EventAPIRoutes {
     ) -> EventDTO {
         let id = event.id!
         let mine = registrations.first { $0.userID == userID && $0.eventID == id }?.status
-        let path = "/evenementen/\(id.uuidString.lowercased())"
+        let path = SiteURL.event(id: id).path
         return EventDTO(
             id: id, title: event.title, description: event.description, starts_at: event.startsAt.formatted(.iso8601),
             ends_at: event.endsAt.formatted(.iso8601), location: event.location,
@@ -57,7 +57,7 @@ enum EventAPIRoutes {
             my_status: mine == .cancelled ? nil : mine?.rawValue, organiser: event.organiserName, url: path,
             ics_url: "\(path)/agenda.ics",
             materials: materials.filter { $0.eventID == id }.map {
-                MaterialDTO(title: $0.title, url: "/bibliotheek/\($0.documentID.uuidString.lowercased())")
+                MaterialDTO(title: $0.title, url: SiteURL.document(id: $0.documentID).path)
             })
     }
 

@@ -77,7 +77,7 @@ enum InterventionAPIRoutes {
             self.outputs = outputs.map { OutputDTO(label: $0.label, planned: $0.planned, realised: $0.realised) }
             latest_verdict = latest?.verdict
             latest_decision = decision?.decision.rawValue
-            url = "/interventies/\(item.id!.uuidString.lowercased())"
+            url = SiteURL.intervention(id: item.id!).path
         }
     }
 
@@ -124,7 +124,7 @@ enum InterventionAPIRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else {
+        guard AccessPolicy.interventionEditors.contains(user.role) else {
             throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
         }
         let input = try CaseAPIRoutes.body(req, InterventionInputDTO.self)
@@ -147,7 +147,7 @@ enum InterventionAPIRoutes {
                 draft, owner: user, now: req.application.neig.clock.now(), on: req)
             return try CaseAPIRoutes.created(
                 try await dto(item, on: req.db),
-                location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())")
+                location: SiteURL.apiIntervention(id: try item.requireID()).path)
         }
     }
 
@@ -217,7 +217,7 @@ enum InterventionAPIRoutes {
                     detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
                 return try CaseAPIRoutes.created(
                     EvaluationDTO(snapshot),
-                    location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/evaluations")
+                    location: SiteURL.apiIntervention(id: try item.requireID(), .evaluations).path)
             }
         }
     }
@@ -269,7 +269,7 @@ enum InterventionAPIRoutes {
         case .valid(let decision):
             return try CaseAPIRoutes.created(
                 DecisionDTO(decision),
-                location: "/api/v1/interventions/\(try item.requireID().uuidString.lowercased())/decisions")
+                location: SiteURL.apiIntervention(id: try item.requireID(), .decisions).path)
         }
     }
 }

@@ -40,11 +40,11 @@ enum LibraryAPIRoutes {
             visibility = document.visibility.rawValue
             version = document.version
             updated_at = document.updatedAt.formatted(.iso8601)
-            url = "/bibliotheek/\(id.uuidString.lowercased())"
+            url = SiteURL.document(id: id).path
             attachment = document.attachmentName.map {
                 AttachmentDTO(
                     name: $0, type: document.attachmentType ?? "", size: document.attachmentSize ?? 0,
-                    url: "/bibliotheek/\(id.uuidString.lowercased())/bijlage")
+                    url: SiteURL.document(id: id, .bijlage).path)
             }
             body_markdown = body ? document.body : nil
             snippet_html = snippet.map(LibrarySearch.highlighted)

@@ -5,6 +5,8 @@ import Foundation
 final class AlertEarlierIncident: OwnedListRow, @unchecked Sendable {
     static let schema = "alert_earlier_incidents"
     static let ownerColumn = "alert_id"
+    static let ownerTable = "near_repeat_alerts"
+    var listKey: String { $incident.id.uuidString }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "alert_id") var alert: NearRepeatAlert

@@ -134,7 +134,7 @@ struct AnalyseView {
                                 })
                         })
                 )),
-            .p(.a(.href(SiteURL.analyse.path + "/matrix.csv" + request.query), .text("Matrix downloaden (CSV)")))
+            .p(.a(.href(SiteURL.analyseMatrixCSV(query: request.query).path), .text("Matrix downloaden (CSV)")))
         )
     }
 

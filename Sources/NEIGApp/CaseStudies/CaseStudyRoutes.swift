@@ -111,7 +111,7 @@ enum CaseStudyRoutes {
         study.updatedAt = req.application.neig.clock.now()
         try await study.save(on: req.db)
         try await req.audit("casestudy.create", object: "case_study", id: study.id?.uuidString.lowercased())
-        return req.redirect(to: "/casuistiek/\(try study.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
     }
 
     /// The author's own write-up, or a submitted one for a coordinator; 404 for everyone else.
@@ -172,7 +172,7 @@ enum CaseStudyRoutes {
                     "findings=\(result.findings.values.joined().count) acknowledged=\(study.acknowledgedKeys.count)",
                 on: tx)
         }
-        return req.redirect(to: "/casuistiek/\(try study.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
     }
 
     struct ReviewForm: Content {
@@ -224,7 +224,7 @@ enum CaseStudyRoutes {
                 detail: "decision=\(form.besluit ?? "")", on: tx)
         }
         return req.redirect(
-            to: study.libraryDocumentID.map { "/bibliotheek/\($0.uuidString.lowercased())" } ?? "/casuistiek",
+            to: study.libraryDocumentID.map { SiteURL.document(id: $0).path } ?? SiteURL.caseStudies.path,
             redirectType: .normal)
     }
 

@@ -14,7 +14,7 @@ enum CaseStudyViews {
                         "Deel een casus uit uw gemeente met het netwerk: situatie, aanpak, maatregelen, wat werkte en wat niet. "
                             + "neig controleert de tekst op persoonsgegevens; een netwerkcoördinator publiceert hem in de kennisbank."
                     )),
-                .p(.a(.class("button"), .href("/casuistiek/nieuw"), .text("Casus beschrijven"))),
+                .p(.a(.class("button"), .href(SiteURL.newCaseStudy.path), .text("Casus beschrijven"))),
                 .if(!toReview.isEmpty, .div(.h2(.text("Ter beoordeling")), links(toReview))),
                 .h2(.text("Uw casussen")),
                 mine.isEmpty ? .p(.text("U heeft nog geen casus beschreven.")) : links(mine)
@@ -26,7 +26,7 @@ enum CaseStudyViews {
         .ul(
             .forEach(studies) { study in
                 .li(
-                    .a(.href("/casuistiek/\(study.id!.uuidString.lowercased())"), .text(study.title)),
+                    .a(.href(SiteURL.caseStudy(id: study.id!).path), .text(study.title)),
                     .text(" — \(study.status.label), \(study.organisation)"))
             })
     }
@@ -38,7 +38,7 @@ enum CaseStudyViews {
         let source = study ?? draft
         let texts = source?.texts ?? [:]
         let editable = study == nil || [.concept, .returned].contains(study!.status)
-        let action = study.map { "/casuistiek/\($0.id!.uuidString.lowercased())" } ?? "/casuistiek"
+        let action = study.map { SiteURL.caseStudy(id: $0.id!).path } ?? SiteURL.caseStudies.path
         return Layout(
             title: study?.title ?? "Casus beschrijven", context: context,
             content: .div(
@@ -86,7 +86,7 @@ enum CaseStudyViews {
                     .div(
                         .h2(.text("Beoordelen")),
                         .form(
-                            .method(.post), .action(action + "/beoordeling"),
+                            .method(.post), .action(study.map { SiteURL.reviewCaseStudy(id: $0.id!).path } ?? action),
                             FormViews.csrf(context.csrfToken),
                             FormViews.textArea(
                                 "toelichting", label: "Toelichting voor de auteur (bij terugsturen)", value: nil,

@@ -17,8 +17,6 @@ enum CaseAccess {
 
     enum Level { case municipality, partner }
 
-    static let viewers: Set<Role> = AccessPolicy.caseRoles.union(AccessPolicy.informationSharers)
-
     static func level(of user: User, for caseFile: CaseFile, on db: any Database) async throws -> Level? {
         if AccessPolicy.canManageCases(user.actor, municipalityCode: caseFile.municipalityCode) { return .municipality }
         guard AccessPolicy.informationSharers.contains(user.role) else { return nil }

@@ -12,7 +12,7 @@ enum CaseActionRoutes {
     }
 
     static func redirect(_ req: Request, _ caseFile: CaseFile) throws -> Response {
-        req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
+        req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
     }
 
     static func refuse(_ req: Request, _ caseFile: CaseFile, _ message: String) async throws -> Response {

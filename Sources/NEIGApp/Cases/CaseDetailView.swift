@@ -4,21 +4,23 @@ import Plot
 
 struct CaseDetailView {
     let context: PageContext
-    let caseFile: CaseFile
-    let level: CaseAccess.Level
+    let model: CaseDetailModel
     let error: String?
-    let formErrors: [FormViews.FieldError]
-    let today: CivilDate
-    let now: Date
-    let information: [InformationService.Visible]
-    var municipality = ""
-    var events: [CaseEvent] = []
-    var tasks: [CaseTask] = []
-    var measures: [Measure] = []
-    var signals: [RiskSignal] = []
-    var incidents: [Incident] = []
-    var incidentChoices: [Incident] = []
-    var shares: [User] = []
+    var formErrors: [FormViews.FieldError] = []
+
+    var caseFile: CaseFile { model.caseFile }
+    var level: CaseAccess.Level { model.level }
+    var today: CivilDate { model.today }
+    var now: Date { model.now }
+    var information: [InformationService.Visible] { model.information }
+    var municipality: String { model.municipality }
+    var events: [CaseEvent] { model.events }
+    var tasks: [CaseTask] { model.tasks }
+    var measures: [Measure] { model.measures }
+    var signals: [RiskSignal] { model.signals }
+    var incidents: [Incident] { model.incidents }
+    var incidentChoices: [Incident] { model.incidentChoices }
+    var shares: [User] { model.shares }
 
     static let timeFormat: DateFormatter = {
         let formatter = DateFormatter()
@@ -29,6 +31,7 @@ struct CaseDetailView {
     }()
 
     var id: String { caseFile.id?.uuidString.lowercased() ?? "" }
+    var uuid: UUID { caseFile.id! }
     var errors: [FormViews.FieldError] {
         (error.map { [FormViews.FieldError(field: "fase", message: $0)] } ?? []) + formErrors
     }
@@ -105,7 +108,7 @@ struct CaseDetailView {
                         .text(" — afgerond \(Self.timeFormat.string(from: $0)) door \(task.doneBy ?? "")")
                     }
                         ?? .form(
-                            .method(.post), .action("/zaken/\(id)/taken"),
+                            .method(.post), .action(SiteURL.caseFile(id: uuid, .taken).path),
                             FormViews.csrf(context.csrfToken),
                             .input(.type(.hidden), .name("taak"), .value(task.id?.uuidString.lowercased() ?? "")),
                             .text(" "),
@@ -122,7 +125,7 @@ struct CaseDetailView {
         .div(
             .h2(.text("Fase wijzigen")),
             .form(
-                .method(.post), .action("/zaken/\(id)/fase"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.caseFile(id: uuid, .fase).path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.select(
                     "fase", label: "Naar fase", options: caseFile.phase.allowedNext.map { ($0.rawValue, $0.label) },
@@ -142,14 +145,15 @@ struct CaseDetailView {
                     .forEach(measures) { measure in
                         let deadline = measure.pendingDeadline(today: today)
                         return .li(
-                            .a(.href("/maatregelen/\(measure.id!.uuidString.lowercased())"), .text(measure.type.label)),
+                            .a(.href(SiteURL.measure(id: measure.id!).path), .text(measure.type.label)),
                             .text(" — \(measure.state.label) (\(measure.legalBasis))"),
                             .unwrap(deadline) { .strong(.text(" — \($0.label.lowercased()): \($0.date.dutch)")) })
                     }),
             .details(
                 .summary(.text("Nieuwe maatregel voorbereiden")),
                 .form(
-                    .method(.post), .action("/zaken/\(id)/maatregelen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.caseFile(id: uuid, .maatregelen).path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.select(
                         "soort", label: "Soort maatregel",
@@ -193,7 +197,7 @@ struct CaseDetailView {
                         let item = visible.item
                         return .li(
                             .a(
-                                .href("/informatie/\(item.id!.uuidString.lowercased())"),
+                                .href(SiteURL.information(id: item.id!).path),
                                 .text(
                                     "\(Role(rawValue: item.authorRole)?.label ?? "Partner"), \(Self.timeFormat.string(from: item.createdAt))"
                                 )),
@@ -213,7 +217,7 @@ struct CaseDetailView {
                     .forEach(incidents) { incident in
                         .li(
                             .a(
-                                .href("/incidenten/\(incident.id!.uuidString.lowercased())"),
+                                .href(SiteURL.incident(id: incident.id!).path),
                                 .text(
                                     "\(CivilDate.dutch(iso: incident.occurredOn)) — \(incident.address ?? "adres onbekend")"
                                 )))
@@ -221,7 +225,7 @@ struct CaseDetailView {
             .if(
                 !incidentChoices.isEmpty,
                 .form(
-                    .method(.post), .action("/zaken/\(id)/incidenten"),
+                    .method(.post), .action(SiteURL.caseFile(id: uuid, .incidenten).path),
                     FormViews.csrf(context.csrfToken),
                     FormViews.select(
                         "incident", label: "Aanslag uit het register koppelen",
@@ -239,7 +243,7 @@ struct CaseDetailView {
                     .forEach(signals) { signal in
                         .li(
                             .a(
-                                .href("/signalen/\(signal.id!.uuidString.lowercased())"),
+                                .href(SiteURL.signal(id: signal.id!).path),
                                 .text(
                                     "\(Self.timeFormat.string(from: signal.createdAt)) — \(signal.kind.label) (\(signal.sender.label))"
                                 )))
@@ -254,7 +258,7 @@ struct CaseDetailView {
                 ? .p(.text("Nog met niemand gedeeld."))
                 : .ul(.forEach(shares) { .li(.text("\($0.name) — \($0.role.label)")) }),
             .form(
-                .method(.post), .action("/zaken/\(id)/delen"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.caseFile(id: uuid, .delen).path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textField(
                     "email", label: "E-mailadres van de politie- of OM-medewerker", value: nil, type: .email,
@@ -279,7 +283,7 @@ struct CaseDetailView {
                     "Deel alleen wat nodig is voor het doel (Wpg). De gemeente ziet wie het wanneer inzag; u ziet dat ook."
                 )),
             .form(
-                .method(.post), .action("/zaken/\(id)/informatie"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.caseFile(id: uuid, .informatie).path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textArea("samenvatting", label: "Informatie", value: nil, errors: formErrors, required: true),
                 FormViews.select(
@@ -295,7 +299,7 @@ struct CaseDetailView {
                     hint: "Daarna is de informatie voor niemand meer zichtbaar.", required: true, errors: formErrors),
                 FormViews.checkboxes(
                     "rollen", legend: "Delen met (rollen binnen de gemeente)",
-                    options: InformationService.shareableRoles.map { ($0.rawValue, $0.label) }),
+                    options: AccessPolicy.informationRecipients.map { ($0.rawValue, $0.label) }),
                 FormViews.textField(
                     "gebruikers", label: "Of met deze personen (e-mailadressen, komma's ertussen)", value: nil,
                     errors: formErrors),

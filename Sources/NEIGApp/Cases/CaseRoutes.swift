@@ -16,11 +16,10 @@ enum CaseRoutes {
     }
 
     /// Everyone who sees the case list: the municipality, police and OM partners, and coordinators (counts only).
-    static let listRoles = CaseAccess.viewers.union([.coordinator])
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard listRoles.contains(user.role) else {
+        guard AccessPolicy.caseListers.contains(user.role) else {
             throw NEIGError.forbidden(
                 "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
         }
@@ -77,20 +76,19 @@ enum CaseRoutes {
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let caseFile = try await CaseService.open(draft, by: user, on: req)
-            return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
         }
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let (user, caseFile, level) = try await CaseAccess.find(req, roles: CaseAccess.viewers)
-        return HTMLPage(
-            document: try await CaseDetailModel.load(req, user: user, caseFile: caseFile, level: level, error: nil)
-                .document)
+        let (_, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseViewers)
+        let model = try await CaseDetailModel.load(req.context, caseFile: caseFile, level: level)
+        return HTMLPage(document: CaseDetailView(context: req.pageContext, model: model, error: nil).document)
     }
 
     static func detail(_ req: Request, _ caseFile: CaseFile, error: String?) async throws -> CaseDetailView {
-        try await CaseDetailModel.load(
-            req, user: try req.requireUser(), caseFile: caseFile, level: .municipality, error: error)
+        let model = try await CaseDetailModel.load(req.context, caseFile: caseFile, level: .municipality)
+        return CaseDetailView(context: req.pageContext, model: model, error: error)
     }
 
     struct PhaseForm: Content {
@@ -107,6 +105,6 @@ enum CaseRoutes {
             let view = try await detail(req, caseFile, error: refusal.message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: "/zaken/\(try caseFile.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
     }
 }

@@ -22,8 +22,9 @@ struct CaseListView {
                 .if(
                     canOpen,
                     .p(
-                        .a(.class("button"), .href("/zaken/nieuw"), .text("Nieuwe zaak")),
-                        .text(" "), .a(.href("/handelingskader"), .text("Checklists van het handelingskader")))),
+                        .a(.class("button"), .href(SiteURL.newCase.path), .text("Nieuwe zaak")),
+                        .text(" "), .a(.href(SiteURL.handelingskader.path), .text("Checklists van het handelingskader"))
+                    )),
                 .if(
                     !canOpen,
                     .p(
@@ -54,7 +55,7 @@ struct CaseListView {
                                     return .tr(
                                         .td(
                                             .a(
-                                                .href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"),
+                                                .href(SiteURL.caseFile(id: caseFile.id!).path),
                                                 .text(caseFile.title))),
                                         .td(
                                             .text(
@@ -88,7 +89,7 @@ struct CaseFormView {
                 .h1(.text("Nieuwe zaak")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/zaken"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.cases.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "titel", label: "Naam van de zaak", value: values["titel"],
@@ -156,7 +157,10 @@ struct CaseCountsView {
                                 })
                         )
                     ),
-                .p(.a(.href("/handelingskader"), .text("Landelijke checklists van het handelingskader beheren")))
+                .p(
+                    .a(
+                        .href(SiteURL.handelingskader.path),
+                        .text("Landelijke checklists van het handelingskader beheren")))
             )
         ).document
     }

@@ -29,9 +29,6 @@ enum AccessMatrix {
         let rule: Rule
     }
 
-    static let incidentEditors: Set<Role> = [.police, .coordinator, .admin]
-    static let importers: Set<Role> = [.analyst, .coordinator, .police, .admin]
-
     static let rows: [Row] = [
         Row(method: .GET, path: "/", rule: .everyone),
         Row(method: .GET, path: "/health", rule: .everyone),
@@ -57,23 +54,23 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/incidents", rule: .members),
         Row(method: .GET, path: "/api/v1/incidents/:id", rule: .members),
         Row(method: .GET, path: "/api/v1/monitor", rule: .members),
-        Row(method: .GET, path: "/api/v1/cases", rule: .roles(CaseAccess.viewers)),
+        Row(method: .GET, path: "/api/v1/cases", rule: .roles(AccessPolicy.caseViewers)),
         Row(method: .POST, path: "/api/v1/cases", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/api/v1/cases/:id", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .GET, path: "/api/v1/cases/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
         Row(method: .POST, path: "/api/v1/cases/:id/phase", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .GET, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .GET, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
         Row(
             method: .POST, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
-        Row(method: .GET, path: "/api/v1/signals", rule: .roles(SignalService.viewerRoles)),
+        Row(method: .GET, path: "/api/v1/signals", rule: .roles(AccessPolicy.signalViewers)),
         Row(method: .GET, path: "/api/v1/library", rule: .members),
         Row(method: .GET, path: "/api/v1/search", rule: .members),
         Row(method: .GET, path: "/api/v1/library/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/api/v1/signals", rule: .roles(SignalService.senderRoles)),
+        Row(method: .POST, path: "/api/v1/signals", rule: .roles(AccessPolicy.signalSenders)),
         Row(method: .GET, path: "/api/v1/events", rule: .members),
         Row(method: .GET, path: "/api/v1/interventions", rule: .members),
-        Row(method: .POST, path: "/api/v1/interventions", rule: .roles(InterventionService.editors)),
+        Row(method: .POST, path: "/api/v1/interventions", rule: .roles(AccessPolicy.interventionEditors)),
         Row(method: .GET, path: "/api/v1/interventions/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(
             method: .GET, path: "/api/v1/interventions/:id/evaluations", rule: .rolesForTheirObjects(Set(Role.allCases))
@@ -81,26 +78,26 @@ enum AccessMatrix {
         Row(method: .GET, path: "/api/v1/interventions/:id/decisions", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(
             method: .POST, path: "/api/v1/interventions/:id/evaluations",
-            rule: .rolesForTheirObjects(InterventionService.editors)),
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
         Row(
             method: .POST, path: "/api/v1/interventions/:id/decisions",
-            rule: .rolesForTheirObjects(InterventionService.editors)),
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
         Row(method: .GET, path: "/api/v1/events/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .POST, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .DELETE, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
 
-        Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(incidentEditors)),
-        Row(method: .POST, path: "/incidenten", rule: .roles(incidentEditors)),
-        Row(method: .POST, path: "/api/v1/incidents", rule: .roles(incidentEditors)),
-        Row(method: .GET, path: "/incidenten/:id/bewerken", rule: .rolesForOwnObjects(incidentEditors)),
-        Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(incidentEditors)),
+        Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(AccessPolicy.incidentEditors)),
+        Row(method: .POST, path: "/incidenten", rule: .roles(AccessPolicy.incidentEditors)),
+        Row(method: .POST, path: "/api/v1/incidents", rule: .roles(AccessPolicy.incidentEditors)),
+        Row(method: .GET, path: "/incidenten/:id/bewerken", rule: .rolesForOwnObjects(AccessPolicy.incidentEditors)),
+        Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(AccessPolicy.incidentEditors)),
 
         Row(method: .GET, path: "/meldingen", rule: .members),
         Row(method: .GET, path: "/admin/audit", rule: .roles([.admin])),
-        Row(method: .GET, path: "/zaken", rule: .roles(CaseRoutes.listRoles)),
+        Row(method: .GET, path: "/zaken", rule: .roles(AccessPolicy.caseListers)),
         Row(method: .GET, path: "/zaken/nieuw", rule: .roles(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/zaken/:id", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .GET, path: "/zaken/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
         Row(method: .POST, path: "/zaken/:id/fase", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/zaken/:id/taken", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/zaken/:id/delen", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
@@ -111,13 +108,13 @@ enum AccessMatrix {
         Row(method: .GET, path: "/maatregelen/:id/besluit", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/maatregelen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/maatregelen/:id/bezwaar", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/informatie/:id", rule: .rolesForTheirObjects(CaseAccess.viewers)),
+        Row(method: .GET, path: "/informatie/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
         Row(method: .GET, path: "/handelingskader", rule: .roles(ChecklistRoutes.roles)),
         Row(method: .POST, path: "/handelingskader", rule: .roles(ChecklistRoutes.roles)),
-        Row(method: .GET, path: "/signalen", rule: .roles(SignalRoutes.listRoles)),
-        Row(method: .GET, path: "/signalen/nieuw", rule: .roles(SignalService.senderRoles)),
-        Row(method: .POST, path: "/signalen", rule: .roles(SignalService.senderRoles)),
-        Row(method: .GET, path: "/signalen/:id", rule: .rolesForTheirObjects(SignalService.viewerRoles)),
+        Row(method: .GET, path: "/signalen", rule: .roles(AccessPolicy.signalListers)),
+        Row(method: .GET, path: "/signalen/nieuw", rule: .roles(AccessPolicy.signalSenders)),
+        Row(method: .POST, path: "/signalen", rule: .roles(AccessPolicy.signalSenders)),
+        Row(method: .GET, path: "/signalen/:id", rule: .rolesForTheirObjects(AccessPolicy.signalViewers)),
         Row(method: .POST, path: "/signalen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
         Row(method: .GET, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
         Row(method: .POST, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
@@ -139,8 +136,8 @@ enum AccessMatrix {
         Row(method: .POST, path: "/leden/:id/schorsen", rule: .roles([.coordinator])),
         Row(method: .GET, path: "/agenda/:token", rule: .readersOfObjects),
         Row(method: .GET, path: "/evenementen", rule: .members),
-        Row(method: .GET, path: "/evenementen/nieuw", rule: .roles(EventRoutes.organisers)),
-        Row(method: .POST, path: "/evenementen", rule: .roles(EventRoutes.organisers)),
+        Row(method: .GET, path: "/evenementen/nieuw", rule: .roles(AccessPolicy.eventOrganisers)),
+        Row(method: .POST, path: "/evenementen", rule: .roles(AccessPolicy.eventOrganisers)),
         Row(method: .GET, path: "/evenementen/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .GET, path: "/evenementen/:id/agenda.ics", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(method: .POST, path: "/evenementen/:id/aanmelden", rule: .rolesForTheirObjects(Set(Role.allCases))),
@@ -187,31 +184,36 @@ enum AccessMatrix {
         Row(method: .POST, path: "/nieuws", rule: .roles([.coordinator])),
         Row(method: .GET, path: "/interventies", rule: .members),
         Row(method: .GET, path: "/interventies/export.csv", rule: .members),
-        Row(method: .GET, path: "/interventies/nieuw", rule: .roles(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies", rule: .roles(InterventionService.editors)),
+        Row(method: .GET, path: "/interventies/nieuw", rule: .roles(AccessPolicy.interventionEditors)),
+        Row(method: .POST, path: "/interventies", rule: .roles(AccessPolicy.interventionEditors)),
         Row(method: .GET, path: "/interventies/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
         Row(
             method: .GET, path: "/interventies/:id/evaluaties/:snapshot",
             rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/interventies/:id/bewerken", rule: .rolesForTheirObjects(InterventionService.editors)),
-        Row(method: .POST, path: "/interventies/:id", rule: .rolesForTheirObjects(InterventionService.editors)),
         Row(
-            method: .POST, path: "/interventies/:id/voortgang", rule: .rolesForTheirObjects(InterventionService.editors)
+            method: .GET, path: "/interventies/:id/bewerken",
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
+        Row(method: .POST, path: "/interventies/:id", rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
+        Row(
+            method: .POST, path: "/interventies/:id/voortgang",
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
         ),
         Row(
-            method: .POST, path: "/interventies/:id/mijlpalen", rule: .rolesForTheirObjects(InterventionService.editors)
+            method: .POST, path: "/interventies/:id/mijlpalen",
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
         ),
         Row(
             method: .POST, path: "/interventies/:id/mijlpalen/:milestone/gereed",
-            rule: .rolesForTheirObjects(InterventionService.editors)),
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
         Row(
             method: .POST, path: "/interventies/:id/evaluaties",
-            rule: .rolesForTheirObjects(InterventionService.editors)),
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
         Row(
-            method: .POST, path: "/interventies/:id/besluiten", rule: .rolesForTheirObjects(InterventionService.editors)
+            method: .POST, path: "/interventies/:id/besluiten",
+            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
         ),
-        Row(method: .GET, path: "/import", rule: .roles(importers)),
-        Row(method: .POST, path: "/import", rule: .roles(importers))
+        Row(method: .GET, path: "/import", rule: .roles(AccessPolicy.incidentImporters)),
+        Row(method: .POST, path: "/import", rule: .roles(AccessPolicy.incidentImporters))
     ]
 
     static func rule(method: HTTPMethod, path: String) -> Rule? {

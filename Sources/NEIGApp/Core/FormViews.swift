@@ -133,9 +133,3 @@ func selectElement<Context>(
     }
     return .element(named: "select", nodes: nodes)
 }
-
-/// The outcome of checking a form: the checked value, or the messages per field.
-enum Checked<Value> {
-    case valid(Value)
-    case invalid([FormViews.FieldError])
-}

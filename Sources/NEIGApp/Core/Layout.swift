@@ -63,28 +63,28 @@ struct Layout {
     var menu: [(String, String)] {
         guard let actor = context.actor else {
             return [
-                ("Home", SiteURL.home.path), ("Actueel", "/nieuws"), ("Kennisbank", "/bibliotheek"),
-                ("Open data", SiteURL.openData.path), ("Aanmelden", "/aanmelden"),
+                ("Home", SiteURL.home.path), ("Actueel", SiteURL.news.path), ("Kennisbank", SiteURL.library.path),
+                ("Open data", SiteURL.openData.path), ("Aanmelden", SiteURL.apply.path),
                 ("Inloggen", SiteURL.login.path)
             ]
         }
         var items = [
             ("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)
         ]
-        if CaseRoutes.listRoles.contains(actor.role) { items.append(("Zaken", "/zaken")) }
-        if SignalRoutes.listRoles.contains(actor.role) { items.append(("Signalen", "/signalen")) }
+        if AccessPolicy.caseListers.contains(actor.role) { items.append(("Zaken", SiteURL.cases.path)) }
+        if AccessPolicy.signalListers.contains(actor.role) { items.append(("Signalen", SiteURL.signals().path)) }
         if actor.municipalityCode != nil || [.police, .prosecutor, .coordinator].contains(actor.role) {
             items.append(("Waarschuwingen", SiteURL.alerts.path))
         }
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
-        if actor.role == .admin { items.append(("Auditlog", "/admin/audit")) }
-        items.append(("Kennisbank", "/bibliotheek"))
-        items.append(("Interventies", "/interventies"))
-        items.append(("Vragen", "/vragen"))
-        items.append(("Leden", "/leden"))
-        if actor.role == .coordinator { items.append(("Groepen", "/groepen")) }
-        items.append(("Bijeenkomsten", "/evenementen"))
+        if actor.role == .admin { items.append(("Auditlog", SiteURL.audit.path)) }
+        items.append(("Kennisbank", SiteURL.library.path))
+        items.append(("Interventies", SiteURL.interventions.path))
+        items.append(("Vragen", SiteURL.questions().path))
+        items.append(("Leden", SiteURL.members.path))
+        if actor.role == .coordinator { items.append(("Groepen", SiteURL.groups.path)) }
+        items.append(("Bijeenkomsten", SiteURL.events.path))
         items.append(("Open data", SiteURL.openData.path))
         return items
     }
@@ -98,10 +98,10 @@ struct Layout {
                 .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
             context.unreadNotifications > 0
                 ? .a(
-                    .href("/notificaties"),
+                    .href(SiteURL.notifications.path),
                     .attribute(named: "aria-label", value: "Notificaties, \(context.unreadNotifications) ongelezen"),
                     .text("Notificaties "), .span(.class("badge"), .text(String(context.unreadNotifications))))
-                : .a(.href("/notificaties"), .text("Notificaties")),
+                : .a(.href(SiteURL.notifications.path), .text("Notificaties")),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(context.csrfToken)),
             .button(.type(.submit), .class("link-button"), .text("Uitloggen"))
         )

@@ -5,8 +5,11 @@ import SQLKit
 /// One value of a list that belongs to a row (an intervention's municipalities, a question's tags), in a table of its
 /// own with a foreign key to the owner, so the database keeps the values whole and can index them.
 protocol OwnedListRow: Model where IDValue == UUID {
-    /// The column holding the owner's id.
+    /// The owner's table, and the column here holding the owner's id.
+    static var ownerTable: String { get }
     static var ownerColumn: String { get }
+    /// What makes two rows of one owner the same value (the table allows each once).
+    var listKey: String { get }
     var position: Int { get set }
 }
 
@@ -24,10 +27,17 @@ extension ChildrenProperty where To: OwnedListRow {
 }
 
 extension OwnedListRow {
-    /// Replaces the owner's list by `rows` (numbered in the given order); run it inside the owner's transaction.
+    /// Replaces the owner's list by `rows`, each value once, numbered in the given order. Run it inside the owner's
+    /// transaction: on PostgreSQL it locks the owner's row first, so two saves of one list cannot interleave
+    /// (SQLite lets one writer in at a time).
     @discardableResult
     static func replace(owner: UUID, with rows: [Self], on db: any Database) async throws -> [Self] {
+        if db.isPostgres {
+            try await db.sql.raw("SELECT id FROM \(ident: ownerTable) WHERE id = \(bind: owner) FOR UPDATE").run()
+        }
         try await db.sql.delete(from: schema).where(SQLIdentifier(ownerColumn), .equal, SQLBind(owner)).run()
+        var seen = Set<String>()
+        let rows = rows.filter { seen.insert($0.listKey).inserted }
         for (index, row) in rows.enumerated() {
             row.position = index
             try await row.create(on: db)
@@ -46,6 +56,9 @@ struct ListColumnMove: Sendable {
     var valuesAreIDs = false
     /// The table the ids point to, when the new column has a foreign key: ids of rows gone already are left behind.
     var referencedTable: String?
+    /// The values the new column's type knows (an enum's raw values); the old readers skipped any other, so the move
+    /// leaves them behind too.
+    var allowedValues: Set<String>?
     /// The old column's form: `a,b` (or `,a,b,` for tags, which the split ignores).
     var joinOld: @Sendable ([String]) -> String = { $0.joined(separator: ",") }
 
@@ -93,7 +106,10 @@ struct ListColumnMove: Sendable {
             let text = try row.decode(column: "list", as: String?.self) ?? ""
             var seen = Set<String>()
             let values = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+                .filter {
+                    !$0.isEmpty && (allowedValues?.contains($0) ?? true)
+                        && seen.insert(valuesAreIDs ? $0.lowercased() : $0).inserted
+                }
             for (position, value) in values.enumerated() {
                 let bound: any Encodable & Sendable
                 if valuesAreIDs {

@@ -50,7 +50,7 @@ enum DemoNetwork {
         try await answer.create(on: app.db)
         question.helpfulAnswerID = answer.id
         try await question.save(on: app.db)
-        let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
+        let link = SiteURL.question(id: try question.requireID()).path
         try await Notifier.notify(
             [try rotterdam.requireID(): "answer"], title: "Nieuw antwoord op uw vraag: \(question.title)", link: link,
             now: answer.createdAt, on: app.db)

@@ -7,7 +7,6 @@ import Vapor
 /// Meetings and knowledge sessions: list, register (or join the waiting list), cancel, an .ics per event and a
 /// private calendar feed per member. Coordinators and municipal staff organise.
 enum EventRoutes {
-    static let organisers: Set<Role> = [.coordinator, .municipalOfficer]
 
     static func registerPublic(_ routes: any RoutesBuilder) {
         routes.get("agenda", ":token", use: feed)
@@ -38,12 +37,12 @@ enum EventRoutes {
             document: EventViews.list(
                 req.pageContext, events: events,
                 mine: Dictionary(mine.map { ($0.eventID, $0.status) }, uniquingKeysWith: { a, _ in a }),
-                canOrganise: organisers.contains(user.role), feedURL: feedURL))
+                canOrganise: AccessPolicy.eventOrganisers.contains(user.role), feedURL: feedURL))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard organisers.contains(user.role) else {
+        guard AccessPolicy.eventOrganisers.contains(user.role) else {
             throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.")
         }
         return HTMLPage(
@@ -63,7 +62,7 @@ enum EventRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard organisers.contains(user.role) else {
+        guard AccessPolicy.eventOrganisers.contains(user.role) else {
             throw NEIGError.forbidden("Bijeenkomsten organiseren coördinatoren en gemeenten.")
         }
         let form = try req.content.decode(EventForm.self)
@@ -109,7 +108,7 @@ enum EventRoutes {
         event.createdAt = req.application.neig.clock.now()
         try await event.save(on: req.db)
         try await req.audit("event.create", object: "event", id: event.id?.uuidString.lowercased())
-        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
     }
 
     /// A wall-clock time in Amsterdam, whatever the daylight-saving offset that day.
@@ -171,12 +170,12 @@ enum EventRoutes {
             try await Notifier.notify(
                 Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
                 title: "Materiaal van \(event.title): \(document.title)",
-                link: "/evenementen/\(eventID.uuidString.lowercased())", now: now, on: tx)
+                link: SiteURL.event(id: eventID).path, now: now, on: tx)
             try await req.audit(
                 "event.material", object: "event", id: eventID.uuidString.lowercased(),
                 detail: "document=\(documentID.uuidString.lowercased())", on: tx)
         }
-        return req.redirect(to: "/evenementen/\(eventID.uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.event(id: eventID).path, redirectType: .normal)
     }
 
     static func register(_ req: Request) async throws -> Response {
@@ -185,7 +184,7 @@ enum EventRoutes {
         _ = try await EventService.register(
             eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
-        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
     }
 
     static func cancel(_ req: Request) async throws -> Response {
@@ -195,7 +194,7 @@ enum EventRoutes {
             eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
             publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true
-        return req.redirect(to: "/evenementen/\(try event.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
     }
 
     static func calendarEvent(_ event: NetworkEvent, publicURL: String, now: Date) -> ICalendar.Event {

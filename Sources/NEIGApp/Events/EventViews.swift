@@ -28,7 +28,8 @@ enum EventViews {
             content: .div(
                 .h1(.text("Bijeenkomsten en kennissessies")),
                 .if(
-                    canOrganise, .p(.a(.class("button"), .href("/evenementen/nieuw"), .text("Bijeenkomst organiseren")))
+                    canOrganise,
+                    .p(.a(.class("button"), .href(SiteURL.newEvent.path), .text("Bijeenkomst organiseren")))
                 ),
                 events.isEmpty
                     ? .p(.text("Er zijn geen komende bijeenkomsten."))
@@ -36,7 +37,7 @@ enum EventViews {
                         .class("results"),
                         .forEach(events) { event in
                             .li(
-                                .h2(.a(.href("/evenementen/\(event.id!.uuidString.lowercased())"), .text(event.title))),
+                                .h2(.a(.href(SiteURL.event(id: event.id!).path), .text(event.title))),
                                 .p(.text("\(dateTime.string(from: event.startsAt)) · \(event.location ?? "online")")),
                                 .unwrap(statusLabel(mine[event.id!])) { .p(.strong(.text($0))) })
                         }),
@@ -45,7 +46,7 @@ enum EventViews {
                     .p(.text("Abonneer uw agenda op dit adres (houd het voor uzelf): "), .code(.text(url)))
                 }
                     ?? .form(
-                        .method(.post), .action("/evenementen/agenda"), FormViews.csrf(context.csrfToken),
+                        .method(.post), .action(SiteURL.eventFeed.path), FormViews.csrf(context.csrfToken),
                         .p(.text("Een agenda-abonnement toont alle bijeenkomsten waarvoor u bent aangemeld.")),
                         .button(.type(.submit), .class("button secondary"), .text("Agenda-adres maken")))
             )
@@ -60,7 +61,7 @@ enum EventViews {
                 .h1(.text("Bijeenkomst organiseren")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/evenementen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.events.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "titel", label: "Titel", value: values["titel"], required: true, errors: errors),
@@ -91,7 +92,7 @@ enum EventViews {
         mine: EventRegistration.Status?,
         organiser: Bool, materials: [EventMaterial] = [], documents: [LibraryDocument] = []
     ) -> HTML {
-        let id = event.id!.uuidString.lowercased()
+        let id = event.id!.uuidString.lowercased(), uuid = event.id!
         let registered = registrations.filter { $0.status == .registered },
             waiting = registrations.filter { $0.status == .waitlisted }
         return Layout(
@@ -116,29 +117,32 @@ enum EventViews {
                     .unwrap(event.onlineURL) { .p(.a(.href($0), .text("Naar de online bijeenkomst"))) }),
                 mine == .registered || mine == .waitlisted
                     ? .form(
-                        .method(.post), .action("/evenementen/\(id)/afmelden"), FormViews.csrf(context.csrfToken),
+                        .method(.post), .action(SiteURL.event(id: uuid, .afmelden).path),
+                        FormViews.csrf(context.csrfToken),
                         .button(
                             .type(.submit), .class("button secondary"),
                             .text(mine == .registered ? "Afmelden" : "Van de wachtlijst af")))
                     : .form(
-                        .method(.post), .action("/evenementen/\(id)/aanmelden"), FormViews.csrf(context.csrfToken),
+                        .method(.post), .action(SiteURL.event(id: uuid, .aanmelden).path),
+                        FormViews.csrf(context.csrfToken),
                         .button(
                             .type(.submit), .class("button"),
                             .text(registered.count < event.capacity ? "Aanmelden" : "Op de wachtlijst"))),
-                .p(.a(.href("/evenementen/\(id)/agenda.ics"), .text("In mijn agenda zetten (.ics)"))),
+                .p(.a(.href(SiteURL.event(id: uuid, .calendar).path), .text("In mijn agenda zetten (.ics)"))),
                 .if(
                     !materials.isEmpty,
                     .div(
                         .h2(.text("Materiaal")),
                         .ul(
                             .forEach(materials) {
-                                .li(.a(.href("/bibliotheek/\($0.documentID.uuidString.lowercased())"), .text($0.title)))
+                                .li(.a(.href(SiteURL.document(id: $0.documentID).path), .text($0.title)))
                             })
                     )),
                 .if(
                     organiser && !documents.isEmpty,
                     .form(
-                        .method(.post), .action("/evenementen/\(id)/materiaal"), FormViews.csrf(context.csrfToken),
+                        .method(.post), .action(SiteURL.event(id: uuid, .materiaal).path),
+                        FormViews.csrf(context.csrfToken),
                         FormViews.select(
                             "document", label: "Materiaal uit de kennisbank koppelen (presentatie, verslag)",
                             options: documents.map { ($0.id!.uuidString.lowercased(), $0.title) }, selected: nil,

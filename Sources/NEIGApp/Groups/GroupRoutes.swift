@@ -65,7 +65,7 @@ enum GroupRoutes {
         group.name = name
         try await group.create(on: req.db)
         try await req.audit("group.create", object: "member_group", id: code)
-        return req.redirect(to: "/groepen/\(code)", redirectType: .normal)
+        return req.redirect(to: SiteURL.group(code: code).path, redirectType: .normal)
     }
 
     static func find(_ req: Request) async throws -> MemberGroup {
@@ -127,7 +127,7 @@ enum GroupRoutes {
                 "group.add_member", object: "member_group", id: group.code,
                 detail: "user=\(memberID.uuidString.lowercased())", on: tx)
         }
-        return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+        return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
     }
 
     static func removeMember(_ req: Request) async throws -> Response {
@@ -144,7 +144,7 @@ enum GroupRoutes {
                 "group.remove_member", object: "member_group", id: group.code,
                 detail: "user=\(memberID.uuidString.lowercased())", on: tx)
         }
-        return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+        return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
     }
 
     struct TagsForm: Content {
@@ -163,7 +163,7 @@ enum GroupRoutes {
                     "group.default_tags", object: "member_group", id: group.code,
                     detail: "tags=\(tags.joined(separator: ","))", on: tx)
             }
-            return req.redirect(to: "/groepen/\(group.code)", redirectType: .normal)
+            return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
         case .failure(let error):
             return try await page(
                 req, group: group, errors: [.init(field: "onderwerpen", message: error.message)],

@@ -28,14 +28,15 @@ enum GroupViews {
                         .tbody(
                             .forEach(groups) { group in
                                 .tr(
-                                    .td(.a(.href("/groepen/\(group.code)"), .text(group.name))), .td(.text(group.code)),
+                                    .td(.a(.href(SiteURL.group(code: group.code).path), .text(group.name))),
+                                    .td(.text(group.code)),
                                     .td(.text(String(counts[group.code] ?? 0))),
                                     .td(.text((tags[group.code] ?? []).map(Tags.label).joined(separator: ", "))))
                             })),
                 .h2(.text("Nieuwe groep")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/groepen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.groups.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField("naam", label: "Naam", value: values["naam"], required: true, errors: errors),
                     FormViews.textField(
@@ -74,14 +75,15 @@ enum GroupViews {
                                         .form(
                                             .method(.post),
                                             .action(
-                                                "/groepen/\(group.code)/leden/\(member.id!.uuidString.lowercased())/verwijderen"
+                                                SiteURL.removeGroupMember(code: group.code, member: member.id!).path
                                             ),
                                             FormViews.csrf(context.csrfToken),
                                             .button(.type(.submit), .class("link-button"), .text("Uit de groep halen")))
                                     ))
                             })),
                 .form(
-                    .method(.post), .action("/groepen/\(group.code)/leden"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.group(code: group.code, .leden).path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "email", label: "Lid toevoegen (e-mailadres)", value: values["email"], type: .email,
@@ -93,7 +95,8 @@ enum GroupViews {
                         "Wie aan de groep wordt toegevoegd, volgt deze onderwerpen meteen. Wie al lid is, houdt zijn eigen keuze."
                     )),
                 .form(
-                    .method(.post), .action("/groepen/\(group.code)/onderwerpen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.group(code: group.code, .onderwerpen).path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "onderwerpen", label: "Onderwerpen",

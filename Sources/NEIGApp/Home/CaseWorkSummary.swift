@@ -49,7 +49,7 @@ struct CaseWorkSummary {
                     .ul(
                         .forEach(overdue.prefix(10)) { caseFile, task in
                             .li(
-                                .a(.href("/zaken/\(caseFile.id!.uuidString.lowercased())"), .text(caseFile.title)),
+                                .a(.href(SiteURL.caseFile(id: caseFile.id!).path), .text(caseFile.title)),
                                 .text(
                                     ": \(task.title) (\(task.owner)) — was vóór \(CaseDetailView.timeFormat.string(from: task.dueAt))"
                                 ))
@@ -65,7 +65,7 @@ struct CaseWorkSummary {
                             let days = deadline.date.dayNumber - today.dayNumber
                             return .li(
                                 .a(
-                                    .href("/maatregelen/\(deadline.measureID.uuidString.lowercased())"),
+                                    .href(SiteURL.measure(id: deadline.measureID).path),
                                     .text(deadline.title)),
                                 .text(
                                     ": \(deadline.label.lowercased()) op \(deadline.date.dutch)"
@@ -79,7 +79,7 @@ struct CaseWorkSummary {
                 .p(
                     .class("notice"),
                     .a(
-                        .href("/signalen?status=nieuw"),
+                        .href(SiteURL.signals(status: "nieuw").path),
                         .text(
                             newSignals == 1
                                 ? "1 nieuw signaal wacht op beoordeling"

@@ -34,8 +34,8 @@ enum InformationRoutes {
         case .valid(let draft): stored = try await InformationService.share(draft, in: caseFile, context: req.context)
         }
         if case .invalid(let errors) = stored {
-            let view = try await CaseDetailModel.load(
-                req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
+            let model = try await CaseDetailModel.load(req.context, caseFile: caseFile, level: level)
+            let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
         return try CaseActionRoutes.redirect(req, caseFile)
@@ -44,7 +44,7 @@ enum InformationRoutes {
     /// Opening an item needs a purpose (`?doel=`); without one the page asks for it and shows nothing.
     static func show(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard CaseAccess.viewers.contains(user.role) else {
+        guard AccessPolicy.caseViewers.contains(user.role) else {
             throw NEIGError.forbidden("Politie- en OM-informatie is alleen voor de mensen met wie zij is gedeeld.")
         }
         let today = req.application.neig.clock.today

@@ -14,8 +14,6 @@ extension InformationService {
         let userEmails: [String]
     }
 
-    static let shareableRoles: [Role] = [.mayor, .municipalOfficer]
-
     /// Checks a new item; the messages name the form field (and are the API's error items).
     static func validate(
         summary: String?, classification: String?, purpose: String?, expiresOn: String?, roles: [String],
@@ -44,7 +42,7 @@ extension InformationService {
                 .init(
                     field: "vervalt", message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
         }
-        let parsedRoles = roles.compactMap(Role.init(rawValue:)).filter(shareableRoles.contains)
+        let parsedRoles = roles.compactMap(Role.init(rawValue:)).filter(AccessPolicy.informationRecipients.contains)
         let emails = users.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         if parsedRoles.isEmpty && emails.isEmpty {
             errors.append(.init(field: "rollen", message: "Deel met ten minste één rol of persoon van de gemeente."))

@@ -10,13 +10,13 @@ struct InformationItemView {
 
     var document: HTML {
         let item = visible.item
-        let id = item.id?.uuidString.lowercased() ?? ""
+        let id = item.id?.uuidString.lowercased() ?? "", uuid = item.id!
         return Layout(
             title: "Gedeelde informatie", context: context,
             content: .div(
                 .class("narrow"),
                 .h1(.text("Informatie van \(Role(rawValue: item.authorRole)?.label.lowercased() ?? "partner")")),
-                .p(.a(.href("/zaken/\(item.$caseFile.id.uuidString.lowercased())"), .text("Terug naar de zaak"))),
+                .p(.a(.href(SiteURL.caseFile(id: item.$caseFile.id).path), .text("Terug naar de zaak"))),
                 .dl(
                     .class("facts"),
                     .dt(.text("Rubricering")), .dd(.text(item.classification.label)),
@@ -32,7 +32,7 @@ struct InformationItemView {
                     )
                 }
                     ?? .form(
-                        .method(.get), .action("/informatie/\(id)"),
+                        .method(.get), .action(SiteURL.information(id: uuid).path),
                         .p(
                             .text(
                                 "Politie- en OM-informatie opent u alleen voor een doel. Elk inzien wordt vastgelegd en is zichtbaar voor wie de informatie deelde."

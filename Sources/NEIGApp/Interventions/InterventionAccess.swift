@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NEIGCore
 import Vapor
 
 /// Who reaches which intervention: every member reads one, its owner and coordinators change it. Pages and the API
@@ -15,7 +16,7 @@ enum InterventionAccess {
     /// The intervention, for a user who may change it: others get 403 (it exists; every member may read it).
     static func editable(_ id: UUID?, context: ServiceContext) async throws -> (User, Intervention) {
         let user = try context.requireUser()
-        guard InterventionService.editors.contains(user.role) else {
+        guard AccessPolicy.interventionEditors.contains(user.role) else {
             throw NEIGError.forbidden("Alleen de eigenaar en coördinatoren werken een interventie bij.")
         }
         let intervention = try await find(id, on: context.db)

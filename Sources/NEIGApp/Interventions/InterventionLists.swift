@@ -5,6 +5,8 @@ import Foundation
 final class InterventionMunicipality: OwnedListRow, @unchecked Sendable {
     static let schema = "intervention_municipalities"
     static let ownerColumn = "intervention_id"
+    static let ownerTable = "interventions"
+    var listKey: String { code }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "intervention_id") var intervention: Intervention
@@ -23,6 +25,8 @@ final class InterventionMunicipality: OwnedListRow, @unchecked Sendable {
 final class InterventionPostcodeArea: OwnedListRow, @unchecked Sendable {
     static let schema = "intervention_postcode_areas"
     static let ownerColumn = "intervention_id"
+    static let ownerTable = "interventions"
+    var listKey: String { area }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "intervention_id") var intervention: Intervention
@@ -41,6 +45,8 @@ final class InterventionPostcodeArea: OwnedListRow, @unchecked Sendable {
 final class InterventionDocument: OwnedListRow, @unchecked Sendable {
     static let schema = "intervention_documents"
     static let ownerColumn = "intervention_id"
+    static let ownerTable = "interventions"
+    var listKey: String { $document.id.uuidString }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "intervention_id") var intervention: Intervention
@@ -78,8 +84,11 @@ extension Intervention {
             owner: id, with: municipalities.map { InterventionMunicipality($0, of: id) }, on: db)
         $postcodeAreaRows.value = try await InterventionPostcodeArea.replace(
             owner: id, with: postcodeAreas.map { InterventionPostcodeArea($0, of: id) }, on: db)
+        // Links to documents that do not exist were never shown; now they are not kept either (the key would refuse them).
+        let existing =
+            documents.isEmpty ? [] : Set(try await LibraryDocument.query(on: db).filter(\.$id ~~ documents).all(\.$id))
         $documentRows.value = try await InterventionDocument.replace(
-            owner: id, with: documents.map { InterventionDocument($0, of: id) }, on: db)
+            owner: id, with: documents.filter(existing.contains).map { InterventionDocument($0, of: id) }, on: db)
     }
 }
 

@@ -34,12 +34,12 @@ enum InterventionRoutes {
             document: InterventionViews.overview(
                 req.pageContext, interventions: interventions, outputs: standing.outputs, latest: standing.latest,
                 decisions: standing.decisions, national: national, today: today, previousYear: previousYear,
-                canRegister: InterventionService.editors.contains(user.role)))
+                canRegister: AccessPolicy.interventionEditors.contains(user.role)))
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else {
+        guard AccessPolicy.interventionEditors.contains(user.role) else {
             throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
         }
         return HTMLPage(document: InterventionViews.form(req.pageContext, values: ["status": "lopend"], errors: []))
@@ -47,7 +47,7 @@ enum InterventionRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard InterventionService.editors.contains(user.role) else {
+        guard AccessPolicy.interventionEditors.contains(user.role) else {
             throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
         }
         let form = try req.content.decode(InterventionInput.Form.self)
@@ -63,7 +63,7 @@ enum InterventionRoutes {
             let intervention = try await InterventionInput.save(
                 draft, owner: user, now: req.application.neig.clock.now(), on: req)
             return req.redirect(
-                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
         }
     }
 
@@ -120,7 +120,7 @@ enum InterventionRoutes {
                     on: tx)
             }
             return req.redirect(
-                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
         }
     }
 
@@ -222,7 +222,7 @@ enum InterventionRoutes {
                 "intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
                 detail: "status=\(status.rawValue) outputs=\(updates.count)", on: tx)
         }
-        return req.redirect(to: "/interventies/\(id.uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.intervention(id: id).path, redirectType: .normal)
     }
 
     struct MilestoneForm: Content {
@@ -249,7 +249,7 @@ enum InterventionRoutes {
             "intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(),
             detail: "due=\(due.iso)")
         return req.redirect(
-            to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+            to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
     }
 
     static func milestoneDone(_ req: Request) async throws -> Response {
@@ -264,7 +264,7 @@ enum InterventionRoutes {
         try await req.audit(
             "intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased())
         return req.redirect(
-            to: "/interventies/\(try intervention.requireID().uuidString.lowercased())", redirectType: .normal)
+            to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
     }
 
     static func evaluate(_ req: Request) async throws -> Response {
@@ -295,8 +295,9 @@ enum InterventionRoutes {
                     "intervention.evaluate", object: "intervention", id: intervention.id?.uuidString.lowercased(),
                     detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
                 return req.redirect(
-                    to:
-                        "/interventies/\(try intervention.requireID().uuidString.lowercased())/evaluaties/\(try snapshot.requireID().uuidString.lowercased())",
+                    to: SiteURL.interventionSnapshot(
+                        id: try intervention.requireID(), snapshot: try snapshot.requireID()
+                    ).path,
                     redirectType: .normal)
             }
         }
@@ -327,7 +328,7 @@ enum InterventionRoutes {
                 .encodeResponse(for: req)
         case .valid:
             return req.redirect(
-                to: "/interventies/\(try intervention.requireID().uuidString.lowercased())#besluiten",
+                to: SiteURL.intervention(id: try intervention.requireID(), .decisions).path,
                 redirectType: .normal)
         }
     }

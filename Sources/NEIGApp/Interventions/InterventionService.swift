@@ -7,11 +7,10 @@ import Vapor
 
 /// Registering interventions, evaluating them against the register and keeping the evidence.
 enum InterventionService {
-    static let editors: Set<Role> = [.coordinator, .municipalOfficer, .mayor, .analyst]
 
     /// Coordinators edit every intervention; others those of their own organisation.
     static func canEdit(_ intervention: Intervention, user: User) -> Bool {
-        guard editors.contains(user.role) else { return false }
+        guard AccessPolicy.interventionEditors.contains(user.role) else { return false }
         return user.role == .coordinator || intervention.ownerOrganisationID == user.$organisation.id
     }
 

@@ -4,7 +4,7 @@ import Plot
 
 enum InterventionViews {
     static func path(_ intervention: Intervention) -> String {
-        "/interventies/\(intervention.id!.uuidString.lowercased())"
+        SiteURL.intervention(id: intervention.id!).path
     }
 
     static func progressText(_ outputs: [InterventionOutput]) -> String {
@@ -33,9 +33,9 @@ enum InterventionViews {
                 .if(
                     canRegister,
                     .p(
-                        .a(.class("button"), .href("/interventies/nieuw"), .text("Interventie registreren")),
+                        .a(.class("button"), .href(SiteURL.newIntervention.path), .text("Interventie registreren")),
                         .text(" "),
-                        .a(.href("/interventies/export.csv"), .text("Alles als CSV")))),
+                        .a(.href(SiteURL.interventionsCSV.path), .text("Alles als CSV")))),
                 .h2(.text("Landelijk beeld")),
                 .div(
                     .class("chart-wrap"),
@@ -90,7 +90,8 @@ enum InterventionViews {
                 .h1(.text(title)),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action(editing.map(path) ?? "/interventies"), .attribute(named: "novalidate"),
+                    .method(.post), .action(editing.map(path) ?? SiteURL.interventions.path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField("naam", label: "Naam", value: values["naam"], required: true, errors: errors),
                     FormViews.textArea(
@@ -143,7 +144,7 @@ enum InterventionViews {
         today: CivilDate, errors: [FormViews.FieldError], values: [String: String],
         registry: MunicipalityRegistry = .bundled
     ) throws -> HTML {
-        let base = path(intervention)
+        let id = intervention.id!
         let places = try intervention.municipalityCodes.map { registry[$0]?.displayName ?? $0 }.joined(separator: ", ")
         let areas = try intervention.postcodeAreaList
         let day = intervention.start.map { today.dayNumber - $0.dayNumber + 1 }
@@ -154,7 +155,11 @@ enum InterventionViews {
                 .p(
                     .class("muted"),
                     .text("\(intervention.line.label) · \(intervention.ownerName) · \(intervention.status.label)"),
-                    .if(canEdit, .group(.text(" · "), .a(.href("\(base)/bewerken"), .text("Gegevens bewerken"))))),
+                    .if(
+                        canEdit,
+                        .group(
+                            .text(" · "),
+                            .a(.href(SiteURL.intervention(id: id, .bewerken).path), .text("Gegevens bewerken"))))),
                 FormViews.errorSummary(errors),
                 .dl(
                     .class("facts"),
@@ -179,7 +184,7 @@ enum InterventionViews {
                         .text("In de kennisbank: "),
                         .forEach(documents) {
                             .group(
-                                .a(.href("/bibliotheek/\($0.id!.uuidString.lowercased())"), .text($0.title)), .text(" ")
+                                .a(.href(SiteURL.document(id: $0.id!).path), .text($0.title)), .text(" ")
                             )
                         })),
 
@@ -205,7 +210,8 @@ enum InterventionViews {
                 .if(
                     canEdit,
                     .form(
-                        .method(.post), .action("\(base)/voortgang"), .attribute(named: "novalidate"),
+                        .method(.post), .action(SiteURL.intervention(id: id, .voortgang).path),
+                        .attribute(named: "novalidate"),
                         FormViews.csrf(context.csrfToken),
                         FormViews.select(
                             "status", label: "Status",
@@ -248,14 +254,16 @@ enum InterventionViews {
                                         .form(
                                             .class("inline"), .method(.post),
                                             .action(
-                                                "\(base)/mijlpalen/\(milestone.id!.uuidString.lowercased())/gereed"),
+                                                SiteURL.interventionMilestoneDone(id: id, milestone: milestone.id!).path
+                                            ),
                                             FormViews.csrf(context.csrfToken),
                                             .button(.type(.submit), .class("link-button"), .text("Gereed melden")))))
                             }),
                         .if(
                             canEdit,
                             .form(
-                                .method(.post), .action("\(base)/mijlpalen"), .attribute(named: "novalidate"),
+                                .method(.post), .action(SiteURL.intervention(id: id, .mijlpalen).path),
+                                .attribute(named: "novalidate"),
                                 FormViews.csrf(context.csrfToken),
                                 FormViews.textField("titel", label: "Mijlpaal", value: values["titel"], errors: errors),
                                 FormViews.textField(
@@ -269,7 +277,7 @@ enum InterventionViews {
                         .p(.strong(.text(latest.verdict))),
                         .p(
                             .a(
-                                .href("\(base)/evaluaties/\(latest.id!.uuidString.lowercased())"),
+                                .href(SiteURL.interventionSnapshot(id: id, snapshot: latest.id!).path),
                                 .text(
                                     "Evaluatie van \(CaseDetailView.timeFormat.string(from: latest.createdAt)) met grafiek en cijfers"
                                 ))))
@@ -278,7 +286,8 @@ enum InterventionViews {
                 .if(
                     canEdit,
                     .form(
-                        .method(.post), .action("\(base)/evaluaties"), .attribute(named: "novalidate"),
+                        .method(.post), .action(SiteURL.intervention(id: id, .evaluaties).path),
+                        .attribute(named: "novalidate"),
                         FormViews.csrf(context.csrfToken),
                         areas.isEmpty
                             ? FormViews.textField(
@@ -318,14 +327,15 @@ enum InterventionViews {
                                     .td(
                                         decision.snapshotID.map {
                                             .a(
-                                                .href("\(base)/evaluaties/\($0.uuidString.lowercased())"),
+                                                .href(SiteURL.interventionSnapshot(id: id, snapshot: $0).path),
                                                 .text("evaluatie"))
                                         } ?? .text("—")))
                             })),
                 .if(
                     canEdit && !snapshots.isEmpty,
                     .form(
-                        .method(.post), .action("\(base)/besluiten"), .attribute(named: "novalidate"),
+                        .method(.post), .action(SiteURL.intervention(id: id, .besluiten).path),
+                        .attribute(named: "novalidate"),
                         FormViews.csrf(context.csrfToken),
                         FormViews.select(
                             "besluit", label: "Besluit",
@@ -347,7 +357,7 @@ enum InterventionViews {
                             required: true),
                         .button(.type(.submit), .class("button"), .text("Besluit vastleggen"))
                     ))
-            ), breadcrumbs: [("Interventies", "/interventies")]
+            ), breadcrumbs: [("Interventies", SiteURL.interventions.path)]
         ).document
     }
 
@@ -367,7 +377,7 @@ enum InterventionViews {
                 .p(.class("lead"), .strong(.text(snapshot.verdict))),
                 .unwrap(result) { resultSection($0, intervention: intervention, registry: registry) },
                 .p(.a(.href(path(intervention)), .text("Terug naar de interventie")))
-            ), breadcrumbs: [("Interventies", "/interventies"), (intervention.name, path(intervention))]
+            ), breadcrumbs: [("Interventies", SiteURL.interventions.path), (intervention.name, path(intervention))]
         ).document
     }
 

@@ -6,6 +6,8 @@ import NEIGCore
 final class LibraryDocumentLine: OwnedListRow, @unchecked Sendable {
     static let schema = "library_document_lines"
     static let ownerColumn = "document_id"
+    static let ownerTable = "library_documents"
+    var listKey: String { line.rawValue }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "document_id") var document: LibraryDocument
@@ -24,6 +26,8 @@ final class LibraryDocumentLine: OwnedListRow, @unchecked Sendable {
 final class LibraryDocumentPhase: OwnedListRow, @unchecked Sendable {
     static let schema = "library_document_phases"
     static let ownerColumn = "document_id"
+    static let ownerTable = "library_documents"
+    var listKey: String { phase.rawValue }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "document_id") var document: LibraryDocument
@@ -60,10 +64,10 @@ struct MoveLibraryListsToTables: AsyncMigration {
     static let moves = [
         ListColumnMove(
             owner: "library_documents", column: "lines", table: "library_document_lines",
-            ownerColumn: "document_id", valueColumn: "line"),
+            ownerColumn: "document_id", valueColumn: "line", allowedValues: Set(ApproachLine.allCases.map(\.rawValue))),
         ListColumnMove(
             owner: "library_documents", column: "phases", table: "library_document_phases",
-            ownerColumn: "document_id", valueColumn: "phase")
+            ownerColumn: "document_id", valueColumn: "phase", allowedValues: Set(CasePhase.allCases.map(\.rawValue)))
     ]
 
     func prepare(on database: any Database) async throws {
@@ -71,5 +75,23 @@ struct MoveLibraryListsToTables: AsyncMigration {
         try await ListColumnMove.apply(Self.moves, on: database) { try await LibrarySearch.rebuildIndex(on: $0) }
     }
 
-    func revert(on database: any Database) async throws { try await ListColumnMove.undo(Self.moves, on: database) }
+    func revert(on database: any Database) async throws {
+        try await ListColumnMove.undo(Self.moves, on: database)
+        guard !database.isPostgres else { return }
+        // The index as the code before this migration wrote it: lists in it, ids in lower case.
+        try await database.sql.raw("DROP TABLE IF EXISTS library_fts").run()
+        try await database.sql.raw(
+            """
+            CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
+              lines UNINDEXED, phases UNINDEXED, title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
+            """
+        ).run()
+        try await database.sql.raw(
+            """
+            INSERT INTO library_fts (doc_id, visibility, group_code, kind, lines, phases, title, summary, body, attachment)
+            SELECT lower(id), visibility, coalesce(group_code, ''), kind, lines, phases, title, summary, body,
+                   coalesce(attachment_text, '') FROM library_documents
+            """
+        ).run()
+    }
 }

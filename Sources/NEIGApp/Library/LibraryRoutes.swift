@@ -168,6 +168,6 @@ enum LibraryRoutes {
         }
         let document = try await LibraryService.save(draft, upload: upload, existing: existing, by: user, on: req)
         return req.redirect(
-            to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
+            to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
     }
 }

@@ -21,10 +21,12 @@ struct LibraryListView {
                 .if(
                     canWrite,
                     .p(
-                        .a(.class("button"), .href("/bibliotheek/nieuw"), .text("Stuk toevoegen")), .text(" "),
-                        .a(.href("/casuistiek"), .text("Casuïstiek delen: een casus uit uw gemeente, geanonimiseerd")))),
+                        .a(.class("button"), .href(SiteURL.newDocument.path), .text("Stuk toevoegen")), .text(" "),
+                        .a(
+                            .href(SiteURL.caseStudies.path),
+                            .text("Casuïstiek delen: een casus uit uw gemeente, geanonimiseerd")))),
                 .form(
-                    .method(.get), .action("/bibliotheek"), .class("filters"),
+                    .method(.get), .action(SiteURL.library.path), .class("filters"),
                     .attribute(named: "role", value: "search"),
                     .div(
                         .class("field"), .label(.for("veld-q"), .text("Zoeken")),
@@ -57,7 +59,7 @@ struct LibraryListView {
                         let document = result.document
                         return .li(
                             .h2(
-                                .a(.href("/bibliotheek/\(document.id!.uuidString.lowercased())"), .text(document.title))
+                                .a(.href(SiteURL.document(id: document.id!).path), .text(document.title))
                             ),
                             .p(
                                 .class("muted"),
@@ -86,7 +88,7 @@ struct LibraryDocumentView {
     }
 
     var page: HTML {
-        let id = document.id?.uuidString.lowercased() ?? ""
+        let id = document.id?.uuidString.lowercased() ?? "", uuid = document.id!
         return Layout(
             title: document.title, context: context,
             content: .article(
@@ -105,14 +107,16 @@ struct LibraryDocumentView {
                 .unwrap(document.attachmentName) { name in
                     .p(
                         .a(
-                            .class("button secondary"), .href("/bibliotheek/\(id)/bijlage"),
+                            .class("button secondary"), .href(SiteURL.document(id: uuid, .bijlage).path),
                             .text(
                                 "Bijlage downloaden: \(name) (\(((Double(document.attachmentSize ?? 0)) / 1_048_576).dutchDecimal(1)) MB)"
                             )))
                 },
                 .p(
-                    .a(.href("/bibliotheek/\(id)/versies"), .text("Versiegeschiedenis")),
-                    .if(canEdit, .group(.text(" · "), .a(.href("/bibliotheek/\(id)/bewerken"), .text("Bewerken")))))
+                    .a(.href(SiteURL.document(id: uuid, .versies).path), .text("Versiegeschiedenis")),
+                    .if(
+                        canEdit,
+                        .group(.text(" · "), .a(.href(SiteURL.document(id: uuid, .bewerken).path), .text("Bewerken")))))
             )
         ).document
     }
@@ -130,7 +134,7 @@ struct LibraryVersionsView {
                 .h1(.text("Versies van ‘\(document.title)’")),
                 .p(
                     .a(
-                        .href("/bibliotheek/\(document.id!.uuidString.lowercased())"),
+                        .href(SiteURL.document(id: document.id!).path),
                         .text("Naar de huidige versie (\(document.version))"))),
                 versions.isEmpty
                     ? .p(.text("Dit is de eerste versie."))
@@ -160,7 +164,7 @@ struct LibraryFormView {
     let groups: [MemberGroup]
 
     var page: HTML {
-        let action = document.map { "/bibliotheek/\($0.id!.uuidString.lowercased())" } ?? "/bibliotheek"
+        let action = document.map { SiteURL.document(id: $0.id!).path } ?? SiteURL.library.path
         return Layout(
             title: document == nil ? "Stuk toevoegen" : "Stuk bewerken", context: context,
             content: .div(

@@ -23,7 +23,7 @@ struct DecisionLetterView {
                 .p(
                     .class("no-print"),
                     .a(
-                        .href("/maatregelen/\(measure.id?.uuidString.lowercased() ?? "")"),
+                        .href(SiteURL.measure(id: measure.id!).path),
                         .text("Terug naar de maatregel")),
                     .text(" — druk af of bewaar als PDF via het afdrukmenu van uw browser.")),
                 .if(isDraft, .p(.class("draft-mark"), .text("CONCEPT — nog niet vastgesteld door de burgemeester"))),

@@ -6,6 +6,8 @@ import Foundation
 final class MeasureCitation: OwnedListRow, @unchecked Sendable {
     static let schema = "measure_citations"
     static let ownerColumn = "measure_id"
+    static let ownerTable = "measures"
+    var listKey: String { informationID.uuidString }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "measure_id") var measure: Measure

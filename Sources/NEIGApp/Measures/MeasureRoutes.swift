@@ -36,13 +36,13 @@ enum MeasureRoutes {
             allowedInformation: Set(visible.compactMap(\.item.id)))
         {
         case .invalid(let errors):
-            let view = try await CaseDetailModel.load(
-                req, user: user, caseFile: caseFile, level: level, error: nil, formErrors: errors)
+            let model = try await CaseDetailModel.load(req.context, caseFile: caseFile, level: level)
+            let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
             return req.redirect(
-                to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.measure(id: try measure.requireID()).path, redirectType: .normal)
         }
     }
 
@@ -140,7 +140,7 @@ enum MeasureRoutes {
         switch result {
         case .success:
             return req.redirect(
-                to: "/maatregelen/\(try measure.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.measure(id: try measure.requireID()).path, redirectType: .normal)
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
             // The refused change is not kept: show the stored measure with the message.

@@ -14,13 +14,14 @@ struct MeasureDetailView {
     let isMayor: Bool
 
     var id: String { measure.id?.uuidString.lowercased() ?? "" }
+    var uuid: UUID { measure.id! }
 
     var document: HTML {
         Layout(
             title: measure.type.label, context: context,
             content: .div(
                 .h1(.text(measure.type.label)),
-                .p(.a(.href("/zaken/\(caseFile.id?.uuidString.lowercased() ?? "")"), .text("Zaak: \(caseFile.title)"))),
+                .p(.a(.href(SiteURL.caseFile(id: caseFile.id!).path), .text("Zaak: \(caseFile.title)"))),
                 FormViews.errorSummary(errors),
                 .dl(
                     .class("facts"),
@@ -47,7 +48,7 @@ struct MeasureDetailView {
                             .forEach(cited) { visible in
                                 .li(
                                     .a(
-                                        .href("/informatie/\(visible.item.id!.uuidString.lowercased())"),
+                                        .href(SiteURL.information(id: visible.item.id!).path),
                                         .text(
                                             "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), \(CaseDetailView.timeFormat.string(from: visible.item.createdAt))"
                                         )),
@@ -63,7 +64,7 @@ struct MeasureDetailView {
                     )),
                 .p(
                     .a(
-                        .class("button secondary"), .href("/maatregelen/\(id)/besluit"),
+                        .class("button secondary"), .href(SiteURL.measure(id: uuid, .besluit).path),
                         .text(
                             measure.state == .concept || measure.state == .voorgelegd
                                 ? "Conceptbesluit bekijken" : "Besluit bekijken en afdrukken"))),
@@ -114,7 +115,7 @@ struct MeasureDetailView {
         return .div(
             .h2(.text("Status wijzigen")),
             .form(
-                .method(.post), .action("/maatregelen/\(id)/status"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.measure(id: uuid, .status).path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.select(
                     "status", label: "Nieuwe status", options: options.map { ($0.rawValue, $0.label) }, selected: nil,
@@ -147,7 +148,7 @@ struct MeasureDetailView {
             return .div(
                 .h2(.text("Bezwaar registreren")),
                 .form(
-                    .method(.post), .action("/maatregelen/\(id)/bezwaar"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.measure(id: uuid, .bezwaar).path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "ontvangen", label: "Bezwaarschrift ontvangen op", value: today.iso, type: .date, errors: errors
@@ -157,7 +158,7 @@ struct MeasureDetailView {
         }
         guard !measure.decisionExtended else { return .empty }
         return .form(
-            .method(.post), .action("/maatregelen/\(id)/bezwaar"),
+            .method(.post), .action(SiteURL.measure(id: uuid, .bezwaar).path),
             FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("verdagen"), .value("ja")),
             .button(
                 .type(.submit), .class("button secondary"),

@@ -5,6 +5,8 @@ import Foundation
 final class MemberExpertise: OwnedListRow, @unchecked Sendable {
     static let schema = "member_expertise"
     static let ownerColumn = "profile_id"
+    static let ownerTable = "member_profiles"
+    var listKey: String { keyword }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "profile_id") var profile: MemberProfile

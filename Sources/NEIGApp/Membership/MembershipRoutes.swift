@@ -86,7 +86,7 @@ enum MembershipRoutes {
                     .h1(.text("Deze link werkt niet meer")),
                     .p(
                         .text("De link is verlopen of al gebruikt. "),
-                        .a(.href("/aanmelden"), .text("Meld u opnieuw aan")), .text("."))),
+                        .a(.href(SiteURL.apply.path), .text("Meld u opnieuw aan")), .text("."))),
                 status: .gone)
         }
         return page(
@@ -175,7 +175,7 @@ enum MembershipRoutes {
                 "Kies goedkeuren, of afwijzen met een reden.",
                 items: [.init(column: "reden", reason: "verplicht bij afwijzen")])
         }
-        return req.redirect(to: "/leden/aanvragen", redirectType: .normal)
+        return req.redirect(to: SiteURL.membershipApplications.path, redirectType: .normal)
     }
 
     static func suspend(_ req: Request) async throws -> Response {
@@ -191,7 +191,7 @@ enum MembershipRoutes {
             try await UserSession.query(on: tx).filter(\.$user.$id == id).delete()
             try await req.audit("user.suspend", object: "user", id: id.uuidString.lowercased(), on: tx)
         }
-        return req.redirect(to: "/leden", redirectType: .normal)
+        return req.redirect(to: SiteURL.members.path, redirectType: .normal)
     }
 
     static func directory(_ req: Request) async throws -> HTMLPage {

@@ -6,10 +6,6 @@ import Vapor
 /// Joining the network: apply, confirm the e-mail address, approval or rejection by a coordinator, then the new
 /// member sets a password through a single-use link. E-mail goes through the outbox.
 enum MembershipService {
-    /// Roles one can apply for; mayors, coordinators and administrators are set up by the network itself.
-    static let applicableRoles: [Role] = [
-        .municipalOfficer, .police, .prosecutor, .housingCorporation, .business, .analyst
-    ]
     static let confirmationHours = 48.0
     static let passwordLinkDays = 7.0
 
@@ -41,7 +37,7 @@ enum MembershipService {
         if !code.isEmpty && !registry.contains(code) {
             errors.append(.init(field: "gemeente", message: "Kies een gemeente uit de lijst."))
         }
-        let role = Role(rawValue: role ?? "").flatMap { applicableRoles.contains($0) ? $0 : nil }
+        let role = Role(rawValue: role ?? "").flatMap { AccessPolicy.applicableRoles.contains($0) ? $0 : nil }
         if role == nil { errors.append(.init(field: "rol", message: "Kies uw rol.")) }
         if role == .municipalOfficer && code.isEmpty {
             errors.append(.init(field: "gemeente", message: "Gemeentelijke medewerkers kiezen hun gemeente."))
@@ -68,7 +64,7 @@ enum MembershipService {
                 try await OutboxMessage(
                     recipient: draft.email, subject: "Uw aanmelding bij neig",
                     body:
-                        "U heeft al een account bij neig. Inloggen: \(base)/login\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
+                        "U heeft al een account bij neig. Inloggen: \(base)\(SiteURL.login.path)\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
                     now: now
                 ).create(on: tx)
                 try await req.audit(
@@ -90,7 +86,7 @@ enum MembershipService {
             try await OutboxMessage(
                 recipient: draft.email, subject: "Bevestig uw aanmelding bij het Netwerk Explosies In Gemeenten",
                 body:
-                    "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)/aanmelden/bevestigen?token=\(token)\n\n"
+                    "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)\(SiteURL.confirmApplication(token: token).path)\n\n"
                     + "Daarna beoordeelt een netwerkcoördinator uw aanmelding.", now: now
             ).create(on: tx)
             try await req.audit(
@@ -188,7 +184,7 @@ enum MembershipService {
             try await OutboxMessage(
                 recipient: application.email, subject: "Welkom bij het Netwerk Explosies In Gemeenten",
                 body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
-                    + "\(base)/wachtwoord-instellen?token=\(token)\n", now: now
+                    + "\(base)\(SiteURL.setPasswordWithToken(token).path)\n", now: now
             ).create(on: tx)
             try await req.audit(
                 "membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),

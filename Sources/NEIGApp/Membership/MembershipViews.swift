@@ -15,7 +15,7 @@ enum MembershipViews {
                 )),
             FormViews.errorSummary(errors),
             .form(
-                .method(.post), .action("/aanmelden"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.apply.path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
                 FormViews.textField(
                     "naam", label: "Naam", value: values["naam"], required: true, errors: errors, autocomplete: "name"),
@@ -30,7 +30,7 @@ enum MembershipViews {
                     options: [("", "Geen gemeente")] + registry.all.map { ($0.code, $0.displayName) },
                     selected: values["gemeente"], errors: errors, required: false),
                 FormViews.select(
-                    "rol", label: "Rol", options: MembershipService.applicableRoles.map { ($0.rawValue, $0.label) },
+                    "rol", label: "Rol", options: AccessPolicy.applicableRoles.map { ($0.rawValue, $0.label) },
                     selected: values["rol"], errors: errors),
                 FormViews.textArea(
                     "motivatie", label: "Waarom wilt u deelnemen?", value: values["motivatie"], errors: errors,
@@ -46,7 +46,7 @@ enum MembershipViews {
             .h1(.text("Kies uw wachtwoord")),
             FormViews.errorSummary(errors),
             .form(
-                .method(.post), .action("/wachtwoord-instellen"), .attribute(named: "novalidate"),
+                .method(.post), .action(SiteURL.setPassword.path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("token"), .value(token)),
                 FormViews.textField(
                     "wachtwoord", label: "Nieuw wachtwoord", value: nil, type: .password,
@@ -81,7 +81,7 @@ enum MembershipViews {
                 : .ul(
                     .class("results"),
                     .forEach(pending) { application in
-                        let id = application.id!.uuidString.lowercased()
+                        let id = application.id!.uuidString.lowercased(), uuid = application.id!
                         return .li(
                             .h2(.text("\(application.name) — \(application.role.label)")),
                             .p(
@@ -94,7 +94,7 @@ enum MembershipViews {
                                     .compactMap { $0 }.joined(separator: " · "))),
                             .p(.class("prewrap"), .text(application.motivation)),
                             .form(
-                                .method(.post), .action("/leden/aanvragen/\(id)"),
+                                .method(.post), .action(SiteURL.membershipApplication(id: uuid).path),
                                 FormViews.csrf(context.csrfToken),
                                 .if(
                                     !application.role.fits(.municipality),
@@ -144,12 +144,13 @@ enum MembershipViews {
         .div(
             .h1(.text("Leden van het netwerk")),
             .form(
-                .method(.get), .action("/leden"), .class("filters"), .attribute(named: "role", value: "search"),
+                .method(.get), .action(SiteURL.members.path), .class("filters"),
+                .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"), .label(.for("veld-q"), .text("Zoek op naam, organisatie of expertise")),
                     .input(.type(.search), .name("q"), .id("veld-q"), .value(query))),
                 .button(.type(.submit), .class("button"), .text("Zoeken"))),
-            .if(canSuspend, .p(.a(.href("/leden/aanvragen"), .text("Aanmeldingen beoordelen")))),
+            .if(canSuspend, .p(.a(.href(SiteURL.membershipApplications.path), .text("Aanmeldingen beoordelen")))),
             .p(.text("\(users.count) leden")),
             .ul(
                 .class("results"),
@@ -169,7 +170,7 @@ enum MembershipViews {
                         .if(
                             canSuspend && user.id != viewerID,
                             .form(
-                                .method(.post), .action("/leden/\(user.id!.uuidString.lowercased())/schorsen"),
+                                .method(.post), .action(SiteURL.suspendMember(id: user.id!).path),
                                 FormViews.csrf(context.csrfToken),
                                 .button(
                                     .type(.submit), .class("button secondary small"),

@@ -97,7 +97,7 @@ enum NewsRoutes {
         try await req.audit(
             "news.publish", object: "news", id: item.id?.uuidString.lowercased(),
             detail: "visibility=\(visibility.rawValue)")
-        return req.redirect(to: "/nieuws/\(try item.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.newsItem(id: try item.requireID()).path, redirectType: .normal)
     }
 
     /// Public items only: a feed reader does not log in.
@@ -105,12 +105,13 @@ enum NewsRoutes {
         let base = req.application.neig.publicURL
         let items = try await latest(for: nil, limit: 30, on: req.db)
         let feed = AtomFeed(
-            id: "\(base)/nieuws", title: "neig — actuele informatie", link: "\(base)/nieuws",
-            selfLink: "\(base)/nieuws/feed.atom",
+            id: base + SiteURL.news.path, title: "neig — actuele informatie", link: base + SiteURL.news.path,
+            selfLink: base + SiteURL.newsFeed.path,
             entries: items.map { item in
                 let id = item.id!.uuidString.lowercased()
                 return AtomFeed.Entry(
-                    id: "urn:uuid:\(id)", title: item.title, link: "\(base)/nieuws/\(id)", updated: item.publishedAt,
+                    id: "urn:uuid:\(id)", title: item.title, link: base + SiteURL.newsItem(id: item.id!).path,
+                    updated: item.publishedAt,
                     author: item.authorName, summary: item.summary)
             })
         var headers = HTTPHeaders()

@@ -21,13 +21,13 @@ enum NewsViews {
                 .ul(
                     .forEach(items) { item in
                         .li(
-                            .a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title)),
+                            .a(.href(SiteURL.newsItem(id: item.id!).path), .text(item.title)),
                             .text(" — \(day.string(from: item.publishedAt))"),
                             .p(.class("muted"), .text(item.summary)))
                     }),
                 .p(
-                    .a(.href("/nieuws"), .text("Alle berichten")), .text(" · "),
-                    .a(.href("/nieuws/feed.atom"), .text("Atom-feed")))
+                    .a(.href(SiteURL.news.path), .text("Alle berichten")), .text(" · "),
+                    .a(.href(SiteURL.newsFeed.path), .text("Atom-feed")))
             ))
     }
 
@@ -40,16 +40,17 @@ enum NewsViews {
                     .text(
                         "Nieuws van de netwerkcoördinatoren: nieuwe landelijke cijfers, handreikingen en bijeenkomsten. "
                     ),
-                    .a(.href("/nieuws/feed.atom"), .text("Abonneren via de Atom-feed")), .text(" (openbare berichten).")
+                    .a(.href(SiteURL.newsFeed.path), .text("Abonneren via de Atom-feed")),
+                    .text(" (openbare berichten).")
                 ),
-                .if(canWrite, .p(.a(.class("button"), .href("/nieuws/nieuw"), .text("Bericht plaatsen")))),
+                .if(canWrite, .p(.a(.class("button"), .href(SiteURL.newNewsItem.path), .text("Bericht plaatsen")))),
                 items.isEmpty
                     ? .p(.text("Nog geen berichten."))
                     : .ol(
                         .class("results"),
                         .forEach(items) { item in
                             .li(
-                                .h2(.a(.href("/nieuws/\(item.id!.uuidString.lowercased())"), .text(item.title))),
+                                .h2(.a(.href(SiteURL.newsItem(id: item.id!).path), .text(item.title))),
                                 .p(
                                     .class("muted"),
                                     .text(
@@ -69,8 +70,8 @@ enum NewsViews {
                 .p(.class("muted"), .text("\(day.string(from: item.publishedAt)) · \(item.authorName)")),
                 .p(.class("lead"), .text(item.summary)),
                 .div(.class("markdown"), .raw(LibraryService.render(item.body))),
-                .p(.a(.href("/nieuws"), .text("Alle berichten")))
-            ), breadcrumbs: [("Actueel", "/nieuws")]
+                .p(.a(.href(SiteURL.news.path), .text("Alle berichten")))
+            ), breadcrumbs: [("Actueel", SiteURL.news.path)]
         ).document
     }
 
@@ -82,7 +83,7 @@ enum NewsViews {
                 .h1(.text("Bericht plaatsen")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/nieuws"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.news.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "titel", label: "Titel", value: values["titel"], required: true, errors: errors),

@@ -33,14 +33,14 @@ enum NotificationRoutes {
             try await item.save(on: req.db)
         }
         let local = item.link.hasPrefix("/") && !item.link.hasPrefix("//") && !item.link.contains("\\")
-        return req.redirect(to: local ? item.link : "/notificaties", redirectType: .normal)
+        return req.redirect(to: local ? item.link : SiteURL.notifications.path, redirectType: .normal)
     }
 
     static func markAllRead(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).filter(\.$readAt == nil)
             .set(\.$readAt, to: req.application.neig.clock.now()).update()
-        return req.redirect(to: "/notificaties", redirectType: .normal)
+        return req.redirect(to: SiteURL.notifications.path, redirectType: .normal)
     }
 
     /// Tags to choose from: the standard ones, those of questions and the groups' defaults, and whatever the member follows.

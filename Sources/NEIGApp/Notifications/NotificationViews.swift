@@ -15,11 +15,11 @@ enum NotificationViews {
                         unread == 0
                             ? "Geen ongelezen notificaties."
                             : unread == 1 ? "1 ongelezen notificatie." : "\(unread) ongelezen notificaties.")),
-                .p(.a(.href("/notificaties/volgen"), .text("Onderwerpen en groepen volgen, e-mailoverzicht"))),
+                .p(.a(.href(SiteURL.followTopics.path), .text("Onderwerpen en groepen volgen, e-mailoverzicht"))),
                 .if(
                     unread > 0,
                     .form(
-                        .method(.post), .action("/notificaties/gelezen"), FormViews.csrf(context.csrfToken),
+                        .method(.post), .action(SiteURL.notificationsRead.path), FormViews.csrf(context.csrfToken),
                         .button(.type(.submit), .class("button secondary"), .text("Alles als gelezen markeren")))),
                 items.isEmpty
                     ? .p(
@@ -32,7 +32,7 @@ enum NotificationViews {
                             .li(
                                 .class(item.readAt == nil ? "unread" : "read"),
                                 .a(
-                                    .href("/notificaties/\(item.id!.uuidString.lowercased())"),
+                                    .href(SiteURL.notification(id: item.id!).path),
                                     .if(item.readAt == nil, .strong(.text(item.title)), else: .text(item.title))),
                                 .text(" — \(CaseDetailView.timeFormat.string(from: item.createdAt))"))
                         })
@@ -58,7 +58,7 @@ enum NotificationViews {
                         "U krijgt een notificatie bij nieuwe vragen en kennisbankstukken over wat u volgt, en bij antwoorden op uw eigen vragen."
                     )),
                 .form(
-                    .method(.post), .action("/notificaties/volgen"),
+                    .method(.post), .action(SiteURL.followTopics.path),
                     FormViews.csrf(context.csrfToken),
                     FormViews.checkboxes(
                         "tags", legend: "Onderwerpen", options: tags.map { ($0, Tags.label($0)) }, selected: following),

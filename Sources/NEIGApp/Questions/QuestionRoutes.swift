@@ -102,7 +102,7 @@ enum QuestionRoutes {
         try await req.db.transaction { tx in
             try await question.create(on: tx)
             try await question.replaceTags(tagged, on: tx)
-            let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
+            let link = SiteURL.question(id: try question.requireID()).path
             try await Notifier.announce(
                 title: "Nieuwe vraag: \(title)", link: link, tags: tagged, group: group, excluding: user.id, now: now,
                 on: tx)
@@ -110,7 +110,7 @@ enum QuestionRoutes {
                 "question.create", object: "question", id: question.id?.uuidString.lowercased(),
                 detail: "tags=\(tagged.joined(separator: ","))", on: tx)
         }
-        return req.redirect(to: "/vragen/\(try question.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteURL.question(id: try question.requireID()).path, redirectType: .normal)
     }
 
     /// A question the member may read; 404 otherwise.
@@ -163,7 +163,7 @@ enum QuestionRoutes {
         answer.authorName = user.name
         answer.organisation = user.$organisation.value?.name ?? ""
         answer.createdAt = now
-        let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
+        let link = SiteURL.question(id: try question.requireID()).path
         try await req.db.transaction { tx in
             try await answer.create(on: tx)
             question.answerCount += 1
@@ -196,7 +196,7 @@ enum QuestionRoutes {
                 "Kies een antwoord bij deze vraag.", items: [.init(column: "antwoord", reason: "onbekend antwoord")])
         }
         let now = req.application.neig.clock.now()
-        let link = "/vragen/\(try question.requireID().uuidString.lowercased())"
+        let link = SiteURL.question(id: try question.requireID()).path
         try await req.db.transaction { tx in
             question.helpfulAnswerID = answerID
             question.lastActivityAt = now
@@ -249,7 +249,7 @@ enum QuestionRoutes {
             try await question.save(on: tx)
             try await Notifier.announce(
                 title: "Nieuw in de kennisbank: \(question.title)",
-                link: "/bibliotheek/\(try document.requireID().uuidString.lowercased())",
+                link: SiteURL.document(id: try document.requireID()).path,
                 tags: tags, group: question.groupCode, excluding: user.id, now: req.application.neig.clock.now(), on: tx
             )
             try await req.audit(
@@ -257,7 +257,7 @@ enum QuestionRoutes {
                 detail: "document=\(document.id?.uuidString.lowercased() ?? "")", on: tx)
         }
         return req.redirect(
-            to: "/bibliotheek/\(try document.requireID().uuidString.lowercased())", redirectType: .normal)
+            to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
     }
 
     static func markdown(_ question: Question, answers: [Answer]) -> String {

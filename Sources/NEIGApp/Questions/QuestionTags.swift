@@ -6,6 +6,8 @@ import NEIGCore
 final class QuestionTag: OwnedListRow, @unchecked Sendable {
     static let schema = "question_tags"
     static let ownerColumn = "question_id"
+    static let ownerTable = "questions"
+    var listKey: String { tag }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "question_id") var question: Question
@@ -24,6 +26,8 @@ final class QuestionTag: OwnedListRow, @unchecked Sendable {
 final class GroupDefaultTag: OwnedListRow, @unchecked Sendable {
     static let schema = "group_default_tags"
     static let ownerColumn = "group_id"
+    static let ownerTable = "member_groups"
+    var listKey: String { tag }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "group_id") var group: MemberGroup

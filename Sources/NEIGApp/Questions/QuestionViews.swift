@@ -4,7 +4,9 @@ import Plot
 
 enum QuestionViews {
     static func tagLinks(_ tags: [String]) -> Node<HTML.BodyContext> {
-        .ul(.class("tags"), .forEach(tags) { tag in .li(.a(.href("/vragen?tag=\(tag)"), .text(Tags.label(tag)))) })
+        .ul(
+            .class("tags"),
+            .forEach(tags) { tag in .li(.a(.href(SiteURL.questions(tag: tag).path), .text(Tags.label(tag)))) })
     }
 
     static func list(_ context: PageContext, questions: [Question], tag: String?) throws -> HTML {
@@ -19,17 +21,20 @@ enum QuestionViews {
                         "Stel een vraag aan collega’s in andere gemeenten, bij politie, OM en partners. Volg onderwerpen om nieuwe vragen te zien."
                     )),
                 .p(
-                    .a(.class("button"), .href("/vragen/nieuw"), .text("Vraag stellen")), .text(" "),
-                    .a(.href("/notificaties/volgen"), .text("Onderwerpen volgen"))),
+                    .a(.class("button"), .href(SiteURL.newQuestion.path), .text("Vraag stellen")), .text(" "),
+                    .a(.href(SiteURL.followTopics.path), .text("Onderwerpen volgen"))),
                 .p(
                     .text("Onderwerp: "),
-                    .forEach([("Alle", "/vragen")] + Tags.standard.map { (Tags.label($0), "/vragen?tag=\($0)") }) {
+                    .forEach(
+                        [("Alle", SiteURL.questions().path)]
+                            + Tags.standard.map { (Tags.label($0), SiteURL.questions(tag: $0).path) }
+                    ) {
                         item in
                         .group(
                             .a(
                                 .href(item.1),
                                 .if(
-                                    item.1 == "/vragen?tag=\(tag ?? "")" || (tag == nil && item.1 == "/vragen"),
+                                    item.1 == SiteURL.questions(tag: tag).path,
                                     .attribute(named: "aria-current", value: "true")),
                                 .text(item.0)), .text(" "))
                     }),
@@ -45,7 +50,7 @@ enum QuestionViews {
                         .forEach(questions) { question in
                             .li(
                                 .h2(
-                                    .a(.href("/vragen/\(question.id!.uuidString.lowercased())"), .text(question.title))),
+                                    .a(.href(SiteURL.question(id: question.id!).path), .text(question.title))),
                                 .p(
                                     .class("muted"),
                                     .text(
@@ -72,7 +77,7 @@ enum QuestionViews {
                 .h1(.text("Vraag stellen aan het netwerk")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/vragen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.questions().path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "titel", label: "Uw vraag", value: values["titel"], required: true, errors: errors),
@@ -99,7 +104,7 @@ enum QuestionViews {
         _ context: PageContext, question: Question, answers: [Answer], isAsker: Bool, isCoordinator: Bool,
         errors: [FormViews.FieldError], draft: String?
     ) throws -> HTML {
-        let id = question.id!.uuidString.lowercased()
+        let id = question.id!.uuidString.lowercased(), uuid = question.id!
         let tags = try question.tagList
         return Layout(
             title: question.title, context: context,
@@ -115,7 +120,7 @@ enum QuestionViews {
                 .unwrap(question.libraryDocumentID) {
                     .p(
                         .class("notice"), .text("Deze vraag staat in de kennisbank: "),
-                        .a(.href("/bibliotheek/\($0.uuidString.lowercased())"), .text("naar de pagina")))
+                        .a(.href(SiteURL.document(id: $0).path), .text("naar de pagina")))
                 },
                 .h2(.text(answersLabel(answers.count))),
                 .forEach(answers) { answer in
@@ -133,7 +138,8 @@ enum QuestionViews {
                         .if(
                             isAsker && !helpful && answer.authorID != question.authorID,
                             .form(
-                                .method(.post), .action("/vragen/\(id)/nuttig"), FormViews.csrf(context.csrfToken),
+                                .method(.post), .action(SiteURL.question(id: uuid, .nuttig).path),
+                                FormViews.csrf(context.csrfToken),
                                 .input(.type(.hidden), .name("antwoord"), .value(answer.id!.uuidString.lowercased())),
                                 .button(.type(.submit), .class("button secondary"), .text("Dit antwoord hielp mij"))))
                     )
@@ -141,7 +147,8 @@ enum QuestionViews {
                 .h2(.text("Uw antwoord")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/vragen/\(id)/antwoorden"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.question(id: uuid, .antwoorden).path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textArea("antwoord", label: "Antwoord", value: draft, errors: errors, required: true),
                     .button(.type(.submit), .class("button"), .text("Antwoord plaatsen"))),
@@ -150,7 +157,8 @@ enum QuestionViews {
                     .div(
                         .h2(.text("In de kennisbank zetten")),
                         .form(
-                            .method(.post), .action("/vragen/\(id)/kennisbank"), FormViews.csrf(context.csrfToken),
+                            .method(.post), .action(SiteURL.question(id: uuid, .kennisbank).path),
+                            FormViews.csrf(context.csrfToken),
                             FormViews.select(
                                 "soort", label: "Soort",
                                 options: DocumentKind.allCases.filter { $0 != .casuistiek }.map {

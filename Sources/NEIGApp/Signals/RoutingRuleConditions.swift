@@ -6,6 +6,8 @@ import NEIGCore
 final class RoutingRulePostcode: OwnedListRow, @unchecked Sendable {
     static let schema = "routing_rule_postcodes"
     static let ownerColumn = "rule_id"
+    static let ownerTable = "signal_routing_rules"
+    var listKey: String { area }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "rule_id") var rule: RoutingRule
@@ -24,6 +26,8 @@ final class RoutingRulePostcode: OwnedListRow, @unchecked Sendable {
 final class RoutingRuleKind: OwnedListRow, @unchecked Sendable {
     static let schema = "routing_rule_kinds"
     static let ownerColumn = "rule_id"
+    static let ownerTable = "signal_routing_rules"
+    var listKey: String { kind.rawValue }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "rule_id") var rule: RoutingRule
@@ -42,6 +46,8 @@ final class RoutingRuleKind: OwnedListRow, @unchecked Sendable {
 final class RoutingRuleSender: OwnedListRow, @unchecked Sendable {
     static let schema = "routing_rule_senders"
     static let ownerColumn = "rule_id"
+    static let ownerTable = "signal_routing_rules"
+    var listKey: String { sender.rawValue }
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "rule_id") var rule: RoutingRule
@@ -86,11 +92,13 @@ extension RoutingRule {
 
 struct MoveRoutingConditionsToTables: AsyncMigration {
     static let moves = [
-        ("routing_rule_postcodes", "postcode_area", "postcode_areas"), ("routing_rule_kinds", "kind", "kinds"),
-        ("routing_rule_senders", "sender", "senders")
-    ].map { table, value, column in
+        ("routing_rule_postcodes", "postcode_area", "postcode_areas", nil),
+        ("routing_rule_kinds", "kind", "kinds", Set(SignalKind.allCases.map(\.rawValue))),
+        ("routing_rule_senders", "sender", "senders", Set(SignalSender.allCases.map(\.rawValue)))
+    ].map { table, value, column, allowed in
         ListColumnMove(
-            owner: "signal_routing_rules", column: column, table: table, ownerColumn: "rule_id", valueColumn: value)
+            owner: "signal_routing_rules", column: column, table: table, ownerColumn: "rule_id", valueColumn: value,
+            allowedValues: allowed)
     }
 
     func prepare(on database: any Database) async throws { try await ListColumnMove.apply(Self.moves, on: database) }

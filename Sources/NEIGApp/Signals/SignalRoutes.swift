@@ -17,11 +17,9 @@ enum SignalRoutes {
         signals.post("routering", "verwijderen", use: deleteRule)
     }
 
-    static let listRoles = SignalService.senderRoles.union(AccessPolicy.caseRoles).union([.coordinator])
-
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard listRoles.contains(user.role) else {
+        guard AccessPolicy.signalListers.contains(user.role) else {
             throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.")
         }
         if user.role == .coordinator {
@@ -36,7 +34,7 @@ enum SignalRoutes {
         return HTMLPage(
             document: SignalListView(
                 context: req.pageContext, signals: signals, triage: AccessPolicy.caseRoles.contains(user.role),
-                canSend: SignalService.senderRoles.contains(user.role), status: status,
+                canSend: AccessPolicy.signalSenders.contains(user.role), status: status,
                 registry: req.application.neig.municipalities
             ).document)
     }
@@ -81,7 +79,7 @@ enum SignalRoutes {
         case .valid(let draft):
             let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
             return req.redirect(
-                to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.signal(id: try signal.requireID()).path, redirectType: .normal)
         }
     }
 
@@ -115,7 +113,7 @@ enum SignalRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let (user, signal) = try await find(req, roles: SignalService.viewerRoles)
+        let (user, signal) = try await find(req, roles: AccessPolicy.signalViewers)
         return HTMLPage(document: try await detail(req, signal, user: user, errors: []).document)
     }
 
@@ -134,7 +132,7 @@ enum SignalRoutes {
         {
         case .success:
             return req.redirect(
-                to: "/signalen/\(try signal.requireID().uuidString.lowercased())", redirectType: .normal)
+                to: SiteURL.signal(id: try signal.requireID()).path, redirectType: .normal)
         case .failure(.invalid(let field, let message)):
             let stored = try await RiskSignal.find(signal.requireID(), on: req.db) ?? signal
             let view = try await detail(req, stored, user: user, errors: [.init(field: field, message: message)])
@@ -203,7 +201,7 @@ enum SignalRoutes {
                 "signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(),
                 detail: "team=\(team) priority=\(priority)", on: tx)
         }
-        return req.redirect(to: "/signalen/routering", redirectType: .normal)
+        return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
     }
 
     static func deleteRule(_ req: Request) async throws -> Response {
@@ -218,6 +216,6 @@ enum SignalRoutes {
                     "signal.routing-rule-delete", object: "routing_rule", id: id.uuidString.lowercased(), on: tx)
             }
         }
-        return req.redirect(to: "/signalen/routering", redirectType: .normal)
+        return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
     }
 }

@@ -5,7 +5,6 @@ import Vapor
 
 /// The rules of signals, shared by the pages and the API: what a signal needs, routing to a team, triage.
 enum SignalService {
-    static let viewerRoles = senderRoles.union(AccessPolicy.caseRoles)
 
     /// The acting user as a sender of signals; other roles get 403.
     static func sender(_ context: ServiceContext) throws -> (User, SignalSender) {
@@ -15,8 +14,6 @@ enum SignalService {
         }
         return (user, sender)
     }
-
-    static let senderRoles: Set<Role> = [.housingCorporation, .business, .police]
 
     struct Draft {
         let municipalityCode: String

@@ -21,14 +21,14 @@ struct SignalListView {
                         triage
                             ? "Signalen van woningcorporaties, ondernemers en politie: beoordelen, koppelen aan een zaak of afwijzen."
                             : "Meld een risico bij de gemeente en volg wat ermee gebeurt. Bij direct gevaar: bel 112.")),
-                .if(canSend, .p(.a(.class("button"), .href("/signalen/nieuw"), .text("Nieuw signaal")))),
+                .if(canSend, .p(.a(.class("button"), .href(SiteURL.newSignal.path), .text("Nieuw signaal")))),
                 .if(
                     triage,
-                    .p(.a(.href("/signalen/routering"), .text("Routeringsregels: welk team krijgt welk signaal")))),
+                    .p(.a(.href(SiteURL.routingRules.path), .text("Routeringsregels: welk team krijgt welk signaal")))),
                 .if(
                     triage,
                     .form(
-                        .method(.get), .action("/signalen"), .class("filters"),
+                        .method(.get), .action(SiteURL.signals().path), .class("filters"),
                         FormViews.select(
                             "status", label: "Status",
                             options: [("", "Alle")] + SignalStatus.allCases.map { ($0.rawValue, $0.label) },
@@ -55,7 +55,7 @@ struct SignalListView {
                                     .tr(
                                         .td(
                                             .a(
-                                                .href("/signalen/\(signal.id!.uuidString.lowercased())"),
+                                                .href(SiteURL.signal(id: signal.id!).path),
                                                 .text(CaseDetailView.timeFormat.string(from: signal.createdAt)))),
                                         .td(.text(signal.kind.label)),
                                         .td(.text(signal.urgency.label)),
@@ -94,7 +94,7 @@ struct SignalFormView {
                     )),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action("/signalen"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.signals().path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.select(
                         "gemeente", label: "Gemeente",
@@ -135,7 +135,7 @@ struct SignalDetailView {
     let municipality: String
 
     var document: HTML {
-        let id = signal.id?.uuidString.lowercased() ?? ""
+        let id = signal.id?.uuidString.lowercased() ?? "", uuid = signal.id!
         return Layout(
             title: "Signaal", context: context,
             content: .div(
@@ -159,7 +159,7 @@ struct SignalDetailView {
                             .dt(.text("Zaak")),
                             .dd(
                                 .a(
-                                    .href("/zaken/\(signal.caseID?.uuidString.lowercased() ?? "")"),
+                                    .href(signal.caseID.map { SiteURL.caseFile(id: $0).path } ?? ""),
                                     .text("Naar de zaak")))))
                 ),
                 .h2(.text("Toelichting")),
@@ -169,7 +169,8 @@ struct SignalDetailView {
                     .div(
                         .h2(.text("Beoordelen")),
                         .form(
-                            .method(.post), .action("/signalen/\(id)/status"), .attribute(named: "novalidate"),
+                            .method(.post), .action(SiteURL.signal(id: uuid, status: true).path),
+                            .attribute(named: "novalidate"),
                             FormViews.csrf(context.csrfToken),
                             FormViews.select(
                                 "status", label: "Nieuwe status",
@@ -185,7 +186,7 @@ struct SignalDetailView {
                             FormViews.textField("team", label: "Team", value: signal.team, errors: errors),
                             .button(.type(.submit), .class("button"), .text("Opslaan"))
                         ),
-                        .p(.a(.href("/zaken/nieuw"), .text("Eerst een nieuwe zaak openen")))
+                        .p(.a(.href(SiteURL.newCase.path), .text("Eerst een nieuwe zaak openen")))
                     ))
             )
         ).document
@@ -268,7 +269,7 @@ struct RoutingRulesView {
                             .li(
                                 .text("Prioriteit \(rule.priority): \(describe(rule)) → "), .strong(.text(rule.team)),
                                 .form(
-                                    .method(.post), .action("/signalen/routering/verwijderen"),
+                                    .method(.post), .action(SiteURL.deleteRoutingRule.path),
                                     FormViews.csrf(context.csrfToken),
                                     .input(.type(.hidden), .name("regel"), .value(rule.id!.uuidString.lowercased())),
                                     .text(" "),
@@ -279,7 +280,7 @@ struct RoutingRulesView {
                         }),
                 .h2(.text("Regel toevoegen")),
                 .form(
-                    .method(.post), .action("/signalen/routering"), .attribute(named: "novalidate"),
+                    .method(.post), .action(SiteURL.routingRules.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "prioriteit", label: "Prioriteit", value: String((rules.map(\.priority).max() ?? 0) + 10),
