@@ -12,7 +12,7 @@ public struct Actor: Sendable, Equatable {
 /// and every export applies the same ones.
 public enum AccessPolicy {
     /// Police and prosecutors work across municipalities; VNG coordinators support all of them.
-    static let rolesSeeingAllAddresses: Set<Role> = [.police, .prosecutor, .coordinator]
+    public static let rolesSeeingAllAddresses: Set<Role> = [.police, .prosecutor, .coordinator]
 
     /// Addresses and exact coordinates identify victims, so only the municipality itself and the
     /// partners with a legal task see them; everyone else sees counts.
@@ -52,6 +52,8 @@ extension AccessPolicy {
     public static let signalViewers: Set<Role> = signalSenders.union(caseRoles)
     public static let signalListers: Set<Role> = signalViewers.union([.coordinator])
     public static let eventOrganisers: Set<Role> = [.coordinator, .municipalOfficer]
+    /// Who edits the handelingskader's checklists: municipalities their own, coordinators the national one.
+    public static let checklistEditors: Set<Role> = caseRoles.union([.coordinator])
     public static let interventionEditors: Set<Role> = [.coordinator, .municipalOfficer, .mayor, .analyst]
     /// Roles one can apply for; mayors, coordinators and administrators are set up by the network itself.
     public static let applicableRoles: [Role] = [

@@ -55,7 +55,7 @@ enum EventAPIRoutes {
             registered: registrations.filter { $0.eventID == id && $0.status == .registered }.count,
             waitlisted: registrations.filter { $0.eventID == id && $0.status == .waitlisted }.count,
             my_status: mine == .cancelled ? nil : mine?.rawValue, organiser: event.organiserName, url: path,
-            ics_url: "\(path)/agenda.ics",
+            ics_url: SiteURL.event(id: id, .calendar).path,
             materials: materials.filter { $0.eventID == id }.map {
                 MaterialDTO(title: $0.title, url: SiteURL.document(id: $0.documentID).path)
             })

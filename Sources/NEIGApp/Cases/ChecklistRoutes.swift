@@ -10,12 +10,10 @@ enum ChecklistRoutes {
         routes.post("handelingskader", use: save)
     }
 
-    static let roles = AccessPolicy.caseRoles.union([.coordinator])
-
     /// The template this user edits: national for coordinators, their municipality's local one otherwise.
     static func scope(_ req: Request) throws -> (User, String) {
         let user = try req.requireUser()
-        guard roles.contains(user.role) else {
+        guard AccessPolicy.checklistEditors.contains(user.role) else {
             throw NEIGError.forbidden("De checklists beheren coördinatoren en gemeenten.")
         }
         if user.role == .coordinator { return (user, ChecklistTemplate.national) }

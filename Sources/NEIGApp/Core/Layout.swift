@@ -73,7 +73,7 @@ struct Layout {
         ]
         if AccessPolicy.caseListers.contains(actor.role) { items.append(("Zaken", SiteURL.cases.path)) }
         if AccessPolicy.signalListers.contains(actor.role) { items.append(("Signalen", SiteURL.signals().path)) }
-        if actor.municipalityCode != nil || [.police, .prosecutor, .coordinator].contains(actor.role) {
+        if actor.municipalityCode != nil || AccessPolicy.rolesSeeingAllAddresses.contains(actor.role) {
             items.append(("Waarschuwingen", SiteURL.alerts.path))
         }
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }

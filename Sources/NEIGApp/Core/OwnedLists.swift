@@ -91,11 +91,15 @@ struct ListColumnMove: Sendable {
         }
     }
 
-    /// Puts the values back into comma-joined columns and drops the tables.
-    static func undo(_ moves: [ListColumnMove], on database: any Database) async throws {
+    /// Puts the values back into comma-joined columns and drops the tables; `afterwards` runs in the same transaction.
+    static func undo(
+        _ moves: [ListColumnMove], on database: any Database,
+        afterwards: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws {
         try await database.transaction { db in
             for move in moves { try await move.backward(on: db) }
             for move in moves.reversed() { try await db.schema(move.table).delete() }
+            try await afterwards(db)
         }
     }
 

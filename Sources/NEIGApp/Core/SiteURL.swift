@@ -46,6 +46,7 @@ enum SiteURL {
     case questions(tag: String? = nil)
     case newQuestion
     case question(id: UUID, QuestionAction? = nil)
+    case answer(question: UUID, answer: UUID)
     case news
     case newNewsItem
     case newsItem(id: UUID)
@@ -53,6 +54,7 @@ enum SiteURL {
     case events
     case newEvent
     case eventFeed
+    case calendarFeed(token: String)
     case event(id: UUID, EventAction? = nil)
     case caseStudies
     case newCaseStudy
@@ -140,6 +142,7 @@ enum SiteURL {
         case .document(let id, let action): "/bibliotheek/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .questions(let tag): "/vragen" + (tag.map { Self.query([("tag", $0)]) } ?? "")
         case .newQuestion: "/vragen/nieuw"
+        case .answer(let question, let answer): "/vragen/\(Self.segment(question))#antwoord-\(Self.segment(answer))"
         case .question(let id, let action): "/vragen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .news: "/nieuws"
         case .newNewsItem: "/nieuws/nieuw"
@@ -148,6 +151,7 @@ enum SiteURL {
         case .events: "/evenementen"
         case .newEvent: "/evenementen/nieuw"
         case .eventFeed: "/evenementen/agenda"
+        case .calendarFeed(let token): "/agenda/\(token)"
         case .event(let id, let action): "/evenementen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .caseStudies: "/casuistiek"
         case .newCaseStudy: "/casuistiek/nieuw"

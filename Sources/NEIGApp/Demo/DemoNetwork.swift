@@ -62,12 +62,12 @@ enum DemoNetwork {
             (
                 "Eerste halfjaar: minder aanslagen dan in 2024",
                 "De landelijke monitor laat zien hoe het aantal aanslagen zich verhoudt tot het doel van 10 % minder.",
-                "Bekijk de [monitor](/monitor) voor de cijfers per gemeente.", Visibility.publiek
+                "Bekijk de [monitor](\(SiteURL.monitor().path)) voor de cijfers per gemeente.", Visibility.publiek
             ),
             (
                 "Nieuwe handreiking nazorg beschikbaar",
                 "In de kennisbank staat een handreiking voor de eerste 72 uur na een explosie.",
-                "Zoek in de [kennisbank](/bibliotheek) op ‘nazorg’.", Visibility.leden
+                "Zoek in de [kennisbank](\(SiteURL.library.path)) op ‘nazorg’.", Visibility.leden
             )
         ].enumerated() {
             let news = NewsItem()

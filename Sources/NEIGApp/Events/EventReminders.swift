@@ -30,12 +30,12 @@ enum EventReminders {
             let users =
                 attendees.isEmpty
                 ? [] : try await User.query(on: tx).filter(\.$id ~~ attendees).all().filter(\.isActive)
-            let link = "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())"
+            let link = publicURL + SiteURL.event(id: eventID).path
             for user in users {
                 let place = event.location ?? event.onlineURL.map { "online: \($0)" } ?? "online"
                 let body =
                     "Beste \(user.name),\n\nMorgen is \(event.title).\n\nWanneer: \(EventViews.dateTime.string(from: event.startsAt))\n"
-                    + "Waar: \(place)\n\n\(link)\nIn uw agenda: \(link)/agenda.ics\n\nKunt u niet? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt.\n"
+                    + "Waar: \(place)\n\n\(link)\nIn uw agenda: \(publicURL + SiteURL.event(id: eventID, .calendar).path)\n\nKunt u niet? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt.\n"
                 try await OutboxMessage(
                     recipient: user.email, subject: "Herinnering: \(event.title)", body: body, now: now
                 ).create(on: tx)

@@ -202,7 +202,7 @@ enum EventRoutes {
             uid: "\(event.id!.uuidString.lowercased())@neig", start: event.startsAt, end: event.endsAt,
             summary: event.title,
             description: event.description, location: event.location ?? event.onlineURL,
-            url: "\(publicURL)/evenementen/\(event.id!.uuidString.lowercased())", stamp: now)
+            url: publicURL + SiteURL.event(id: event.id!).path, stamp: now)
     }
 
     static func calendarResponse(_ text: String, fileName: String) -> Response {
@@ -233,7 +233,8 @@ enum EventRoutes {
         feed.tokenHash = Secrets.hash(token)
         try await feed.create(on: req.db)
         try await req.audit("event.feed", object: "user", id: user.id?.uuidString.lowercased())
-        return try await listPage(req, feedURL: "\(req.application.neig.publicURL)/agenda/\(token)")
+        return try await listPage(
+            req, feedURL: req.application.neig.publicURL + SiteURL.calendarFeed(token: token).path)
     }
 
     static func feed(_ req: Request) async throws -> Response {

@@ -76,7 +76,7 @@ enum EventService {
                         recipient: promoted.email, subject: "Er is een plaats voor u vrijgekomen: \(event.title)",
                         body:
                             "Beste \(promoted.name),\n\nEr is een plaats vrijgekomen. U bent nu aangemeld voor \(event.title).\n"
-                            + "\(publicURL)/evenementen/\(eventID.uuidString.lowercased())\n", now: now
+                            + publicURL + SiteURL.event(id: eventID).path + "\n", now: now
                     ).create(on: tx)
                 }
                 try await Audit.record(

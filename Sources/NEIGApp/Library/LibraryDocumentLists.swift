@@ -76,22 +76,24 @@ struct MoveLibraryListsToTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await ListColumnMove.undo(Self.moves, on: database)
-        guard !database.isPostgres else { return }
-        // The index as the code before this migration wrote it: lists in it, ids in lower case.
-        try await database.sql.raw("DROP TABLE IF EXISTS library_fts").run()
-        try await database.sql.raw(
-            """
-            CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED, kind UNINDEXED,
-              lines UNINDEXED, phases UNINDEXED, title, summary, body, attachment, tokenize = 'unicode61 remove_diacritics 2')
-            """
-        ).run()
-        try await database.sql.raw(
-            """
-            INSERT INTO library_fts (doc_id, visibility, group_code, kind, lines, phases, title, summary, body, attachment)
-            SELECT lower(id), visibility, coalesce(group_code, ''), kind, lines, phases, title, summary, body,
-                   coalesce(attachment_text, '') FROM library_documents
-            """
-        ).run()
+        try await ListColumnMove.undo(Self.moves, on: database) { database in
+            guard !database.isPostgres else { return }
+            // The index as the code before this migration wrote it: lists in it, ids in lower case.
+            try await database.sql.raw("DROP TABLE IF EXISTS library_fts").run()
+            try await database.sql.raw(
+                """
+                CREATE VIRTUAL TABLE library_fts USING fts5(doc_id UNINDEXED, visibility UNINDEXED, group_code UNINDEXED,
+                  kind UNINDEXED, lines UNINDEXED, phases UNINDEXED, title, summary, body, attachment,
+                  tokenize = 'unicode61 remove_diacritics 2')
+                """
+            ).run()
+            try await database.sql.raw(
+                """
+                INSERT INTO library_fts (doc_id, visibility, group_code, kind, lines, phases, title, summary, body, attachment)
+                SELECT lower(id), visibility, coalesce(group_code, ''), kind, lines, phases, title, summary, body,
+                       coalesce(attachment_text, '') FROM library_documents
+                """
+            ).run()
+        }
     }
 }

@@ -55,7 +55,8 @@ enum NotificationDigest {
             let body =
                 "Beste \(user.name),\n\nNieuw in het netwerk sinds uw vorige overzicht:\n\n"
                 + lines.joined(separator: "\n") + "\n" + more
-                + "\nAlle notificaties: \(publicURL)/notificaties\nWat u volgt of dit overzicht uitzetten: \(publicURL)/notificaties/volgen\n"
+                + "\nAlle notificaties: \(publicURL + SiteURL.notifications.path)\n"
+                + "Wat u volgt of dit overzicht uitzetten: \(publicURL + SiteURL.followTopics.path)\n"
             let subject = unread.count == 1 ? "neig: 1 nieuwe notificatie" : "neig: \(unread.count) nieuwe notificaties"
             try await OutboxMessage(recipient: user.email, subject: subject, body: body, now: now).create(on: tx)
             return true

@@ -177,7 +177,8 @@ enum QuestionRoutes {
             try await req.audit("question.answer", object: "question", id: question.id?.uuidString.lowercased(), on: tx)
         }
         return req.redirect(
-            to: "\(link)#antwoord-\(try answer.requireID().uuidString.lowercased())", redirectType: .normal)
+            to: SiteURL.answer(question: try question.requireID(), answer: try answer.requireID()).path,
+            redirectType: .normal)
     }
 
     struct HelpfulForm: Content {
