@@ -7,7 +7,8 @@ import Vapor
 enum DemoLibrary {
     static let documents:
         [(
-            title: String, summary: String, body: String, kind: DocumentKind, lines: String, phases: String,
+            title: String, summary: String, body: String, kind: DocumentKind, lines: [ApproachLine],
+            phases: [CasePhase],
             visibility: Visibility
         )] = [
             (
@@ -22,25 +23,25 @@ enum DemoLibrary {
                 ## Binnen 24 uur
                 Informeer de buurt met een brief en, bij een tweede explosie in korte tijd, een bewonersavond.
                 Vraag de politie om een bestuurlijke rapportage voor de motivering van een sluiting (artikel 174a Gemeentewet).
-                """, .handelingskader, "nazorg,communicatie", "explosie", .publiek
+                """, .handelingskader, [.nazorg, .communicatie], [.explosie], .publiek
             ),
             (
                 "Near-repeat: extra toezicht na een aanslag",
                 "Waarom de eerste weken en de eerste paar honderd meter tellen.",
                 "Onderzoek laat zien dat het risico op een nieuwe aanslag in de eerste weken en binnen enkele honderden meters verhoogd is. "
-                    + "Plan extra toezicht en huisbezoeken in die zone.", .bestPractice, "nazorg,kennis_onderzoek",
-                "nazorg", .leden
+                    + "Plan extra toezicht en huisbezoeken in die zone.", .bestPractice, [.nazorg, .kennis],
+                [.nazorg], .leden
             ),
             (
                 "Bewonersavond na explosies in de wijk", "Praktijkervaring van een middelgrote gemeente.",
                 "Na drie explosies in één straat organiseerde de gemeente met politie en woningcorporatie een bewonersavond. "
                     + "Wat werkte: korte lijnen, een vast aanspreekpunt en een terugkoppeling na twee weken.",
-                .praktijkervaring, "nazorg,communicatie", "nazorg", .leden
+                .praktijkervaring, [.nazorg, .communicatie], [.nazorg], .leden
             ),
             (
                 "Gebiedsverbod bij herhaalde verstoring", "Handreiking voor artikel 172a Gemeentewet bij dreiging.",
                 "Een gebiedsverbod vraagt om herhaalde verstoring van de openbare orde en een zorgvuldige motivering.",
-                .handreiking, "preventie", "dreiging", .leden
+                .handreiking, [.preventie], [.dreiging], .leden
             )
         ]
 
@@ -71,8 +72,7 @@ enum DemoLibrary {
             document.updatedAt = app.neig.clock.now().addingTimeInterval(-Double(offset) * 86_400)
             try await document.create(on: app.db)
             try await document.replaceTags(
-                lines: item.lines.split(separator: ",").compactMap { ApproachLine(rawValue: String($0)) },
-                phases: item.phases.split(separator: ",").compactMap { CasePhase(rawValue: String($0)) }, on: app.db)
+                lines: item.lines, phases: item.phases, on: app.db)
             try await LibrarySearch.index(document, isNew: true, on: app.db)
         }
     }

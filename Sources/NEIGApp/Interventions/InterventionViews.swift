@@ -3,9 +3,6 @@ import NEIGCore
 import Plot
 
 enum InterventionViews {
-    static func path(_ intervention: Intervention) -> String {
-        SiteURL.intervention(id: intervention.id!).path
-    }
 
     static func progressText(_ outputs: [InterventionOutput]) -> String {
         outputs.map { "\($0.label) \($0.realised.dutch)/\($0.planned.dutch)" }.joined(separator: "; ")
@@ -60,7 +57,9 @@ enum InterventionViews {
                                         return .tr(
                                             .td(.text(String(entry.number))),
                                             .td(
-                                                .a(.href(path(entry.item)), .text(entry.item.name)), .br(),
+                                                .a(
+                                                    .href(SiteURL.intervention(id: entry.item.id!).path),
+                                                    .text(entry.item.name)), .br(),
                                                 .span(.class("muted"), .text(entry.item.ownerName))),
                                             .td(.text(entry.item.status.label)),
                                             .td(.text(progressText(outputs[id] ?? []))),
@@ -90,7 +89,8 @@ enum InterventionViews {
                 .h1(.text(title)),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action(editing.map(path) ?? SiteURL.interventions.path),
+                    .method(.post),
+                    .action(editing.map { SiteURL.intervention(id: $0.id!).path } ?? SiteURL.interventions.path),
                     .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField("naam", label: "Naam", value: values["naam"], required: true, errors: errors),
@@ -376,8 +376,12 @@ enum InterventionViews {
                     )),
                 .p(.class("lead"), .strong(.text(snapshot.verdict))),
                 .unwrap(result) { resultSection($0, intervention: intervention, registry: registry) },
-                .p(.a(.href(path(intervention)), .text("Terug naar de interventie")))
-            ), breadcrumbs: [("Interventies", SiteURL.interventions.path), (intervention.name, path(intervention))]
+                .p(.a(.href(SiteURL.intervention(id: intervention.id!).path), .text("Terug naar de interventie")))
+            ),
+            breadcrumbs: [
+                ("Interventies", SiteURL.interventions.path),
+                (intervention.name, SiteURL.intervention(id: intervention.id!).path)
+            ]
         ).document
     }
 
