@@ -49,6 +49,26 @@ import ZIPFoundation
     }
 }
 
+/// SQLite checks an added column against the schema its connection read last. A revert that runs on a different pooled
+/// connection than the move did must still see that the column is gone (CI once failed here under load).
+@Suite struct SchemaCacheTests {
+    @Test func revertOnAnotherConnectionSeesTheDroppedColumn() async throws {
+        try await withNEIGApp { app in
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            try #require(loops.count >= 2, "needs two event loops for two pooled connections")
+            let first = app.databases.database(logger: app.logger, on: loops[0])!
+            let second = app.databases.database(logger: app.logger, on: loops[1])!
+            try await MoveExpertiseToTable().revert(on: first)
+            // The second connection reads the table while the old column is back, then the first drops it again.
+            try await second.sql.raw("SELECT * FROM member_profiles").run()
+            try await MoveExpertiseToTable().prepare(on: first)
+            try await MoveExpertiseToTable().revert(on: second)
+            let columns = try await second.sql.raw("SELECT expertise FROM member_profiles").all()
+            #expect(columns.count == (try await MemberProfile.query(on: app.db).count()))
+        }
+    }
+}
+
 /// Row counts of every table that the old schema had (the full-text index is derived and left out).
 struct UpgradeCensus: Equatable {
     var rows: [String: Int] = [:]

@@ -38,6 +38,14 @@ extension Request {
 extension Database {
     var sql: any SQLDatabase { self as! any SQLDatabase }
     var isPostgres: Bool { sql.dialect.name == "postgresql" }
+
+    /// SQLite checks `ALTER TABLE … ADD COLUMN` against the schema this connection read last, so a column that another
+    /// pooled connection dropped since is still "duplicate". Reading the schema table inside the transaction makes
+    /// SQLite compare the schema cookie and reload; the DDL that follows then sees the current schema.
+    func refreshSchemaCache() async throws {
+        guard !isPostgres else { return }
+        try await sql.raw("SELECT COUNT(*) FROM sqlite_master").run()
+    }
 }
 
 /// A column that a later migration adds to an existing table.

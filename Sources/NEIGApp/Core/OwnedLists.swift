@@ -85,6 +85,7 @@ struct ListColumnMove: Sendable {
         afterwards: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     ) async throws {
         try await database.transaction { db in
+            try await db.refreshSchemaCache()
             for move in moves { try await move.createTable(on: db) }
             for move in moves { try await move.forward(on: db) }
             try await afterwards(db)
@@ -97,6 +98,7 @@ struct ListColumnMove: Sendable {
         afterwards: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     ) async throws {
         try await database.transaction { db in
+            try await db.refreshSchemaCache()
             for move in moves { try await move.backward(on: db) }
             for move in moves.reversed() { try await db.schema(move.table).delete() }
             try await afterwards(db)
