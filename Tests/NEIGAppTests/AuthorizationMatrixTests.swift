@@ -19,14 +19,14 @@ import VaporTesting
         guard let role else { return rule == .everyone ? .allowed : .loginRequired }
         switch rule {
         case .everyone, .members: return .allowed
-        case .roles(let roles): return roles.contains(role) ? .allowed : .forbidden
+        case .roles(let roles): return roles.admits(role) ? .allowed : .forbidden
         case .rolesForOwnObjects(let roles):
-            guard roles.contains(role) else { return .forbidden }
+            guard roles.admits(role) else { return .forbidden }
             let actor = Actor(role: role, municipalityCode: role.fits(.municipality) ? "GM0363" : nil)
             return AccessPolicy.canSeeLocation(actor, municipalityCode: ownership == .own ? "GM0363" : "GM0599")
                 ? .allowed : .notFound
         case .rolesForTheirObjects(let roles):
-            guard roles.contains(role) else { return .forbidden }
+            guard roles.admits(role) else { return .forbidden }
             return ownership == .own ? .allowed : .notFound
         case .readersOfObjects: return .notFound
         }
@@ -47,6 +47,7 @@ import VaporTesting
             let registered = Set(
                 app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
             let declared = Set(AccessMatrix.rows.map { "\($0.method.rawValue) \($0.path)" })
+            #expect(declared.count == AccessMatrix.rows.count, "a route has two rows in AccessMatrix")
             #expect(
                 registered.subtracting(declared).isEmpty,
                 "routes without a row in AccessMatrix: \(registered.subtracting(declared).sorted())")
@@ -190,7 +191,7 @@ import VaporTesting
         document.updatedAt = testNow
         try await document.create(on: app.db)
         let attachment = LibraryAttachment()
-        attachment.documentID = try document.requireID()
+        attachment.$document.id = try document.requireID()
         attachment.data = Data("%PDF-1.4".utf8)
         try await attachment.create(on: app.db)
         return try document.requireID()
@@ -252,12 +253,12 @@ import VaporTesting
         try await intervention.create(on: app.db)
         try await intervention.replaceLists(municipalities: ["GM0363"], postcodeAreas: [], documents: [], on: app.db)
         let milestone = InterventionMilestone()
-        (milestone.interventionID, milestone.title, milestone.dueOn) = (
+        (milestone.$intervention.id, milestone.title, milestone.dueOn) = (
             try intervention.requireID(), "Matrix", "2025-07-01"
         )
         try await milestone.create(on: app.db)
         let snapshot = EvaluationSnapshot()
-        (snapshot.interventionID, snapshot.createdAt, snapshot.createdBy, snapshot.seed) = (
+        (snapshot.$intervention.id, snapshot.createdAt, snapshot.createdBy, snapshot.seed) = (
             try intervention.requireID(), testNow, "Matrix", 1
         )
         (snapshot.resultJSON, snapshot.verdict) = ("{}", "Matrix")

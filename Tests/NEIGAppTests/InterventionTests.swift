@@ -334,13 +334,13 @@ import VaporTesting
             try await intervention.create(on: app.db)
             let snapshot = EvaluationSnapshot()
             (
-                snapshot.interventionID, snapshot.createdAt, snapshot.createdBy, snapshot.seed, snapshot.resultJSON,
+                snapshot.$intervention.id, snapshot.createdAt, snapshot.createdBy, snapshot.seed, snapshot.resultJSON,
                 snapshot.verdict
             ) =
                 (try intervention.requireID(), testNow, "Analist", 1, "{}", "Geen aantoonbaar effect")
             try await snapshot.create(on: app.db)
             let decision = InterventionDecision()
-            (decision.interventionID, decision.decision, decision.decidedOn, decision.decidedBy) = (
+            (decision.$intervention.id, decision.decision, decision.decidedOn, decision.decidedBy) = (
                 try intervention.requireID(), InterventionDecisionKind.stoppen, "2025-06-01", "Burgemeester"
             )
             (decision.rationale, decision.snapshotID, decision.createdAt) = (

@@ -7,16 +7,16 @@ import Vapor
 /// with the same rules as the pages (through the same services and `CaseAccess`).
 enum CaseAPIRoutes {
     static func register(_ api: any RoutesBuilder) {
-        api.get("cases", use: listCases)
-        api.post("cases", use: createCase)
-        api.get("cases", ":id", use: getCase)
-        api.post("cases", ":id", "phase", use: changePhase)
-        api.get("cases", ":id", "measures", use: listMeasures)
-        api.post("cases", ":id", "measures", use: createMeasure)
-        api.get("cases", ":id", "info", use: listInformation)
-        api.post("cases", ":id", "info", use: createInformation)
-        api.get("signals", use: listSignals)
-        api.post("signals", use: createSignal)
+        api.get(.apiCases, use: listCases)
+        api.post(.apiCases, use: createCase)
+        api.get(.apiCase(id: .key), use: getCase)
+        api.post(.apiCase(id: .key, .phase), use: changePhase)
+        api.get(.apiCase(id: .key, .measures), use: listMeasures)
+        api.post(.apiCase(id: .key, .measures), use: createMeasure)
+        api.get(.apiCase(id: .key, .info), use: listInformation)
+        api.post(.apiCase(id: .key, .info), use: createInformation)
+        api.get(.apiSignals, use: listSignals)
+        api.post(.apiSignals, use: createSignal)
     }
 
     /// Form field → API field, so validation messages name what the client sent.
@@ -86,10 +86,6 @@ enum CaseAPIRoutes {
 
     static func listCases(_ req: Request) async throws -> CaseList {
         let user = try req.requireUser()
-        guard AccessPolicy.caseViewers.contains(user.role) else {
-            throw NEIGError.forbidden(
-                "Zaken zijn er voor de gemeente zelf, en voor politie en OM waarmee een zaak is gedeeld.")
-        }
         let (cases, level) = try await CaseAccess.visibleCases(of: user, on: req.db)
         return CaseList(items: cases.map { CaseDTO($0, level: level) })
     }
@@ -121,7 +117,7 @@ enum CaseAPIRoutes {
     }
 
     static func getCase(_ req: Request) async throws -> CaseDTO {
-        let (_, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseViewers)
+        let (_, caseFile, level) = try await CaseAccess.find(req)
         return CaseDTO(caseFile, level: level)
     }
 
@@ -131,7 +127,7 @@ enum CaseAPIRoutes {
     }
 
     static func changePhase(_ req: Request) async throws -> CaseDTO {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let input = try body(req, PhaseInput.self)
         if case .failure(let refusal) = try await CaseService.changePhase(
             caseFile, to: input.phase, note: input.note, by: user, on: req)
@@ -186,7 +182,7 @@ enum CaseAPIRoutes {
     struct MeasureList: Content { var items: [MeasureDTO] }
 
     static func listMeasures(_ req: Request) async throws -> MeasureList {
-        let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (_, caseFile, _) = try await CaseAccess.find(req)
         let measures = try await Measure.query(on: req.db).with(\.$citationRows).filter(
             \.$caseFile.$id == caseFile.requireID()
         ).sort(\.$createdAt).all()
@@ -206,7 +202,7 @@ enum CaseAPIRoutes {
     }
 
     static func createMeasure(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let input = try body(req, MeasureInput.self)
         let visible = try await InformationService.visibleItems(
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
@@ -254,7 +250,7 @@ enum CaseAPIRoutes {
     struct InformationList: Content { var items: [InformationDTO] }
 
     static func listInformation(_ req: Request) async throws -> InformationList {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseViewers)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let purposeText = req.query[String.self, at: "purpose"]
         let purpose = purposeText.flatMap(InformationViewPurpose.init(rawValue:))
         if let purposeText, purpose == nil {
@@ -284,7 +280,7 @@ enum CaseAPIRoutes {
     }
 
     static func createInformation(_ req: Request) async throws -> Response {
-        let (_, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.informationSharers)
+        let (_, caseFile, _) = try await CaseAccess.find(req)
         let input = try body(req, InformationInput.self)
         let checked = InformationService.validate(
             summary: input.summary, classification: input.classification, purpose: input.purpose,
@@ -342,9 +338,6 @@ enum CaseAPIRoutes {
 
     static func listSignals(_ req: Request) async throws -> SignalList {
         let user = try req.requireUser()
-        guard AccessPolicy.signalViewers.contains(user.role) else {
-            throw NEIGError.forbidden("Signalen zijn er voor afzenders en de gemeente.")
-        }
         let signals = try await SignalService.visible(to: user, on: req.db).sort(\.$createdAt, .descending).limit(500)
             .all()
         return SignalList(items: signals.map { SignalDTO($0, showCase: AccessPolicy.caseRoles.contains(user.role)) })

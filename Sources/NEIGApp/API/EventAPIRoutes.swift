@@ -7,10 +7,10 @@ import Vapor
 /// the same rules as the pages (waiting list, promotion by e-mail).
 enum EventAPIRoutes {
     static func register(_ api: any RoutesBuilder) {
-        api.get("events", use: list)
-        api.get("events", ":id", use: get)
-        api.post("events", ":id", "registration", use: registerForEvent)
-        api.delete("events", ":id", "registration", use: cancel)
+        api.get(.apiEvents, use: list)
+        api.get(.apiEvent(id: .key), use: get)
+        api.post(.apiEvent(id: .key, registration: true), use: registerForEvent)
+        api.delete(.apiEvent(id: .key, registration: true), use: cancel)
     }
 
     struct EventDTO: Content {
@@ -45,19 +45,19 @@ enum EventAPIRoutes {
         _ event: NetworkEvent, registrations: [EventRegistration], userID: UUID?, materials: [EventMaterial]
     ) -> EventDTO {
         let id = event.id!
-        let mine = registrations.first { $0.userID == userID && $0.eventID == id }?.status
+        let mine = registrations.first { $0.userID == userID && $0.$event.id == id }?.status
         let path = SiteURL.event(id: id).path
         return EventDTO(
             id: id, title: event.title, description: event.description, starts_at: event.startsAt.formatted(.iso8601),
             ends_at: event.endsAt.formatted(.iso8601), location: event.location,
             online_url: mine == .registered ? event.onlineURL : nil,
             capacity: event.capacity,
-            registered: registrations.filter { $0.eventID == id && $0.status == .registered }.count,
-            waitlisted: registrations.filter { $0.eventID == id && $0.status == .waitlisted }.count,
+            registered: registrations.filter { $0.$event.id == id && $0.status == .registered }.count,
+            waitlisted: registrations.filter { $0.$event.id == id && $0.status == .waitlisted }.count,
             my_status: mine == .cancelled ? nil : mine?.rawValue, organiser: event.organiserName, url: path,
             ics_url: SiteURL.event(id: id, .calendar).path,
-            materials: materials.filter { $0.eventID == id }.map {
-                MaterialDTO(title: $0.title, url: SiteURL.document(id: $0.documentID).path)
+            materials: materials.filter { $0.$event.id == id }.map {
+                MaterialDTO(title: $0.title, url: SiteURL.document(id: $0.$document.id).path)
             })
     }
 
@@ -79,8 +79,8 @@ enum EventAPIRoutes {
             .all()
         let ids = events.compactMap(\.id)
         let registrations =
-            ids.isEmpty ? [] : try await EventRegistration.query(on: req.db).filter(\.$eventID ~~ ids).all()
-        let materials = ids.isEmpty ? [] : try await EventMaterial.query(on: req.db).filter(\.$eventID ~~ ids).all()
+            ids.isEmpty ? [] : try await EventRegistration.query(on: req.db).filter(\.$event.$id ~~ ids).all()
+        let materials = ids.isEmpty ? [] : try await EventMaterial.query(on: req.db).filter(\.$event.$id ~~ ids).all()
         return EventList(
             items: events.map { dto($0, registrations: registrations, userID: user.id, materials: materials) })
     }
@@ -88,9 +88,12 @@ enum EventAPIRoutes {
     static func get(_ req: Request) async throws -> EventDTO {
         let user = try req.requireUser()
         let event = try await EventService.find(req.parameters.get("id", as: UUID.self), on: req.db)
-        let registrations = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID()).all()
-        let materials = try await EventMaterial.query(on: req.db).filter(\.$eventID == event.requireID()).sort(\.$title)
+        let registrations = try await EventRegistration.query(on: req.db).filter(\.$event.$id == event.requireID())
             .all()
+        let materials = try await EventMaterial.query(on: req.db).filter(\.$event.$id == event.requireID()).sort(
+            \.$title
+        )
+        .all()
         return dto(event, registrations: registrations, userID: user.id, materials: materials)
     }
 

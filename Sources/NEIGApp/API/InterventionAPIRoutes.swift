@@ -6,13 +6,13 @@ import Vapor
 /// `/api/v1/interventions`: the registry, its frozen evaluations and its decisions, under the same rules as the pages.
 enum InterventionAPIRoutes {
     static func register(_ api: any RoutesBuilder) {
-        api.get("interventions", use: list)
-        api.post("interventions", use: create)
-        api.get("interventions", ":id", use: get)
-        api.get("interventions", ":id", "evaluations", use: evaluations)
-        api.post("interventions", ":id", "evaluations", use: evaluate)
-        api.get("interventions", ":id", "decisions", use: decisions)
-        api.post("interventions", ":id", "decisions", use: decide)
+        api.get(.apiInterventions, use: list)
+        api.post(.apiInterventions, use: create)
+        api.get(.apiIntervention(id: .key), use: get)
+        api.get(.apiIntervention(id: .key, .evaluations), use: evaluations)
+        api.post(.apiIntervention(id: .key, .evaluations), use: evaluate)
+        api.get(.apiIntervention(id: .key, .decisions), use: decisions)
+        api.post(.apiIntervention(id: .key, .decisions), use: decide)
     }
 
     static let fieldNames = [
@@ -124,9 +124,6 @@ enum InterventionAPIRoutes {
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard AccessPolicy.interventionEditors.contains(user.role) else {
-            throw NEIGError.forbidden("Interventies registreren coördinatoren, gemeenten en analisten.")
-        }
         let input = try CaseAPIRoutes.body(req, InterventionInputDTO.self)
         let form = InterventionInput.Form(
             naam: input.name, omschrijving: input.description, lijn: input.line, partners: input.partners,
@@ -181,7 +178,7 @@ enum InterventionAPIRoutes {
         _ = try req.requireUser()
         let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
         return EvaluationList(
-            items: try await EvaluationSnapshot.query(on: req.db).filter(\.$interventionID == item.requireID())
+            items: try await EvaluationSnapshot.query(on: req.db).filter(\.$intervention.$id == item.requireID())
                 .sort(\.$createdAt, .descending).all().map(EvaluationDTO.init))
     }
 
@@ -246,7 +243,7 @@ enum InterventionAPIRoutes {
         _ = try req.requireUser()
         let item = try await InterventionAccess.find(req.parameters.get("id", as: UUID.self), on: req.db)
         return DecisionList(
-            items: try await InterventionDecision.query(on: req.db).filter(\.$interventionID == item.requireID())
+            items: try await InterventionDecision.query(on: req.db).filter(\.$intervention.$id == item.requireID())
                 .sort(\.$createdAt, .descending).all().map(DecisionDTO.init))
     }
 

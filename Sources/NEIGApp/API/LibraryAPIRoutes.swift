@@ -6,9 +6,9 @@ import Vapor
 /// `/api/v1/library` and `/api/v1/search`: the library for other systems, with the same visibility as the pages.
 enum LibraryAPIRoutes {
     static func register(_ api: any RoutesBuilder) {
-        api.get("library", use: list)
-        api.get("library", ":id", use: get)
-        api.get("search", use: search)
+        api.get(.apiLibrary, use: list)
+        api.get(.apiDocument(id: .key), use: get)
+        api.get(.apiSearch, use: search)
     }
 
     struct ItemDTO: Content {

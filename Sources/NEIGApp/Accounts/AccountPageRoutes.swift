@@ -6,8 +6,8 @@ import Vapor
 /// old ones run out (which asks for a current code first, so a left-open browser cannot take them).
 enum AccountPageRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("account", use: show)
-        routes.post("account", "herstelcodes", use: renewRecoveryCodes)
+        routes.get(.account, use: show)
+        routes.post(.accountRecoveryCodes, use: renewRecoveryCodes)
     }
 
     static func show(_ req: Request) async throws -> Response {

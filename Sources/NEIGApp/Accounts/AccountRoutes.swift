@@ -7,9 +7,9 @@ enum AccountRoutes {
     static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuTjrmHxZv7iVnB3VaMtTKYHpq5v3vM9G"
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login", use: showLogin)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.get(.login, use: showLogin)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
         SecondFactorRoutes.register(routes)
     }
 

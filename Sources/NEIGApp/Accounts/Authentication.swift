@@ -94,17 +94,3 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
-
-/// Sends anonymous visitors of a page to the login page, and anonymous API calls a 401.
-struct RequireLoginMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.user != nil else {
-            if request.url.path.hasPrefix("/api/") { throw Abort(.unauthorized) }
-            if request.currentSession?.isAwaitingSecondFactor == true {
-                return request.redirect(to: SiteURL.secondFactor.path)
-            }
-            return request.redirect(to: SiteURL.login.path + SiteURL.query([("terug", request.url.string)]))
-        }
-        return try await next.respond(to: request)
-    }
-}

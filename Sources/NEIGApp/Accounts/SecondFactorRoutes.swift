@@ -7,8 +7,8 @@ import Vapor
 /// recovery code. Failed codes count towards the same lockout as wrong passwords.
 enum SecondFactorRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login", "tweede-stap", use: show)
-        routes.post("login", "tweede-stap", use: verify)
+        routes.get(.secondFactor, use: show)
+        routes.post(.secondFactor, use: verify)
     }
 
     struct CodeForm: Content {

@@ -6,8 +6,8 @@ import Vapor
 /// addresses) see a warning; for everyone else it does not exist.
 enum AlertRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("meldingen", use: list)
-        routes.post("meldingen", ":id", "gezien", use: acknowledge)
+        routes.get(.alerts, use: list)
+        routes.post(.acknowledgeAlert(incidentID: .key), use: acknowledge)
     }
 
     struct Item {

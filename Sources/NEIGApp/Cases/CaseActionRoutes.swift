@@ -5,10 +5,10 @@ import Vapor
 /// What the municipality does inside a case besides changing its phase: tick off checklist steps, share the case
 /// with a police or OM user, link attacks from the register.
 enum CaseActionRoutes {
-    static func register(_ cases: any RoutesBuilder) {
-        cases.post(":id", "taken", use: completeTask)
-        cases.post(":id", "delen", use: share)
-        cases.post(":id", "incidenten", use: linkIncident)
+    static func register(_ routes: any RoutesBuilder) {
+        routes.post(.caseFile(id: .key, .taken), use: completeTask)
+        routes.post(.caseFile(id: .key, .delen), use: share)
+        routes.post(.caseFile(id: .key, .incidenten), use: linkIncident)
     }
 
     static func redirect(_ req: Request, _ caseFile: CaseFile) throws -> Response {
@@ -23,7 +23,7 @@ enum CaseActionRoutes {
     struct TaskForm: Content { var taak: String? }
 
     static func completeTask(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let form = try req.content.decode(TaskForm.self)
         guard let id = form.taak.flatMap(UUID.init(uuidString:)), let task = try await CaseTask.find(id, on: req.db),
             task.$caseFile.id == caseFile.id, task.doneAt == nil
@@ -47,7 +47,7 @@ enum CaseActionRoutes {
     struct ShareForm: Content { var email: String? }
 
     static func share(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let email = (try req.content.decode(ShareForm.self).email ?? "").trimmingCharacters(in: .whitespaces)
             .lowercased()
         guard let partner = try await User.query(on: req.db).filter(\.$email == email).first(),
@@ -80,7 +80,7 @@ enum CaseActionRoutes {
     struct IncidentForm: Content { var incident: String? }
 
     static func linkIncident(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, _) = try await CaseAccess.find(req)
         let form = try req.content.decode(IncidentForm.self)
         guard let id = form.incident.flatMap(UUID.init(uuidString:)),
             let incident = try await Incident.find(id, on: req.db),

@@ -1,9 +1,10 @@
 import NEIGCore
 import Vapor
 
-/// Who may use which route: one row per registered route. The handlers enforce these rules (through
-/// `AccessPolicy`); the authorization-matrix test drives every registered route with every role, as
-/// owner and as outsider and anonymously, and fails when a route has no row or behaves otherwise.
+/// Who may use which route: one row per registered route. `AccessRuleMiddleware` enforces the login and role part of
+/// every rule before a handler runs; handlers keep only the per-object checks (whose case, whose municipality). The
+/// authorization-matrix test drives every registered route with every role, as owner and as outsider and
+/// anonymously, and fails when a route has no row or behaves otherwise.
 enum AccessMatrix {
     enum Rule: Sendable, Equatable {
         /// Anyone, logged in or not.
@@ -11,13 +12,13 @@ enum AccessMatrix {
         /// Any logged-in user.
         case members
         /// Only these roles; others get 403.
-        case roles(Set<Role>)
+        case roles(Roles)
         /// Only these roles, and only for objects whose location they may see; other objects answer 404
         /// so that their existence does not leak.
-        case rolesForOwnObjects(Set<Role>)
+        case rolesForOwnObjects(Roles)
         /// Only these roles, and only for objects that are theirs: their municipality's, shared with them, sent or
         /// written by them. Other objects answer 404.
-        case rolesForTheirObjects(Set<Role>)
+        case rolesForTheirObjects(Roles)
         /// Anyone, for objects they may read (public ones even anonymously); other objects answer 404, also when
         /// not logged in, so that a login page does not confirm they exist.
         case readersOfObjects
@@ -25,198 +26,187 @@ enum AccessMatrix {
 
     struct Row: Sendable {
         let method: HTTPMethod
-        let path: String
+        let url: SiteURL
         let rule: Rule
+
+        init(_ method: HTTPMethod, _ url: SiteURL, rule: Rule) {
+            self.method = method
+            self.url = url
+            self.rule = rule
+        }
+
+        var path: String { url.pattern }
     }
 
     static let rows: [Row] = [
-        Row(method: .GET, path: "/", rule: .everyone),
-        Row(method: .GET, path: "/health", rule: .everyone),
-        Row(method: .GET, path: "/metrics", rule: .everyone),
-        Row(method: .GET, path: "/static/neig.css", rule: .everyone),
-        Row(method: .GET, path: "/login", rule: .everyone),
-        Row(method: .POST, path: "/login", rule: .everyone),
-        Row(method: .POST, path: "/logout", rule: .everyone),
-        Row(method: .GET, path: "/login/tweede-stap", rule: .everyone),
-        Row(method: .POST, path: "/login/tweede-stap", rule: .everyone),
-        Row(method: .GET, path: "/open-data", rule: .everyone),
-        Row(method: .GET, path: "/api/v1/openapi.json", rule: .everyone),
-        Row(method: .GET, path: "/api/v1/open-data", rule: .everyone),
+        Row(.GET, .home, rule: .everyone),
+        Row(.GET, .health, rule: .everyone),
+        Row(.GET, .metrics, rule: .everyone),
+        Row(.GET, .stylesheet, rule: .everyone),
+        Row(.GET, .login, rule: .everyone),
+        Row(.POST, .login, rule: .everyone),
+        Row(.POST, .logout, rule: .everyone),
+        Row(.GET, .secondFactor, rule: .everyone),
+        Row(.POST, .secondFactor, rule: .everyone),
+        Row(.GET, .openData, rule: .everyone),
+        Row(.GET, .apiOpenAPI, rule: .everyone),
+        Row(.GET, .openDataAPI(), rule: .everyone),
 
-        Row(method: .GET, path: "/account", rule: .members),
-        Row(method: .POST, path: "/account/herstelcodes", rule: .members),
-        Row(method: .GET, path: "/monitor", rule: .members),
-        Row(method: .GET, path: "/monitor/gemeente/:code", rule: .members),
-        Row(method: .GET, path: "/incidenten", rule: .members),
-        Row(method: .GET, path: "/incidenten/:id", rule: .members),
-        Row(method: .GET, path: "/export/incidenten.csv", rule: .members),
-        Row(method: .GET, path: "/export/incidenten.geojson", rule: .members),
-        Row(method: .GET, path: "/api/v1/incidents", rule: .members),
-        Row(method: .GET, path: "/api/v1/incidents/:id", rule: .members),
-        Row(method: .GET, path: "/api/v1/monitor", rule: .members),
-        Row(method: .GET, path: "/api/v1/cases", rule: .roles(AccessPolicy.caseViewers)),
-        Row(method: .POST, path: "/api/v1/cases", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/api/v1/cases/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
-        Row(method: .POST, path: "/api/v1/cases/:id/phase", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/api/v1/cases/:id/measures", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
-        Row(
-            method: .POST, path: "/api/v1/cases/:id/info", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
-        Row(method: .GET, path: "/api/v1/signals", rule: .roles(AccessPolicy.signalViewers)),
-        Row(method: .GET, path: "/api/v1/library", rule: .members),
-        Row(method: .GET, path: "/api/v1/search", rule: .members),
-        Row(method: .GET, path: "/api/v1/library/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/api/v1/signals", rule: .roles(AccessPolicy.signalSenders)),
-        Row(method: .GET, path: "/api/v1/events", rule: .members),
-        Row(method: .GET, path: "/api/v1/interventions", rule: .members),
-        Row(method: .POST, path: "/api/v1/interventions", rule: .roles(AccessPolicy.interventionEditors)),
-        Row(method: .GET, path: "/api/v1/interventions/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(
-            method: .GET, path: "/api/v1/interventions/:id/evaluations", rule: .rolesForTheirObjects(Set(Role.allCases))
-        ),
-        Row(method: .GET, path: "/api/v1/interventions/:id/decisions", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(
-            method: .POST, path: "/api/v1/interventions/:id/evaluations",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(
-            method: .POST, path: "/api/v1/interventions/:id/decisions",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(method: .GET, path: "/api/v1/events/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .DELETE, path: "/api/v1/events/:id/registration", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(.GET, .account, rule: .members),
+        Row(.POST, .accountRecoveryCodes, rule: .members),
+        Row(.GET, .monitor(), rule: .members),
+        Row(.GET, .monitorMunicipality(code: .key), rule: .members),
+        Row(.GET, .incidents, rule: .members),
+        Row(.GET, .incident(id: .key), rule: .members),
+        Row(.GET, .exportCSV, rule: .members),
+        Row(.GET, .exportGeoJSON, rule: .members),
+        Row(.GET, .apiIncidents, rule: .members),
+        Row(.GET, .apiIncident(id: .key), rule: .members),
+        Row(.GET, .apiMonitor, rule: .members),
+        Row(.GET, .apiCases, rule: .roles(.caseViewers)),
+        Row(.POST, .apiCases, rule: .roles(.caseWorkers)),
+        Row(.GET, .apiCase(id: .key), rule: .rolesForTheirObjects(.caseViewers)),
+        Row(.POST, .apiCase(id: .key, .phase), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.GET, .apiCase(id: .key, .measures), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.POST, .apiCase(id: .key, .measures), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.GET, .apiCase(id: .key, .info), rule: .rolesForTheirObjects(.caseViewers)),
+        Row(.POST, .apiCase(id: .key, .info), rule: .rolesForTheirObjects(.informationSharers)),
+        Row(.GET, .apiSignals, rule: .roles(.signalFeedReaders)),
+        Row(.GET, .apiLibrary, rule: .members),
+        Row(.GET, .apiSearch, rule: .members),
+        Row(.GET, .apiDocument(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .apiSignals, rule: .roles(.signalSenders)),
+        Row(.GET, .apiEvents, rule: .members),
+        Row(.GET, .apiInterventions, rule: .members),
+        Row(.POST, .apiInterventions, rule: .roles(.interventionEditors)),
+        Row(.GET, .apiIntervention(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .apiIntervention(id: .key, .evaluations), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .apiIntervention(id: .key, .decisions), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .apiIntervention(id: .key, .evaluations), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .apiIntervention(id: .key, .decisions), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.GET, .apiEvent(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .apiEvent(id: .key, registration: true), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.DELETE, .apiEvent(id: .key, registration: true), rule: .rolesForTheirObjects(.everyRole)),
 
-        Row(method: .GET, path: "/incidenten/nieuw", rule: .roles(AccessPolicy.incidentEditors)),
-        Row(method: .POST, path: "/incidenten", rule: .roles(AccessPolicy.incidentEditors)),
-        Row(method: .POST, path: "/api/v1/incidents", rule: .roles(AccessPolicy.incidentEditors)),
-        Row(method: .GET, path: "/incidenten/:id/bewerken", rule: .rolesForOwnObjects(AccessPolicy.incidentEditors)),
-        Row(method: .POST, path: "/incidenten/:id", rule: .rolesForOwnObjects(AccessPolicy.incidentEditors)),
+        Row(.GET, .newIncident, rule: .roles(.incidentEditors)),
+        Row(.POST, .incidents, rule: .roles(.incidentEditors)),
+        Row(.POST, .apiIncidents, rule: .roles(.incidentEditors)),
+        Row(.GET, .editIncident(id: .key), rule: .rolesForOwnObjects(.incidentEditors)),
+        Row(.POST, .incident(id: .key), rule: .rolesForOwnObjects(.incidentEditors)),
 
-        Row(method: .GET, path: "/meldingen", rule: .members),
-        Row(method: .GET, path: "/admin/audit", rule: .roles([.admin])),
-        Row(method: .GET, path: "/zaken", rule: .roles(AccessPolicy.caseListers)),
-        Row(method: .GET, path: "/zaken/nieuw", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/zaken/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
-        Row(method: .POST, path: "/zaken/:id/fase", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/taken", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/delen", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/incidenten", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/maatregelen", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/zaken/:id/informatie", rule: .rolesForTheirObjects(AccessPolicy.informationSharers)),
-        Row(method: .GET, path: "/maatregelen/:id", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/maatregelen/:id/besluit", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/maatregelen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/maatregelen/:id/bezwaar", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/informatie/:id", rule: .rolesForTheirObjects(AccessPolicy.caseViewers)),
-        Row(method: .GET, path: "/handelingskader", rule: .roles(AccessPolicy.checklistEditors)),
-        Row(method: .POST, path: "/handelingskader", rule: .roles(AccessPolicy.checklistEditors)),
-        Row(method: .GET, path: "/signalen", rule: .roles(AccessPolicy.signalListers)),
-        Row(method: .GET, path: "/signalen/nieuw", rule: .roles(AccessPolicy.signalSenders)),
-        Row(method: .POST, path: "/signalen", rule: .roles(AccessPolicy.signalSenders)),
-        Row(method: .GET, path: "/signalen/:id", rule: .rolesForTheirObjects(AccessPolicy.signalViewers)),
-        Row(method: .POST, path: "/signalen/:id/status", rule: .rolesForTheirObjects(AccessPolicy.caseRoles)),
-        Row(method: .GET, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/signalen/routering", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/signalen/routering/verwijderen", rule: .roles(AccessPolicy.caseRoles)),
-        Row(method: .POST, path: "/meldingen/:id/gezien", rule: .rolesForOwnObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/analyse", rule: .roles(AccessPolicy.analysts)),
-        Row(method: .GET, path: "/analyse/matrix.csv", rule: .roles(AccessPolicy.analysts)),
+        Row(.GET, .alerts, rule: .members),
+        Row(.GET, .audit, rule: .roles(.administrators)),
+        Row(.GET, .cases, rule: .roles(.caseListers)),
+        Row(.GET, .newCase, rule: .roles(.caseWorkers)),
+        Row(.POST, .cases, rule: .roles(.caseWorkers)),
+        Row(.GET, .caseFile(id: .key), rule: .rolesForTheirObjects(.caseViewers)),
+        Row(.POST, .caseFile(id: .key, .fase), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.POST, .caseFile(id: .key, .taken), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.POST, .caseFile(id: .key, .delen), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.POST, .caseFile(id: .key, .incidenten), rule: .rolesForTheirObjects(.caseWorkers)),
+        Row(.POST, .caseFile(id: .key, .maatregelen), rule: .rolesForTheirObjects(.measureWorkers)),
+        Row(.POST, .caseFile(id: .key, .informatie), rule: .rolesForTheirObjects(.informationSharers)),
+        Row(.GET, .measure(id: .key), rule: .rolesForTheirObjects(.measureWorkers)),
+        Row(.GET, .measure(id: .key, .besluit), rule: .rolesForTheirObjects(.measureWorkers)),
+        Row(.POST, .measure(id: .key, .status), rule: .rolesForTheirObjects(.measureWorkers)),
+        Row(.POST, .measure(id: .key, .bezwaar), rule: .rolesForTheirObjects(.measureWorkers)),
+        Row(.GET, .information(id: .key), rule: .rolesForTheirObjects(.informationReaders)),
+        Row(.GET, .handelingskader, rule: .roles(.checklistEditors)),
+        Row(.POST, .handelingskader, rule: .roles(.checklistEditors)),
+        Row(.GET, .signals(), rule: .roles(.signalListers)),
+        Row(.GET, .newSignal, rule: .roles(.signalSenders)),
+        Row(.POST, .signals(), rule: .roles(.signalSenders)),
+        Row(.GET, .signal(id: .key), rule: .rolesForTheirObjects(.signalViewers)),
+        Row(.POST, .signal(id: .key, status: true), rule: .rolesForTheirObjects(.signalTriage)),
+        Row(.GET, .routingRules, rule: .roles(.signalRouting)),
+        Row(.POST, .routingRules, rule: .roles(.signalRouting)),
+        Row(.POST, .deleteRoutingRule, rule: .roles(.signalRouting)),
+        Row(.POST, .acknowledgeAlert(incidentID: .key), rule: .rolesForOwnObjects(.everyRole)),
+        Row(.GET, .analyse, rule: .roles(.analysts)),
+        Row(.GET, .analyseMatrixCSV(query: ""), rule: .roles(.analysts)),
 
-        Row(method: .GET, path: "/aanmelden", rule: .everyone),
-        Row(method: .POST, path: "/aanmelden", rule: .everyone),
-        Row(method: .GET, path: "/aanmelden/bevestigen", rule: .everyone),
-        Row(method: .GET, path: "/wachtwoord-instellen", rule: .everyone),
-        Row(method: .POST, path: "/wachtwoord-instellen", rule: .everyone),
-        Row(method: .GET, path: "/leden", rule: .members),
-        Row(method: .POST, path: "/account/profiel", rule: .members),
-        Row(method: .POST, path: "/account/opzeggen", rule: .members),
-        Row(method: .GET, path: "/leden/aanvragen", rule: .roles([.coordinator])),
-        Row(method: .POST, path: "/leden/aanvragen/:id", rule: .roles([.coordinator])),
-        Row(method: .POST, path: "/leden/:id/schorsen", rule: .roles([.coordinator])),
-        Row(method: .GET, path: "/agenda/:token", rule: .readersOfObjects),
-        Row(method: .GET, path: "/evenementen", rule: .members),
-        Row(method: .GET, path: "/evenementen/nieuw", rule: .roles(AccessPolicy.eventOrganisers)),
-        Row(method: .POST, path: "/evenementen", rule: .roles(AccessPolicy.eventOrganisers)),
-        Row(method: .GET, path: "/evenementen/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/evenementen/:id/agenda.ics", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/evenementen/:id/aanmelden", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/evenementen/:id/afmelden", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/evenementen/agenda", rule: .members),
-        Row(method: .GET, path: "/casuistiek", rule: .members),
-        Row(method: .GET, path: "/casuistiek/nieuw", rule: .members),
-        Row(method: .POST, path: "/casuistiek", rule: .members),
-        Row(method: .GET, path: "/casuistiek/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/casuistiek/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/casuistiek/:id/beoordeling", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .GET, path: "/bibliotheek", rule: .everyone),
-        Row(method: .GET, path: "/bibliotheek/:id", rule: .readersOfObjects),
-        Row(method: .GET, path: "/bibliotheek/:id/bijlage", rule: .readersOfObjects),
-        Row(method: .GET, path: "/bibliotheek/:id/versies", rule: .readersOfObjects),
-        Row(method: .GET, path: "/bibliotheek/nieuw", rule: .members),
-        Row(method: .POST, path: "/bibliotheek", rule: .members),
-        Row(method: .GET, path: "/bibliotheek/:id/bewerken", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/bibliotheek/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(.GET, .apply, rule: .everyone),
+        Row(.POST, .apply, rule: .everyone),
+        Row(.GET, .confirmApplication(token: ""), rule: .everyone),
+        Row(.GET, .setPassword, rule: .everyone),
+        Row(.POST, .setPassword, rule: .everyone),
+        Row(.GET, .members, rule: .members),
+        Row(.POST, .accountProfile, rule: .members),
+        Row(.POST, .accountCancel, rule: .members),
+        Row(.GET, .membershipApplications, rule: .roles(.membershipAdministrators)),
+        Row(.POST, .membershipApplication(id: .key), rule: .roles(.membershipAdministrators)),
+        Row(.POST, .suspendMember(id: .key), rule: .roles(.membershipAdministrators)),
+        Row(.GET, .calendarFeed(token: .key), rule: .readersOfObjects),
+        Row(.GET, .events, rule: .members),
+        Row(.GET, .newEvent, rule: .roles(.eventOrganisers)),
+        Row(.POST, .events, rule: .roles(.eventOrganisers)),
+        Row(.GET, .event(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .event(id: .key, .calendar), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .event(id: .key, .aanmelden), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .event(id: .key, .afmelden), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .eventFeed, rule: .members),
+        Row(.GET, .caseStudies, rule: .members),
+        Row(.GET, .newCaseStudy, rule: .members),
+        Row(.POST, .caseStudies, rule: .members),
+        Row(.GET, .caseStudy(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .caseStudy(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .reviewCaseStudy(id: .key), rule: .rolesForTheirObjects(.caseStudyReviewers)),
+        Row(.GET, .library, rule: .everyone),
+        Row(.GET, .document(id: .key), rule: .readersOfObjects),
+        Row(.GET, .document(id: .key, .bijlage), rule: .readersOfObjects),
+        Row(.GET, .document(id: .key, .versies), rule: .readersOfObjects),
+        Row(.GET, .newDocument, rule: .members),
+        Row(.POST, .library, rule: .members),
+        Row(.GET, .document(id: .key, .bewerken), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .document(id: .key), rule: .rolesForTheirObjects(.everyRole)),
 
-        Row(method: .POST, path: "/evenementen/:id/materiaal", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/vragen", rule: .members),
-        Row(method: .GET, path: "/vragen/nieuw", rule: .members),
-        Row(method: .POST, path: "/vragen", rule: .members),
-        Row(method: .GET, path: "/vragen/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/vragen/:id/antwoorden", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/vragen/:id/nuttig", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .POST, path: "/vragen/:id/kennisbank", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .GET, path: "/notificaties", rule: .members),
-        Row(method: .POST, path: "/notificaties/gelezen", rule: .members),
-        Row(method: .GET, path: "/notificaties/volgen", rule: .members),
-        Row(method: .POST, path: "/notificaties/volgen", rule: .members),
-        Row(method: .GET, path: "/notificaties/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(method: .GET, path: "/groepen", rule: .roles([.coordinator])),
-        Row(method: .POST, path: "/groepen", rule: .roles([.coordinator])),
-        Row(method: .GET, path: "/groepen/:code", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .POST, path: "/groepen/:code/leden", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .POST, path: "/groepen/:code/leden/:user/verwijderen", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .POST, path: "/groepen/:code/onderwerpen", rule: .rolesForTheirObjects([.coordinator])),
-        Row(method: .GET, path: "/nieuws", rule: .everyone),
-        Row(method: .GET, path: "/nieuws/feed.atom", rule: .everyone),
-        Row(method: .GET, path: "/nieuws/:id", rule: .readersOfObjects),
-        Row(method: .GET, path: "/nieuws/nieuw", rule: .roles([.coordinator])),
-        Row(method: .POST, path: "/nieuws", rule: .roles([.coordinator])),
-        Row(method: .GET, path: "/interventies", rule: .members),
-        Row(method: .GET, path: "/interventies/export.csv", rule: .members),
-        Row(method: .GET, path: "/interventies/nieuw", rule: .roles(AccessPolicy.interventionEditors)),
-        Row(method: .POST, path: "/interventies", rule: .roles(AccessPolicy.interventionEditors)),
-        Row(method: .GET, path: "/interventies/:id", rule: .rolesForTheirObjects(Set(Role.allCases))),
+        Row(.POST, .event(id: .key, .materiaal), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .questions(), rule: .members),
+        Row(.GET, .newQuestion, rule: .members),
+        Row(.POST, .questions(), rule: .members),
+        Row(.GET, .question(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .question(id: .key, .antwoorden), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .question(id: .key, .nuttig), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.POST, .question(id: .key, .kennisbank), rule: .rolesForTheirObjects(.questionPublishers)),
+        Row(.GET, .notifications, rule: .members),
+        Row(.POST, .notificationsRead, rule: .members),
+        Row(.GET, .followTopics, rule: .members),
+        Row(.POST, .followTopics, rule: .members),
+        Row(.GET, .notification(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .groups, rule: .roles(.groupAdministrators)),
+        Row(.POST, .groups, rule: .roles(.groupAdministrators)),
+        Row(.GET, .group(code: .key), rule: .rolesForTheirObjects(.groupAdministrators)),
+        Row(.POST, .group(code: .key, .leden), rule: .rolesForTheirObjects(.groupAdministrators)),
+        Row(.POST, .removeGroupMember(code: .key, member: .key), rule: .rolesForTheirObjects(.groupAdministrators)),
+        Row(.POST, .group(code: .key, .onderwerpen), rule: .rolesForTheirObjects(.groupAdministrators)),
+        Row(.GET, .news, rule: .everyone),
+        Row(.GET, .newsFeed, rule: .everyone),
+        Row(.GET, .newsItem(id: .key), rule: .readersOfObjects),
+        Row(.GET, .newNewsItem, rule: .roles(.newsEditors)),
+        Row(.POST, .news, rule: .roles(.newsEditors)),
+        Row(.GET, .interventions, rule: .members),
+        Row(.GET, .interventionsCSV, rule: .members),
+        Row(.GET, .newIntervention, rule: .roles(.interventionEditors)),
+        Row(.POST, .interventions, rule: .roles(.interventionRegistrars)),
+        Row(.GET, .intervention(id: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .interventionSnapshot(id: .key, snapshot: .key), rule: .rolesForTheirObjects(.everyRole)),
+        Row(.GET, .intervention(id: .key, .bewerken), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .intervention(id: .key), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .intervention(id: .key, .voortgang), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .intervention(id: .key, .mijlpalen), rule: .rolesForTheirObjects(.interventionEditors)),
         Row(
-            method: .GET, path: "/interventies/:id/evaluaties/:snapshot",
-            rule: .rolesForTheirObjects(Set(Role.allCases))),
-        Row(
-            method: .GET, path: "/interventies/:id/bewerken",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(method: .POST, path: "/interventies/:id", rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(
-            method: .POST, path: "/interventies/:id/voortgang",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
-        ),
-        Row(
-            method: .POST, path: "/interventies/:id/mijlpalen",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
-        ),
-        Row(
-            method: .POST, path: "/interventies/:id/mijlpalen/:milestone/gereed",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(
-            method: .POST, path: "/interventies/:id/evaluaties",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)),
-        Row(
-            method: .POST, path: "/interventies/:id/besluiten",
-            rule: .rolesForTheirObjects(AccessPolicy.interventionEditors)
-        ),
-        Row(method: .GET, path: "/import", rule: .roles(AccessPolicy.incidentImporters)),
-        Row(method: .POST, path: "/import", rule: .roles(AccessPolicy.incidentImporters))
+            .POST, .interventionMilestoneDone(id: .key, milestone: .key),
+            rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .intervention(id: .key, .evaluaties), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.POST, .intervention(id: .key, .besluiten), rule: .rolesForTheirObjects(.interventionEditors)),
+        Row(.GET, .importIncidents, rule: .roles(.incidentImporters)),
+        Row(.POST, .importIncidents, rule: .roles(.incidentImporters))
     ]
 
+    private static let rulesByRoute: [String: Rule] = Dictionary(
+        rows.map { ("\($0.method.rawValue) \($0.path)", $0.rule) }, uniquingKeysWith: { first, _ in first })
+
     static func rule(method: HTTPMethod, path: String) -> Rule? {
-        rows.first { $0.method == method && $0.path == path }?.rule
+        rulesByRoute["\(method.rawValue) \(path)"]
     }
 }

@@ -1,8 +1,15 @@
 import Foundation
 
-/// Every path the site links to or redirects to, so a renamed route cannot leave a dead link
+/// A path parameter: `.key` where a route is registered (`:id`), `.value` where a link is built.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// Every path of the site: routes are registered from it (`RoutesBuilder.on(_:_:use:)`), `AccessMatrix` declares its
+/// rules on it, and every link and redirect is built from it, so a renamed route cannot leave a dead link
 /// (`ArchitectureTests` refuses a literal path in a link, a form action or a redirect elsewhere).
-enum SiteURL {
+enum SiteURL: Sendable {
     case home
     case login
     case secondFactor
@@ -12,79 +19,92 @@ enum SiteURL {
     case accountCancel
     case logout
     case monitor(year: Int? = nil)
-    case monitorMunicipality(code: String, year: Int? = nil)
+    case monitorMunicipality(code: Parameter<String>, year: Int? = nil)
     case incidents
-    case incident(id: UUID)
-    case editIncident(id: UUID)
+    case incident(id: Parameter<UUID>)
+    case editIncident(id: Parameter<UUID>)
     case newIncident
     case importIncidents
     case analyse
     case analyseMatrixCSV(query: String)
     case alerts
-    case acknowledgeAlert(incidentID: UUID)
+    case acknowledgeAlert(incidentID: Parameter<UUID>)
     case exportCSV
     case exportGeoJSON
     case openData
-    case openDataAPI(year: Int)
+    case openDataAPI(year: Int? = nil)
     case stylesheet
 
     case cases
     case newCase
-    case caseFile(id: UUID, CaseAction? = nil)
+    case caseFile(id: Parameter<UUID>, CaseAction? = nil)
     case handelingskader
-    case measure(id: UUID, MeasureAction? = nil)
-    case information(id: UUID)
+    case measure(id: Parameter<UUID>, MeasureAction? = nil)
+    case information(id: Parameter<UUID>)
     case signals(status: String? = nil)
     case newSignal
-    case signal(id: UUID, status: Bool = false)
+    case signal(id: Parameter<UUID>, status: Bool = false)
     case routingRules
     case deleteRoutingRule
 
     case library
     case newDocument
-    case document(id: UUID, DocumentAction? = nil)
+    case document(id: Parameter<UUID>, DocumentAction? = nil)
     case questions(tag: String? = nil)
     case newQuestion
-    case question(id: UUID, QuestionAction? = nil)
+    case question(id: Parameter<UUID>, QuestionAction? = nil)
     case answer(question: UUID, answer: UUID)
     case news
     case newNewsItem
-    case newsItem(id: UUID)
+    case newsItem(id: Parameter<UUID>)
     case newsFeed
     case events
     case newEvent
     case eventFeed
-    case calendarFeed(token: String)
-    case event(id: UUID, EventAction? = nil)
+    case calendarFeed(token: Parameter<String>)
+    case event(id: Parameter<UUID>, EventAction? = nil)
     case caseStudies
     case newCaseStudy
-    case caseStudy(id: UUID)
-    case reviewCaseStudy(id: UUID)
+    case caseStudy(id: Parameter<UUID>)
+    case reviewCaseStudy(id: Parameter<UUID>)
     case groups
-    case group(code: String, GroupAction? = nil)
-    case removeGroupMember(code: String, member: UUID)
+    case group(code: Parameter<String>, GroupAction? = nil)
+    case removeGroupMember(code: Parameter<String>, member: Parameter<UUID>)
     case members
     case membershipApplications
-    case membershipApplication(id: UUID)
-    case suspendMember(id: UUID)
+    case membershipApplication(id: Parameter<UUID>)
+    case suspendMember(id: Parameter<UUID>)
     case apply
     case confirmApplication(token: String)
     case setPasswordWithToken(String)
     case setPassword
     case notifications
     case followTopics
-    case notification(id: UUID)
+    case notification(id: Parameter<UUID>)
     case notificationsRead
     case interventions
     case newIntervention
     case interventionsCSV
-    case intervention(id: UUID, InterventionAction? = nil)
-    case interventionSnapshot(id: UUID, snapshot: UUID)
-    case interventionMilestoneDone(id: UUID, milestone: UUID)
+    case intervention(id: Parameter<UUID>, InterventionAction? = nil)
+    case interventionSnapshot(id: Parameter<UUID>, snapshot: Parameter<UUID>)
+    case interventionMilestoneDone(id: Parameter<UUID>, milestone: Parameter<UUID>)
     case audit
-    case apiIncident(id: UUID)
-    case apiCase(id: UUID)
-    case apiIntervention(id: UUID, APIInterventionPart? = nil)
+    case health
+    case metrics
+    case apiOpenAPI
+    case apiIncidents
+    case apiIncident(id: Parameter<UUID>)
+    case apiMonitor
+    case apiCases
+    case apiCase(id: Parameter<UUID>, APICasePart? = nil)
+    case apiSignals
+    case apiLibrary
+    case apiDocument(id: Parameter<UUID>)
+    case apiSearch
+    case apiEvents
+    case apiEvent(id: Parameter<UUID>, registration: Bool = false)
+    case apiInterventions
+    case apiIntervention(id: Parameter<UUID>, APIInterventionPart? = nil)
 
     enum CaseAction: String { case fase, taken, maatregelen, informatie, incidenten, delen }
     enum MeasureAction: String { case status, bezwaar, besluit }
@@ -93,6 +113,7 @@ enum SiteURL {
     enum EventAction: String { case aanmelden, afmelden, materiaal, calendar = "agenda.ics" }
     enum GroupAction: String { case leden, onderwerpen }
     enum APIInterventionPart: String { case evaluations, decisions }
+    enum APICasePart: String { case phase, measures, info }
     enum InterventionAction: String {
         case bewerken, voortgang, mijlpalen, evaluaties, besluiten
         case decisions = "#besluiten"
@@ -109,7 +130,8 @@ enum SiteURL {
         case .accountCancel: "/account/opzeggen"
         case .logout: "/logout"
         case .monitor(let year): "/monitor" + Self.yearQuery(year)
-        case .monitorMunicipality(let code, let year): "/monitor/gemeente/\(code)" + Self.yearQuery(year)
+        case .monitorMunicipality(let code, let year):
+            "/monitor/gemeente/\(Self.segment(code, "code"))" + Self.yearQuery(year)
         case .incidents: "/incidenten"
         case .incident(let id): "/incidenten/\(Self.segment(id))"
         case .editIncident(let id): "/incidenten/\(Self.segment(id))/bewerken"
@@ -122,7 +144,7 @@ enum SiteURL {
         case .exportCSV: "/export/incidenten.csv"
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"
-        case .openDataAPI(let year): "/api/v1/open-data?year=\(year)"
+        case .openDataAPI(let year): "/api/v1/open-data" + (year.map { "?year=\($0)" } ?? "")
         case .stylesheet: "/static/neig.css"
 
         case .cases: "/zaken"
@@ -142,7 +164,8 @@ enum SiteURL {
         case .document(let id, let action): "/bibliotheek/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .questions(let tag): "/vragen" + (tag.map { Self.query([("tag", $0)]) } ?? "")
         case .newQuestion: "/vragen/nieuw"
-        case .answer(let question, let answer): "/vragen/\(Self.segment(question))#antwoord-\(Self.segment(answer))"
+        case .answer(let question, let answer):
+            "/vragen/\(Self.segment(.value(question)))#antwoord-\(Self.segment(.value(answer)))"
         case .question(let id, let action): "/vragen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .news: "/nieuws"
         case .newNewsItem: "/nieuws/nieuw"
@@ -151,18 +174,16 @@ enum SiteURL {
         case .events: "/evenementen"
         case .newEvent: "/evenementen/nieuw"
         case .eventFeed: "/evenementen/agenda"
-        case .calendarFeed(let token): "/agenda/\(token)"
+        case .calendarFeed(let token): "/agenda/\(Self.segment(token, "token"))"
         case .event(let id, let action): "/evenementen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .caseStudies: "/casuistiek"
         case .newCaseStudy: "/casuistiek/nieuw"
         case .caseStudy(let id): "/casuistiek/\(Self.segment(id))"
         case .reviewCaseStudy(let id): "/casuistiek/\(Self.segment(id))/beoordeling"
         case .groups: "/groepen"
-        case .group(let code, let action):
-            "/groepen/\(code.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")"
-                + Self.suffix(action?.rawValue)
+        case .group(let code, let action): "/groepen/\(Self.segment(code, "code"))" + Self.suffix(action?.rawValue)
         case .removeGroupMember(let code, let member):
-            Self.group(code: code, .leden).path + "/\(Self.segment(member))/verwijderen"
+            Self.group(code: code, .leden).path + "/\(Self.segment(member, "user"))/verwijderen"
         case .members: "/leden"
         case .membershipApplications: "/leden/aanvragen"
         case .membershipApplication(let id): "/leden/aanvragen/\(Self.segment(id))"
@@ -182,18 +203,44 @@ enum SiteURL {
             "/interventies/\(Self.segment(id))"
                 + (action == .decisions ? InterventionAction.decisions.rawValue : Self.suffix(action?.rawValue))
         case .interventionSnapshot(let id, let snapshot):
-            "/interventies/\(Self.segment(id))/evaluaties/\(Self.segment(snapshot))"
+            "/interventies/\(Self.segment(id))/evaluaties/\(Self.segment(snapshot, "snapshot"))"
         case .interventionMilestoneDone(let id, let milestone):
-            "/interventies/\(Self.segment(id))/mijlpalen/\(Self.segment(milestone))/gereed"
+            "/interventies/\(Self.segment(id))/mijlpalen/\(Self.segment(milestone, "milestone"))/gereed"
         case .audit: "/admin/audit"
+        case .health: "/health"
+        case .metrics: "/metrics"
+        case .apiOpenAPI: "/api/v1/openapi.json"
+        case .apiIncidents: "/api/v1/incidents"
         case .apiIncident(let id): "/api/v1/incidents/\(Self.segment(id))"
-        case .apiCase(let id): "/api/v1/cases/\(Self.segment(id))"
+        case .apiMonitor: "/api/v1/monitor"
+        case .apiCases: "/api/v1/cases"
+        case .apiCase(let id, let part): "/api/v1/cases/\(Self.segment(id))" + Self.suffix(part?.rawValue)
+        case .apiSignals: "/api/v1/signals"
+        case .apiLibrary: "/api/v1/library"
+        case .apiDocument(let id): "/api/v1/library/\(Self.segment(id))"
+        case .apiSearch: "/api/v1/search"
+        case .apiEvents: "/api/v1/events"
+        case .apiEvent(let id, let registration):
+            "/api/v1/events/\(Self.segment(id))" + (registration ? "/registration" : "")
+        case .apiInterventions: "/api/v1/interventions"
         case .apiIntervention(let id, let part):
             "/api/v1/interventions/\(Self.segment(id))" + Self.suffix(part?.rawValue)
         }
     }
 
-    private static func segment(_ id: UUID) -> String { id.uuidString.lowercased() }
+    private static func segment(_ id: Parameter<UUID>, _ name: String = "id") -> String {
+        switch id {
+        case .key: ":\(name)"
+        case .value(let id): id.uuidString.lowercased()
+        }
+    }
+    private static func segment(_ text: Parameter<String>, _ name: String) -> String {
+        switch text {
+        case .key: ":\(name)"
+        case .value(let text):
+            text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
+        }
+    }
     private static func suffix(_ component: String?) -> String { component.map { "/" + $0 } ?? "" }
     private static func yearQuery(_ year: Int?) -> String { year.map { "?jaar=\($0)" } ?? "" }
 

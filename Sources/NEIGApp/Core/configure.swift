@@ -84,23 +84,24 @@ enum Migrations {
 }
 
 func routes(_ app: Application) throws {
-    OperationsRoutes.register(app)
-    let csrfProtected = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20))
-    AccountRoutes.register(
-        csrfProtected.grouped(
-            RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
-    OpenDataRoutes.register(app)
-    HomeRoutes.register(app)
+    // Every group ends in the access rule, so no route is reachable without its row in AccessMatrix being enforced.
+    let open = app.grouped(AccessRuleMiddleware())
+    OperationsRoutes.register(open)
+    let csrfProtected = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(AccessRuleMiddleware())
+    let loginLimited = app.grouped(CSRFMiddleware(maximumBodySize: 1 << 20))
+        .grouped(RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"]))
+        .grouped(AccessRuleMiddleware())
+    AccountRoutes.register(loginLimited)
+    OpenDataRoutes.register(open)
+    HomeRoutes.register(open)
     LibraryRoutes.registerPublic(csrfProtected)
-    EventRoutes.registerPublic(app)
+    EventRoutes.registerPublic(open)
     NewsRoutes.registerPublic(csrfProtected)
-    MembershipRoutes.registerPublic(
-        csrfProtected.grouped(
-            RateLimitMiddleware(perIP: RateLimiter.loginPerIP, perAccount: nil, onlyMethods: ["POST"])))
+    MembershipRoutes.registerPublic(loginLimited)
     LibraryRoutes.registerMembers(
-        app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(RequireLoginMiddleware()))
+        app.grouped(CSRFMiddleware(maximumBodySize: LibraryRoutes.uploadLimit)).grouped(AccessRuleMiddleware()))
 
-    let members = csrfProtected.grouped(RequireLoginMiddleware())
+    let members = csrfProtected
     MonitorRoutes.register(members)
     AccountPageRoutes.register(members)
     AnalyseRoutes.register(members)
@@ -123,11 +124,11 @@ func routes(_ app: Application) throws {
     ExportRoutes.register(members)
     // Uploads get their own, larger limit: 100,000 incident rows are about 15 MB.
     ImportRoutes.register(
-        app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(RequireLoginMiddleware()))
+        app.grouped(CSRFMiddleware(maximumBodySize: ImportRoutes.maximumUploadBytes)).grouped(AccessRuleMiddleware()))
 
-    let api = app.grouped("api", "v1").grouped(BearerAuthenticationMiddleware())
+    let api = app.grouped(BearerAuthenticationMiddleware())
         .grouped(
             RateLimitMiddleware(perIP: RateLimiter.apiPerIP, perAccount: RateLimiter.apiPerAccount, onlyMethods: nil))
-    APIRoutes.registerPublic(api)
-    APIRoutes.register(api.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(RequireLoginMiddleware()))
+    APIRoutes.registerPublic(api.grouped(AccessRuleMiddleware()))
+    APIRoutes.register(api.grouped(CSRFMiddleware(maximumBodySize: 1 << 20)).grouped(AccessRuleMiddleware()))
 }

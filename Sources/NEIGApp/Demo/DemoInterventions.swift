@@ -77,7 +77,7 @@ enum DemoInterventions {
                 municipalities: item.municipalities, postcodeAreas: [], documents: [], on: app.db)
             for output in item.outputs {
                 let row = InterventionOutput()
-                (row.interventionID, row.label, row.planned, row.realised) = (
+                (row.$intervention.id, row.label, row.planned, row.realised) = (
                     try intervention.requireID(), output.0, output.1, output.2
                 )
                 try await row.create(on: app.db)
@@ -89,7 +89,7 @@ enum DemoInterventions {
                     ("Evaluatie met politie en corporaties", "2025-07-01", true)
                 ] {
                     let milestone = InterventionMilestone()
-                    (milestone.interventionID, milestone.title, milestone.dueOn, milestone.doneOn) = (
+                    (milestone.$intervention.id, milestone.title, milestone.dueOn, milestone.doneOn) = (
                         try intervention.requireID(), title, due, done ? due : nil
                     )
                     try await milestone.create(on: app.db)
@@ -102,7 +102,7 @@ enum DemoInterventions {
                 first, request: .init(seed: 2025), by: coordinator.name, app: app, on: app.db)
         else { return }
         let decision = InterventionDecision()
-        decision.interventionID = try first.requireID()
+        decision.$intervention.id = try first.requireID()
         decision.decision = InterventionDecisionKind.bijstellen
         decision.decidedOn = app.neig.clock.today.iso
         decision.decidedBy = "\(coordinator.name) (VNG)"

@@ -40,7 +40,7 @@ enum DemoNetwork {
         try await question.create(on: app.db)
         try await question.replaceTags(["nazorg", "preventie"], on: app.db)
         let answer = Answer()
-        answer.questionID = try question.requireID()
+        answer.$question.id = try question.requireID()
         answer.body =
             "Wij houden vier weken aan: de near-repeatperiode uit de analyse, daarna evalueren we met de politie."
         answer.authorID = try amsterdam.requireID()

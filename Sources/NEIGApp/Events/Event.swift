@@ -28,7 +28,7 @@ final class EventRegistration: Model, @unchecked Sendable {
     enum Status: String, Codable, Sendable { case registered, waitlisted, cancelled }
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "event_id") var eventID: UUID
+    @Parent(key: "event_id") var event: NetworkEvent
     @Field(key: "user_id") var userID: UUID
     @Field(key: "user_name") var userName: String
     @Field(key: "status") var status: Status
@@ -93,8 +93,8 @@ final class EventMaterial: Model, @unchecked Sendable {
     static let schema = "event_materials"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "event_id") var eventID: UUID
-    @Field(key: "document_id") var documentID: UUID
+    @Parent(key: "event_id") var event: NetworkEvent
+    @Parent(key: "document_id") var document: LibraryDocument
     @Field(key: "title") var title: String
 
     init() {}

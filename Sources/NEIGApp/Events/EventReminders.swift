@@ -25,7 +25,7 @@ enum EventReminders {
                 """
             ).all()
             guard !claimed.isEmpty else { return 0 }
-            let attendees = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+            let attendees = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
                 .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID)
             let users =
                 attendees.isEmpty

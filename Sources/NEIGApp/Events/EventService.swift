@@ -27,15 +27,15 @@ enum EventService {
             try await db.transaction { tx in
                 let event = try await lock(eventID, on: tx)
                 let userID = try user.requireID()
-                let existing = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID).filter(
+                let existing = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID).filter(
                     \.$userID == userID
                 ).first()
                 if let existing, existing.status != .cancelled { return existing.status }
-                let registered = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                let registered = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
                     .filter(\.$status == EventRegistration.Status.registered).count()
                 let status: EventRegistration.Status = registered < event.capacity ? .registered : .waitlisted
                 let registration = existing ?? EventRegistration()
-                registration.eventID = eventID
+                registration.$event.id = eventID
                 registration.userID = userID
                 registration.userName = user.name
                 registration.status = status
@@ -56,7 +56,7 @@ enum EventService {
             try await db.transaction { tx in
                 let event = try await lock(eventID, on: tx)
                 guard
-                    let registration = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                    let registration = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
                         .filter(\.$userID == (try user.requireID())).first(), registration.status != .cancelled
                 else { return }
                 let freed = registration.status == .registered
@@ -66,7 +66,7 @@ enum EventService {
                     "event.cancel", object: "event", id: eventID.uuidString.lowercased(), actor: user.email, at: now,
                     on: tx, origin: "web")
                 guard freed,
-                    let next = try await EventRegistration.query(on: tx).filter(\.$eventID == eventID)
+                    let next = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
                         .filter(\.$status == EventRegistration.Status.waitlisted).sort(\.$createdAt).sort(\.$id).first()
                 else { return }
                 next.status = EventRegistration.Status.registered

@@ -92,7 +92,7 @@ enum EventViews {
         mine: EventRegistration.Status?,
         organiser: Bool, materials: [EventMaterial] = [], documents: [LibraryDocument] = []
     ) -> HTML {
-        let id = event.id!.uuidString.lowercased(), uuid = event.id!
+        let uuid = event.id!
         let registered = registrations.filter { $0.status == .registered },
             waiting = registrations.filter { $0.status == .waitlisted }
         return Layout(
@@ -135,7 +135,7 @@ enum EventViews {
                         .h2(.text("Materiaal")),
                         .ul(
                             .forEach(materials) {
-                                .li(.a(.href(SiteURL.document(id: $0.documentID).path), .text($0.title)))
+                                .li(.a(.href(SiteURL.document(id: $0.$document.id).path), .text($0.title)))
                             })
                     )),
                 .if(

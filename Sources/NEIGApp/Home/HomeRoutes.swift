@@ -3,7 +3,7 @@ import Vapor
 
 enum HomeRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get(use: home)
+        routes.get(.home, use: home)
     }
 
     static func home(_ req: Request) async throws -> HTMLPage {

@@ -7,8 +7,8 @@ import Vapor
 /// Downloads of the register for the logged-in user, with the same location rules as the pages.
 enum ExportRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("export", "incidenten.csv", use: csv)
-        routes.get("export", "incidenten.geojson", use: geoJSON)
+        routes.get(.exportCSV, use: csv)
+        routes.get(.exportGeoJSON, use: geoJSON)
     }
 
     static func incidents(_ req: Request) async throws -> [Incident] {

@@ -10,7 +10,7 @@ struct InformationItemView {
 
     var document: HTML {
         let item = visible.item
-        let id = item.id?.uuidString.lowercased() ?? "", uuid = item.id!
+        let uuid = item.id!
         return Layout(
             title: "Gedeelde informatie", context: context,
             content: .div(

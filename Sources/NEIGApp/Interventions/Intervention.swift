@@ -37,7 +37,7 @@ final class InterventionOutput: Model, @unchecked Sendable {
     static let schema = "intervention_outputs"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "intervention_id") var interventionID: UUID
+    @Parent(key: "intervention_id") var intervention: Intervention
     @Field(key: "label") var label: String
     @Field(key: "planned") var planned: Int
     @Field(key: "realised") var realised: Int
@@ -49,7 +49,7 @@ final class InterventionMilestone: Model, @unchecked Sendable {
     static let schema = "intervention_milestones"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "intervention_id") var interventionID: UUID
+    @Parent(key: "intervention_id") var intervention: Intervention
     @Field(key: "title") var title: String
     @Field(key: "due_on") var dueOn: String
     @OptionalField(key: "done_on") var doneOn: String?
@@ -62,7 +62,7 @@ final class EvaluationSnapshot: Model, @unchecked Sendable {
     static let schema = "evaluation_snapshots"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "intervention_id") var interventionID: UUID
+    @Parent(key: "intervention_id") var intervention: Intervention
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: String
     @Field(key: "seed") var seed: Int
@@ -82,7 +82,7 @@ final class InterventionDecision: Model, @unchecked Sendable {
     static let schema = "intervention_decisions"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "intervention_id") var interventionID: UUID
+    @Parent(key: "intervention_id") var intervention: Intervention
     @Field(key: "decision") var decision: InterventionDecisionKind
     @Field(key: "decided_on") var decidedOn: String
     @Field(key: "decided_by") var decidedBy: String

@@ -33,12 +33,12 @@ extension InterventionService {
         let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap {
             try await EvaluationSnapshot.find($0, on: context.db)
         }
-        if snapshot?.interventionID != id {
+        if snapshot?.$intervention.id != id {
             errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt."))
         }
         guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
         let decision = InterventionDecision()
-        decision.interventionID = id
+        decision.$intervention.id = id
         decision.decision = kind
         decision.decidedOn = date.iso
         decision.decidedBy = "\(user.name) (\(user.$organisation.value?.name ?? user.role.label))"

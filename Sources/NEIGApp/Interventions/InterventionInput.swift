@@ -167,7 +167,7 @@ enum InterventionInput {
             try await storeLists(draft, of: intervention, on: tx)
             for output in draft.outputs {
                 let row = InterventionOutput()
-                (row.interventionID, row.label, row.planned, row.realised) = (
+                (row.$intervention.id, row.label, row.planned, row.realised) = (
                     try intervention.requireID(), output.label, output.planned, output.realised
                 )
                 try await row.create(on: tx)

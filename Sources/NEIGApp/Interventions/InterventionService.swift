@@ -92,7 +92,7 @@ enum InterventionService {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let snapshot = EvaluationSnapshot()
-            snapshot.interventionID = try intervention.requireID()
+            snapshot.$intervention.id = try intervention.requireID()
             snapshot.createdAt = app.neig.clock.now()
             snapshot.createdBy = actor
             snapshot.seed = Int(truncatingIfNeeded: request.seed)
@@ -114,15 +114,15 @@ enum InterventionService {
             let outputs = InterventionOutput.query(on: db), snapshots = EvaluationSnapshot.query(on: db),
                 decisions = InterventionDecision.query(on: db)
             if let id {
-                outputs.filter(\.$interventionID == id)
-                snapshots.filter(\.$interventionID == id)
-                decisions.filter(\.$interventionID == id)
+                outputs.filter(\.$intervention.$id == id)
+                snapshots.filter(\.$intervention.$id == id)
+                decisions.filter(\.$intervention.$id == id)
             }
             return Standing(
-                outputs: Dictionary(grouping: try await outputs.sort(\.$label).all(), by: \.interventionID),
-                latest: Dictionary(grouping: try await snapshots.sort(\.$createdAt).all(), by: \.interventionID)
+                outputs: Dictionary(grouping: try await outputs.sort(\.$label).all(), by: \.$intervention.id),
+                latest: Dictionary(grouping: try await snapshots.sort(\.$createdAt).all(), by: \.$intervention.id)
                     .compactMapValues(\.last),
-                decisions: Dictionary(grouping: try await decisions.sort(\.$createdAt).all(), by: \.interventionID)
+                decisions: Dictionary(grouping: try await decisions.sort(\.$createdAt).all(), by: \.$intervention.id)
                     .compactMapValues(\.last))
         }
     }

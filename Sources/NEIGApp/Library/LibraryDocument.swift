@@ -37,7 +37,7 @@ final class LibraryAttachment: Model, @unchecked Sendable {
     static let schema = "library_attachments"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "document_id") var documentID: UUID
+    @Parent(key: "document_id") var document: LibraryDocument
     @Field(key: "data") var data: Data
 
     init() {}
@@ -48,7 +48,7 @@ final class LibraryVersion: Model, @unchecked Sendable {
     static let schema = "library_versions"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "document_id") var documentID: UUID
+    @Parent(key: "document_id") var document: LibraryDocument
     @Field(key: "version") var version: Int
     @Field(key: "title") var title: String
     @Field(key: "summary") var summary: String

@@ -8,19 +8,17 @@ enum LibraryRoutes {
     static let uploadLimit = AttachmentType.maximumBytes + (1 << 20)
 
     static func registerPublic(_ routes: any RoutesBuilder) {
-        let library = routes.grouped("bibliotheek")
-        library.get(use: list)
-        library.get(":id", use: show)
-        library.get(":id", "bijlage", use: attachment)
-        library.get(":id", "versies", use: versions)
+        routes.get(.library, use: list)
+        routes.get(.document(id: .key), use: show)
+        routes.get(.document(id: .key, .bijlage), use: attachment)
+        routes.get(.document(id: .key, .versies), use: versions)
     }
 
     static func registerMembers(_ routes: any RoutesBuilder) {
-        let library = routes.grouped("bibliotheek")
-        library.get("nieuw", use: newForm)
-        library.on(.POST, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: create)
-        library.get(":id", "bewerken", use: editForm)
-        library.on(.POST, ":id", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: update)
+        routes.get(.newDocument, use: newForm)
+        routes.on(.POST, .library, body: .collect(maxSize: ByteCount(value: uploadLimit)), use: create)
+        routes.get(.document(id: .key, .bewerken), use: editForm)
+        routes.on(.POST, .document(id: .key), body: .collect(maxSize: ByteCount(value: uploadLimit)), use: update)
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {
@@ -43,7 +41,7 @@ enum LibraryRoutes {
     static func versions(_ req: Request) async throws -> HTMLPage {
         let document = try await LibraryCatalogue.readable(
             req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
-        let versions = try await LibraryVersion.query(on: req.db).filter(\.$documentID == document.requireID()).sort(
+        let versions = try await LibraryVersion.query(on: req.db).filter(\.$document.$id == document.requireID()).sort(
             \.$version, .descending
         ).all()
         return HTMLPage(
@@ -55,7 +53,7 @@ enum LibraryRoutes {
         let document = try await LibraryCatalogue.readable(
             req.parameters.get("id", as: UUID.self), user: req.user, on: req.db)
         guard let type = document.attachmentType.flatMap(AttachmentType.init(rawValue:)),
-            let stored = try await LibraryAttachment.query(on: req.db).filter(\.$documentID == document.requireID())
+            let stored = try await LibraryAttachment.query(on: req.db).filter(\.$document.$id == document.requireID())
                 .first()
         else {
             throw NEIGError.notFound()

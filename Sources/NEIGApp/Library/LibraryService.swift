@@ -140,7 +140,7 @@ enum LibraryService {
         try await req.db.transaction { tx in
             if let previous {
                 let version = LibraryVersion()
-                version.documentID = try document.requireID()
+                version.$document.id = try document.requireID()
                 (version.version, version.title, version.summary, version.body) = previous
                 version.editedBy = user.name
                 version.editedAt = now
@@ -149,9 +149,9 @@ enum LibraryService {
             try await document.save(on: tx)
             try await document.replaceTags(lines: draft.lines, phases: draft.phases, on: tx)
             if let upload {
-                try await LibraryAttachment.query(on: tx).filter(\.$documentID == document.requireID()).delete()
+                try await LibraryAttachment.query(on: tx).filter(\.$document.$id == document.requireID()).delete()
                 let attachment = LibraryAttachment()
-                attachment.documentID = try document.requireID()
+                attachment.$document.id = try document.requireID()
                 attachment.data = Data(upload.bytes)
                 try await attachment.create(on: tx)
             }

@@ -88,7 +88,7 @@ struct LibraryDocumentView {
     }
 
     var page: HTML {
-        let id = document.id?.uuidString.lowercased() ?? "", uuid = document.id!
+        let uuid = document.id!
         return Layout(
             title: document.title, context: context,
             content: .article(

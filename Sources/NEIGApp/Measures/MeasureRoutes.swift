@@ -6,12 +6,11 @@ import Vapor
 /// with the decision letter and the Awb objection deadlines.
 enum MeasureRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.post("zaken", ":id", "maatregelen", use: create)
-        let measures = routes.grouped("maatregelen")
-        measures.get(":id", use: show)
-        measures.get(":id", "besluit", use: letter)
-        measures.post(":id", "status", use: changeState)
-        measures.post(":id", "bezwaar", use: objection)
+        routes.post(.caseFile(id: .key, .maatregelen), use: create)
+        routes.get(.measure(id: .key), use: show)
+        routes.get(.measure(id: .key, .besluit), use: letter)
+        routes.post(.measure(id: .key, .status), use: changeState)
+        routes.post(.measure(id: .key, .bezwaar), use: objection)
     }
 
     struct MeasureForm: Content {
@@ -25,7 +24,7 @@ enum MeasureRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, caseFile, level) = try await CaseAccess.find(req, roles: AccessPolicy.caseRoles)
+        let (user, caseFile, level) = try await CaseAccess.find(req)
         let form = try req.content.decode(MeasureForm.self)
         let visible = try await InformationService.visibleItems(
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,
@@ -50,9 +49,6 @@ enum MeasureRoutes {
     /// run cases, 403 for other roles.
     static func find(_ req: Request) async throws -> (User, Measure, CaseFile) {
         let user = try req.requireUser()
-        guard AccessPolicy.caseRoles.contains(user.role) else {
-            throw NEIGError.forbidden("Maatregelen zijn er voor de gemeente zelf.")
-        }
         guard let id = req.parameters.get("id", as: UUID.self),
             let measure = try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == id).first(),
             AccessPolicy.canManageCases(user.actor, municipalityCode: measure.municipalityCode)

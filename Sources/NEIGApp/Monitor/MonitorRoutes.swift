@@ -3,8 +3,8 @@ import Vapor
 
 enum MonitorRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("monitor", use: national)
-        routes.get("monitor", "gemeente", ":code", use: municipality)
+        routes.get(.monitor(), use: national)
+        routes.get(.monitorMunicipality(code: .key), use: municipality)
     }
 
     static func requestedYear(_ req: Request) throws -> Int? {

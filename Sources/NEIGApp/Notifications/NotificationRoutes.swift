@@ -5,12 +5,11 @@ import Vapor
 /// A member's notifications and what they follow.
 enum NotificationRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        let notifications = routes.grouped("notificaties")
-        notifications.get(use: list)
-        notifications.post("gelezen", use: markAllRead)
-        notifications.get("volgen", use: followForm)
-        notifications.post("volgen", use: saveFollows)
-        notifications.get(":id", use: open)
+        routes.get(.notifications, use: list)
+        routes.post(.notificationsRead, use: markAllRead)
+        routes.get(.followTopics, use: followForm)
+        routes.post(.followTopics, use: saveFollows)
+        routes.get(.notification(id: .key), use: open)
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {

@@ -3,7 +3,7 @@ import Vapor
 
 enum OpenDataRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("open-data", use: page)
+        routes.get(.openData, use: page)
     }
 
     static func page(_ req: Request) async throws -> HTMLPage {

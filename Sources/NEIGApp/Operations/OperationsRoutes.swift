@@ -3,10 +3,10 @@ import SQLKit
 import Vapor
 
 enum OperationsRoutes {
-    static func register(_ app: Application) {
-        app.get("health", use: health)
-        app.get("metrics", use: metrics)
-        app.get("static", "neig.css", use: stylesheet)
+    static func register(_ app: any RoutesBuilder) {
+        app.get(.health, use: health)
+        app.get(.metrics, use: metrics)
+        app.get(.stylesheet, use: stylesheet)
     }
 
     struct Health: Content {

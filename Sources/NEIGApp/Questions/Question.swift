@@ -27,7 +27,7 @@ final class Answer: Model, @unchecked Sendable {
     static let schema = "answers"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "question_id") var questionID: UUID
+    @Parent(key: "question_id") var question: Question
     @Field(key: "body") var body: String
     @Field(key: "author_id") var authorID: UUID
     @Field(key: "author_name") var authorName: String

@@ -104,7 +104,7 @@ enum QuestionViews {
         _ context: PageContext, question: Question, answers: [Answer], isAsker: Bool, isCoordinator: Bool,
         errors: [FormViews.FieldError], draft: String?
     ) throws -> HTML {
-        let id = question.id!.uuidString.lowercased(), uuid = question.id!
+        let uuid = question.id!
         let tags = try question.tagList
         return Layout(
             title: question.title, context: context,

@@ -6,22 +6,18 @@ import Vapor
 /// and routes them; coordinators see counts per business sector only.
 enum SignalRoutes {
     static func register(_ routes: any RoutesBuilder) {
-        let signals = routes.grouped("signalen")
-        signals.get(use: list)
-        signals.get("nieuw", use: newForm)
-        signals.post(use: create)
-        signals.get(":id", use: show)
-        signals.post(":id", "status", use: triage)
-        signals.get("routering", use: routing)
-        signals.post("routering", use: addRule)
-        signals.post("routering", "verwijderen", use: deleteRule)
+        routes.get(.signals(), use: list)
+        routes.get(.newSignal, use: newForm)
+        routes.post(.signals(), use: create)
+        routes.get(.signal(id: .key), use: show)
+        routes.post(.signal(id: .key, status: true), use: triage)
+        routes.get(.routingRules, use: routing)
+        routes.post(.routingRules, use: addRule)
+        routes.post(.deleteRoutingRule, use: deleteRule)
     }
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        guard AccessPolicy.signalListers.contains(user.role) else {
-            throw NEIGError.forbidden("Signalen zijn er voor afzenders, de gemeente en coördinatoren.")
-        }
         if user.role == .coordinator {
             let signals = try await RiskSignal.query(on: req.db).filter(\.$sender == SignalSender.business)
                 .field(\.$sector).field(\.$kind).all()
@@ -83,10 +79,9 @@ enum SignalRoutes {
         }
     }
 
-    static func find(_ req: Request, roles: Set<Role>) async throws -> (User, RiskSignal) {
+    /// The signal of the `id` parameter: for triage only the municipality's own, otherwise one the user may see.
+    static func find(_ req: Request, triage: Bool) async throws -> (User, RiskSignal) {
         let user = try req.requireUser()
-        guard roles.contains(user.role) else { throw NEIGError.forbidden("Dit signaal is niet voor u.") }
-        let triage = roles == AccessPolicy.caseRoles
         guard let id = req.parameters.get("id", as: UUID.self), let signal = try await RiskSignal.find(id, on: req.db),
             triage
                 ? AccessPolicy.canManageCases(user.actor, municipalityCode: signal.municipalityCode)
@@ -113,7 +108,7 @@ enum SignalRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let (user, signal) = try await find(req, roles: AccessPolicy.signalViewers)
+        let (user, signal) = try await find(req, triage: false)
         return HTMLPage(document: try await detail(req, signal, user: user, errors: []).document)
     }
 
@@ -125,7 +120,7 @@ enum SignalRoutes {
     }
 
     static func triage(_ req: Request) async throws -> Response {
-        let (user, signal) = try await find(req, roles: AccessPolicy.caseRoles)
+        let (user, signal) = try await find(req, triage: true)
         let form = try req.content.decode(TriageForm.self)
         switch try await SignalService.triage(
             signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user, on: req)

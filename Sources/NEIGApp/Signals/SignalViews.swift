@@ -135,7 +135,7 @@ struct SignalDetailView {
     let municipality: String
 
     var document: HTML {
-        let id = signal.id?.uuidString.lowercased() ?? "", uuid = signal.id!
+        let uuid = signal.id!
         return Layout(
             title: "Signaal", context: context,
             content: .div(
