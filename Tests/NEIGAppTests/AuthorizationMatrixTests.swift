@@ -115,7 +115,7 @@ import VaporTesting
                 let feedToken = UUID()
                 if ownership == .own {
                     let feed = CalendarFeed()
-                    feed.userID = userID ?? UUID()
+                    feed.$user.id = userID ?? UUID()
                     feed.tokenHash = Secrets.hash(feedToken.uuidString.lowercased())
                     try await feed.create(on: app.db)
                 }
@@ -225,7 +225,7 @@ import VaporTesting
             )
         }
         let notification = MemberNotification()
-        notification.userID = owner
+        notification.$user.id = owner
         notification.title = "Matrix"
         notification.link = "/vragen"
         notification.reason = "tag:preventie"

@@ -52,12 +52,12 @@ import VaporTesting
                     ($0.createdAt, $0.id!.uuidString) < ($1.createdAt, $1.id!.uuidString)
                 }.first)
             let leaving = try #require(
-                users.first { user in registrations.contains { $0.userID == user.id && $0.status == .registered } })
+                users.first { user in registrations.contains { $0.$user.id == user.id && $0.status == .registered } })
             try await EventService.cancel(
                 eventID: eventID, user: leaving, on: app.db, now: testNow, publicURL: "https://neig.example")
             #expect(try await EventRegistration.find(first.id, on: app.db)?.status == .registered)
             #expect(try await EventRegistration.query(on: app.db).filter(\.$status == .registered).count() == 5)
-            let promoted = try #require(try await User.find(first.userID, on: app.db))
+            let promoted = try #require(try await User.find(first.$user.id, on: app.db))
             #expect(
                 try await OutboxMessage.query(on: app.db).filter(\.$recipient == promoted.email).first()?.subject
                     .contains("plaats") == true)
@@ -178,7 +178,7 @@ import VaporTesting
                     && page.contains("Presentatie kennissessie nazorg"))
             let attendeeID = try #require(
                 try await User.query(on: app.db).filter(\.$email == "deelnemer@utrecht.nl").first()?.requireID())
-            let told = try await MemberNotification.query(on: app.db).filter(\.$userID == attendeeID).all()
+            let told = try await MemberNotification.query(on: app.db).filter(\.$user.$id == attendeeID).all()
             #expect(told.map(\.title) == ["Materiaal van \(meeting.title): Presentatie kennissessie nazorg"])
         }
     }

@@ -15,7 +15,7 @@ import VaporTesting
 @Suite struct KnowledgeNetworkTests {
     func notifications(_ app: Application, _ email: String) async throws -> [MemberNotification] {
         let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
-        return try await MemberNotification.query(on: app.db).filter(\.$userID == user.requireID()).sort(\.$createdAt)
+        return try await MemberNotification.query(on: app.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt)
             .all()
     }
 

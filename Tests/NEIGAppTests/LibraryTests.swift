@@ -135,7 +135,7 @@ import ZIPFoundation
             try await group.create(on: app.db)
             let membership = GroupMembership()
             membership.groupCode = "randstad"
-            membership.userID = insiderID
+            membership.$user.id = insiderID
             try await membership.create(on: app.db)
             let author = try await login(app, email: "a@amsterdam.nl")
             var ids: [String: String] = [:]

@@ -45,7 +45,7 @@ enum EventAPIRoutes {
         _ event: NetworkEvent, registrations: [EventRegistration], userID: UUID?, materials: [EventMaterial]
     ) -> EventDTO {
         let id = event.id!
-        let mine = registrations.first { $0.userID == userID && $0.$event.id == id }?.status
+        let mine = registrations.first { $0.$user.id == userID && $0.$event.id == id }?.status
         let path = SiteURL.event(id: id).path
         return EventDTO(
             id: id, title: event.title, description: event.description, starts_at: event.startsAt.formatted(.iso8601),

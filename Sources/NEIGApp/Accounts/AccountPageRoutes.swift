@@ -20,7 +20,7 @@ enum AccountPageRoutes {
             user.totpSecret == nil
             ? nil : try await SecondFactor.unusedRecoveryCodes(of: try user.requireID(), on: req.db)
         let profile = try await MemberProfile.query(on: req.db).with(\.$expertiseRows).filter(
-            \.$userID == user.requireID()
+            \.$user.$id == user.requireID()
         ).first()
         let view = AccountView(
             context: req.pageContext, user: user, unusedRecoveryCodes: unused, error: error, profile: profile,

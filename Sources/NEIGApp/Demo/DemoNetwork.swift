@@ -20,7 +20,7 @@ enum DemoNetwork {
         for member in [amsterdam, rotterdam] {
             let membership = GroupMembership()
             membership.groupCode = group.code
-            membership.userID = try member.requireID()
+            membership.$user.id = try member.requireID()
             try await membership.create(on: app.db)
             try await Notifier.followDefaults(of: group, userID: try member.requireID(), on: app.db)
         }

@@ -29,7 +29,7 @@ final class EventRegistration: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "event_id") var event: NetworkEvent
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "user_name") var userName: String
     @Field(key: "status") var status: Status
     @Field(key: "created_at") var createdAt: Date
@@ -42,7 +42,7 @@ final class CalendarFeed: Model, @unchecked Sendable {
     static let schema = "calendar_feeds"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "token_hash") var tokenHash: String
 
     init() {}

@@ -26,7 +26,7 @@ enum EventReminders {
             ).all()
             guard !claimed.isEmpty else { return 0 }
             let attendees = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
-                .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID)
+                .filter(\.$status == EventRegistration.Status.registered).all().map(\.$user.id)
             let users =
                 attendees.isEmpty
                 ? [] : try await User.query(on: tx).filter(\.$id ~~ attendees).all().filter(\.isActive)

@@ -31,7 +31,7 @@ enum EventRoutes {
         let user = try req.requireUser()
         let now = req.application.neig.clock.now()
         let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
-        let mine = try await EventRegistration.query(on: req.db).filter(\.$userID == user.requireID()).all()
+        let mine = try await EventRegistration.query(on: req.db).filter(\.$user.$id == user.requireID()).all()
         return HTMLPage(
             document: EventViews.list(
                 req.pageContext, events: events,
@@ -125,7 +125,7 @@ enum EventRoutes {
         return HTMLPage(
             document: EventViews.detail(
                 req.pageContext, event: event, registrations: registrations,
-                mine: registrations.first { $0.userID == user.id }?.status, organiser: organiser,
+                mine: registrations.first { $0.$user.id == user.id }?.status, organiser: organiser,
                 materials: materials, documents: documents))
     }
 
@@ -163,7 +163,7 @@ enum EventRoutes {
             material.title = document.title
             try await material.create(on: tx)
             let attendees = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
-                .filter(\.$status == EventRegistration.Status.registered).all().map(\.userID).filter { $0 != user.id }
+                .filter(\.$status == EventRegistration.Status.registered).all().map(\.$user.id).filter { $0 != user.id }
             try await Notifier.notify(
                 Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
                 title: "Materiaal van \(event.title): \(document.title)",
@@ -224,9 +224,9 @@ enum EventRoutes {
     static func createFeed(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         let token = Secrets.randomToken()
-        try await CalendarFeed.query(on: req.db).filter(\.$userID == user.requireID()).delete()
+        try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
         let feed = CalendarFeed()
-        feed.userID = try user.requireID()
+        feed.$user.id = try user.requireID()
         feed.tokenHash = Secrets.hash(token)
         try await feed.create(on: req.db)
         try await req.audit("event.feed", object: "user", id: user.id?.uuidString.lowercased())
@@ -237,9 +237,9 @@ enum EventRoutes {
     static func feed(_ req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         guard let feed = try await CalendarFeed.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
-            let user = try await User.find(feed.userID, on: req.db), user.isActive
+            let user = try await User.find(feed.$user.id, on: req.db), user.isActive
         else { throw NEIGError.notFound() }
-        let registered = try await EventRegistration.query(on: req.db).filter(\.$userID == feed.userID)
+        let registered = try await EventRegistration.query(on: req.db).filter(\.$user.$id == feed.$user.id)
             .filter(\.$status == EventRegistration.Status.registered).all().map(\.$event.id)
         let events =
             registered.isEmpty

@@ -28,7 +28,7 @@ enum EventService {
                 let event = try await lock(eventID, on: tx)
                 let userID = try user.requireID()
                 let existing = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID).filter(
-                    \.$userID == userID
+                    \.$user.$id == userID
                 ).first()
                 if let existing, existing.status != .cancelled { return existing.status }
                 let registered = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
@@ -36,7 +36,7 @@ enum EventService {
                 let status: EventRegistration.Status = registered < event.capacity ? .registered : .waitlisted
                 let registration = existing ?? EventRegistration()
                 registration.$event.id = eventID
-                registration.userID = userID
+                registration.$user.id = userID
                 registration.userName = user.name
                 registration.status = status
                 registration.createdAt = now
@@ -57,7 +57,7 @@ enum EventService {
                 let event = try await lock(eventID, on: tx)
                 guard
                     let registration = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
-                        .filter(\.$userID == (try user.requireID())).first(), registration.status != .cancelled
+                        .filter(\.$user.$id == (try user.requireID())).first(), registration.status != .cancelled
                 else { return }
                 let freed = registration.status == .registered
                 registration.status = EventRegistration.Status.cancelled
@@ -71,7 +71,7 @@ enum EventService {
                 else { return }
                 next.status = EventRegistration.Status.registered
                 try await next.save(on: tx)
-                if let promoted = try await User.find(next.userID, on: tx) {
+                if let promoted = try await User.find(next.$user.id, on: tx) {
                     try await OutboxMessage(
                         recipient: promoted.email, subject: "Er is een plaats voor u vrijgekomen: \(event.title)",
                         body:

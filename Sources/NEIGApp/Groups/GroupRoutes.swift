@@ -83,7 +83,7 @@ enum GroupRoutes {
         async throws -> HTMLPage
     {
         let memberIDs = try await GroupMembership.query(on: req.db).filter(\.$groupCode == group.code).all().map(
-            \.userID)
+            \.$user.id)
         let members =
             memberIDs.isEmpty
             ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
@@ -112,12 +112,14 @@ enum GroupRoutes {
         let memberID = try member.requireID()
         try await req.db.transaction { tx in
             guard
-                try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID)
-                    .first() == nil
+                try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(
+                    \.$user.$id == memberID
+                )
+                .first() == nil
             else { return }
             let membership = GroupMembership()
             membership.groupCode = group.code
-            membership.userID = memberID
+            membership.$user.id = memberID
             try await membership.create(on: tx)
             try await Notifier.followDefaults(of: group, userID: memberID, on: tx)
             try await req.audit(
@@ -132,9 +134,9 @@ enum GroupRoutes {
         let group = try await find(req)
         guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
         try await req.db.transaction { tx in
-            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$userID == memberID)
+            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$user.$id == memberID)
                 .delete()
-            try await Follow.query(on: tx).filter(\.$userID == memberID).filter(\.$kind == Follow.Kind.group).filter(
+            try await Follow.query(on: tx).filter(\.$user.$id == memberID).filter(\.$kind == Follow.Kind.group).filter(
                 \.$value == group.code
             ).delete()
             try await req.audit(

@@ -47,7 +47,7 @@ final class InformationView: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "item_id") var item: InformationItem
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "user_name") var userName: String
     @Field(key: "viewed_at") var viewedAt: Date
     @Field(key: "purpose") var purpose: String

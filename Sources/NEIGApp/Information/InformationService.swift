@@ -30,7 +30,7 @@ enum InformationService {
             for item in items {
                 let view = InformationView()
                 view.$item.id = try item.requireID()
-                view.userID = userID
+                view.$user.id = userID
                 view.userName = user.name
                 view.viewedAt = now
                 view.purpose = purpose.rawValue

@@ -76,7 +76,7 @@ final class GroupMembership: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "group_code") var groupCode: String
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
 
     init() {}
 }

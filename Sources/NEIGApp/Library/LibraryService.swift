@@ -19,7 +19,7 @@ enum LibraryService {
 
     static func groups(of user: User?, on db: any Database) async throws -> Set<String> {
         guard let id = user?.id else { return [] }
-        return Set(try await GroupMembership.query(on: db).filter(\.$userID == id).all().map(\.groupCode))
+        return Set(try await GroupMembership.query(on: db).filter(\.$user.$id == id).all().map(\.groupCode))
     }
 
     /// Members write to the library; a document is edited by its author's organisation or a coordinator.

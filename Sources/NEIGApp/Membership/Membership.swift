@@ -30,7 +30,7 @@ final class PasswordToken: Model, @unchecked Sendable {
     static let schema = "password_tokens"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @OptionalField(key: "used_at") var usedAt: Date?
@@ -43,7 +43,7 @@ final class MemberProfile: Model, @unchecked Sendable {
     static let schema = "member_profiles"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Children(for: \.$profile) var expertiseRows: [MemberExpertise]
     @OptionalField(key: "phone") var phone: String?
     @Field(key: "show_email") var showEmail: Bool

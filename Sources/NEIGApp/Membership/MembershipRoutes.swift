@@ -195,7 +195,7 @@ enum MembershipRoutes {
         let query = String((req.query[String.self, at: "q"] ?? "").prefix(100)).lowercased()
         let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$name).all().filter(\.isActive)
         let profiles = Dictionary(
-            try await MemberProfile.query(on: req.db).with(\.$expertiseRows).all().map { ($0.userID, $0) },
+            try await MemberProfile.query(on: req.db).with(\.$expertiseRows).all().map { ($0.$user.id, $0) },
             uniquingKeysWith: { first, _ in first })
         let expertise = try profiles.mapValues { try $0.expertise }
         let rows = users.filter { user in
@@ -222,8 +222,8 @@ enum MembershipRoutes {
         let user = try req.requireUser()
         let form = try req.content.decode(ProfileForm.self)
         let profile =
-            try await MemberProfile.query(on: req.db).filter(\.$userID == user.requireID()).first() ?? MemberProfile()
-        profile.userID = try user.requireID()
+            try await MemberProfile.query(on: req.db).filter(\.$user.$id == user.requireID()).first() ?? MemberProfile()
+        profile.$user.id = try user.requireID()
         var seen = Set<String>()
         let keywords = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

@@ -174,7 +174,7 @@ enum MembershipService {
             if !application.role.fits(.municipality) { user.workingArea = application.municipalityCode }
             try await user.create(on: tx)
             let link = PasswordToken()
-            link.userID = try user.requireID()
+            link.$user.id = try user.requireID()
             link.tokenHash = Secrets.hash(token)
             link.expiresAt = now.addingTimeInterval(passwordLinkDays * 86_400)
             try await link.create(on: tx)
@@ -218,7 +218,7 @@ enum MembershipService {
         let now = req.application.neig.clock.now()
         guard let link = try await PasswordToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
             link.usedAt == nil,
-            link.expiresAt > now, let user = try await User.find(link.userID, on: req.db)
+            link.expiresAt > now, let user = try await User.find(link.$user.id, on: req.db)
         else {
             return "Deze link is verlopen of al gebruikt. Vraag de netwerkcoördinator om een nieuwe."
         }

@@ -6,7 +6,7 @@ final class MemberNotification: Model, @unchecked Sendable {
     static let schema = "notifications"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "title") var title: String
     /// A path inside neig, e.g. `/vragen/…`.
     @Field(key: "link") var link: String
@@ -26,14 +26,14 @@ final class Follow: Model, @unchecked Sendable {
     enum Kind: String, Codable, Sendable { case tag, group }
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "kind") var kind: Kind
     @Field(key: "value") var value: String
 
     init() {}
 
     init(userID: UUID, kind: Kind, value: String) {
-        self.userID = userID
+        self.$user.id = userID
         self.kind = kind
         self.value = value
     }
@@ -44,7 +44,7 @@ final class NotificationSetting: Model, @unchecked Sendable {
     static let schema = "notification_settings"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "user_id") var userID: UUID
+    @Parent(key: "user_id") var user: User
     @Field(key: "email_digest") var emailDigest: Bool
 
     init() {}

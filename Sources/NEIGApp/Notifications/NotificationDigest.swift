@@ -28,7 +28,7 @@ enum NotificationDigest {
         let pending = try await MemberNotification.query(on: db).filter(\.$emailedAt == nil).filter(\.$createdAt <= now)
             .all()
         var queued = 0
-        for userID in Set(pending.map(\.userID)) {
+        for userID in Set(pending.map(\.$user.id)) {
             if try await sendOne(userID, now: now, publicURL: publicURL, on: db) { queued += 1 }
         }
         return queued

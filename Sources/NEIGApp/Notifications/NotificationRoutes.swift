@@ -14,7 +14,7 @@ enum NotificationRoutes {
 
     static func list(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let items = try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).sort(
+        let items = try await MemberNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(
             \.$createdAt, .descending
         ).limit(100).all()
         return HTMLPage(document: NotificationViews.list(req.pageContext, items: items))
@@ -25,7 +25,7 @@ enum NotificationRoutes {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self),
             let item = try await MemberNotification.find(id, on: req.db),
-            item.userID == user.id
+            item.$user.id == user.id
         else { throw NEIGError.notFound() }
         if item.readAt == nil {
             item.readAt = req.application.neig.clock.now()
@@ -37,7 +37,7 @@ enum NotificationRoutes {
 
     static func markAllRead(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await MemberNotification.query(on: req.db).filter(\.$userID == user.requireID()).filter(\.$readAt == nil)
+        try await MemberNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$readAt == nil)
             .set(\.$readAt, to: req.application.neig.clock.now()).update()
         return req.redirect(to: SiteURL.notifications.path, redirectType: .normal)
     }

@@ -16,16 +16,17 @@ enum Notifier {
             for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.tag).filter(\.$value ~~ tags)
                 .all()
             {
-                reasons[follow.userID] = reasons[follow.userID] ?? "tag:\(follow.value)"
+                reasons[follow.$user.id] = reasons[follow.$user.id] ?? "tag:\(follow.value)"
             }
         }
         if let group {
             for follow in try await Follow.query(on: db).filter(\.$kind == Follow.Kind.group).filter(\.$value == group)
                 .all()
             {
-                reasons[follow.userID] = "group:\(group)"
+                reasons[follow.$user.id] = "group:\(group)"
             }
-            let members = Set(try await GroupMembership.query(on: db).filter(\.$groupCode == group).all().map(\.userID))
+            let members = Set(
+                try await GroupMembership.query(on: db).filter(\.$groupCode == group).all().map(\.$user.id))
             reasons = reasons.filter { members.contains($0.key) }
         }
         if let excluding { reasons[excluding] = nil }
@@ -42,7 +43,7 @@ enum Notifier {
             .compactMap(\.id)
         for userID in active {
             let notification = MemberNotification()
-            notification.userID = userID
+            notification.$user.id = userID
             notification.title = String(title.prefix(300))
             notification.link = link
             notification.reason = reasons[userID] ?? ""
@@ -53,11 +54,11 @@ enum Notifier {
     }
 
     static func unreadCount(_ userID: UUID, on db: any Database) async throws -> Int {
-        try await MemberNotification.query(on: db).filter(\.$userID == userID).filter(\.$readAt == nil).count()
+        try await MemberNotification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
     }
 
     static func follows(_ userID: UUID, on db: any Database) async throws -> (tags: Set<String>, groups: Set<String>) {
-        let all = try await Follow.query(on: db).filter(\.$userID == userID).all()
+        let all = try await Follow.query(on: db).filter(\.$user.$id == userID).all()
         return (
             Set(all.filter { $0.kind == .tag }.map(\.value)),
             Set(all.filter { $0.kind == .group }.map(\.value))
@@ -67,7 +68,7 @@ enum Notifier {
     /// Replaces what a member follows.
     static func setFollows(_ userID: UUID, tags: Set<String>, groups: Set<String>, on db: any Database) async throws {
         try await db.transaction { tx in
-            try await Follow.query(on: tx).filter(\.$userID == userID).delete()
+            try await Follow.query(on: tx).filter(\.$user.$id == userID).delete()
             for tag in tags.sorted() { try await Follow(userID: userID, kind: .tag, value: tag).create(on: tx) }
             for group in groups.sorted() { try await Follow(userID: userID, kind: .group, value: group).create(on: tx) }
         }
@@ -84,13 +85,13 @@ enum Notifier {
     }
 
     static func wantsDigest(_ userID: UUID, on db: any Database) async throws -> Bool {
-        try await NotificationSetting.query(on: db).filter(\.$userID == userID).first()?.emailDigest ?? true
+        try await NotificationSetting.query(on: db).filter(\.$user.$id == userID).first()?.emailDigest ?? true
     }
 
     static func setDigest(_ userID: UUID, _ on: Bool, db: any Database) async throws {
         let setting =
-            try await NotificationSetting.query(on: db).filter(\.$userID == userID).first() ?? NotificationSetting()
-        setting.userID = userID
+            try await NotificationSetting.query(on: db).filter(\.$user.$id == userID).first() ?? NotificationSetting()
+        setting.$user.id = userID
         setting.emailDigest = on
         try await setting.save(on: db)
     }
