@@ -91,4 +91,21 @@ extension ArchitectureTests {
         }
         #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
     }
+
+    /// The services under both the pages and the API name a rejected field by a typed key (`CaseField.title`),
+    /// which knows its Dutch form name and its JSON name; the API keeps no table translating one into the other.
+    @Test func sharedServicesNameFieldsByTypedKeys() throws {
+        let shared = [
+            "CaseService.swift", "MeasureService.swift", "InformationSharing.swift", "SignalService.swift",
+            "InterventionInput.swift", "InterventionDecisions.swift"
+        ]
+        let files = Self.sources().filter { shared.contains($0.name) }
+        #expect(files.count == shared.count, "a shared service was renamed: \(files.map(\.name))")
+        let literal = try NSRegularExpression(pattern: #"field: "|orFieldError\(\s*""#)
+        let found = files.filter {
+            literal.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+        }
+        #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
+        #expect(!Self.sources(under: "API").contains { $0.text.contains("fieldNames") })
+    }
 }

@@ -85,7 +85,7 @@ enum APIRoutes {
                     Problem.Item(column: $0.column.map { apiName[$0] ?? $0 }, reason: $0.reason)
                 })
         case .success(let record):
-            guard let incident = try await IncidentWriter.create(record, channel: "api", on: req) else {
+            guard let incident = try await IncidentWriter.create(record, channel: "api", context: req.context) else {
                 throw NEIGError(
                     status: .conflict, title: "Bestaat al",
                     detail: "Er is al een incident met source_id '\(record.sourceID)' van bron '\(record.source)'.")

@@ -19,22 +19,9 @@ enum CaseAPIRoutes {
         api.post(.apiSignals, use: createSignal)
     }
 
-    /// Form field → API field, so validation messages name what the client sent.
-    static let fieldNames = [
-        "titel": "title", "adres": "address", "fase": "phase", "vertrouwelijkheid": "confidentiality",
-        "termijn": "handling_days",
-        "behandelaar": "responsible", "soort": "type", "apv": "apv_article", "adressaat": "addressee",
-        "begin": "starts_on", "einde": "ends_on",
-        "motivering": "motivation", "informatie": "information_ids", "samenvatting": "summary",
-        "classificatie": "classification",
-        "doel": "purpose", "vervalt": "expires_on", "rollen": "share_with_roles", "gebruikers": "share_with_users",
-        "gemeente": "municipality_code",
-        "postcode": "postcode", "urgentie": "urgency", "sector": "sector", "toelichting": "text"
-    ]
-
     static func invalid(_ detail: String, _ errors: [FormViews.FieldError]) -> NEIGError {
         NEIGError.unprocessable(
-            detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
+            detail, items: errors.map { Problem.Item(column: $0.jsonName, reason: $0.message) })
     }
 
     static func body<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
@@ -109,7 +96,7 @@ enum CaseAPIRoutes {
         ) {
         case .invalid(let errors): throw invalid("De zaak is niet geopend.", errors)
         case .valid(let draft):
-            let caseFile = try await CaseService.open(draft, by: user, on: req)
+            let caseFile = try await CaseService.open(draft, by: user, context: req.context)
             return try created(
                 CaseDTO(caseFile, level: .municipality),
                 location: SiteURL.apiCase(id: try caseFile.requireID()).path)
@@ -130,7 +117,7 @@ enum CaseAPIRoutes {
         let (user, caseFile, _) = try await CaseAccess.find(req)
         let input = try body(req, PhaseInput.self)
         if case .failure(let refusal) = try await CaseService.changePhase(
-            caseFile, to: input.phase, note: input.note, by: user, on: req)
+            caseFile, to: input.phase, note: input.note, by: user, context: req.context)
         {
             throw NEIGError.unprocessable(
                 "De fase is niet gewijzigd.", items: [Problem.Item(column: "phase", reason: refusal.message)])
@@ -213,7 +200,7 @@ enum CaseAPIRoutes {
         {
         case .invalid(let errors): throw invalid("De maatregel is niet opgeslagen.", errors)
         case .valid(let draft):
-            let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
+            let measure = try await MeasureService.create(draft, in: caseFile, by: user, context: req.context)
             let live = try await MeasureService.liveCitations(
                 of: [measure], today: req.application.neig.clock.today, on: req.db)
             return try created(
@@ -261,7 +248,8 @@ enum CaseAPIRoutes {
         let visible = try await InformationService.visibleItems(
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)
         if let purpose {
-            try await InformationService.recordViews(of: visible.map(\.item), by: user, purpose: purpose, on: req)
+            try await InformationService.recordViews(
+                of: visible.map(\.item), by: user, purpose: purpose, context: req.context)
         } else if !visible.isEmpty {
             try await req.audit(
                 "information.list", object: "case", id: try caseFile.requireID().uuidString.lowercased(),
@@ -364,7 +352,7 @@ enum CaseAPIRoutes {
         {
         case .invalid(let errors): throw invalid("Het signaal is niet verstuurd.", errors)
         case .valid(let draft):
-            let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
+            let signal = try await SignalService.submit(draft, by: user, sender: sender, context: req.context)
             return try created(
                 SignalDTO(signal, showCase: false),
                 location: SiteURL.signal(id: try signal.requireID()).path)

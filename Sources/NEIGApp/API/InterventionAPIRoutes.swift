@@ -15,19 +15,9 @@ enum InterventionAPIRoutes {
         api.post(.apiIntervention(id: .key, .decisions), use: decide)
     }
 
-    static let fieldNames = [
-        "naam": "name", "omschrijving": "description", "lijn": "line", "gemeenten": "municipalities",
-        "postcodegebieden": "postcode_areas",
-        "start": "start", "einde": "end", "status": "status", "kosten": "cost_euros", "output": "outputs",
-        "vergelijking": "controls",
-        "maanden_voor": "months_before", "maanden_na": "months_after", "seed": "seed", "besluit": "decision",
-        "datum": "decided_on",
-        "toelichting": "rationale", "evaluatie": "evaluation_id"
-    ]
-
     static func invalid(_ detail: String, _ errors: [FormViews.FieldError]) -> NEIGError {
         NEIGError.unprocessable(
-            detail, items: errors.map { Problem.Item(column: fieldNames[$0.field] ?? $0.field, reason: $0.message) })
+            detail, items: errors.map { Problem.Item(column: $0.jsonName, reason: $0.message) })
     }
 
     struct OutputDTO: Content {
@@ -141,7 +131,7 @@ enum InterventionAPIRoutes {
         case .invalid(let errors): throw invalid("De interventie is niet geregistreerd.", errors)
         case .valid(let draft):
             let item = try await InterventionInput.save(
-                draft, owner: user, now: req.application.neig.clock.now(), on: req)
+                draft, owner: user, now: req.application.neig.clock.now(), context: req.context)
             return try CaseAPIRoutes.created(
                 try await dto(item, on: req.db),
                 location: SiteURL.apiIntervention(id: try item.requireID()).path)

@@ -198,7 +198,8 @@ enum CaseStudyRoutes {
             let draft = LibraryService.Draft(
                 title: study.title, summary: String((study.texts["situatie"] ?? "").prefix(300)), body: markdown(study),
                 kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
-            let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
+            let document = try await LibraryService.save(
+                draft, upload: nil, existing: nil, by: user, context: req.context)
             document.authorOrganisation = study.organisation
             document.authorOrganisationID = try await User.find(study.authorID, on: req.db)?.$organisation.id
             try await document.save(on: req.db)

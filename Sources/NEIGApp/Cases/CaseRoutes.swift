@@ -70,7 +70,7 @@ enum CaseRoutes {
             let view = CaseFormView(context: req.pageContext, values: values, errors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
-            let caseFile = try await CaseService.open(draft, by: user, on: req)
+            let caseFile = try await CaseService.open(draft, by: user, context: req.context)
             return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
         }
     }
@@ -95,7 +95,7 @@ enum CaseRoutes {
         let (user, caseFile, _) = try await CaseAccess.find(req)
         let form = try req.content.decode(PhaseForm.self)
         if case .failure(let refusal) = try await CaseService.changePhase(
-            caseFile, to: form.fase, note: form.toelichting, by: user, on: req)
+            caseFile, to: form.fase, note: form.toelichting, by: user, context: req.context)
         {
             let view = try await detail(req, caseFile, error: refusal.message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)

@@ -26,23 +26,27 @@ enum CaseService {
         if title.isEmpty || title.count > 200 {
             errors.append(
                 .init(
-                    field: "titel", message: "Geef de zaak een naam van hoogstens 200 tekens, bijvoorbeeld het adres."))
+                    field: CaseField.title,
+                    message: "Geef de zaak een naam van hoogstens 200 tekens, bijvoorbeeld het adres."))
         }
         let phase = CasePhase(rawValue: phase ?? "")
         if phase == nil || phase == .gesloten || phase == .nazorg {
-            errors.append(.init(field: "fase", message: "Een zaak begint bij dreiging of explosie."))
+            errors.append(.init(field: CaseField.phase, message: "Een zaak begint bij dreiging of explosie."))
         }
         let confidentiality = CaseConfidentiality(rawValue: confidentiality ?? "")
         if confidentiality == nil {
-            errors.append(.init(field: "vertrouwelijkheid", message: "Kies een vertrouwelijkheid."))
+            errors.append(.init(field: CaseField.confidentiality, message: "Kies een vertrouwelijkheid."))
         }
         let days = BoundedNumber.integer(handlingDays ?? "", in: 1...730)
-            .orFieldError("termijn", &errors, message: "De behandeltermijn is een aantal dagen van 1 tot 730.")
+            .orFieldError(
+                CaseField.handlingDays, &errors, message: "De behandeltermijn is een aantal dagen van 1 tot 730.")
         let address = (address ?? "").trimmingCharacters(in: .whitespaces),
             responsible = (responsible ?? "").trimmingCharacters(in: .whitespaces)
-        if address.count > 200 { errors.append(.init(field: "adres", message: "Het adres is langer dan 200 tekens.")) }
+        if address.count > 200 {
+            errors.append(.init(field: CaseField.address, message: "Het adres is langer dan 200 tekens."))
+        }
         if responsible.count > 100 {
-            errors.append(.init(field: "behandelaar", message: "De behandelaar is langer dan 100 tekens."))
+            errors.append(.init(field: CaseField.responsible, message: "De behandelaar is langer dan 100 tekens."))
         }
         guard errors.isEmpty, let phase, let confidentiality, let days else { return .invalid(errors) }
         return .valid(
@@ -51,8 +55,8 @@ enum CaseService {
                 handlingDays: days, responsible: responsible.isEmpty ? nil : responsible))
     }
 
-    static func open(_ draft: Draft, by user: User, on req: Request) async throws -> CaseFile {
-        let today = req.application.neig.clock.today, now = req.application.neig.clock.now()
+    static func open(_ draft: Draft, by user: User, context: ServiceContext) async throws -> CaseFile {
+        let today = context.clock.today, now = context.clock.now()
         let caseFile = CaseFile()
         caseFile.municipalityCode = user.actor.municipalityCode ?? ""
         caseFile.title = draft.title
@@ -64,14 +68,14 @@ enum CaseService {
         caseFile.handleBefore = today.adding(days: draft.handlingDays).iso
         caseFile.responsible = draft.responsible ?? user.name
         caseFile.createdAt = now
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await caseFile.create(on: tx)
             try await CaseEvent(
                 caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
                 from: nil, to: draft.phase, text: nil
             ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: draft.phase, startedAt: now, on: tx)
-            try await req.audit(
+            try await context.audit(
                 "case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
                 detail: "phase=\(draft.phase.rawValue) confidentiality=\(draft.confidentiality.rawValue)", on: tx)
         }
@@ -84,13 +88,13 @@ enum CaseService {
     /// Moves the case along the whitelist to the phase it reached, or says why not (a refused move is audited).
     static func changePhase(
         _ caseFile: CaseFile, to phase: String?, note: String?, by user: User,
-        on req: Request
+        context: ServiceContext
     ) async throws -> Result<CasePhase, PhaseRefusal> {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let current = caseFile.phase
         guard let next = phase.flatMap(CasePhase.init(rawValue:)), current.canMove(to: next) else {
             let allowed = current.allowedNext.map(\.label).joined(separator: " of ")
-            try await req.audit(
+            try await context.audit(
                 "case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(), result: "denied",
                 detail: "from=\(current.rawValue) to=\(phase ?? "")")
             return .failure(
@@ -100,10 +104,10 @@ enum CaseService {
         guard note.count <= 2000 else {
             return .failure(PhaseRefusal(message: "De toelichting is langer dan 2000 tekens."))
         }
-        let now = req.application.neig.clock.now()
+        let now = context.clock.now()
         caseFile.phase = next
-        caseFile.phaseStartedOn = req.application.neig.clock.today.iso
-        try await req.db.transaction { tx in
+        caseFile.phaseStartedOn = context.clock.today.iso
+        try await context.db.transaction { tx in
             try await caseFile.save(on: tx)
             try await CaseAccess.appendEvent(
                 caseFile, actor: user.name, kind: "fase", from: current, to: next,
@@ -111,7 +115,7 @@ enum CaseService {
             if next != .gesloten {
                 try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx)
             }
-            try await req.audit(
+            try await context.audit(
                 "case.phase", object: "case", id: caseFile.id?.uuidString.lowercased(),
                 detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }

@@ -27,7 +27,7 @@ extension Result where Failure == BoundedNumber.Failure {
     }
 
     /// For forms that show their own errors: the value, or nil after adding the field's message.
-    func orFieldError(_ field: String, _ errors: inout [FormViews.FieldError], message: String) -> Success? {
+    func orFieldError(_ field: some FieldName, _ errors: inout [FormViews.FieldError], message: String) -> Success? {
         switch self {
         case .success(let value): return value
         case .failure:

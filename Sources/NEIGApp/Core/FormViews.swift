@@ -3,8 +3,17 @@ import Plot
 /// Labelled form fields with their error message tied to the field (WCAG 3.3.1 / 3.3.2).
 enum FormViews {
     struct FieldError: Sendable {
+        /// The name in the form, which the page's field and anchor use.
         let field: String
+        /// The name in the API's JSON body.
+        let jsonName: String
         let message: String
+
+        init(field: some FieldName, message: String) {
+            self.field = field.formName
+            self.jsonName = field.jsonName
+            self.message = message
+        }
     }
 
     /// The summary at the top of a form; each message links to its field.

@@ -78,7 +78,7 @@ enum IncidentRoutes {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: nil, on: req)
         case .success(let record):
-            guard let incident = try await IncidentWriter.create(record, channel: "form", on: req) else {
+            guard let incident = try await IncidentWriter.create(record, channel: "form", context: req.context) else {
                 return try await formWithErrors(
                     values,
                     ProblemList([

@@ -54,7 +54,9 @@ enum InformationRoutes {
         }
         let purpose = req.query[String.self, at: "doel"].flatMap(InformationViewPurpose.init(rawValue:))
         var views: [InformationView] = []
-        if let purpose { try await InformationService.recordViews(of: [item], by: user, purpose: purpose, on: req) }
+        if let purpose {
+            try await InformationService.recordViews(of: [item], by: user, purpose: purpose, context: req.context)
+        }
         if item.authorID == user.id {
             views = try await InformationView.query(on: req.db).filter(\.$item.$id == id).sort(\.$viewedAt, .descending)
                 .all()

@@ -22,11 +22,11 @@ enum InformationService {
 
     /// Logs that `user` read these items for `purpose`: in the view log the sharer sees, and in the audit log.
     static func recordViews(
-        of items: [InformationItem], by user: User, purpose: InformationViewPurpose, on req: Request
+        of items: [InformationItem], by user: User, purpose: InformationViewPurpose, context: ServiceContext
     ) async throws {
         guard !items.isEmpty else { return }
-        let userID = try user.requireID(), now = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
+        let userID = try user.requireID(), now = context.clock.now()
+        try await context.db.transaction { tx in
             for item in items {
                 let view = InformationView()
                 view.$item.id = try item.requireID()
@@ -35,7 +35,7 @@ enum InformationService {
                 view.viewedAt = now
                 view.purpose = purpose.rawValue
                 try await view.create(on: tx)
-                try await req.audit(
+                try await context.audit(
                     "info.read", object: "information", id: item.id?.uuidString.lowercased(),
                     detail: "purpose=\(purpose.rawValue)", on: tx)
             }

@@ -24,28 +24,35 @@ extension InformationService {
         if summary.isEmpty || summary.count > 4000 {
             errors.append(
                 .init(
-                    field: "samenvatting", message: "Vat de informatie samen in 1 tot 4000 tekens; alleen wat nodig is."
+                    field: InformationField.summary,
+                    message: "Vat de informatie samen in 1 tot 4000 tekens; alleen wat nodig is."
                 ))
         }
         let classification = InformationClassification(rawValue: classification ?? "")
-        if classification == nil { errors.append(.init(field: "classificatie", message: "Kies een rubricering.")) }
+        if classification == nil {
+            errors.append(.init(field: InformationField.classification, message: "Kies een rubricering."))
+        }
         let purpose = (purpose ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if purpose.isEmpty || purpose.count > 300 {
             errors.append(
                 .init(
-                    field: "doel", message: "Noem het doel waarvoor u deelt, bijvoorbeeld 'motivering sluiting woning'."
+                    field: InformationField.purpose,
+                    message: "Noem het doel waarvoor u deelt, bijvoorbeeld 'motivering sluiting woning'."
                 ))
         }
         let expires = CivilDate(parsing: expiresOn ?? "")
         if expires == nil || expires! < today || expires! > today.adding(days: 366) {
             errors.append(
                 .init(
-                    field: "vervalt", message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
+                    field: InformationField.expiresOn,
+                    message: "De vervaldatum ligt tussen vandaag en een jaar vanaf nu (JJJJ-MM-DD)."))
         }
         let parsedRoles = roles.compactMap(Role.init(rawValue:)).filter(AccessPolicy.informationRecipients.contains)
         let emails = users.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         if parsedRoles.isEmpty && emails.isEmpty {
-            errors.append(.init(field: "rollen", message: "Deel met ten minste één rol of persoon van de gemeente."))
+            errors.append(
+                .init(field: InformationField.roles, message: "Deel met ten minste één rol of persoon van de gemeente.")
+            )
         }
         guard errors.isEmpty, let classification, let expires else { return .invalid(errors) }
         return .valid(
@@ -67,7 +74,7 @@ extension InformationService {
             else {
                 return .invalid([
                     .init(
-                        field: "gebruikers",
+                        field: InformationField.users,
                         message: "\(email) is geen OOV-medewerker of burgemeester van deze gemeente.")
                 ])
             }

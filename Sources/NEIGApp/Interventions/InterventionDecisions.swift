@@ -21,20 +21,26 @@ extension InterventionService {
         let id = try intervention.requireID()
         var errors: [FormViews.FieldError] = []
         let kind = InterventionDecisionKind(rawValue: form.besluit ?? "")
-        if kind == nil { errors.append(.init(field: "besluit", message: "Kies voortzetten, bijstellen of stoppen.")) }
+        if kind == nil {
+            errors.append(.init(field: InterventionField.decision, message: "Kies voortzetten, bijstellen of stoppen."))
+        }
         let date = CivilDate(parsing: form.datum ?? "")
         if date == nil || date! > context.clock.today {
-            errors.append(.init(field: "datum", message: "Geef de datum van het besluit, niet in de toekomst."))
+            errors.append(
+                .init(
+                    field: InterventionField.decidedOn, message: "Geef de datum van het besluit, niet in de toekomst."))
         }
         let rationale = (form.toelichting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if rationale.count < 10 || rationale.count > 5000 {
-            errors.append(.init(field: "toelichting", message: "Motiveer het besluit in 10 tot 5000 tekens."))
+            errors.append(
+                .init(field: InterventionField.rationale, message: "Motiveer het besluit in 10 tot 5000 tekens."))
         }
         let snapshot = try await UUID(uuidString: form.evaluatie ?? "").asyncFlatMap {
             try await EvaluationSnapshot.find($0, on: context.db)
         }
         if snapshot?.$intervention.id != id {
-            errors.append(.init(field: "evaluatie", message: "Kies de evaluatie waarop het besluit steunt."))
+            errors.append(
+                .init(field: InterventionField.evaluation, message: "Kies de evaluatie waarop het besluit steunt."))
         }
         guard errors.isEmpty, let kind, let date, let snapshot else { return .invalid(errors) }
         let decision = InterventionDecision()

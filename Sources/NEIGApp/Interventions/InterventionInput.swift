@@ -37,7 +37,9 @@ enum InterventionInput {
                 }
             guard let found else {
                 return .invalid([
-                    .init(field: "gemeenten", message: "‘\(word)’ is geen gemeente (naam of CBS-code zoals GM0363).")
+                    .init(
+                        field: InterventionField.municipalities,
+                        message: "‘\(word)’ is geen gemeente (naam of CBS-code zoals GM0363).")
                 ])
             }
             if !codes.contains(found.code) { codes.append(found.code) }
@@ -61,7 +63,7 @@ enum InterventionInput {
             else {
                 return .invalid([
                     .init(
-                        field: "output",
+                        field: InterventionField.outputs,
                         message:
                             "Regel \(number + 1): schrijf ‘omschrijving | gepland’ of ‘omschrijving | gepland | gerealiseerd’ met hele getallen."
                     )
@@ -69,7 +71,7 @@ enum InterventionInput {
             }
             outputs.append((parts[0], planned, realised))
             if outputs.count > 100 {
-                return .invalid([.init(field: "output", message: "Noem ten hoogste 100 outputs.")])
+                return .invalid([.init(field: InterventionField.outputs, message: "Noem ten hoogste 100 outputs.")])
             }
         }
         return .valid(outputs)
@@ -79,44 +81,54 @@ enum InterventionInput {
         var errors: [FormViews.FieldError] = []
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 200 {
-            errors.append(.init(field: "naam", message: "Geef de interventie een naam van hoogstens 200 tekens."))
+            errors.append(
+                .init(field: InterventionField.name, message: "Geef de interventie een naam van hoogstens 200 tekens."))
         }
         let description = (form.omschrijving ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if description.count > 10_000 {
-            errors.append(.init(field: "omschrijving", message: "De omschrijving is langer dan 10.000 tekens."))
+            errors.append(
+                .init(field: InterventionField.description, message: "De omschrijving is langer dan 10.000 tekens."))
         }
         let line = ApproachLine(rawValue: form.lijn ?? "")
-        if line == nil { errors.append(.init(field: "lijn", message: "Kies de lijn van de aanpak.")) }
+        if line == nil { errors.append(.init(field: InterventionField.line, message: "Kies de lijn van de aanpak.")) }
         var codes: [String] = []
         switch municipalities(form.gemeenten ?? "", registry: registry) {
         case .valid(let found) where found.isEmpty:
-            errors.append(.init(field: "gemeenten", message: "Noem ten minste één gemeente waar de interventie loopt."))
+            errors.append(
+                .init(
+                    field: InterventionField.municipalities,
+                    message: "Noem ten minste één gemeente waar de interventie loopt."))
         case .valid(let found): codes = found
         case .invalid(let problems): errors += problems
         }
         let areas = PostcodeAreas.parse(form.postcodegebieden ?? "")
         if let invalid = areas.invalid {
             errors.append(
-                .init(field: "postcodegebieden", message: "‘\(invalid)’ is geen postcodegebied van vier cijfers."))
+                .init(
+                    field: InterventionField.postcodeAreas,
+                    message: "‘\(invalid)’ is geen postcodegebied van vier cijfers."))
         }
         let start = CivilDate(parsing: form.start ?? "")
-        if start == nil { errors.append(.init(field: "start", message: "Geef de startdatum (JJJJ-MM-DD).")) }
+        if start == nil {
+            errors.append(.init(field: InterventionField.start, message: "Geef de startdatum (JJJJ-MM-DD)."))
+        }
         var end: CivilDate?
         if let text = form.einde, !text.isEmpty {
             end = CivilDate(parsing: text)
             if end == nil || (start != nil && end! < start!) {
-                errors.append(.init(field: "einde", message: "De einddatum is een datum na de start."))
+                errors.append(.init(field: InterventionField.end, message: "De einddatum is een datum na de start."))
             }
         }
         let status = InterventionStatus(rawValue: form.status ?? "")
-        if status == nil { errors.append(.init(field: "status", message: "Kies een status.")) }
+        if status == nil { errors.append(.init(field: InterventionField.status, message: "Kies een status.")) }
         var cost: Int?
         if let text = form.kosten?.replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces),
             !text.isEmpty
         {
             cost = BoundedNumber.integer(text, in: 0...1_000_000_000_000)
                 .orFieldError(
-                    "kosten", &errors, message: "De kosten zijn een heel aantal euro’s, ten hoogste een biljoen.")
+                    InterventionField.cost, &errors,
+                    message: "De kosten zijn een heel aantal euro’s, ten hoogste een biljoen.")
         }
         var outputs: [(label: String, planned: Int, realised: Int)] = []
         switch Self.outputs(form.output ?? "") {
@@ -155,14 +167,15 @@ enum InterventionInput {
             documents: draft.documents, on: db)
     }
 
-    static func save(_ draft: Draft, owner user: User, now: Date, on req: Request) async throws -> Intervention {
+    static func save(_ draft: Draft, owner user: User, now: Date, context: ServiceContext) async throws -> Intervention
+    {
         let intervention = Intervention()
         apply(draft, to: intervention)
         intervention.ownerOrganisationID = try user.$organisation.id
         intervention.ownerName = user.$organisation.value?.name ?? user.name
         intervention.createdAt = now
         intervention.updatedAt = now
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await intervention.create(on: tx)
             try await storeLists(draft, of: intervention, on: tx)
             for output in draft.outputs {
@@ -172,7 +185,7 @@ enum InterventionInput {
                 )
                 try await row.create(on: tx)
             }
-            try await req.audit(
+            try await context.audit(
                 "intervention.create", object: "intervention", id: intervention.id?.uuidString.lowercased(),
                 detail: "line=\(draft.line.rawValue) municipalities=\(draft.municipalities.count)", on: tx)
         }
@@ -227,7 +240,7 @@ enum InterventionInput {
             if let invalid = parsed.invalid {
                 errors.append(
                     .init(
-                        field: "vergelijking",
+                        field: InterventionField.controls,
                         message:
                             "‘\(invalid)’ is geen postcodegebied van vier cijfers; deze interventie vergelijkt postcodegebieden."
                     ))
@@ -237,7 +250,8 @@ enum InterventionInput {
         } else if !controlsText.isEmpty {
             switch municipalities(controlsText, registry: registry) {
             case .valid(let codes): request.controls = codes
-            case .invalid(let problems): errors += problems.map { .init(field: "vergelijking", message: $0.message) }
+            case .invalid(let problems):
+                errors += problems.map { .init(field: InterventionField.controls, message: $0.message) }
             }
         }
         for (field, text, range) in [
@@ -252,7 +266,7 @@ enum InterventionInput {
         }
         if let seed = form.seed, !seed.isEmpty {
             guard case .success(let value) = BoundedNumber.integer(seed, in: 0...Int.max).map(UInt64.init) else {
-                return .invalid(errors + [.init(field: "seed", message: "De seed is een heel getal.")])
+                return .invalid(errors + [.init(field: InterventionField.seed, message: "De seed is een heel getal.")])
             }
             request.seed = value
         }

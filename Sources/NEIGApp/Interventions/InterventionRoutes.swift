@@ -53,7 +53,7 @@ enum InterventionRoutes {
             .encodeResponse(for: req)
         case .valid(let draft):
             let intervention = try await InterventionInput.save(
-                draft, owner: user, now: req.application.neig.clock.now(), on: req)
+                draft, owner: user, now: req.application.neig.clock.now(), context: req.context)
             return req.redirect(
                 to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
         }

@@ -164,7 +164,8 @@ enum LibraryRoutes {
                 lists: ["lijnen": form.lijnen ?? [], "fasen": form.fasen ?? []], errors: errors, groups: groups)
             return try await HTMLPage(document: view.page, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        let document = try await LibraryService.save(draft, upload: upload, existing: existing, by: user, on: req)
+        let document = try await LibraryService.save(
+            draft, upload: upload, existing: existing, by: user, context: req.context)
         return req.redirect(
             to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
     }

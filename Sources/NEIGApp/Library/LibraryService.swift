@@ -99,11 +99,13 @@ enum LibraryService {
     }
 
     /// Creates a document or saves a new version of one; the previous text goes to the version history.
-    static func save(_ draft: Draft, upload: Upload?, existing: LibraryDocument?, by user: User, on req: Request)
+    static func save(
+        _ draft: Draft, upload: Upload?, existing: LibraryDocument?, by user: User, context: ServiceContext
+    )
         async throws -> LibraryDocument
     {
         let document = existing ?? LibraryDocument()
-        let now = req.application.neig.clock.now()
+        let now = context.clock.now()
         let previous = existing.map { ($0.version, $0.title, $0.summary, $0.body) }
         if existing == nil {
             document.createdBy = try user.requireID()
@@ -126,7 +128,7 @@ enum LibraryService {
             document.attachmentSize = upload.bytes.count
             // Reading a 20 MB PDF takes a while; not on the event loop.
             let (bytes, type) = (upload.bytes, upload.type)
-            let extracted = try await req.application.threadPool.runIfActive {
+            let extracted = try await context.application.threadPool.runIfActive {
                 AttachmentText.extract(bytes, type: type)
             }
             guard case .success(let text) = extracted else {
@@ -137,7 +139,7 @@ enum LibraryService {
             }
             document.attachmentText = text
         }
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             if let previous {
                 let version = LibraryVersion()
                 version.$document.id = try document.requireID()
@@ -156,7 +158,7 @@ enum LibraryService {
                 try await attachment.create(on: tx)
             }
             try await LibrarySearch.index(document, isNew: existing == nil, on: tx)
-            try await req.audit(
+            try await context.audit(
                 existing == nil ? "library.create" : "library.edit", object: "library_document",
                 id: document.id?.uuidString.lowercased(),
                 detail: "version=\(document.version) visibility=\(draft.visibility.rawValue)", on: tx)

@@ -39,7 +39,7 @@ enum MeasureRoutes {
             let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
-            let measure = try await MeasureService.create(draft, in: caseFile, by: user, on: req)
+            let measure = try await MeasureService.create(draft, in: caseFile, by: user, context: req.context)
             return req.redirect(
                 to: SiteURL.measure(id: try measure.requireID()).path, redirectType: .normal)
         }
@@ -113,7 +113,8 @@ enum MeasureRoutes {
             to: form.status, password: form.wachtwoord, code: form.code, notifiedOn: form.bekendgemaakt_op,
             note: form.toelichting)
         return try await respond(
-            req, measure, caseFile, user: user, try await MeasureService.transition(measure, change, by: user, on: req))
+            req, measure, caseFile, user: user,
+            try await MeasureService.transition(measure, change, by: user, context: req.context))
     }
 
     struct ObjectionForm: Content {
@@ -125,7 +126,7 @@ enum MeasureRoutes {
         let (user, measure, caseFile) = try await find(req)
         let form = try req.content.decode(ObjectionForm.self)
         let result = try await MeasureService.objection(
-            measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, on: req)
+            measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, context: req.context)
         return try await respond(req, measure, caseFile, user: user, result)
     }
 

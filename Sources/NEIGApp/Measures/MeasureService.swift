@@ -22,40 +22,43 @@ enum MeasureService {
     ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let type = MeasureType(rawValue: type ?? "")
-        if type == nil { errors.append(.init(field: "soort", message: "Kies de soort maatregel.")) }
+        if type == nil { errors.append(.init(field: MeasureField.kind, message: "Kies de soort maatregel.")) }
         let article = (apvArticle ?? "").trimmingCharacters(in: .whitespaces)
         if type == .apv && (article.isEmpty || article.count > 200) {
             errors.append(
-                .init(field: "apv", message: "Noem het artikel van de APV, bijvoorbeeld 'artikel 2:79 APV Amsterdam'."))
+                .init(
+                    field: MeasureField.apvArticle,
+                    message: "Noem het artikel van de APV, bijvoorbeeld 'artikel 2:79 APV Amsterdam'."))
         }
         let start = (startsOn ?? "").isEmpty ? nil : CivilDate(parsing: startsOn!)
         if !(startsOn ?? "").isEmpty && start == nil {
-            errors.append(.init(field: "begin", message: "De begindatum is geen datum (JJJJ-MM-DD)."))
+            errors.append(.init(field: MeasureField.startsOn, message: "De begindatum is geen datum (JJJJ-MM-DD)."))
         }
         let end = (endsOn ?? "").isEmpty ? nil : CivilDate(parsing: endsOn!)
         if !(endsOn ?? "").isEmpty && end == nil {
-            errors.append(.init(field: "einde", message: "De einddatum is geen datum (JJJJ-MM-DD)."))
+            errors.append(.init(field: MeasureField.endsOn, message: "De einddatum is geen datum (JJJJ-MM-DD)."))
         }
         if let start, let end, end < start {
-            errors.append(.init(field: "einde", message: "De einddatum ligt vóór de begindatum."))
+            errors.append(.init(field: MeasureField.endsOn, message: "De einddatum ligt vóór de begindatum."))
         }
         let motivation = (motivation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if motivation.count < 20 || motivation.count > 10_000 {
             errors.append(
                 .init(
-                    field: "motivering",
+                    field: MeasureField.motivation,
                     message: "Motiveer de maatregel met de feiten waarop hij rust (20 tot 10.000 tekens)."))
         }
         let cited = information.compactMap(UUID.init(uuidString:))
         if cited.count != information.count || !Set(cited).isSubset(of: allowedInformation) {
             errors.append(
                 .init(
-                    field: "informatie", message: "U kunt alleen informatie aanhalen die met u is gedeeld en nog geldt."
+                    field: MeasureField.informationIDs,
+                    message: "U kunt alleen informatie aanhalen die met u is gedeeld en nog geldt."
                 ))
         }
         let addressee = (addressee ?? "").trimmingCharacters(in: .whitespaces)
         if addressee.count > 200 {
-            errors.append(.init(field: "adressaat", message: "De geadresseerde is langer dan 200 tekens."))
+            errors.append(.init(field: MeasureField.addressee, message: "De geadresseerde is langer dan 200 tekens."))
         }
         guard errors.isEmpty, let type else { return .invalid(errors) }
         return .valid(
@@ -64,7 +67,9 @@ enum MeasureService {
                 startsOn: start, endsOn: end, motivation: motivation, information: cited))
     }
 
-    static func create(_ draft: Draft, in caseFile: CaseFile, by user: User, on req: Request) async throws -> Measure {
+    static func create(_ draft: Draft, in caseFile: CaseFile, by user: User, context: ServiceContext) async throws
+        -> Measure
+    {
         let measure = Measure()
         measure.$caseFile.id = try caseFile.requireID()
         measure.municipalityCode = caseFile.municipalityCode
@@ -76,14 +81,14 @@ enum MeasureService {
         measure.endsOn = draft.endsOn?.iso
         measure.motivation = draft.motivation
         measure.decisionExtended = false
-        measure.createdAt = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
+        measure.createdAt = context.clock.now()
+        try await context.db.transaction { tx in
             try await measure.create(on: tx)
             try await measure.replaceCitations(draft.information, on: tx)
             try await CaseAccess.appendEvent(
                 caseFile, actor: user.name, kind: "maatregel",
                 text: "Concept: \(draft.type.label) (\(draft.legalBasis))", at: measure.createdAt, on: tx)
-            try await req.audit(
+            try await context.audit(
                 "measure.create", object: "measure", id: measure.id?.uuidString.lowercased(),
                 detail: "case=\(caseFile.id!.uuidString.lowercased()) type=\(draft.type.rawValue)", on: tx)
         }
@@ -92,7 +97,7 @@ enum MeasureService {
 
     enum Refusal: Error {
         /// Shown to the user; `field` names the form field.
-        case invalid(field: String, message: String)
+        case invalid(field: MeasureField, message: String)
         case forbidden(String)
     }
 
@@ -105,35 +110,36 @@ enum MeasureService {
     }
 
     /// Moves a measure along `MeasureState.allowedNext`; adopting needs the mayor's password and a fresh TOTP code.
-    static func transition(_ measure: Measure, _ change: Transition, by user: User, on req: Request) async throws
+    static func transition(_ measure: Measure, _ change: Transition, by user: User, context: ServiceContext)
+        async throws
         -> Result<Void, Refusal>
     {
         let current = measure.state
         let id = measure.id?.uuidString.lowercased()
         guard let next = change.to.flatMap(MeasureState.init(rawValue:)), current.canMove(to: next) else {
-            try await req.audit(
+            try await context.audit(
                 "measure.state", object: "measure", id: id, result: "denied",
                 detail: "from=\(current.rawValue) to=\(change.to ?? "")")
             let allowed = current.allowedNext.map { $0.label.lowercased() }.joined(separator: " of ")
             return .failure(
                 .invalid(
-                    field: "status",
+                    field: MeasureField.status,
                     message: allowed.isEmpty
                         ? "Deze maatregel is afgesloten."
                         : "Vanuit \(current.label.lowercased()) kan alleen: \(allowed)."))
         }
-        let today = req.application.neig.clock.today, now = req.application.neig.clock.now()
+        let today = context.clock.today, now = context.clock.now()
         if MeasureState.mayorOnly.contains(next) {
             guard user.role == .mayor else {
-                try await req.audit(
+                try await context.audit(
                     "measure.adopt", object: "measure", id: id, result: "denied", detail: "role=\(user.role.rawValue)")
                 return .failure(.forbidden("Alleen de burgemeester stelt een besluit vast."))
             }
-            guard try await stepUp(user, password: change.password ?? "", code: change.code ?? "", on: req) else {
-                try await req.audit("measure.step-up", object: "measure", id: id, result: "denied")
+            guard try await context.confirmIdentity(user, change.password ?? "", change.code ?? "") else {
+                try await context.audit("measure.step-up", object: "measure", id: id, result: "denied")
                 return .failure(
                     .invalid(
-                        field: "wachtwoord",
+                        field: MeasureField.password,
                         message: "Wachtwoord of code klopt niet. Vaststellen vraagt om opnieuw inloggen met beide."))
             }
             measure.decidedBy = user.name
@@ -145,22 +151,22 @@ enum MeasureService {
             guard let date, date <= today, decided.map({ date >= $0 }) ?? true else {
                 return .failure(
                     .invalid(
-                        field: "bekendgemaakt_op",
+                        field: MeasureField.publishedOn,
                         message: "De datum van bekendmaking ligt tussen de vaststelling en vandaag."))
             }
             measure.notifiedOn = date.iso
         }
         if next == .beeindigd, measure.endsOn.map({ $0 > today.iso }) ?? true { measure.endsOn = today.iso }
         measure.state = next
-        let caseFile = try await measure.$caseFile.get(on: req.db)
+        let caseFile = try await measure.$caseFile.get(on: context.db)
         let note = (change.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000)
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
                 caseFile, actor: user.name, kind: "maatregel",
                 text: "\(measure.type.label): \(next.label.lowercased())" + (note.isEmpty ? "" : " — \(note)"), at: now,
                 on: tx)
-            try await req.audit(
+            try await context.audit(
                 next == .vastgesteld ? "measure.adopt" : "measure.state", object: "measure", id: id,
                 detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
         }
@@ -177,57 +183,38 @@ enum MeasureService {
                 .compactMap(\.id))
     }
 
-    /// Re-authentication: the password and an unused TOTP code, both checked now.
-    static func stepUp(_ user: User, password: String, code: String, on req: Request) async throws -> Bool {
-        try await Lockout.limitCodeAttempts(user, on: req)
-        guard !Lockout.isLocked(user, now: req.application.neig.clock.now()) else { return false }
-        guard !password.isEmpty,
-            try await AccountService.verifyPassword(password, hash: user.passwordHash, on: req.application),
-            let secret = user.totpSecret,
-            let counter = SecondFactor.acceptedCounter(
-                code: code, secret: secret, usedCounter: user.totpUsedCounter,
-                now: req.application.neig.clock.now())
-        else {
-            // Guessing from inside a session: the lock ends that session as well.
-            if try await Lockout.recordFailure(user, on: req), let session = req.currentSession {
-                try await session.delete(on: req.db)
-            }
-            return false
-        }
-        user.totpUsedCounter = counter
-        try await user.save(on: req.db)
-        return true
-    }
-
     /// Registers an objection (bezwaar) on the date it came in, or extends the decision term once.
-    static func objection(_ measure: Measure, receivedOn: String?, extend: Bool, by user: User, on req: Request)
+    static func objection(_ measure: Measure, receivedOn: String?, extend: Bool, by user: User, context: ServiceContext)
         async throws -> Result<Void, Refusal>
     {
-        let today = req.application.neig.clock.today
+        let today = context.clock.today
         guard measure.type.isObjectable, [.bekendgemaakt, .beeindigd].contains(measure.state),
             let notified = measure.notifiedOn
         else {
             return .failure(
                 .invalid(
-                    field: "ontvangen", message: "Bezwaar kan pas na bekendmaking, en niet tegen een noodverordening."))
+                    field: MeasureField.receivedOn,
+                    message: "Bezwaar kan pas na bekendmaking, en niet tegen een noodverordening."))
         }
         let detail: String
         if extend {
             guard measure.objectionReceivedOn != nil, !measure.decisionExtended else {
                 return .failure(
-                    .invalid(field: "verdagen", message: "Verdagen kan één keer, nadat bezwaar is ontvangen."))
+                    .invalid(
+                        field: MeasureField.postpone, message: "Verdagen kan één keer, nadat bezwaar is ontvangen."))
             }
             measure.decisionExtended = true
             detail = "Beslistermijn op bezwaar met zes weken verdaagd tot \(measure.objectionDecisionDue!.dutch)"
         } else {
             guard measure.objectionReceivedOn == nil else {
-                return .failure(.invalid(field: "ontvangen", message: "Er is al een bezwaar geregistreerd."))
+                return .failure(
+                    .invalid(field: MeasureField.receivedOn, message: "Er is al een bezwaar geregistreerd."))
             }
             guard let received = CivilDate(parsing: receivedOn ?? ""), received.iso >= notified, received <= today
             else {
                 return .failure(
                     .invalid(
-                        field: "ontvangen",
+                        field: MeasureField.receivedOn,
                         message: "De ontvangstdatum ligt tussen de bekendmaking en vandaag (JJJJ-MM-DD)."))
             }
             measure.objectionReceivedOn = received.iso
@@ -236,12 +223,12 @@ enum MeasureService {
                 "Bezwaar ontvangen op \(received.dutch)" + (late ? " (na afloop van de bezwaartermijn)" : "")
                 + "; beslissen vóór \(measure.objectionDecisionDue!.dutch)"
         }
-        let caseFile = try await measure.$caseFile.get(on: req.db)
-        try await req.db.transaction { tx in
+        let caseFile = try await measure.$caseFile.get(on: context.db)
+        try await context.db.transaction { tx in
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "bezwaar", text: detail, at: req.application.neig.clock.now(), on: tx)
-            try await req.audit(
+                caseFile, actor: user.name, kind: "bezwaar", text: detail, at: context.clock.now(), on: tx)
+            try await context.audit(
                 extend ? "measure.objection-extend" : "measure.objection", object: "measure",
                 id: measure.id?.uuidString.lowercased(), on: tx)
         }

@@ -65,7 +65,7 @@ enum MembershipRoutes {
                     req.pageContext, values: values, errors: errors,
                     registry: req.application.neig.municipalities), status: .unprocessableEntity)
         case .valid(let draft):
-            try await MembershipService.apply(draft, on: req)
+            try await MembershipService.apply(draft, context: req.context)
             return page(
                 req, "Bevestig uw e-mailadres",
                 .div(
@@ -79,7 +79,7 @@ enum MembershipRoutes {
 
     static func confirm(_ req: Request) async throws -> HTMLPage {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await MembershipService.confirm(token: token, on: req) else {
+        guard try await MembershipService.confirm(token: token, context: req.context) else {
             return page(
                 req, "Link ongeldig",
                 .div(
@@ -110,7 +110,7 @@ enum MembershipRoutes {
     static func setPassword(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PasswordForm.self)
         if let problem = try await MembershipService.setPassword(
-            token: form.token ?? "", password: form.wachtwoord ?? "", on: req)
+            token: form.token ?? "", password: form.wachtwoord ?? "", context: req.context)
         {
             return try await page(
                 req, "Wachtwoord kiezen",
@@ -163,9 +163,9 @@ enum MembershipRoutes {
             }
             try await MembershipService.approve(
                 application, organisationCode: form.organisatiecode, organisationName: form.organisatienaam,
-                by: user, on: req)
+                by: user, context: req.context)
         case "afwijzen" where !reason.isEmpty && reason.count <= 1000:
-            try await MembershipService.reject(application, reason: reason, by: user, on: req)
+            try await MembershipService.reject(application, reason: reason, by: user, context: req.context)
         default:
             throw NEIGError.unprocessable(
                 "Kies goedkeuren, of afwijzen met een reden.",

@@ -56,10 +56,10 @@ enum MembershipService {
 
     /// Stores the application and mails the confirmation link. An address that already has an account gets a
     /// reminder instead, so the form does not reveal who is a member.
-    static func apply(_ draft: Draft, on req: Request) async throws {
-        let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
+    static func apply(_ draft: Draft, context: ServiceContext) async throws {
+        let now = context.clock.now(), base = context.publicURL
         let token = Secrets.randomToken()
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             if try await User.query(on: tx).filter(\.$email == draft.email).first() != nil {
                 try await OutboxMessage(
                     recipient: draft.email, subject: "Uw aanmelding bij neig",
@@ -67,7 +67,7 @@ enum MembershipService {
                         "U heeft al een account bij neig. Inloggen: \(base)\(SiteURL.login.path)\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
                     now: now
                 ).create(on: tx)
-                try await req.audit(
+                try await context.audit(
                     "membership.apply", object: "membership_application", result: "denied", detail: "existing account",
                     on: tx)
                 return
@@ -89,30 +89,30 @@ enum MembershipService {
                     "Beste \(draft.name),\n\nBevestig uw e-mailadres binnen 48 uur met deze link:\n\(base)\(SiteURL.confirmApplication(token: token).path)\n\n"
                     + "Daarna beoordeelt een netwerkcoördinator uw aanmelding.", now: now
             ).create(on: tx)
-            try await req.audit(
+            try await context.audit(
                 "membership.apply", object: "membership_application", id: application.id?.uuidString.lowercased(),
                 on: tx)
         }
     }
 
-    static func confirm(token: String, on req: Request) async throws -> Bool {
-        let now = req.application.neig.clock.now()
+    static func confirm(token: String, context: ServiceContext) async throws -> Bool {
+        let now = context.clock.now()
         guard
-            let application = try await MembershipApplication.query(on: req.db).filter(
+            let application = try await MembershipApplication.query(on: context.db).filter(
                 \.$tokenHash == Secrets.hash(token)
             ).first(),
             application.status == .unconfirmed, now.timeIntervalSince(application.createdAt) < confirmationHours * 3600
         else {
-            try await req.audit("membership.confirm", object: "membership_application", result: "denied")
+            try await context.audit("membership.confirm", object: "membership_application", result: "denied")
             return false
         }
         application.status = MembershipApplication.Status.confirmed
         application.confirmedAt = now
         // The token has done its work; a new random hash makes the link unusable.
         application.tokenHash = Secrets.hash(Secrets.randomToken())
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await application.save(on: tx)
-            try await req.audit(
+            try await context.audit(
                 "membership.confirm", object: "membership_application", id: application.id?.uuidString.lowercased(),
                 on: tx)
         }
@@ -157,14 +157,14 @@ enum MembershipService {
     /// Approval creates the account in the right organisation and role and mails a link to set a password.
     static func approve(
         _ application: MembershipApplication, organisationCode: String?, organisationName: String?,
-        by coordinator: User, on req: Request
+        by coordinator: User, context: ServiceContext
     ) async throws {
-        let now = req.application.neig.clock.now(), base = req.application.neig.publicURL
+        let now = context.clock.now(), base = context.publicURL
         let token = Secrets.randomToken()
-        let registry = req.application.neig.municipalities
+        let registry = context.municipalities
         let unusable = try await AccountService.hashPassword(
-            Secrets.randomToken(), cost: req.application.neig.passwordHashCost, on: req.application)
-        try await req.db.transaction { tx in
+            Secrets.randomToken(), cost: context.passwordHashCost, on: context.application)
+        try await context.db.transaction { tx in
             let organisation = try await organisation(
                 for: application, code: organisationCode, name: organisationName, on: tx, registry: registry)
             let user = User(
@@ -186,7 +186,7 @@ enum MembershipService {
                 body: "Beste \(application.name),\n\nUw aanmelding is goedgekeurd. Kies binnen 7 dagen uw wachtwoord:\n"
                     + "\(base)\(SiteURL.setPasswordWithToken(token).path)\n", now: now
             ).create(on: tx)
-            try await req.audit(
+            try await context.audit(
                 "membership.approve", object: "membership_application", id: application.id?.uuidString.lowercased(),
                 detail:
                     "role=\(application.role.rawValue) organisation=\(organisation.code) user=\(Audit.pseudonym(user.id!.uuidString.lowercased()))",
@@ -194,42 +194,46 @@ enum MembershipService {
         }
     }
 
-    static func reject(_ application: MembershipApplication, reason: String, by coordinator: User, on req: Request)
+    static func reject(
+        _ application: MembershipApplication, reason: String, by coordinator: User, context: ServiceContext
+    )
         async throws
     {
-        let now = req.application.neig.clock.now()
+        let now = context.clock.now()
         application.status = MembershipApplication.Status.rejected
         application.decidedBy = coordinator.name
         application.reason = reason
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await application.save(on: tx)
             try await OutboxMessage(
                 recipient: application.email, subject: "Uw aanmelding bij het Netwerk Explosies In Gemeenten",
                 body: "Beste \(application.name),\n\nUw aanmelding is niet goedgekeurd. Reden: \(reason)\n", now: now
             ).create(on: tx)
-            try await req.audit(
+            try await context.audit(
                 "membership.reject", object: "membership_application", id: application.id?.uuidString.lowercased(),
                 on: tx)
         }
     }
 
     /// Sets the password of a single-use, unexpired link; returns the problem in Dutch, or nil.
-    static func setPassword(token: String, password: String, on req: Request) async throws -> String? {
-        let now = req.application.neig.clock.now()
-        guard let link = try await PasswordToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(token)).first(),
+    static func setPassword(token: String, password: String, context: ServiceContext) async throws -> String? {
+        let now = context.clock.now()
+        guard
+            let link = try await PasswordToken.query(on: context.db).filter(\.$tokenHash == Secrets.hash(token))
+                .first(),
             link.usedAt == nil,
-            link.expiresAt > now, let user = try await User.find(link.$user.id, on: req.db)
+            link.expiresAt > now, let user = try await User.find(link.$user.id, on: context.db)
         else {
             return "Deze link is verlopen of al gebruikt. Vraag de netwerkcoördinator om een nieuwe."
         }
         if let problem = PasswordPolicy.problem(password, email: user.email) { return problem }
         user.passwordHash = try await AccountService.hashPassword(
-            password, cost: req.application.neig.passwordHashCost, on: req.application)
+            password, cost: context.passwordHashCost, on: context.application)
         link.usedAt = now
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await user.save(on: tx)
             try await link.save(on: tx)
-            try await req.audit("user.set-password", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
+            try await context.audit("user.set-password", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
         }
         return nil
     }

@@ -240,7 +240,7 @@ enum QuestionRoutes {
             kind: kind, lines: tags.compactMap(ApproachLine.init(rawValue:)),
             phases: tags.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten },
             visibility: question.groupCode == nil ? .leden : .groep, groupCode: question.groupCode)
-        let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, on: req)
+        let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, context: req.context)
         question.libraryDocumentID = document.id
         try await req.db.transaction { tx in
             try await question.save(on: tx)

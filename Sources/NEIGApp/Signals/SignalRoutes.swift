@@ -73,7 +73,7 @@ enum SignalRoutes {
                 registry: req.application.neig.municipalities)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
-            let signal = try await SignalService.submit(draft, by: user, sender: sender, on: req)
+            let signal = try await SignalService.submit(draft, by: user, sender: sender, context: req.context)
             return req.redirect(
                 to: SiteURL.signal(id: try signal.requireID()).path, redirectType: .normal)
         }
@@ -123,7 +123,8 @@ enum SignalRoutes {
         let (user, signal) = try await find(req, triage: true)
         let form = try req.content.decode(TriageForm.self)
         switch try await SignalService.triage(
-            signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user, on: req)
+            signal, to: form.status, reason: form.reden, caseID: form.zaak, team: form.team, by: user,
+            context: req.context)
         {
         case .success:
             return req.redirect(

@@ -1,0 +1,52 @@
+/// The fields of opening a case, sharing information and proposing a measure: Dutch on the page, English in the API.
+enum CaseField: String, FieldName {
+    case title = "titel", address = "adres", phase = "fase", confidentiality = "vertrouwelijkheid"
+    case handlingDays = "termijn", responsible = "behandelaar"
+
+    var jsonName: String {
+        switch self {
+        case .title: "title"
+        case .address: "address"
+        case .phase: "phase"
+        case .confidentiality: "confidentiality"
+        case .handlingDays: "handling_days"
+        case .responsible: "responsible"
+        }
+    }
+}
+
+enum MeasureField: String, FieldName {
+    case kind = "soort", apvArticle = "apv", addressee = "adressaat", startsOn = "begin", endsOn = "einde"
+    case motivation = "motivering", informationIDs = "informatie"
+    case status, password = "wachtwoord", publishedOn = "bekendgemaakt_op", receivedOn = "ontvangen"
+    case postpone = "verdagen"
+
+    var jsonName: String {
+        switch self {
+        case .kind: "type"
+        case .apvArticle: "apv_article"
+        case .addressee: "addressee"
+        case .startsOn: "starts_on"
+        case .endsOn: "ends_on"
+        case .motivation: "motivation"
+        case .informationIDs: "information_ids"
+        case .status, .password, .publishedOn, .receivedOn, .postpone: rawValue
+        }
+    }
+}
+
+enum InformationField: String, FieldName {
+    case summary = "samenvatting", classification = "classificatie", purpose = "doel", expiresOn = "vervalt"
+    case roles = "rollen", users = "gebruikers"
+
+    var jsonName: String {
+        switch self {
+        case .summary: "summary"
+        case .classification: "classification"
+        case .purpose: "purpose"
+        case .expiresOn: "expires_on"
+        case .roles: "share_with_roles"
+        case .users: "share_with_users"
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// The fields of a signal and its triage: Dutch on the page, English in the API.
+enum SignalField: String, FieldName {
+    case kind = "soort", municipality = "gemeente", postcode, address = "adres", urgency = "urgentie", sector
+    case text = "toelichting", status, reason = "reden", caseFile = "zaak", team
+
+    var jsonName: String {
+        switch self {
+        case .kind: "type"
+        case .municipality: "municipality_code"
+        case .urgency: "urgency"
+        case .text: "text"
+        case .postcode, .address, .sector, .status, .reason, .caseFile, .team: rawValue
+        }
+    }
+}
