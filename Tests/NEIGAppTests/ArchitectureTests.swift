@@ -108,4 +108,22 @@ extension ArchitectureTests {
         #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
         #expect(!Self.sources(under: "API").contains { $0.text.contains("fieldNames") })
     }
+
+    /// Every page is a view struct holding what it shows (`struct XView { …; var document: HTML }`), built by its
+    /// route from a model; no page is a static function of a namespace, and no routes file draws markup.
+    @Test func pagesAreViewStructsOutsideTheRoutes() throws {
+        let pageFunction = try NSRegularExpression(pattern: #"static func \w+\(\s*_ context: PageContext"#)
+        let markup = try NSRegularExpression(pattern: #"Layout\(|\.h1\(|\.div\("#)
+        var found: [String] = []
+        for file in Self.sources() {
+            let range = NSRange(file.text.startIndex..., in: file.text)
+            if pageFunction.firstMatch(in: file.text, range: range) != nil {
+                found.append("\(file.name): page function")
+            }
+            if file.name.hasSuffix("Routes.swift"), markup.firstMatch(in: file.text, range: range) != nil {
+                found.append("\(file.name): markup in a routes file")
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
 }

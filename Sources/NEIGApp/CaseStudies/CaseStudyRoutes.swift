@@ -43,12 +43,13 @@ enum CaseStudyRoutes {
             user.role == .coordinator
             ? try await CaseStudy.query(on: req.db).filter(\.$status == CaseStudy.Status.submitted).sort(\.$updatedAt)
                 .all() : []
-        return HTMLPage(document: CaseStudyViews.list(req.pageContext, mine: mine, toReview: toReview))
+        return HTMLPage(document: CaseStudyListView(context: req.pageContext, mine: mine, toReview: toReview).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try req.requireUser()
-        return HTMLPage(document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: []))
+        return HTMLPage(
+            document: CaseStudyFormView(context: req.pageContext, study: nil, check: nil, errors: []).document)
     }
 
     struct StudyForm: Content {
@@ -95,7 +96,9 @@ enum CaseStudyRoutes {
             draft.title = form.titel ?? ""
             draft.texts = form.sections
             return try await HTMLPage(
-                document: CaseStudyViews.form(req.pageContext, study: nil, check: nil, errors: errors, draft: draft),
+                document: CaseStudyFormView(
+                    context: req.pageContext, study: nil, check: nil, errors: errors, draft: draft
+                ).document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
@@ -125,9 +128,10 @@ enum CaseStudyRoutes {
     static func show(_ req: Request) async throws -> HTMLPage {
         let (user, study) = try await find(req)
         return HTMLPage(
-            document: CaseStudyViews.form(
-                req.pageContext, study: study, check: check(study, on: req), errors: [],
-                reviewing: user.role == .coordinator && study.status == .submitted && study.authorID != user.id))
+            document: CaseStudyFormView(
+                context: req.pageContext, study: study, check: check(study, on: req), errors: [],
+                reviewing: user.role == .coordinator && study.status == .submitted && study.authorID != user.id
+            ).document)
     }
 
     static func update(_ req: Request) async throws -> Response {
@@ -156,7 +160,8 @@ enum CaseStudyRoutes {
         }
         guard errors.isEmpty else {
             return try await HTMLPage(
-                document: CaseStudyViews.form(req.pageContext, study: study, check: result, errors: errors),
+                document: CaseStudyFormView(context: req.pageContext, study: study, check: result, errors: errors)
+                    .document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }

@@ -2,8 +2,68 @@ import Foundation
 import NEIGCore
 import Plot
 
-enum CaseStudyViews {
-    static func list(_ context: PageContext, mine: [CaseStudy], toReview: [CaseStudy]) -> HTML {
+enum CaseStudyParts {
+
+    static func links(_ studies: [CaseStudy]) -> Node<HTML.BodyContext> {
+        .ul(
+            .forEach(studies) { study in
+                .li(
+                    .a(.href(SiteURL.caseStudy(id: study.id!).path), .text(study.title)),
+                    .text(" — \(study.status.label), \(study.organisation)"))
+            })
+    }
+
+    /// The findings per section: the author fixes the text, or marks a finding as not personal data.
+    static func findings(_ check: CaseStudyRoutes.Check, acknowledged: Set<String>, editable: Bool) -> Node<
+        HTML.BodyContext
+    > {
+        let all = (CaseStudy.sections.map(\.field) + ["titel"]).flatMap { field in
+            (check.findings[field] ?? []).map { (field, $0) }
+        }
+        guard !all.isEmpty else {
+            return .div(.class("notice"), .p(.text("De anonimiseringscontrole vond geen persoonsgegevens.")))
+        }
+        let headings = Dictionary(
+            uniqueKeysWithValues: CaseStudy.sections.map { ($0.field, $0.heading) } + [("titel", "Titel")])
+        return .div(
+            .class("notice warning"), .id("veld-controle"),
+            .h2(
+                .text(
+                    check.unresolved == 0
+                        ? "Alle meldingen van de controle zijn afgehandeld"
+                        : "De controle vond mogelijke persoonsgegevens")),
+            .p(
+                .text(
+                    "Pas de tekst aan, of vink aan dat het gevonden stuk geen persoonsgegeven is (bijvoorbeeld de naam van een organisatie)."
+                )),
+            .ul(
+                .forEach(Array(all.enumerated())) { index, entry in
+                    let (field, finding) = entry
+                    let key = CaseStudy.key(finding)
+                    let label = "\(headings[field] ?? field): ‘\(finding.text)’ lijkt een \(finding.kind.label)"
+                    guard editable else {
+                        return .li(
+                            .text(label + (acknowledged.contains(key) ? " — gemarkeerd als geen persoonsgegeven" : "")))
+                    }
+                    var attributes: [Attribute<HTML.InputContext>] = [
+                        .type(.checkbox), .name("niet_persoonlijk[]"), .value(key), .id("bevinding-\(index)"),
+                        .attribute(named: "form", value: "casus")
+                    ]
+                    if acknowledged.contains(key) { attributes.append(.attribute(named: "checked", value: "checked")) }
+                    return .li(
+                        .class("check"), .selfClosedElement(named: "input", attributes: attributes),
+                        .label(.for("bevinding-\(index)"), .text(" \(label) — geen persoonsgegeven")))
+                })
+        )
+    }
+}
+
+struct CaseStudyListView {
+    let context: PageContext
+    let mine: [CaseStudy]
+    let toReview: [CaseStudy]
+
+    var document: HTML {
         Layout(
             title: "Casuïstiek", context: context,
             content: .div(
@@ -15,26 +75,23 @@ enum CaseStudyViews {
                             + "neig controleert de tekst op persoonsgegevens; een netwerkcoördinator publiceert hem in de kennisbank."
                     )),
                 .p(.a(.class("button"), .href(SiteURL.newCaseStudy.path), .text("Casus beschrijven"))),
-                .if(!toReview.isEmpty, .div(.h2(.text("Ter beoordeling")), links(toReview))),
+                .if(!toReview.isEmpty, .div(.h2(.text("Ter beoordeling")), CaseStudyParts.links(toReview))),
                 .h2(.text("Uw casussen")),
-                mine.isEmpty ? .p(.text("U heeft nog geen casus beschreven.")) : links(mine)
+                mine.isEmpty ? .p(.text("U heeft nog geen casus beschreven.")) : CaseStudyParts.links(mine)
             )
         ).document
     }
+}
 
-    static func links(_ studies: [CaseStudy]) -> Node<HTML.BodyContext> {
-        .ul(
-            .forEach(studies) { study in
-                .li(
-                    .a(.href(SiteURL.caseStudy(id: study.id!).path), .text(study.title)),
-                    .text(" — \(study.status.label), \(study.organisation)"))
-            })
-    }
+struct CaseStudyFormView {
+    let context: PageContext
+    let study: CaseStudy?
+    let check: CaseStudyRoutes.Check?
+    let errors: [FormViews.FieldError]
+    var reviewing: Bool = false
+    var draft: CaseStudy? = nil
 
-    static func form(
-        _ context: PageContext, study: CaseStudy?, check: CaseStudyRoutes.Check?, errors: [FormViews.FieldError],
-        reviewing: Bool = false, draft: CaseStudy? = nil
-    ) -> HTML {
+    var document: HTML {
         let source = study ?? draft
         let texts = source?.texts ?? [:]
         let editable = study == nil || [.concept, .returned].contains(study!.status)
@@ -50,7 +107,8 @@ enum CaseStudyViews {
                 },
                 FormViews.errorSummary(errors),
                 .unwrap(check) {
-                    findings($0, acknowledged: study?.acknowledgedKeys ?? [], editable: editable && study != nil)
+                    CaseStudyParts.findings(
+                        $0, acknowledged: study?.acknowledgedKeys ?? [], editable: editable && study != nil)
                 },
                 editable
                     ? .form(
@@ -101,49 +159,5 @@ enum CaseStudyViews {
                     ))
             )
         ).document
-    }
-
-    /// The findings per section: the author fixes the text, or marks a finding as not personal data.
-    static func findings(_ check: CaseStudyRoutes.Check, acknowledged: Set<String>, editable: Bool) -> Node<
-        HTML.BodyContext
-    > {
-        let all = (CaseStudy.sections.map(\.field) + ["titel"]).flatMap { field in
-            (check.findings[field] ?? []).map { (field, $0) }
-        }
-        guard !all.isEmpty else {
-            return .div(.class("notice"), .p(.text("De anonimiseringscontrole vond geen persoonsgegevens.")))
-        }
-        let headings = Dictionary(
-            uniqueKeysWithValues: CaseStudy.sections.map { ($0.field, $0.heading) } + [("titel", "Titel")])
-        return .div(
-            .class("notice warning"), .id("veld-controle"),
-            .h2(
-                .text(
-                    check.unresolved == 0
-                        ? "Alle meldingen van de controle zijn afgehandeld"
-                        : "De controle vond mogelijke persoonsgegevens")),
-            .p(
-                .text(
-                    "Pas de tekst aan, of vink aan dat het gevonden stuk geen persoonsgegeven is (bijvoorbeeld de naam van een organisatie)."
-                )),
-            .ul(
-                .forEach(Array(all.enumerated())) { index, entry in
-                    let (field, finding) = entry
-                    let key = CaseStudy.key(finding)
-                    let label = "\(headings[field] ?? field): ‘\(finding.text)’ lijkt een \(finding.kind.label)"
-                    guard editable else {
-                        return .li(
-                            .text(label + (acknowledged.contains(key) ? " — gemarkeerd als geen persoonsgegeven" : "")))
-                    }
-                    var attributes: [Attribute<HTML.InputContext>] = [
-                        .type(.checkbox), .name("niet_persoonlijk[]"), .value(key), .id("bevinding-\(index)"),
-                        .attribute(named: "form", value: "casus")
-                    ]
-                    if acknowledged.contains(key) { attributes.append(.attribute(named: "checked", value: "checked")) }
-                    return .li(
-                        .class("check"), .selfClosedElement(named: "input", attributes: attributes),
-                        .label(.for("bevinding-\(index)"), .text(" \(label) — geen persoonsgegeven")))
-                })
-        )
     }
 }

@@ -34,7 +34,7 @@ enum EventReminders {
             for user in users {
                 let place = event.location ?? event.onlineURL.map { "online: \($0)" } ?? "online"
                 let body =
-                    "Beste \(user.name),\n\nMorgen is \(event.title).\n\nWanneer: \(EventViews.dateTime.string(from: event.startsAt))\n"
+                    "Beste \(user.name),\n\nMorgen is \(event.title).\n\nWanneer: \(EventParts.dateTime.string(from: event.startsAt))\n"
                     + "Waar: \(place)\n\n\(link)\nIn uw agenda: \(publicURL + SiteURL.event(id: eventID, .calendar).path)\n\nKunt u niet? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt.\n"
                 try await OutboxMessage(
                     recipient: user.email, subject: "Herinnering: \(event.title)", body: body, now: now

@@ -33,15 +33,17 @@ enum EventRoutes {
         let events = try await NetworkEvent.query(on: req.db).filter(\.$endsAt >= now).sort(\.$startsAt).all()
         let mine = try await EventRegistration.query(on: req.db).filter(\.$user.$id == user.requireID()).all()
         return HTMLPage(
-            document: EventViews.list(
-                req.pageContext, events: events,
+            document: EventListView(
+                context: req.pageContext, events: events,
                 mine: Dictionary(mine.map { ($0.$event.id, $0.status) }, uniquingKeysWith: { a, _ in a }),
-                canOrganise: AccessPolicy.eventOrganisers.contains(user.role), feedURL: feedURL))
+                canOrganise: AccessPolicy.eventOrganisers.contains(user.role), feedURL: feedURL
+            ).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         return HTMLPage(
-            document: EventViews.form(req.pageContext, values: ["capaciteit": "40", "duur": "120"], errors: []))
+            document: EventFormView(context: req.pageContext, values: ["capaciteit": "40", "duur": "120"], errors: [])
+                .document)
     }
 
     struct EventForm: Content {
@@ -84,7 +86,8 @@ enum EventRoutes {
                 "locatie": form.locatie, "online": form.online, "capaciteit": form.capaciteit
             ].compactMapValues { $0 }
             return try await HTMLPage(
-                document: EventViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity
+                document: EventFormView(context: req.pageContext, values: values, errors: errors).document,
+                status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
         let event = NetworkEvent()
@@ -123,10 +126,11 @@ enum EventRoutes {
             ? try await LibraryDocument.query(on: req.db).filter(\.$visibility != Visibility.groep)
                 .field(\.$id).field(\.$title).sort(\.$updatedAt, .descending).limit(200).all() : []
         return HTMLPage(
-            document: EventViews.detail(
-                req.pageContext, event: event, registrations: registrations,
+            document: EventDetailView(
+                context: req.pageContext, event: event, registrations: registrations,
                 mine: registrations.first { $0.$user.id == user.id }?.status, organiser: organiser,
-                materials: materials, documents: documents))
+                materials: materials, documents: documents
+            ).document)
     }
 
     struct MaterialForm: Content {

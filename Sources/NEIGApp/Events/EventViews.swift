@@ -2,7 +2,7 @@ import Foundation
 import NEIGCore
 import Plot
 
-enum EventViews {
+enum EventParts {
     static let dateTime: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
@@ -19,10 +19,16 @@ enum EventViews {
         }
     }
 
-    static func list(
-        _ context: PageContext, events: [NetworkEvent], mine: [UUID: EventRegistration.Status], canOrganise: Bool,
-        feedURL: String?
-    ) -> HTML {
+}
+
+struct EventListView {
+    let context: PageContext
+    let events: [NetworkEvent]
+    let mine: [UUID: EventRegistration.Status]
+    let canOrganise: Bool
+    let feedURL: String?
+
+    var document: HTML {
         Layout(
             title: "Bijeenkomsten", context: context,
             content: .div(
@@ -38,8 +44,11 @@ enum EventViews {
                         .forEach(events) { event in
                             .li(
                                 .h2(.a(.href(SiteURL.event(id: event.id!).path), .text(event.title))),
-                                .p(.text("\(dateTime.string(from: event.startsAt)) · \(event.location ?? "online")")),
-                                .unwrap(statusLabel(mine[event.id!])) { .p(.strong(.text($0))) })
+                                .p(
+                                    .text(
+                                        "\(EventParts.dateTime.string(from: event.startsAt)) · \(event.location ?? "online")"
+                                    )),
+                                .unwrap(EventParts.statusLabel(mine[event.id!])) { .p(.strong(.text($0))) })
                         }),
                 .h2(.text("In uw eigen agenda")),
                 feedURL.map { url in
@@ -52,8 +61,14 @@ enum EventViews {
             )
         ).document
     }
+}
 
-    static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError]) -> HTML {
+struct EventFormView {
+    let context: PageContext
+    let values: [String: String]
+    let errors: [FormViews.FieldError]
+
+    var document: HTML {
         Layout(
             title: "Bijeenkomst organiseren", context: context,
             content: .div(
@@ -86,12 +101,18 @@ enum EventViews {
             )
         ).document
     }
+}
 
-    static func detail(
-        _ context: PageContext, event: NetworkEvent, registrations: [EventRegistration],
-        mine: EventRegistration.Status?,
-        organiser: Bool, materials: [EventMaterial] = [], documents: [LibraryDocument] = []
-    ) -> HTML {
+struct EventDetailView {
+    let context: PageContext
+    let event: NetworkEvent
+    let registrations: [EventRegistration]
+    let mine: EventRegistration.Status?
+    let organiser: Bool
+    var materials: [EventMaterial] = []
+    var documents: [LibraryDocument] = []
+
+    var document: HTML {
         let uuid = event.id!
         let registered = registrations.filter { $0.status == .registered },
             waiting = registrations.filter { $0.status == .waitlisted }
@@ -104,14 +125,14 @@ enum EventViews {
                     .dt(.text("Wanneer")),
                     .dd(
                         .text(
-                            "\(dateTime.string(from: event.startsAt)) tot \(dateTime.string(from: event.endsAt).suffix(5))"
+                            "\(EventParts.dateTime.string(from: event.startsAt)) tot \(EventParts.dateTime.string(from: event.endsAt).suffix(5))"
                         )),
                     .dt(.text("Waar")), .dd(.text(event.location ?? "Online")),
                     .dt(.text("Plaatsen")),
                     .dd(.text("\(registered.count) van \(event.capacity) bezet, \(waiting.count) op de wachtlijst")),
                     .dt(.text("Organisator")), .dd(.text(event.organiserName))),
                 .p(.class("prewrap"), .text(event.description)),
-                .unwrap(statusLabel(mine)) { .p(.strong(.text($0))) },
+                .unwrap(EventParts.statusLabel(mine)) { .p(.strong(.text($0))) },
                 .if(
                     mine == .registered,
                     .unwrap(event.onlineURL) { .p(.a(.href($0), .text("Naar de online bijeenkomst"))) }),

@@ -29,8 +29,9 @@ enum GroupRoutes {
         let counts = Dictionary(grouping: try await GroupMembership.query(on: req.db).all(), by: \.groupCode).mapValues(
             \.count)
         return HTMLPage(
-            document: try GroupViews.list(
-                req.pageContext, groups: groups, counts: counts, values: values, errors: errors),
+            document: try GroupListView(
+                context: req.pageContext, groups: groups, counts: counts, values: values, errors: errors
+            ).document,
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -88,8 +89,9 @@ enum GroupRoutes {
             memberIDs.isEmpty
             ? [] : try await User.query(on: req.db).filter(\.$id ~~ memberIDs).with(\.$organisation).sort(\.$name).all()
         return HTMLPage(
-            document: try GroupViews.detail(
-                req.pageContext, group: group, members: members, errors: errors, values: values),
+            document: try GroupDetailView(
+                context: req.pageContext, group: group, members: members, errors: errors, values: values
+            ).document,
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -36,7 +36,7 @@ struct HomeView {
                 .text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),
                 .text(" bekijken: aantallen per gemeente per maand, en de openbare stukken in de "),
                 .a(.href(SiteURL.library.path), .text("kennisbank")), .text(".")),
-            NewsViews.headlines(news)
+            NewsParts.headlines(news)
         )
     }
 
@@ -109,7 +109,7 @@ struct HomeView {
                     summary.canImport,
                     .li(.a(.href(SiteURL.importIncidents.path), .text("Incidentbestand importeren (CSV)")))),
                 .li(.a(.href(SiteURL.questions().path), .text("Vragen aan het netwerk stellen en beantwoorden")))),
-            NewsViews.headlines(news)
+            NewsParts.headlines(news)
         )
     }
 }

@@ -30,14 +30,17 @@ enum InterventionRoutes {
         for perMonth in counts.values { for (month, count) in perMonth { national[month, default: 0] += count } }
         let previousYear = (1...12).reduce(0) { $0 + (national[(today.year - 1) * 12 + $1 - 1] ?? 0) }
         return HTMLPage(
-            document: InterventionViews.overview(
-                req.pageContext, interventions: interventions, outputs: standing.outputs, latest: standing.latest,
+            document: InterventionOverviewView(
+                context: req.pageContext, interventions: interventions, outputs: standing.outputs,
+                latest: standing.latest,
                 decisions: standing.decisions, national: national, today: today, previousYear: previousYear,
-                canRegister: AccessPolicy.interventionEditors.contains(user.role)))
+                canRegister: AccessPolicy.interventionEditors.contains(user.role)
+            ).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        HTMLPage(document: InterventionViews.form(req.pageContext, values: ["status": "lopend"], errors: []))
+        HTMLPage(
+            document: InterventionFormView(context: req.pageContext, values: ["status": "lopend"], errors: []).document)
     }
 
     static func create(_ req: Request) async throws -> Response {
@@ -47,7 +50,7 @@ enum InterventionRoutes {
         switch InterventionInput.validate(form, registry: registry) {
         case .invalid(let errors):
             return try await HTMLPage(
-                document: InterventionViews.form(req.pageContext, values: form.values, errors: errors),
+                document: InterventionFormView(context: req.pageContext, values: form.values, errors: errors).document,
                 status: .unprocessableEntity
             )
             .encodeResponse(for: req)
@@ -84,7 +87,8 @@ enum InterventionRoutes {
             "documenten": try intervention.documentIDs.map { $0.uuidString.lowercased() }.joined(separator: " ")
         ]
         return HTMLPage(
-            document: InterventionViews.form(req.pageContext, values: values, errors: [], editing: intervention))
+            document: InterventionFormView(context: req.pageContext, values: values, errors: [], editing: intervention)
+                .document)
     }
 
     /// The registration's fields; output lines are reported as progress, and evaluations and decisions stay as they were.
@@ -96,8 +100,9 @@ enum InterventionRoutes {
         switch InterventionInput.validate(form, registry: req.application.neig.municipalities) {
         case .invalid(let errors):
             return try await HTMLPage(
-                document: InterventionViews.form(
-                    req.pageContext, values: form.values, errors: errors, editing: intervention),
+                document: InterventionFormView(
+                    context: req.pageContext, values: form.values, errors: errors, editing: intervention
+                ).document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         case .valid(let draft):
@@ -147,13 +152,14 @@ enum InterventionRoutes {
                 .field(\.$id).field(\.$title).field(\.$visibility).field(\.$groupCode).all()
         let groups = try await LibraryService.groups(of: user, on: req.db)
         return HTMLPage(
-            document: try InterventionViews.detail(
-                req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones,
+            document: try InterventionDetailView(
+                context: req.pageContext, intervention: intervention, outputs: outputs, milestones: milestones,
                 snapshots: snapshots, decisions: decisions,
                 documents: documents.filter { LibraryService.canRead($0, user: user, groups: groups) },
                 canEdit: InterventionService.canEdit(intervention, user: user),
                 today: req.application.neig.clock.today, errors: errors, values: values,
-                registry: req.application.neig.municipalities), status: errors.isEmpty ? .ok : .unprocessableEntity)
+                registry: req.application.neig.municipalities
+            ).document, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct ProgressForm: Content {
@@ -303,9 +309,10 @@ enum InterventionRoutes {
             snapshot.$intervention.id == intervention.id
         else { throw NEIGError.notFound() }
         return HTMLPage(
-            document: InterventionViews.snapshot(
-                req.pageContext, intervention: intervention, snapshot: snapshot,
-                registry: req.application.neig.municipalities))
+            document: EvaluationSnapshotView(
+                context: req.pageContext, intervention: intervention, snapshot: snapshot,
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     static func decide(_ req: Request) async throws -> Response {

@@ -22,20 +22,12 @@ enum MembershipRoutes {
         routes.post(.accountCancel, use: leave)
     }
 
-    static func page(
-        _ req: Request, _ title: String, _ content: Node<HTML.BodyContext>, status: HTTPResponseStatus = .ok
-    ) -> HTMLPage {
-        HTMLPage(
-            document: Layout(title: title, context: req.pageContext, content: .div(.class("narrow"), content)).document,
-            status: status)
-    }
-
     static func applyForm(_ req: Request) async throws -> HTMLPage {
-        page(
-            req, "Aanmelden",
-            MembershipViews.applyForm(
-                req.pageContext, values: ["rol": Role.municipalOfficer.rawValue], errors: [],
-                registry: req.application.neig.municipalities))
+        HTMLPage(
+            document: ApplicationFormView(
+                context: req.pageContext, values: ["rol": Role.municipalOfficer.rawValue], errors: [],
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     struct ApplyForm: Content {
@@ -59,47 +51,34 @@ enum MembershipRoutes {
                 "rol": form.rol,
                 "motivatie": form.motivatie
             ].compactMapValues { $0 }
-            return page(
-                req, "Aanmelden",
-                MembershipViews.applyForm(
-                    req.pageContext, values: values, errors: errors,
-                    registry: req.application.neig.municipalities), status: .unprocessableEntity)
+            return HTMLPage(
+                document: ApplicationFormView(
+                    context: req.pageContext, values: values, errors: errors,
+                    registry: req.application.neig.municipalities
+                ).document, status: .unprocessableEntity)
         case .valid(let draft):
             try await MembershipService.apply(draft, context: req.context)
-            return page(
-                req, "Bevestig uw e-mailadres",
-                .div(
-                    .h1(.text("Bevestig uw e-mailadres")),
-                    .p(
-                        .text(
-                            "We hebben een e-mail gestuurd naar \(draft.email). Klik binnen 48 uur op de link daarin; daarna beoordeelt een netwerkcoördinator uw aanmelding."
-                        ))))
+            return HTMLPage(
+                document: MembershipNoticeView(context: req.pageContext, notice: .confirmEmail(sentTo: draft.email))
+                    .document)
         }
     }
 
     static func confirm(_ req: Request) async throws -> HTMLPage {
         let token = req.query[String.self, at: "token"] ?? ""
         guard try await MembershipService.confirm(token: token, context: req.context) else {
-            return page(
-                req, "Link ongeldig",
-                .div(
-                    .h1(.text("Deze link werkt niet meer")),
-                    .p(
-                        .text("De link is verlopen of al gebruikt. "),
-                        .a(.href(SiteURL.apply.path), .text("Meld u opnieuw aan")), .text("."))),
-                status: .gone)
+            return HTMLPage(
+                document: MembershipNoticeView(context: req.pageContext, notice: .linkExpired).document, status: .gone)
         }
-        return page(
-            req, "Aanmelding bevestigd",
-            .div(
-                .h1(.text("Dank u, uw e-mailadres is bevestigd")),
-                .p(.text("Een netwerkcoördinator beoordeelt uw aanmelding. U krijgt bericht per e-mail."))))
+        return HTMLPage(document: MembershipNoticeView(context: req.pageContext, notice: .confirmed).document)
     }
 
     static func passwordForm(_ req: Request) async throws -> HTMLPage {
-        page(
-            req, "Wachtwoord kiezen",
-            MembershipViews.passwordForm(req.pageContext, token: req.query[String.self, at: "token"] ?? "", error: nil))
+        HTMLPage(
+            document: SetPasswordView(
+                context: req.pageContext, token: req.query[String.self, at: "token"] ?? "", error: nil
+            )
+            .document)
     }
 
     struct PasswordForm: Content {
@@ -112,9 +91,8 @@ enum MembershipRoutes {
         if let problem = try await MembershipService.setPassword(
             token: form.token ?? "", password: form.wachtwoord ?? "", context: req.context)
         {
-            return try await page(
-                req, "Wachtwoord kiezen",
-                MembershipViews.passwordForm(req.pageContext, token: form.token ?? "", error: problem),
+            return try await HTMLPage(
+                document: SetPasswordView(context: req.pageContext, token: form.token ?? "", error: problem).document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
@@ -134,11 +112,11 @@ enum MembershipRoutes {
         let unconfirmed = try await MembershipApplication.query(on: req.db).filter(
             \.$status == MembershipApplication.Status.unconfirmed
         ).count()
-        return page(
-            req, "Aanmeldingen",
-            MembershipViews.applications(
-                req.pageContext, pending: pending, unconfirmed: unconfirmed,
-                registry: req.application.neig.municipalities))
+        return HTMLPage(
+            document: ApplicationsView(
+                context: req.pageContext, pending: pending, unconfirmed: unconfirmed,
+                registry: req.application.neig.municipalities
+            ).document)
     }
 
     struct DecisionForm: Content {
@@ -204,11 +182,11 @@ enum MembershipRoutes {
                     $0.lowercased().contains(query)
                 }
         }
-        return page(
-            req, "Leden",
-            MembershipViews.directory(
-                req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
-                canSuspend: viewer.role == .coordinator, viewerID: viewer.id))
+        return HTMLPage(
+            document: MemberDirectoryView(
+                context: req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
+                canSuspend: viewer.role == .coordinator, viewerID: viewer.id
+            ).document)
     }
 
     struct ProfileForm: Content {

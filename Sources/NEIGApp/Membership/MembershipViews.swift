@@ -2,10 +2,31 @@ import Foundation
 import NEIGCore
 import Plot
 
-enum MembershipViews {
-    static func applyForm(
-        _ context: PageContext, values: [String: String], errors: [FormViews.FieldError], registry: MunicipalityRegistry
-    ) -> Node<HTML.BodyContext> {
+enum MembershipParts {
+    /// The membership pages are narrow: forms and short lists.
+    static func page(_ title: String, _ context: PageContext, _ content: Node<HTML.BodyContext>) -> HTML {
+        Layout(title: title, context: context, content: .div(.class("narrow"), content)).document
+    }
+
+    /// A code for a new partner organisation, from the name the applicant gave.
+    static func suggestedCode(_ name: String) -> String {
+        let slug = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map {
+            $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
+        }
+        return String(String(slug).split(separator: "-").joined(separator: "-").prefix(60))
+    }
+
+}
+
+struct ApplicationFormView {
+    let context: PageContext
+    let values: [String: String]
+    let errors: [FormViews.FieldError]
+    let registry: MunicipalityRegistry
+
+    var document: HTML { MembershipParts.page("Aanmelden", context, content) }
+
+    private var content: Node<HTML.BodyContext> {
         .div(
             .h1(.text("Aanmelden bij het Netwerk Explosies In Gemeenten")),
             .p(
@@ -39,8 +60,16 @@ enum MembershipViews {
             )
         )
     }
+}
 
-    static func passwordForm(_ context: PageContext, token: String, error: String?) -> Node<HTML.BodyContext> {
+struct SetPasswordView {
+    let context: PageContext
+    let token: String
+    let error: String?
+
+    var document: HTML { MembershipParts.page("Wachtwoord kiezen", context, content) }
+
+    private var content: Node<HTML.BodyContext> {
         let errors = error.map { [FormViews.FieldError(field: "wachtwoord", message: $0)] } ?? []
         return .div(
             .h1(.text("Kies uw wachtwoord")),
@@ -57,18 +86,17 @@ enum MembershipViews {
             )
         )
     }
+}
 
-    /// A code for a new partner organisation, from the name the applicant gave.
-    static func suggestedCode(_ name: String) -> String {
-        let slug = name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map {
-            $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
-        }
-        return String(String(slug).split(separator: "-").joined(separator: "-").prefix(60))
-    }
+struct ApplicationsView {
+    let context: PageContext
+    let pending: [MembershipApplication]
+    let unconfirmed: Int
+    let registry: MunicipalityRegistry
 
-    static func applications(
-        _ context: PageContext, pending: [MembershipApplication], unconfirmed: Int, registry: MunicipalityRegistry
-    ) -> Node<HTML.BodyContext> {
+    var document: HTML { MembershipParts.page("Aanmeldingen", context, content) }
+
+    private var content: Node<HTML.BodyContext> {
         .div(
             .h1(.text("Aanmeldingen")),
             .p(
@@ -110,7 +138,7 @@ enum MembershipViews {
                                                 )),
                                             .input(
                                                 .type(.text), .name("organisatiecode"), .id("org-\(id)"),
-                                                .value(MembershipViews.suggestedCode(application.organisation)),
+                                                .value(MembershipParts.suggestedCode(application.organisation)),
                                                 .attribute(named: "aria-describedby", value: "org-hint-\(id)"))),
                                         .div(
                                             .class("field"),
@@ -134,13 +162,20 @@ enum MembershipViews {
                     })
         )
     }
+}
 
-    static func directory(
-        _ context: PageContext, users: [User], profiles: [UUID: MemberProfile], expertise: [UUID: String],
-        query: String,
-        canSuspend: Bool,
-        viewerID: UUID?
-    ) -> Node<HTML.BodyContext> {
+struct MemberDirectoryView {
+    let context: PageContext
+    let users: [User]
+    let profiles: [UUID: MemberProfile]
+    let expertise: [UUID: String]
+    let query: String
+    let canSuspend: Bool
+    let viewerID: UUID?
+
+    var document: HTML { MembershipParts.page("Leden", context, content) }
+
+    private var content: Node<HTML.BodyContext> {
         .div(
             .h1(.text("Leden van het netwerk")),
             .form(
@@ -179,5 +214,45 @@ enum MembershipViews {
                     )
                 })
         )
+    }
+}
+
+/// What an applicant reads after applying and after following the confirmation link.
+struct MembershipNoticeView {
+    enum Notice {
+        case confirmEmail(sentTo: String)
+        case linkExpired
+        case confirmed
+    }
+
+    let context: PageContext
+    let notice: Notice
+
+    var document: HTML {
+        switch notice {
+        case .confirmEmail(let email):
+            MembershipParts.page(
+                "Bevestig uw e-mailadres", context,
+                .div(
+                    .h1(.text("Bevestig uw e-mailadres")),
+                    .p(
+                        .text(
+                            "We hebben een e-mail gestuurd naar \(email). Klik binnen 48 uur op de link daarin; daarna beoordeelt een netwerkcoördinator uw aanmelding."
+                        ))))
+        case .linkExpired:
+            MembershipParts.page(
+                "Link ongeldig", context,
+                .div(
+                    .h1(.text("Deze link werkt niet meer")),
+                    .p(
+                        .text("De link is verlopen of al gebruikt. "),
+                        .a(.href(SiteURL.apply.path), .text("Meld u opnieuw aan")), .text("."))))
+        case .confirmed:
+            MembershipParts.page(
+                "Aanmelding bevestigd", context,
+                .div(
+                    .h1(.text("Dank u, uw e-mailadres is bevestigd")),
+                    .p(.text("Een netwerkcoördinator beoordeelt uw aanmelding. U krijgt bericht per e-mail."))))
+        }
     }
 }

@@ -25,16 +25,17 @@ enum NewsRoutes {
 
     static func list(_ req: Request) async throws -> HTMLPage {
         HTMLPage(
-            document: NewsViews.list(
-                req.pageContext, items: try await latest(for: req.user, limit: 50, on: req.db),
-                canWrite: req.user?.role == .coordinator))
+            document: NewsListView(
+                context: req.pageContext, items: try await latest(for: req.user, limit: 50, on: req.db),
+                canWrite: req.user?.role == .coordinator
+            ).document)
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
         guard let id = req.parameters.get("id", as: UUID.self), let item = try await NewsItem.find(id, on: req.db),
             item.isPublic || req.user != nil
         else { throw NEIGError.notFound() }
-        return HTMLPage(document: NewsViews.detail(req.pageContext, item: item))
+        return HTMLPage(document: NewsItemView(context: req.pageContext, item: item).document)
     }
 
     static func coordinator(_ req: Request) throws -> User {
@@ -44,7 +45,9 @@ enum NewsRoutes {
     static func newForm(_ req: Request) async throws -> HTMLPage {
         _ = try coordinator(req)
         return HTMLPage(
-            document: NewsViews.form(req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []))
+            document: NewsFormView(
+                context: req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []
+            ).document)
     }
 
     struct NewsForm: Content {
@@ -80,7 +83,8 @@ enum NewsRoutes {
                 "zichtbaarheid": form.zichtbaarheid
             ].compactMapValues { $0 }
             return try await HTMLPage(
-                document: NewsViews.form(req.pageContext, values: values, errors: errors), status: .unprocessableEntity
+                document: NewsFormView(context: req.pageContext, values: values, errors: errors).document,
+                status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
         let item = NewsItem()

@@ -2,7 +2,7 @@ import Foundation
 import NEIGCore
 import Plot
 
-enum NewsViews {
+enum NewsParts {
     static let day: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
@@ -31,7 +31,14 @@ enum NewsViews {
             ))
     }
 
-    static func list(_ context: PageContext, items: [NewsItem], canWrite: Bool) -> HTML {
+}
+
+struct NewsListView {
+    let context: PageContext
+    let items: [NewsItem]
+    let canWrite: Bool
+
+    var document: HTML {
         Layout(
             title: "Actueel", context: context,
             content: .div(
@@ -54,28 +61,39 @@ enum NewsViews {
                                 .p(
                                     .class("muted"),
                                     .text(
-                                        "\(day.string(from: item.publishedAt)) · \(item.authorName)\(item.isPublic ? "" : " · alleen leden")"
+                                        "\(NewsParts.day.string(from: item.publishedAt)) · \(item.authorName)\(item.isPublic ? "" : " · alleen leden")"
                                     )),
                                 .p(.text(item.summary)))
                         })
             )
         ).document
     }
+}
 
-    static func detail(_ context: PageContext, item: NewsItem) -> HTML {
+struct NewsItemView {
+    let context: PageContext
+    let item: NewsItem
+
+    var document: HTML {
         Layout(
             title: item.title, context: context,
             content: .article(
                 .h1(.text(item.title)),
-                .p(.class("muted"), .text("\(day.string(from: item.publishedAt)) · \(item.authorName)")),
+                .p(.class("muted"), .text("\(NewsParts.day.string(from: item.publishedAt)) · \(item.authorName)")),
                 .p(.class("lead"), .text(item.summary)),
                 .div(.class("markdown"), .raw(LibraryService.render(item.body))),
                 .p(.a(.href(SiteURL.news.path), .text("Alle berichten")))
             ), breadcrumbs: [("Actueel", SiteURL.news.path)]
         ).document
     }
+}
 
-    static func form(_ context: PageContext, values: [String: String], errors: [FormViews.FieldError]) -> HTML {
+struct NewsFormView {
+    let context: PageContext
+    let values: [String: String]
+    let errors: [FormViews.FieldError]
+
+    var document: HTML {
         Layout(
             title: "Bericht plaatsen", context: context,
             content: .div(

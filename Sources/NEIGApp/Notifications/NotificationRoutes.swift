@@ -17,7 +17,7 @@ enum NotificationRoutes {
         let items = try await MemberNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(
             \.$createdAt, .descending
         ).limit(100).all()
-        return HTMLPage(document: NotificationViews.list(req.pageContext, items: items))
+        return HTMLPage(document: NotificationListView(context: req.pageContext, items: items).document)
     }
 
     /// Marks the notification read and goes where it points; only neig paths are followed.
@@ -60,10 +60,11 @@ enum NotificationRoutes {
         let userID = try user.requireID()
         let (tags, groups) = try await Notifier.follows(userID, on: req.db)
         return HTMLPage(
-            document: NotificationViews.follow(
-                req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+            document: FollowTopicsView(
+                context: req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
                 groups: try await QuestionRoutes.myGroups(user, on: req.db), followingGroups: groups,
-                digest: try await Notifier.wantsDigest(userID, on: req.db), saved: false))
+                digest: try await Notifier.wantsDigest(userID, on: req.db), saved: false
+            ).document)
     }
 
     struct FollowForm: Content {
@@ -86,8 +87,9 @@ enum NotificationRoutes {
             "notifications.follow", object: "user", id: userID.uuidString.lowercased(),
             detail: "tags=\(tags.count) groups=\(groups.count)")
         return HTMLPage(
-            document: NotificationViews.follow(
-                req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
-                groups: myGroups, followingGroups: groups, digest: form.overzicht == "aan", saved: true))
+            document: FollowTopicsView(
+                context: req.pageContext, tags: try await availableTags(following: tags, on: req.db), following: tags,
+                groups: myGroups, followingGroups: groups, digest: form.overzicht == "aan", saved: true
+            ).document)
     }
 }

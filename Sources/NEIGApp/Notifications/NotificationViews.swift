@@ -2,8 +2,11 @@ import Foundation
 import NEIGCore
 import Plot
 
-enum NotificationViews {
-    static func list(_ context: PageContext, items: [MemberNotification]) -> HTML {
+struct NotificationListView {
+    let context: PageContext
+    let items: [MemberNotification]
+
+    var document: HTML {
         let unread = items.filter { $0.readAt == nil }.count
         return Layout(
             title: "Notificaties", context: context,
@@ -39,12 +42,18 @@ enum NotificationViews {
             )
         ).document
     }
+}
 
-    static func follow(
-        _ context: PageContext, tags: [String], following: Set<String>, groups: [MemberGroup],
-        followingGroups: Set<String>,
-        digest: Bool, saved: Bool
-    ) -> HTML {
+struct FollowTopicsView {
+    let context: PageContext
+    let tags: [String]
+    let following: Set<String>
+    let groups: [MemberGroup]
+    let followingGroups: Set<String>
+    let digest: Bool
+    let saved: Bool
+
+    var document: HTML {
         Layout(
             title: "Volgen", context: context,
             content: .div(

@@ -31,14 +31,16 @@ enum QuestionRoutes {
                 QuestionTag.self, \.$tag == tag)
         }
         let questions = try await query.sort(\.$lastActivityAt, .descending).limit(100).all()
-        return HTMLPage(document: try QuestionViews.list(req.pageContext, questions: questions, tag: tag))
+        return HTMLPage(
+            document: try QuestionListView(context: req.pageContext, questions: questions, tag: tag).document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
         return HTMLPage(
-            document: QuestionViews.form(
-                req.pageContext, values: [:], groups: try await myGroups(user, on: req.db), errors: []))
+            document: QuestionFormView(
+                context: req.pageContext, values: [:], groups: try await myGroups(user, on: req.db), errors: []
+            ).document)
     }
 
     static func myGroups(_ user: User, on db: any Database) async throws -> [MemberGroup] {
@@ -82,7 +84,8 @@ enum QuestionRoutes {
             let values = ["titel": form.titel, "vraag": form.vraag, "tags": form.tags, "groep": form.groep]
                 .compactMapValues { $0 }
             return try await HTMLPage(
-                document: QuestionViews.form(req.pageContext, values: values, groups: groups, errors: errors),
+                document: QuestionFormView(context: req.pageContext, values: values, groups: groups, errors: errors)
+                    .document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
@@ -134,9 +137,10 @@ enum QuestionRoutes {
             \.$createdAt
         ).all()
         return HTMLPage(
-            document: try QuestionViews.detail(
-                req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
-                isCoordinator: user.role == .coordinator, errors: errors, draft: draft),
+            document: try QuestionDetailView(
+                context: req.pageContext, question: question, answers: answers, isAsker: question.authorID == user.id,
+                isCoordinator: user.role == .coordinator, errors: errors, draft: draft
+            ).document,
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
