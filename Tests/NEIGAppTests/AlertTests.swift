@@ -138,7 +138,7 @@ import VaporTesting
             #expect(total == 30)
             #expect(mailer.recipients.count == 30)
             #expect(Set(mailer.recipients).count == 30)
-            #expect(try await OutboxMessage.query(on: app.db).filter(\.$status == "sent").count() == 30)
+            #expect(try await OutboxMessage.query(on: app.db).filter(\.$status == OutboxStatus.sent).count() == 30)
         }
     }
 
@@ -149,14 +149,14 @@ import VaporTesting
             let sent = try await Outbox.deliverDue(worker: "a", mailer: FailingMailer(), app: app)
             #expect(sent == 0)
             let stored = try #require(try await OutboxMessage.find(message.id, on: app.db))
-            #expect(stored.status == "pending")
+            #expect(stored.status == .pending)
             #expect(stored.availableAt > testNow, "not due again at once")
             #expect(stored.lastError?.contains("relay down") == true)
             stored.attempts = Outbox.maximumAttempts - 1
             stored.availableAt = testNow
             try await stored.save(on: app.db)
             _ = try await Outbox.deliverDue(worker: "a", mailer: FailingMailer(), app: app)
-            #expect(try await OutboxMessage.find(message.id, on: app.db)?.status == "failed")
+            #expect(try await OutboxMessage.find(message.id, on: app.db)?.status == .failed)
         }
     }
 

@@ -34,7 +34,9 @@ import Testing
     /// Enum columns are Swift enums; a `…Value: String` field would read a corrupt value back as a default.
     @Test func noModelStoresAnEnumAsAString() throws {
         let expression = try NSRegularExpression(
-            pattern: #"@(?:Optional)?Field\(key: "[a-z_]+"\) var [a-z][A-Za-z]*Value: String"#)
+            pattern:
+                #"@(?:Optional)?Field\(key: "(?:[a-z_]+"\) var [a-z][A-Za-z]*Value|(?:[a-z_]*_)?(?:kind|status|role|phase)"\) var \w+): String"#
+        )
         let found = Self.sources().filter {
             expression.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
         }

@@ -370,7 +370,7 @@ import VaporTesting
         item.authorID =
             partner.flatMap { role.map(AccessPolicy.informationSharers.contains) == true ? $0 : nil } ?? UUID()
         item.authorName = "Matrix"
-        item.authorRole = Role.police.rawValue
+        item.authorRole = .police
         item.summary = "Matrixinformatie"
         item.classification = InformationClassification.confidential
         item.purpose = "matrix"

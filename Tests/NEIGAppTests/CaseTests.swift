@@ -52,7 +52,7 @@ import VaporTesting
             #expect(caseFile.phase == .gesloten)
             #expect(caseFile.handleBefore == "2025-08-25")
             let history = try await CaseEvent.query(on: app.db).sort(\.$position).all()
-            #expect(history.map(\.toPhase) == ["dreiging", "explosie", "nazorg", "gesloten"])
+            #expect(history.map(\.toPhase) == [.dreiging, .explosie, .nazorg, .gesloten])
             let page = try await get(app, path, as: officer).body.string
             #expect(page.contains("fase van explosie naar nazorg"))
             #expect(page.contains("Explosie bij de voordeur om 02:10."))

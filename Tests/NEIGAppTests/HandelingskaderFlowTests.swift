@@ -183,7 +183,7 @@ import VaporTesting
             #expect(history.map(\.position) == Array(1...history.count))
             #expect(
                 Set(history.map(\.kind)).isSuperset(of: [
-                    "geopend", "signaal", "fase", "stap", "gedeeld", "informatie", "maatregel", "bezwaar"
+                    .geopend, .signaal, .fase, .stap, .gedeeld, .informatie, .maatregel, .bezwaar
                 ]))
             let actions = Set(try await AuditEvent.query(on: app.db).all().map(\.action))
             #expect(

@@ -160,7 +160,7 @@ import VaporTesting
             #expect(
                 try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["user.suspend", "user.leave"]).count() == 2)
             let left = try #require(try await User.query(on: app.db).filter(\.$email == "b@rotterdam.nl").first())
-            #expect(left.status == "left")
+            #expect(left.status == .left)
         }
     }
 }

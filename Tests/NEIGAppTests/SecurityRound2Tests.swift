@@ -162,7 +162,7 @@ import ZIPFoundation
             try await makeUser(app, email: "woon@example.nl", role: .housingCorporation, organisation: "woonstad")
             let organisation = try #require(
                 try await Organisation.query(on: app.db).filter(\.$code == "woonstad").first())
-            #expect(organisation.organisationKind == .housingCorporation)
+            #expect(organisation.kind == .housingCorporation)
         }
     }
 
@@ -197,7 +197,7 @@ import ZIPFoundation
                 try await User.query(on: app.db).filter(\.$email == "wim@woonstad.nl").with(\.$organisation).first())
             #expect(
                 user.organisation.code == "woonstad-rotterdam"
-                    && user.organisation.organisationKind == .housingCorporation)
+                    && user.organisation.kind == .housingCorporation)
             #expect(user.workingArea == "GM0363")
             #expect(user.actor.municipalityCode == nil)
             #expect(!AccessPolicy.canSeeLocation(user.actor, municipalityCode: "GM0363"))

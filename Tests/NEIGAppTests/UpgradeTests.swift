@@ -229,6 +229,39 @@ enum TypedModels {
             #expect(!page.body.string.contains("Dreiging"), "no phase is made up for the case")
         }
     }
+
+    /// Each enum column, set to a value the code does not know, makes reading it fail instead of defaulting.
+    @Test(arguments: [
+        ("organisations", "kind", "gemeentehuis"), ("users", "status", "gepauzeerd"),
+        ("case_events", "kind", "notitie"),
+        ("case_events", "to_phase", "herstel"), ("information_items", "author_role", "wethouder"),
+        ("information_recipients", "role", "wethouder"), ("outbox", "status", "teruggestuurd"),
+        ("incidents", "target", "kiosk")
+    ])
+    func anUnknownStoredValueFailsLoudly(_ table: String, _ column: String, _ value: String) async throws {
+        try await withNEIGApp(demo: true) { app in
+            let before = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?
+                .decode(column: "n", as: Int.self)
+            try #require((before ?? 0) > 0, "the demo data has no row in \(table)")
+            try await app.db.sql.raw("UPDATE \(ident: table) SET \(ident: column) = \(bind: value)").run()
+            await #expect(throws: (any Error).self, "\(table).\(column) = \(value) was read back as something") {
+                try await Self.read(table, on: app.db)
+            }
+        }
+    }
+
+    static func read(_ table: String, on db: any Database) async throws {
+        switch table {
+        case "organisations": _ = try await Organisation.query(on: db).all()
+        case "users": _ = try await User.query(on: db).all()
+        case "case_events": _ = try await CaseEvent.query(on: db).all()
+        case "information_items": _ = try await InformationItem.query(on: db).all()
+        case "information_recipients": _ = try await InformationRecipient.query(on: db).all()
+        case "outbox": _ = try await OutboxMessage.query(on: db).all()
+        case "incidents": _ = try await IncidentStore.counts(years: 2000...2100, on: db)
+        default: Issue.record("no reader for \(table)")
+        }
+    }
 }
 
 /// Splits a pg_dump script into statements: at each `;` outside quotes, identifiers and dollar-quoted bodies

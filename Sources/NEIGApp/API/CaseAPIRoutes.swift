@@ -225,7 +225,7 @@ enum CaseAPIRoutes {
         init(_ item: InformationItem, withSummary: Bool) {
             id = item.id!
             case_id = item.$caseFile.id
-            author_role = item.authorRole
+            author_role = item.authorRole.rawValue
             classification = item.classification.rawValue
             purpose = item.purpose
             expires_on = item.expiresOn

@@ -61,7 +61,7 @@ enum AccountRoutes {
         guard user.isActive else {
             try await req.audit(
                 "login", object: "user", id: user.id?.uuidString.lowercased(), result: "denied",
-                detail: "status=\(user.status ?? "")")
+                detail: "status=\(user.status?.rawValue ?? "")")
             return try await failure(
                 "Dit account is geschorst of opgezegd. Neem contact op met de netwerkcoördinator.", status: .forbidden)
         }

@@ -95,12 +95,11 @@ extension AccountService {
     /// Lists, changes nothing: an operator decides per account (move it, or give it the right role).
     public static func mismatchedAccounts(on app: Application) async throws -> [RoleMismatchReport] {
         try await User.query(on: app.db).with(\.$organisation).sort(\.$email).all().compactMap { user in
-            let kind = user.organisation.organisationKind
             let role = user.role
-            if let kind, role.fits(kind) { return nil }
+            if role.fits(user.organisation.kind) { return nil }
             return RoleMismatchReport(
                 email: user.email, role: role.rawValue, organisation: user.organisation.code,
-                kind: user.organisation.kind,
+                kind: user.organisation.kind.rawValue,
                 allowed: role.organisationKinds.map(\.rawValue).sorted())
         }
     }

@@ -10,7 +10,7 @@ final class Organisation: Model, Content, @unchecked Sendable {
     /// `GM0363` for a municipality, a short slug such as `politie-amsterdam` otherwise.
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: OrganisationKind
     @OptionalField(key: "municipality_code") var municipalityCode: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -20,11 +20,9 @@ final class Organisation: Model, Content, @unchecked Sendable {
         self.id = id
         self.code = code
         self.name = name
-        self.kind = kind.rawValue
+        self.kind = kind
         self.municipalityCode = municipalityCode
     }
-
-    var organisationKind: OrganisationKind? { OrganisationKind(rawValue: kind) }
 
     /// The organisation a new account with `role` joins: an existing one of a kind the role fits, or — for a code
     /// not yet known — a new one (a GM code becomes that municipality, any other code a partner of the role's
@@ -66,8 +64,8 @@ final class Organisation: Model, Content, @unchecked Sendable {
     }
 
     func check(_ role: Role) throws {
-        guard let kind = organisationKind, role.fits(kind) else {
-            throw RoleMismatch(role: role, organisation: code, kind: organisationKind)
+        guard role.fits(kind) else {
+            throw RoleMismatch(role: role, organisation: code, kind: kind)
         }
     }
 }

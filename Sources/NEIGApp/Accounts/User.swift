@@ -18,8 +18,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// The last TOTP time step accepted, so a code cannot be used twice.
     @OptionalField(key: "totp_used_counter") var totpUsedCounter: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    /// nil or `active`; `suspended` by a coordinator, `left` when the member left the network.
-    @OptionalField(key: "status") var status: String?
+    /// nil while active; `suspended` by a coordinator, `left` when the member left the network.
+    @OptionalField(key: "status") var status: AccountStatus?
     /// For partners (housing corporations, businesses): the municipality they work in. It grants nothing.
     @OptionalField(key: "working_area") var workingArea: String?
 
@@ -34,7 +34,7 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.failedLogins = 0
     }
 
-    var isActive: Bool { status == nil || status == "active" }
+    var isActive: Bool { status == nil || status == .active }
 
     var needsSecondFactor: Bool { totpSecret != nil || role.requiresSecondFactor }
 
@@ -43,10 +43,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// does not fit its organisation (left from before the check, see `neig users check`) gets none of them.
     var actor: Actor {
         let organisation = $organisation.value
-        let fits = organisation?.organisationKind.map(role.fits) ?? false
+        let fits = organisation.map { role.fits($0.kind) } ?? false
         return Actor(
             role: role,
-            municipalityCode: fits && organisation?.organisationKind == .municipality
+            municipalityCode: fits && organisation?.kind == .municipality
                 ? organisation?.municipalityCode : nil)
     }
 }
@@ -61,4 +61,9 @@ extension Request {
     }
 
     var actor: Actor? { user?.actor }
+}
+
+/// Why an account no longer logs in. A stored value outside these fails to decode rather than reading as active.
+enum AccountStatus: String, Codable, Sendable {
+    case active, suspended, left
 }

@@ -74,7 +74,7 @@ enum CaseAccess {
 
     /// Appends a line to the case history at the next position.
     static func appendEvent(
-        _ caseFile: CaseFile, actor: String, kind: String, from: CasePhase? = nil, to: CasePhase? = nil,
+        _ caseFile: CaseFile, actor: String, kind: CaseEventKind, from: CasePhase? = nil, to: CasePhase? = nil,
         text: String?, at now: Date, on db: any Database
     ) async throws {
         let caseID = try caseFile.requireID()

@@ -36,7 +36,7 @@ enum CaseActionRoutes {
         try await req.db.transaction { tx in
             try await task.save(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "stap", text: "Stap afgerond: \(task.title)", at: now, on: tx)
+                caseFile, actor: user.name, kind: .stap, text: "Stap afgerond: \(task.title)", at: now, on: tx)
             try await req.audit(
                 "case.task", object: "case", id: caseFile.id?.uuidString.lowercased(),
                 detail: "task=\(id.uuidString.lowercased())", on: tx)
@@ -67,7 +67,7 @@ enum CaseActionRoutes {
         try await req.db.transaction { tx in
             try await CaseShare(caseID: caseID, userID: partnerID, sharedBy: user.name, at: now).create(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "gedeeld",
+                caseFile, actor: user.name, kind: .gedeeld,
                 text: "Gedeeld met \(partner.name) (\(partner.role.label))",
                 at: now, on: tx)
             try await req.audit(
@@ -98,7 +98,7 @@ enum CaseActionRoutes {
         try await req.db.transaction { tx in
             try await CaseIncident(caseID: caseID, incidentID: id).create(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "incident",
+                caseFile, actor: user.name, kind: .incident,
                 text: "Aanslag van \(CivilDate.dutch(iso: incident.occurredOn)) gekoppeld", at: now, on: tx)
             try await req.audit(
                 "case.incident", object: "case", id: caseID.uuidString.lowercased(),

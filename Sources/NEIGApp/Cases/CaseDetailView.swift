@@ -177,7 +177,7 @@ struct CaseDetailView {
                             options: information.map { visible in
                                 (
                                     visible.item.id!.uuidString.lowercased(),
-                                    "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), "
+                                    "\(visible.item.authorRole.label), "
                                         + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)"
                                 )
                             })),
@@ -199,7 +199,7 @@ struct CaseDetailView {
                             .a(
                                 .href(SiteURL.information(id: item.id!).path),
                                 .text(
-                                    "\(Role(rawValue: item.authorRole)?.label ?? "Partner"), \(Self.timeFormat.string(from: item.createdAt))"
+                                    "\(item.authorRole.label), \(Self.timeFormat.string(from: item.createdAt))"
                                 )),
                             .text(
                                 " — \(item.classification.label); gedeeld voor: \(item.purpose); vervalt \(CivilDate.dutch(iso: item.expiresOn))"
@@ -309,13 +309,11 @@ struct CaseDetailView {
     }
 
     static func describe(_ event: CaseEvent) -> String {
-        let to = event.toPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?"
+        let to = event.toPhase?.label.lowercased() ?? "?"
         switch event.kind {
-        case "geopend": return "zaak geopend in fase \(to)"
-        case "fase":
-            return
-                "fase van \(event.fromPhase.flatMap(CasePhase.init(rawValue:))?.label.lowercased() ?? "?") naar \(to)"
-        default: return event.kind
+        case .geopend: return "zaak geopend in fase \(to)"
+        case .fase: return "fase van \(event.fromPhase?.label.lowercased() ?? "?") naar \(to)"
+        default: return event.kind.rawValue
         }
     }
 }

@@ -22,6 +22,11 @@ final class CaseFile: Model, @unchecked Sendable {
     init() {}
 }
 
+/// What happened in a case's history. A stored kind outside these fails to decode instead of showing as raw text.
+enum CaseEventKind: String, Codable, Sendable {
+    case geopend, fase, stap, gedeeld, incident, maatregel, bezwaar, informatie, signaal
+}
+
 /// One line of a case's history. Appended, never edited (as Signalen keeps its history).
 final class CaseEvent: Model, @unchecked Sendable {
     static let schema = "case_events"
@@ -32,15 +37,15 @@ final class CaseEvent: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     @Field(key: "occurred_at") var occurredAt: Date
     @Field(key: "actor_name") var actorName: String
-    @Field(key: "kind") var kind: String
-    @OptionalField(key: "from_phase") var fromPhase: String?
-    @OptionalField(key: "to_phase") var toPhase: String?
+    @Field(key: "kind") var kind: CaseEventKind
+    @OptionalField(key: "from_phase") var fromPhase: CasePhase?
+    @OptionalField(key: "to_phase") var toPhase: CasePhase?
     @OptionalField(key: "text") var text: String?
 
     init() {}
 
     init(
-        caseID: UUID, position: Int, occurredAt: Date, actorName: String, kind: String, from: CasePhase?,
+        caseID: UUID, position: Int, occurredAt: Date, actorName: String, kind: CaseEventKind, from: CasePhase?,
         to: CasePhase?, text: String?
     ) {
         self.$caseFile.id = caseID
@@ -48,8 +53,8 @@ final class CaseEvent: Model, @unchecked Sendable {
         self.occurredAt = occurredAt
         self.actorName = actorName
         self.kind = kind
-        self.fromPhase = from?.rawValue
-        self.toPhase = to?.rawValue
+        self.fromPhase = from
+        self.toPhase = to
         self.text = text
     }
 }

@@ -71,7 +71,7 @@ enum CaseService {
         try await context.db.transaction { tx in
             try await caseFile.create(on: tx)
             try await CaseEvent(
-                caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: "geopend",
+                caseID: try caseFile.requireID(), position: 1, occurredAt: now, actorName: user.name, kind: .geopend,
                 from: nil, to: draft.phase, text: nil
             ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: draft.phase, startedAt: now, on: tx)
@@ -110,7 +110,7 @@ enum CaseService {
         try await context.db.transaction { tx in
             try await caseFile.save(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "fase", from: current, to: next,
+                caseFile, actor: user.name, kind: .fase, from: current, to: next,
                 text: note.isEmpty ? nil : note, at: now, on: tx)
             if next != .gesloten {
                 try await Checklists.instantiate(for: caseFile, phase: next, startedAt: now, on: tx)

@@ -34,13 +34,13 @@ enum DemoCases {
             let caseID = try caseFile.requireID()
             let threatStart = now.addingTimeInterval(-9 * 86_400), explosionStart = now.addingTimeInterval(-2 * 86_400)
             try await CaseEvent(
-                caseID: caseID, position: 1, occurredAt: threatStart, actorName: officer.name, kind: "geopend",
+                caseID: caseID, position: 1, occurredAt: threatStart, actorName: officer.name, kind: .geopend,
                 from: nil, to: .dreiging,
                 text: "Signaal van de woningcorporatie: bewoner bedreigd."
             ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: .dreiging, startedAt: threatStart, on: tx)
             try await CaseEvent(
-                caseID: caseID, position: 2, occurredAt: explosionStart, actorName: officer.name, kind: "fase",
+                caseID: caseID, position: 2, occurredAt: explosionStart, actorName: officer.name, kind: .fase,
                 from: .dreiging, to: .explosie,
                 text: "Explosie bij de voordeur in de nacht."
             ).create(on: tx)
@@ -62,7 +62,7 @@ enum DemoCases {
             item.municipalityCode = "GM0363"
             item.authorID = try police.requireID()
             item.authorName = police.name
-            item.authorRole = Role.police.rawValue
+            item.authorRole = .police
             item.summary =
                 "Bestuurlijke rapportage: het pand is eerder betrokken geweest bij een conflict in het criminele milieu; "
                 + "herhaling binnen enkele weken is waarschijnlijk."

@@ -127,7 +127,7 @@ public enum IncidentStore {
             IncidentCount(
                 year: try row.decode(column: "year", as: Int.self),
                 month: try row.decode(column: "month", as: Int.self),
-                target: TargetType(rawValue: try row.decode(column: "target", as: String.self)) ?? .overig,
+                target: try row.decode(column: "target", as: TargetType.self),
                 municipalityCode: try row.decode(column: "municipality_code", as: String.self),
                 count: try row.decode(column: "n", as: Int.self))
         }

@@ -11,7 +11,7 @@ final class InformationItem: Model, @unchecked Sendable {
     @Field(key: "municipality_code") var municipalityCode: String
     @Field(key: "author_id") var authorID: UUID
     @Field(key: "author_name") var authorName: String
-    @Field(key: "author_role") var authorRole: String
+    @Field(key: "author_role") var authorRole: Role
     @Field(key: "summary") var summary: String
     @Field(key: "classification") var classification: InformationClassification
     /// The purpose the information is shared for (doelbinding), e.g. "motivering sluiting".
@@ -30,14 +30,14 @@ final class InformationRecipient: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "item_id") var item: InformationItem
     @OptionalField(key: "user_id") var userID: UUID?
-    @OptionalField(key: "role") var role: String?
+    @OptionalField(key: "role") var role: Role?
 
     init() {}
 
     init(itemID: UUID, userID: UUID? = nil, role: Role? = nil) {
         $item.id = itemID
         self.userID = userID
-        self.role = role?.rawValue
+        self.role = role
     }
 }
 

@@ -52,7 +52,7 @@ enum InformationService {
         let userID = try user.requireID()
         return items.compactMap { item in
             let list = byItem[item.id!] ?? []
-            let users = list.compactMap(\.userID), roles = list.compactMap { $0.role.flatMap(Role.init(rawValue:)) }
+            let users = list.compactMap(\.userID), roles = list.compactMap(\.role)
             let visible = AccessPolicy.canSeeInformation(
                 viewer: user.actor, viewerID: userID.uuidString, authorID: item.authorID.uuidString,
                 municipalityCode: item.municipalityCode,

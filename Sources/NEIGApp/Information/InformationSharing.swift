@@ -86,7 +86,7 @@ extension InformationService {
         item.municipalityCode = caseFile.municipalityCode
         item.authorID = try author.requireID()
         item.authorName = author.name
-        item.authorRole = author.role.rawValue
+        item.authorRole = author.role
         item.summary = draft.summary
         item.classification = draft.classification
         item.purpose = draft.purpose
@@ -99,7 +99,7 @@ extension InformationService {
             for role in draft.roles { try await InformationRecipient(itemID: itemID, role: role).create(on: tx) }
             for user in recipients { try await InformationRecipient(itemID: itemID, userID: user).create(on: tx) }
             try await CaseAccess.appendEvent(
-                caseFile, actor: author.name, kind: "informatie",
+                caseFile, actor: author.name, kind: .informatie,
                 text:
                     "\(author.role.label) deelde informatie (\(draft.classification.label.lowercased())), vervalt \(draft.expiresOn.dutch)",
                 at: item.createdAt, on: tx)

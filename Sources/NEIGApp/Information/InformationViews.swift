@@ -15,7 +15,7 @@ struct InformationItemView {
             title: "Gedeelde informatie", context: context,
             content: .div(
                 .class("narrow"),
-                .h1(.text("Informatie van \(Role(rawValue: item.authorRole)?.label.lowercased() ?? "partner")")),
+                .h1(.text("Informatie van \(item.authorRole.label.lowercased())")),
                 .p(.a(.href(SiteURL.caseFile(id: item.$caseFile.id).path), .text("Terug naar de zaak"))),
                 .dl(
                     .class("facts"),

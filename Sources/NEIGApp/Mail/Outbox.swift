@@ -32,7 +32,7 @@ enum Outbox {
     }
 
     static func markSent(_ message: OutboxMessage, now: Date, on database: any Database) async throws {
-        message.status = "sent"
+        message.status = .sent
         message.sentAt = now
         message.lastError = nil
         try await message.save(on: database)
@@ -42,9 +42,9 @@ enum Outbox {
     static func markFailed(_ message: OutboxMessage, error: String, now: Date, on database: any Database) async throws {
         message.lastError = String(error.prefix(500))
         if message.attempts >= maximumAttempts {
-            message.status = "failed"
+            message.status = .failed
         } else {
-            message.status = "pending"
+            message.status = .pending
             message.availableAt = now.addingTimeInterval(60 * pow(2, Double(message.attempts - 1)))
         }
         try await message.save(on: database)

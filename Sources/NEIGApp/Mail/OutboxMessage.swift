@@ -9,7 +9,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
     @Field(key: "recipient") var recipient: String
     @Field(key: "subject") var subject: String
     @Field(key: "body") var body: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: OutboxStatus
     @Field(key: "attempts") var attempts: Int
     @Field(key: "available_at") var availableAt: Date
     @OptionalField(key: "claimed_by") var claimedBy: String?
@@ -23,9 +23,14 @@ final class OutboxMessage: Model, @unchecked Sendable {
         self.recipient = recipient
         self.subject = subject
         self.body = body
-        self.status = "pending"
+        self.status = .pending
         self.attempts = 0
         self.availableAt = now
         self.createdAt = now
     }
+}
+
+/// Where a message is on its way out: waiting, claimed by a worker (leased until `available_at`), sent, or given up.
+enum OutboxStatus: String, Codable, Sendable {
+    case pending, sending, sent, failed
 }

@@ -44,7 +44,7 @@ struct DecisionLetterView {
                     .forEach(cited) { item in
                         .li(
                             .text(
-                                "Op \(NEIGClock.civilDate(of: item.createdAt).dutch) heeft \(item.authorRole == Role.prosecutor.rawValue ? "het Openbaar Ministerie" : "de politie") "
+                                "Op \(NEIGClock.civilDate(of: item.createdAt).dutch) heeft \(item.authorRole == .prosecutor ? "het Openbaar Ministerie" : "de politie") "
                                     + "informatie verstrekt ten behoeve van: \(item.purpose)."))
                     }
                 ),

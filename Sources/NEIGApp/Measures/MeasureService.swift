@@ -86,7 +86,7 @@ enum MeasureService {
             try await measure.create(on: tx)
             try await measure.replaceCitations(draft.information, on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "maatregel",
+                caseFile, actor: user.name, kind: .maatregel,
                 text: "Concept: \(draft.type.label) (\(draft.legalBasis))", at: measure.createdAt, on: tx)
             try await context.audit(
                 "measure.create", object: "measure", id: measure.id?.uuidString.lowercased(),
@@ -163,7 +163,7 @@ enum MeasureService {
         try await context.db.transaction { tx in
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "maatregel",
+                caseFile, actor: user.name, kind: .maatregel,
                 text: "\(measure.type.label): \(next.label.lowercased())" + (note.isEmpty ? "" : " — \(note)"), at: now,
                 on: tx)
             try await context.audit(
@@ -227,7 +227,7 @@ enum MeasureService {
         try await context.db.transaction { tx in
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
-                caseFile, actor: user.name, kind: "bezwaar", text: detail, at: context.clock.now(), on: tx)
+                caseFile, actor: user.name, kind: .bezwaar, text: detail, at: context.clock.now(), on: tx)
             try await context.audit(
                 extend ? "measure.objection-extend" : "measure.objection", object: "measure",
                 id: measure.id?.uuidString.lowercased(), on: tx)

@@ -50,7 +50,7 @@ struct MeasureDetailView {
                                     .a(
                                         .href(SiteURL.information(id: visible.item.id!).path),
                                         .text(
-                                            "\(Role(rawValue: visible.item.authorRole)?.label ?? ""), \(CaseDetailView.timeFormat.string(from: visible.item.createdAt))"
+                                            "\(visible.item.authorRole.label), \(CaseDetailView.timeFormat.string(from: visible.item.createdAt))"
                                         )),
                                     .text(" — \(visible.item.purpose)"))
                             }),

@@ -159,7 +159,7 @@ enum MembershipRoutes {
         else {
             throw NEIGError.notFound()
         }
-        member.status = "suspended"
+        member.status = .suspended
         try await req.db.transaction { tx in
             try await member.save(on: tx)
             try await UserSession.query(on: tx).filter(\.$user.$id == id).delete()
@@ -220,7 +220,7 @@ enum MembershipRoutes {
 
     static func leave(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        user.status = "left"
+        user.status = .left
         try await req.db.transaction { tx in
             try await user.save(on: tx)
             try await UserSession.query(on: tx).filter(\.$user.$id == user.requireID()).delete()

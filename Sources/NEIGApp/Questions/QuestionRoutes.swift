@@ -235,7 +235,11 @@ enum QuestionRoutes {
         guard !answers.isEmpty else {
             throw NEIGError.unprocessable("Een vraag zonder antwoorden hoort niet in de kennisbank.", items: [])
         }
-        let kind = DocumentKind(rawValue: try req.content.decode(PublishForm.self).soort ?? "") ?? .praktijkervaring
+        // No choice means the usual kind; a choice outside the list is refused rather than replaced.
+        let requested = try req.content.decode(PublishForm.self).soort ?? ""
+        guard let kind = requested.isEmpty ? .praktijkervaring : DocumentKind(rawValue: requested) else {
+            throw NEIGError.badRequest("Kies een soort stuk uit de lijst.")
+        }
         let tags = try question.tagList
         let draft = LibraryService.Draft(
             title: question.title,

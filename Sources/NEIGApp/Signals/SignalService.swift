@@ -156,7 +156,7 @@ enum SignalService {
             try await signal.save(on: tx)
             if let linked {
                 try await CaseAccess.appendEvent(
-                    linked, actor: user.name, kind: "signaal",
+                    linked, actor: user.name, kind: .signaal,
                     text: "Signaal gekoppeld: \(signal.kind.label) van \(signal.sender.label.lowercased())",
                     at: context.clock.now(), on: tx)
             }
