@@ -173,3 +173,26 @@ import VaporTesting
         }
     }
 }
+
+/// The access middleware refuses a role with the sentence of the route's rule, on a page and over the API alike.
+@Suite struct AccessRefusalTests {
+    @Test func aRefusedRoleIsToldWhoTheRouteIsFor() async throws {
+        try await withNEIGApp { app in
+            try await makeUser(app, email: "analist@vng.nl", role: .analyst, organisation: "vng")
+            let analyst = try await login(app, email: "analist@vng.nl")
+            let page = try await getPage(app, SiteURL.cases.path, as: analyst)
+            #expect(page.status == .forbidden)
+            #expect(page.body.string.contains(AccessMatrix.Roles.caseListers.refusal))
+
+            try await makeUser(app, email: "agent@politie.nl", role: .police, organisation: "politie")
+            let token = try await AccountService.createToken(email: "agent@politie.nl", label: "t", on: app)
+            let refused = try await call(
+                app, .POST, "/cases", token: token, json: ["title": "x", "phase": "dreiging"],
+                documented: ("/cases", "post"))
+            #expect(refused.0 == .forbidden)
+            #expect(refused.1["detail"] as? String == AccessMatrix.Roles.caseWorkers.refusal)
+            let audited = try await AuditEvent.query(on: app.db).filter(\.$action == "access.refused").count()
+            #expect(audited == 2, "each refusal is in the audit log")
+        }
+    }
+}
