@@ -128,4 +128,15 @@ extension ArchitectureTests {
         }
         #expect(found.isEmpty, "\(found)")
     }
+
+    /// Routes are thin: decode, call the feature's service, render. Only signing in (sessions, second factor,
+    /// recovery codes) writes from its routes, because the session and its cookie are the HTTP layer's own.
+    @Test func routesLeaveWritingToServices() throws {
+        let writes = try NSRegularExpression(pattern: #"\.transaction \{|\.(?:create|save|update|delete)\(on: req"#)
+        let signingIn: Set = ["AccountRoutes.swift", "SecondFactorRoutes.swift", "AccountPageRoutes.swift"]
+        let found = Self.sources().filter { $0.name.hasSuffix("Routes.swift") && !signingIn.contains($0.name) }.filter {
+            writes.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+        }
+        #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
+    }
 }

@@ -114,7 +114,7 @@ enum CaseAPIRoutes {
     }
 
     static func changePhase(_ req: Request) async throws -> CaseDTO {
-        let (user, caseFile, _) = try await CaseAccess.find(req)
+        let (user, caseFile, _) = try await CaseAccess.find(req, managing: true)
         let input = try body(req, PhaseInput.self)
         if case .failure(let refusal) = try await CaseService.changePhase(
             caseFile, to: input.phase, note: input.note, by: user, context: req.context)

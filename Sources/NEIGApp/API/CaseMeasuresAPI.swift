@@ -67,7 +67,7 @@ extension CaseAPIRoutes {
     }
 
     static func createMeasure(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req)
+        let (user, caseFile, _) = try await CaseAccess.find(req, managing: true)
         let input = try body(req, MeasureInput.self)
         let visible = try await InformationService.visibleItems(
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today, on: req.db)

@@ -245,7 +245,7 @@ enum InterventionAPIRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        let (user, item) = try await InterventionAccess.editable(
+        let (_, item) = try await InterventionAccess.editable(
             req.parameters.get("id", as: UUID.self), context: req.context)
         let input = try CaseAPIRoutes.body(req, DecisionInput.self)
         let form = InterventionService.DecisionFields(

@@ -67,15 +67,7 @@ enum AlertRoutes {
         else {
             throw NEIGError.notFound()
         }
-        if alert.acknowledgedAt == nil {
-            alert.acknowledgedAt = req.application.neig.clock.now()
-            alert.acknowledgedBy = user.name
-            try await req.db.transaction { tx in
-                try await alert.save(on: tx)
-                try await req.audit(
-                    "alert.acknowledge", object: "near_repeat_alert", id: alert.id?.uuidString.lowercased(), on: tx)
-            }
-        }
+        try await NearRepeatAlertService.acknowledge(alert, by: user, context: req.context)
         return req.redirect(to: SiteURL.alerts.path, redirectType: .normal)
     }
 }

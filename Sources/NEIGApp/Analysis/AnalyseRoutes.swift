@@ -7,13 +7,8 @@ enum AnalyseRoutes {
         routes.get(.analyseMatrixCSV(query: ""), use: matrixCSV)
     }
 
-    static func actor(_ req: Request) throws -> Actor {
-        let actor = try req.requireUser().actor
-        return actor
-    }
-
     static func page(_ req: Request) async throws -> Response {
-        let actor = try actor(req)
+        let actor = try req.requireUser().actor
         let request = try AnalyseRequest.parse(req, actor: actor)
         var results: AnalyseResults?
         if let bands = request.bands {
@@ -31,7 +26,7 @@ enum AnalyseRoutes {
     }
 
     static func matrixCSV(_ req: Request) async throws -> Response {
-        let actor = try actor(req)
+        let actor = try req.requireUser().actor
         let request = try AnalyseRequest.parse(req, actor: actor)
         guard let bands = request.bands else {
             throw NEIGError.badRequest(request.errors.map(\.message).joined(separator: " "))

@@ -102,17 +102,9 @@ enum CaseStudyRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
-        let study = CaseStudy()
-        study.authorID = try user.requireID()
-        study.authorName = user.name
-        study.organisation = user.$organisation.value?.name ?? ""
-        study.title = (form.titel ?? "").trimmingCharacters(in: .whitespaces)
-        study.texts = form.sections
-        study.acknowledged = ""
-        study.status = CaseStudy.Status.concept
-        study.updatedAt = req.application.neig.clock.now()
-        try await study.save(on: req.db)
-        try await req.audit("casestudy.create", object: "case_study", id: study.id?.uuidString.lowercased())
+        let study = try await CaseStudyService.create(
+            title: (form.titel ?? "").trimmingCharacters(in: .whitespaces), texts: form.sections, by: user,
+            context: req.context)
         return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
     }
 
@@ -165,17 +157,9 @@ enum CaseStudyRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
-        if form.actie == "indienen" { study.status = .submitted }
-        study.updatedAt = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
-            try await study.save(on: tx)
-            try await req.audit(
-                form.actie == "indienen" ? "casestudy.submit" : "casestudy.edit", object: "case_study",
-                id: study.id?.uuidString.lowercased(),
-                detail:
-                    "findings=\(result.findings.values.joined().count) acknowledged=\(study.acknowledgedKeys.count)",
-                on: tx)
-        }
+        try await CaseStudyService.save(
+            study, submitting: form.actie == "indienen", findings: result.findings.values.joined().count,
+            context: req.context)
         return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
     }
 
@@ -200,40 +184,16 @@ enum CaseStudyRoutes {
                 throw NEIGError.unprocessable(
                     "De anonimiseringscontrole vindt nog onopgeloste persoonsgegevens.", items: [])
             }
-            let draft = LibraryService.Draft(
-                title: study.title, summary: String((study.texts["situatie"] ?? "").prefix(300)), body: markdown(study),
-                kind: .casuistiek, lines: [.nazorg], phases: [], visibility: .leden, groupCode: nil)
-            let document = try await LibraryService.save(
-                draft, upload: nil, existing: nil, by: user, context: req.context)
-            document.authorOrganisation = study.organisation
-            document.authorOrganisationID = try await User.find(study.authorID, on: req.db)?.$organisation.id
-            try await document.save(on: req.db)
-            study.libraryDocumentID = document.id
-            study.status = CaseStudy.Status.published
+            try await CaseStudyService.publish(study, by: user, context: req.context)
         case "terugsturen" where !note.isEmpty:
-            study.status = CaseStudy.Status.returned
-            study.reviewNote = String(note.prefix(2000))
+            try await CaseStudyService.returnToAuthor(study, note: note, context: req.context)
         default:
             throw NEIGError.unprocessable(
                 "Kies publiceren, of terugsturen met een toelichting.",
                 items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])
         }
-        study.updatedAt = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
-            try await study.save(on: tx)
-            try await req.audit(
-                "casestudy.review", object: "case_study", id: study.id?.uuidString.lowercased(),
-                detail: "decision=\(form.besluit ?? "")", on: tx)
-        }
         return req.redirect(
             to: study.libraryDocumentID.map { SiteURL.document(id: $0).path } ?? SiteURL.caseStudies.path,
             redirectType: .normal)
-    }
-
-    static func markdown(_ study: CaseStudy) -> String {
-        CaseStudy.sections.compactMap { field, heading in
-            let text = study.texts[field] ?? ""
-            return text.isEmpty ? nil : "## \(heading)\n\n\(text)"
-        }.joined(separator: "\n\n")
     }
 }

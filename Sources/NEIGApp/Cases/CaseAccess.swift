@@ -32,8 +32,11 @@ enum CaseAccess {
     }
 
     /// The case of the `id` parameter if the user may see it, or 404 as described above. The route's row in
-    /// `AccessMatrix` has already admitted the user's role.
-    static func find(_ req: Request, parameter: String = "id") async throws -> (User, CaseFile, Level) {
+    /// `AccessMatrix` has already admitted the user's role; a change also asks for the municipality's own level
+    /// (`managing`), so a partner the case is shared with can never change it, whatever a row says.
+    static func find(_ req: Request, parameter: String = "id", managing: Bool = false) async throws
+        -> (User, CaseFile, Level)
+    {
         let user = try req.requireUser()
         guard let id = req.parameters.get(parameter, as: UUID.self),
             let caseFile = try await CaseFile.find(id, on: req.db),
@@ -43,6 +46,9 @@ enum CaseAccess {
                 try await req.audit("case.read", object: "case", id: id, result: "denied")
             }
             throw NEIGError.notFound()
+        }
+        if managing, level != .municipality {
+            throw NEIGError.forbidden(AccessMatrix.Roles.caseWorkers.refusal)
         }
         return (user, caseFile, level)
     }

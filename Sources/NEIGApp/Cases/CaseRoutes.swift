@@ -92,7 +92,7 @@ enum CaseRoutes {
     }
 
     static func changePhase(_ req: Request) async throws -> Response {
-        let (user, caseFile, _) = try await CaseAccess.find(req)
+        let (user, caseFile, _) = try await CaseAccess.find(req, managing: true)
         let form = try req.content.decode(PhaseForm.self)
         if case .failure(let refusal) = try await CaseService.changePhase(
             caseFile, to: form.fase, note: form.toelichting, by: user, context: req.context)

@@ -54,15 +54,7 @@ enum ChecklistRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         case .success(let steps):
-            let next = (try await Checklists.latest(scope: scope, on: req.db)?.version ?? 0) + 1
-            try await req.db.transaction { tx in
-                try await ChecklistTemplate(
-                    scope: scope, version: next, steps: steps, author: user.name, at: req.application.neig.clock.now()
-                ).create(on: tx)
-                try await req.audit(
-                    "case.checklist", object: "checklist_template", id: "\(scope)-v\(next)",
-                    detail: "steps=\(steps.count)", on: tx)
-            }
+            try await Checklists.publish(steps, scope: scope, by: user, context: req.context)
             return req.redirect(to: SiteURL.handelingskader.path, redirectType: .normal)
         }
     }

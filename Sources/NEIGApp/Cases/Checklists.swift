@@ -45,3 +45,20 @@ enum Checklists {
         }
     }
 }
+
+extension Checklists {
+    /// A new version of the scope's checklist (national, or one municipality's); earlier versions stay for the cases
+    /// that used them.
+    static func publish(_ steps: [ChecklistStep], scope: String, by user: User, context: ServiceContext) async throws {
+        try await context.db.transaction { tx in
+            let next = (try await latest(scope: scope, on: tx)?.version ?? 0) + 1
+            try await ChecklistTemplate(
+                scope: scope, version: next, steps: steps, author: user.name, at: context.clock.now()
+            )
+            .create(on: tx)
+            try await context.audit(
+                "case.checklist", object: "checklist_template", id: "\(scope)-v\(next)", detail: "steps=\(steps.count)",
+                on: tx)
+        }
+    }
+}

@@ -56,12 +56,19 @@ struct AddedColumn: Sendable {
 }
 
 extension Database {
-    /// One statement per column: SQLite adds a single column per ALTER TABLE.
+    /// One statement per column: SQLite adds a single column per ALTER TABLE. All on one connection, after it
+    /// re-read the schema (`refreshSchemaCache`), so a revert and a re-run see what the other connection changed.
     func addColumns(_ columns: [AddedColumn]) async throws {
-        for column in columns { try await schema(column.table).field(column.field, column.type).update() }
+        try await transaction { db in
+            try await db.refreshSchemaCache()
+            for column in columns { try await db.schema(column.table).field(column.field, column.type).update() }
+        }
     }
 
     func dropColumns(_ columns: [AddedColumn]) async throws {
-        for column in columns { try await schema(column.table).deleteField(column.field).update() }
+        try await transaction { db in
+            try await db.refreshSchemaCache()
+            for column in columns { try await db.schema(column.table).deleteField(column.field).update() }
+        }
     }
 }

@@ -98,11 +98,7 @@ enum EventRoutes {
         event.location = location.isEmpty ? nil : String(location.prefix(200))
         event.onlineURL = online.isEmpty ? nil : online
         event.capacity = capacity
-        event.organiserID = try user.requireID()
-        event.organiserName = user.name
-        event.createdAt = req.application.neig.clock.now()
-        try await event.save(on: req.db)
-        try await req.audit("event.create", object: "event", id: event.id?.uuidString.lowercased())
+        try await EventService.create(event, by: user, context: req.context)
         return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
     }
 
@@ -152,31 +148,8 @@ enum EventRoutes {
                 "Kies een stuk uit de kennisbank dat alle leden mogen lezen.",
                 items: [.init(column: "document", reason: "onbekend stuk")])
         }
-        let eventID = try event.requireID()
-        let now = req.application.neig.clock.now()
-        try await req.db.transaction { tx in
-            guard
-                try await EventMaterial.query(on: tx).filter(\.$event.$id == eventID).filter(
-                    \.$document.$id == documentID
-                )
-                .first() == nil
-            else { return }
-            let material = EventMaterial()
-            material.$event.id = eventID
-            material.$document.id = documentID
-            material.title = document.title
-            try await material.create(on: tx)
-            let attendees = try await EventRegistration.query(on: tx).filter(\.$event.$id == eventID)
-                .filter(\.$status == EventRegistration.Status.registered).all().map(\.$user.id).filter { $0 != user.id }
-            try await Notifier.notify(
-                Dictionary(attendees.map { ($0, "event") }, uniquingKeysWith: { a, _ in a }),
-                title: "Materiaal van \(event.title): \(document.title)",
-                link: SiteURL.event(id: eventID).path, now: now, on: tx)
-            try await req.audit(
-                "event.material", object: "event", id: eventID.uuidString.lowercased(),
-                detail: "document=\(documentID.uuidString.lowercased())", on: tx)
-        }
-        return req.redirect(to: SiteURL.event(id: eventID).path, redirectType: .normal)
+        try await EventService.add(document, to: event, by: user, context: req.context)
+        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
     }
 
     static func register(_ req: Request) async throws -> Response {
@@ -227,13 +200,7 @@ enum EventRoutes {
     /// A new private feed address: every event the member is registered for. The old address stops working.
     static func createFeed(_ req: Request) async throws -> HTMLPage {
         let user = try req.requireUser()
-        let token = Secrets.randomToken()
-        try await CalendarFeed.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
-        let feed = CalendarFeed()
-        feed.$user.id = try user.requireID()
-        feed.tokenHash = Secrets.hash(token)
-        try await feed.create(on: req.db)
-        try await req.audit("event.feed", object: "user", id: user.id?.uuidString.lowercased())
+        let token = try await EventService.newCalendarFeed(for: user, context: req.context)
         return try await listPage(
             req, feedURL: req.application.neig.publicURL + SiteURL.calendarFeed(token: token).path)
     }

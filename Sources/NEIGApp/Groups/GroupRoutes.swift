@@ -13,12 +13,8 @@ enum GroupRoutes {
         routes.post(.group(code: .key, .onderwerpen), use: setDefaultTags)
     }
 
-    static func coordinator(_ req: Request) throws -> User {
-        try req.requireUser()
-    }
-
     static func list(_ req: Request) async throws -> HTMLPage {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         return try await listPage(req, values: [:], errors: [])
     }
 
@@ -41,7 +37,7 @@ enum GroupRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         let form = try req.content.decode(GroupForm.self)
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let name = (form.naam ?? "").trimmingCharacters(in: .whitespaces)
@@ -58,11 +54,7 @@ enum GroupRoutes {
             return try await listPage(req, values: ["code": form.code ?? "", "naam": form.naam ?? ""], errors: errors)
                 .encodeResponse(for: req)
         }
-        let group = MemberGroup()
-        group.code = code
-        group.name = name
-        try await group.create(on: req.db)
-        try await req.audit("group.create", object: "member_group", id: code)
+        try await GroupService.create(code: code, name: name, context: req.context)
         return req.redirect(to: SiteURL.group(code: code).path, redirectType: .normal)
     }
 
@@ -76,7 +68,7 @@ enum GroupRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         return try await page(req, group: try await find(req), errors: [], values: [:])
     }
 
@@ -101,7 +93,7 @@ enum GroupRoutes {
 
     /// Adds a member by e-mail address; the member starts following the group and its default tags.
     static func addMember(_ req: Request) async throws -> Response {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         let group = try await find(req)
         let email = (try req.content.decode(MemberForm.self).email ?? "").trimmingCharacters(in: .whitespaces)
             .lowercased()
@@ -111,40 +103,15 @@ enum GroupRoutes {
                 values: ["email": email]
             ).encodeResponse(for: req)
         }
-        let memberID = try member.requireID()
-        try await req.db.transaction { tx in
-            guard
-                try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(
-                    \.$user.$id == memberID
-                )
-                .first() == nil
-            else { return }
-            let membership = GroupMembership()
-            membership.groupCode = group.code
-            membership.$user.id = memberID
-            try await membership.create(on: tx)
-            try await Notifier.followDefaults(of: group, userID: memberID, on: tx)
-            try await req.audit(
-                "group.add_member", object: "member_group", id: group.code,
-                detail: "user=\(memberID.uuidString.lowercased())", on: tx)
-        }
+        try await GroupService.add(member, to: group, context: req.context)
         return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
     }
 
     static func removeMember(_ req: Request) async throws -> Response {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         let group = try await find(req)
         guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
-        try await req.db.transaction { tx in
-            try await GroupMembership.query(on: tx).filter(\.$groupCode == group.code).filter(\.$user.$id == memberID)
-                .delete()
-            try await Follow.query(on: tx).filter(\.$user.$id == memberID).filter(\.$kind == Follow.Kind.group).filter(
-                \.$value == group.code
-            ).delete()
-            try await req.audit(
-                "group.remove_member", object: "member_group", id: group.code,
-                detail: "user=\(memberID.uuidString.lowercased())", on: tx)
-        }
+        try await GroupService.remove(memberID, from: group, context: req.context)
         return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
     }
 
@@ -153,17 +120,12 @@ enum GroupRoutes {
     }
 
     static func setDefaultTags(_ req: Request) async throws -> Response {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         let group = try await find(req)
         let text = try req.content.decode(TagsForm.self).onderwerpen ?? ""
         switch Tags.parse(text) {
         case .success(let tags):
-            try await req.db.transaction { tx in
-                try await group.replaceDefaultTags(tags, on: tx)
-                try await req.audit(
-                    "group.default_tags", object: "member_group", id: group.code,
-                    detail: "tags=\(tags.joined(separator: ","))", on: tx)
-            }
+            try await GroupService.setDefaultTags(tags, of: group, context: req.context)
             return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
         case .failure(let error):
             return try await page(

@@ -38,12 +38,8 @@ enum IncidentRoutes {
         return HTMLPage(document: view.document)
     }
 
-    static func requireEditor(_ req: Request) throws -> Actor {
-        try req.requireUser().actor
-    }
-
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        _ = try requireEditor(req)
+        _ = try req.requireUser()
         let form = IncidentFormView(
             values: ["bron": "politie"], errors: [], incidentID: nil,
             registry: req.application.neig.municipalities, context: req.pageContext)
@@ -51,7 +47,7 @@ enum IncidentRoutes {
     }
 
     static func editForm(_ req: Request) async throws -> HTMLPage {
-        let actor = try requireEditor(req)
+        let actor = try req.requireUser().actor
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else {
             throw NEIGError.notFound()
@@ -72,7 +68,7 @@ enum IncidentRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        _ = try requireEditor(req)
+        _ = try req.requireUser()
         let values = try formValues(req)
         switch IncidentWriter.validated(values, context: req.context) {
         case .failure(let problems):
@@ -93,7 +89,7 @@ enum IncidentRoutes {
     }
 
     static func update(_ req: Request) async throws -> Response {
-        let actor = try requireEditor(req)
+        let actor = try req.requireUser().actor
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else {
             throw NEIGError.notFound()
@@ -105,16 +101,7 @@ enum IncidentRoutes {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: incident.id, on: req)
         case .success(let record):
-            let before = incident.record
-            incident.apply(record)
-            let changed = IncidentFormView.changedFields(before, record)
-            try await req.db.transaction { tx in
-                try await incident.save(on: tx)
-                try await RegisterVersion.bump(on: tx)
-                try await req.audit(
-                    "incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
-                    detail: "fields=\(changed.joined(separator: ","))", on: tx)
-            }
+            try await IncidentWriter.update(incident, with: record, context: req.context)
             return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
         }
     }

@@ -38,3 +38,19 @@ enum IncidentWriter {
         return incident
     }
 }
+
+extension IncidentWriter {
+    /// Stores the corrected record; the audit entry names the fields that changed, and cached figures are renewed.
+    static func update(_ incident: Incident, with record: IncidentRecord, context: ServiceContext) async throws {
+        let before = incident.record
+        incident.apply(record)
+        let changed = IncidentFormView.changedFields(before, record)
+        try await context.db.transaction { tx in
+            try await incident.save(on: tx)
+            try await RegisterVersion.bump(on: tx)
+            try await context.audit(
+                "incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
+                detail: "fields=\(changed.joined(separator: ","))", on: tx)
+        }
+    }
+}

@@ -20,7 +20,7 @@ enum InformationRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, caseFile, level) = try await CaseAccess.find(req)
+        let (_, caseFile, level) = try await CaseAccess.find(req)
         let form = try req.content.decode(ItemForm.self)
         let today = req.application.neig.clock.today
         let users = (form.gebruikers ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" }).map(
@@ -38,7 +38,7 @@ enum InformationRoutes {
             let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return try CaseActionRoutes.redirect(req, caseFile)
+        return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
     }
 
     /// Opening an item needs a purpose (`?doel=`); without one the page asks for it and shows nothing.

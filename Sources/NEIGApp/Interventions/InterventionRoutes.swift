@@ -106,16 +106,7 @@ enum InterventionRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         case .valid(let draft):
-            InterventionInput.apply(draft, to: intervention)
-            intervention.updatedAt = req.application.neig.clock.now()
-            try await req.db.transaction { tx in
-                try await intervention.save(on: tx)
-                try await InterventionInput.storeLists(draft, of: intervention, on: tx)
-                try await req.audit(
-                    "intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
-                    detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)",
-                    on: tx)
-            }
+            try await InterventionService.update(intervention, with: draft, context: req.context)
             return req.redirect(
                 to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
         }

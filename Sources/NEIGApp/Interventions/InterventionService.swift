@@ -157,3 +157,78 @@ enum InterventionService {
         return CSVWriter(separator: ",").document(rows)
     }
 }
+
+/// The work on a running intervention that its page records: progress, new output lines and milestones.
+extension InterventionService {
+    /// The status, the realised output per line, and optionally a new output line `(label, planned)`.
+    static func recordProgress(
+        _ intervention: Intervention, status: InterventionStatus, realised: [UUID: Int],
+        outputs: [InterventionOutput], newOutput: (label: String, planned: Int)?, context: ServiceContext
+    ) async throws {
+        let id = try intervention.requireID()
+        try await context.db.transaction { tx in
+            intervention.status = status
+            intervention.updatedAt = context.clock.now()
+            try await intervention.save(on: tx)
+            for output in outputs {
+                if let value = realised[try output.requireID()] {
+                    output.realised = value
+                    try await output.save(on: tx)
+                }
+            }
+            if let newOutput {
+                let output = InterventionOutput()
+                (output.$intervention.id, output.label, output.planned, output.realised) =
+                    (id, newOutput.label, newOutput.planned, 0)
+                try await output.create(on: tx)
+            }
+            try await context.audit(
+                "intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
+                detail: "status=\(status.rawValue) outputs=\(realised.count)", on: tx)
+        }
+    }
+
+    static func addMilestone(_ title: String, due: CivilDate, to intervention: Intervention, context: ServiceContext)
+        async throws
+    {
+        let milestone = InterventionMilestone()
+        (milestone.$intervention.id, milestone.title, milestone.dueOn) = (try intervention.requireID(), title, due.iso)
+        try await context.db.transaction { tx in
+            try await milestone.create(on: tx)
+            try await context.audit(
+                "intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                detail: "due=\(due.iso)", on: tx)
+        }
+    }
+
+    /// Marks the milestone done today; one done earlier keeps its date.
+    static func complete(_ milestone: InterventionMilestone, of intervention: Intervention, context: ServiceContext)
+        async throws
+    {
+        milestone.doneOn = milestone.doneOn ?? context.clock.today.iso
+        try await context.db.transaction { tx in
+            try await milestone.save(on: tx)
+            try await context.audit(
+                "intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                on: tx)
+        }
+    }
+}
+
+extension InterventionService {
+    /// Stores the edited registration with its lists; output is reported as progress, not here.
+    static func update(_ intervention: Intervention, with draft: InterventionInput.Draft, context: ServiceContext)
+        async throws
+    {
+        InterventionInput.apply(draft, to: intervention)
+        intervention.updatedAt = context.clock.now()
+        try await context.db.transaction { tx in
+            try await intervention.save(on: tx)
+            try await InterventionInput.storeLists(draft, of: intervention, on: tx)
+            try await context.audit(
+                "intervention.edit", object: "intervention", id: intervention.id?.uuidString.lowercased(),
+                detail: "municipalities=\(draft.municipalities.joined(separator: ",")) start=\(draft.start.iso)",
+                on: tx)
+        }
+    }
+}

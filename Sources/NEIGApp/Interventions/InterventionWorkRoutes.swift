@@ -35,26 +35,9 @@ extension InterventionRoutes {
             return try await page(req, user: user, intervention: intervention, errors: errors, values: [:])
                 .encodeResponse(for: req)
         }
-        let updates = realised
-        try await req.db.transaction { tx in
-            intervention.status = status
-            intervention.updatedAt = req.application.neig.clock.now()
-            try await intervention.save(on: tx)
-            for output in outputs {
-                if let value = updates[output.id!] {
-                    output.realised = value
-                    try await output.save(on: tx)
-                }
-            }
-            if !label.isEmpty, let planned {
-                let output = InterventionOutput()
-                (output.$intervention.id, output.label, output.planned, output.realised) = (id, label, planned, 0)
-                try await output.create(on: tx)
-            }
-            try await req.audit(
-                "intervention.progress", object: "intervention", id: id.uuidString.lowercased(),
-                detail: "status=\(status.rawValue) outputs=\(updates.count)", on: tx)
-        }
+        try await InterventionService.recordProgress(
+            intervention, status: status, realised: realised, outputs: outputs,
+            newOutput: label.isEmpty ? nil : planned.map { (label, $0) }, context: req.context)
         return req.redirect(to: SiteURL.intervention(id: id).path, redirectType: .normal)
     }
 
@@ -75,12 +58,7 @@ extension InterventionRoutes {
                 values: ["titel": form.titel ?? "", "datum": form.datum ?? ""]
             ).encodeResponse(for: req)
         }
-        let milestone = InterventionMilestone()
-        (milestone.$intervention.id, milestone.title, milestone.dueOn) = (try intervention.requireID(), title, due.iso)
-        try await milestone.create(on: req.db)
-        try await req.audit(
-            "intervention.milestone", object: "intervention", id: intervention.id?.uuidString.lowercased(),
-            detail: "due=\(due.iso)")
+        try await InterventionService.addMilestone(title, due: due, to: intervention, context: req.context)
         return req.redirect(
             to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
     }
@@ -92,10 +70,7 @@ extension InterventionRoutes {
             let milestone = try await InterventionMilestone.find(milestoneID, on: req.db),
             milestone.$intervention.id == intervention.id
         else { throw NEIGError.notFound() }
-        milestone.doneOn = milestone.doneOn ?? req.application.neig.clock.today.iso
-        try await milestone.save(on: req.db)
-        try await req.audit(
-            "intervention.milestone_done", object: "intervention", id: intervention.id?.uuidString.lowercased())
+        try await InterventionService.complete(milestone, of: intervention, context: req.context)
         return req.redirect(
             to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
     }

@@ -24,7 +24,7 @@ enum MeasureRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let (user, caseFile, level) = try await CaseAccess.find(req)
+        let (user, caseFile, level) = try await CaseAccess.find(req, managing: true)
         let form = try req.content.decode(MeasureForm.self)
         let visible = try await InformationService.visibleItems(
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,

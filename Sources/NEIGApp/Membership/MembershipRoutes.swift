@@ -99,12 +99,8 @@ enum MembershipRoutes {
         return req.redirect(to: SiteURL.login.path, redirectType: .normal)
     }
 
-    static func coordinator(_ req: Request) throws -> User {
-        try req.requireUser()
-    }
-
     static func applications(_ req: Request) async throws -> HTMLPage {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         let pending = try await MembershipApplication.query(on: req.db).filter(
             \.$status == MembershipApplication.Status.confirmed
         )
@@ -127,7 +123,7 @@ enum MembershipRoutes {
     }
 
     static func decide(_ req: Request) async throws -> Response {
-        let user = try coordinator(req)
+        let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self),
             let application = try await MembershipApplication.find(id, on: req.db),
             application.status == .confirmed
@@ -153,18 +149,13 @@ enum MembershipRoutes {
     }
 
     static func suspend(_ req: Request) async throws -> Response {
-        let coordinator = try coordinator(req)
+        let coordinator = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self), let member = try await User.find(id, on: req.db),
             member.id != coordinator.id
         else {
             throw NEIGError.notFound()
         }
-        member.status = .suspended
-        try await req.db.transaction { tx in
-            try await member.save(on: tx)
-            try await UserSession.query(on: tx).filter(\.$user.$id == id).delete()
-            try await req.audit("user.suspend", object: "user", id: id.uuidString.lowercased(), on: tx)
-        }
+        try await MembershipService.suspend(member, context: req.context)
         return req.redirect(to: SiteURL.members.path, redirectType: .normal)
     }
 
@@ -199,33 +190,20 @@ enum MembershipRoutes {
     static func saveProfile(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(ProfileForm.self)
-        let profile =
-            try await MemberProfile.query(on: req.db).filter(\.$user.$id == user.requireID()).first() ?? MemberProfile()
-        profile.$user.id = try user.requireID()
         var seen = Set<String>()
         let keywords = (form.expertise ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
             .prefix(10).map { String($0.prefix(40)) }.filter { seen.insert($0.lowercased()).inserted }
         let phone = (form.telefoon ?? "").filter { $0.isNumber || "+ -()".contains($0) }
-        profile.phone = phone.isEmpty ? nil : String(phone.prefix(20))
-        profile.showEmail = form.toon_email == "ja"
-        profile.showPhone = form.toon_telefoon == "ja"
-        try await req.db.transaction { tx in
-            try await profile.save(on: tx)
-            try await profile.replaceExpertise(keywords, on: tx)
-            try await req.audit("user.profile", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
-        }
+        try await MembershipService.saveProfile(
+            of: user, expertise: Array(keywords), phone: phone.isEmpty ? nil : String(phone.prefix(20)),
+            showEmail: form.toon_email == "ja", showPhone: form.toon_telefoon == "ja", context: req.context)
         return req.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 
     static func leave(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
-        user.status = .left
-        try await req.db.transaction { tx in
-            try await user.save(on: tx)
-            try await UserSession.query(on: tx).filter(\.$user.$id == user.requireID()).delete()
-            try await req.audit("user.leave", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
-        }
+        try await MembershipService.leave(user, context: req.context)
         let response = req.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[SessionPolicy.cookieName] = .expired
         return response

@@ -38,12 +38,8 @@ enum NewsRoutes {
         return HTMLPage(document: NewsItemView(context: req.pageContext, item: item).document)
     }
 
-    static func coordinator(_ req: Request) throws -> User {
-        try req.requireUser()
-    }
-
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        _ = try coordinator(req)
+        _ = try req.requireUser()
         return HTMLPage(
             document: NewsFormView(
                 context: req.pageContext, values: ["zichtbaarheid": Visibility.leden.rawValue], errors: []
@@ -58,7 +54,7 @@ enum NewsRoutes {
     }
 
     static func create(_ req: Request) async throws -> Response {
-        let user = try coordinator(req)
+        let user = try req.requireUser()
         let form = try req.content.decode(NewsForm.self)
         var errors: [FormViews.FieldError] = []
         let title = (form.titel ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,17 +83,8 @@ enum NewsRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
-        let item = NewsItem()
-        item.title = title
-        item.summary = summary
-        item.body = body
-        item.visibility = visibility
-        item.authorName = user.name
-        item.publishedAt = req.application.neig.clock.now()
-        try await item.create(on: req.db)
-        try await req.audit(
-            "news.publish", object: "news", id: item.id?.uuidString.lowercased(),
-            detail: "visibility=\(visibility.rawValue)")
+        let item = try await NewsService.publish(
+            title: title, summary: summary, body: body, visibility: visibility, by: user, context: req.context)
         return req.redirect(to: SiteURL.newsItem(id: try item.requireID()).path, redirectType: .normal)
     }
 

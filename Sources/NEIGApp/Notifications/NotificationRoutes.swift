@@ -27,10 +27,7 @@ enum NotificationRoutes {
             let item = try await MemberNotification.find(id, on: req.db),
             item.$user.id == user.id
         else { throw NEIGError.notFound() }
-        if item.readAt == nil {
-            item.readAt = req.application.neig.clock.now()
-            try await item.save(on: req.db)
-        }
+        try await Notifier.markRead(item, context: req.context)
         let local = item.link.hasPrefix("/") && !item.link.hasPrefix("//") && !item.link.contains("\\")
         return req.redirect(to: local ? item.link : SiteURL.notifications.path, redirectType: .normal)
     }

@@ -96,3 +96,12 @@ enum Notifier {
         try await setting.save(on: db)
     }
 }
+
+extension Notifier {
+    /// Read now, unless it was read before.
+    static func markRead(_ item: MemberNotification, context: ServiceContext) async throws {
+        guard item.readAt == nil else { return }
+        item.readAt = context.clock.now()
+        try await item.save(on: context.db)
+    }
+}

@@ -89,29 +89,8 @@ enum QuestionRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
-        let now = req.application.neig.clock.now()
-        let question = Question()
-        let tagged = tags
-        question.title = title
-        question.body = body
-        question.groupCode = group
-        question.authorID = try user.requireID()
-        question.authorName = user.name
-        question.organisation = user.$organisation.value?.name ?? ""
-        question.answerCount = 0
-        question.createdAt = now
-        question.lastActivityAt = now
-        try await req.db.transaction { tx in
-            try await question.create(on: tx)
-            try await question.replaceTags(tagged, on: tx)
-            let link = SiteURL.question(id: try question.requireID()).path
-            try await Notifier.announce(
-                title: "Nieuwe vraag: \(title)", link: link, tags: tagged, group: group, excluding: user.id, now: now,
-                on: tx)
-            try await req.audit(
-                "question.create", object: "question", id: question.id?.uuidString.lowercased(),
-                detail: "tags=\(tagged.joined(separator: ","))", on: tx)
-        }
+        let question = try await QuestionService.ask(
+            title: title, body: body, group: group, tags: tags, by: user, context: req.context)
         return req.redirect(to: SiteURL.question(id: try question.requireID()).path, redirectType: .normal)
     }
 
@@ -158,27 +137,7 @@ enum QuestionRoutes {
                 errors: [.init(field: "antwoord", message: "Een antwoord is 5 tot 10.000 tekens.")], draft: text
             ).encodeResponse(for: req)
         }
-        let now = req.application.neig.clock.now()
-        let answer = Answer()
-        answer.$question.id = try question.requireID()
-        answer.body = text
-        answer.authorID = try user.requireID()
-        answer.authorName = user.name
-        answer.organisation = user.$organisation.value?.name ?? ""
-        answer.createdAt = now
-        let link = SiteURL.question(id: try question.requireID()).path
-        try await req.db.transaction { tx in
-            try await answer.create(on: tx)
-            question.answerCount += 1
-            question.lastActivityAt = now
-            try await question.save(on: tx)
-            if question.authorID != user.id {
-                try await Notifier.notify(
-                    [question.authorID: "answer"], title: "Nieuw antwoord op uw vraag: \(question.title)", link: link,
-                    now: now, on: tx)
-            }
-            try await req.audit("question.answer", object: "question", id: question.id?.uuidString.lowercased(), on: tx)
-        }
+        let answer = try await QuestionService.answer(question, text: text, by: user, context: req.context)
         return req.redirect(
             to: SiteURL.answer(question: try question.requireID(), answer: try answer.requireID()).path,
             redirectType: .normal)
@@ -199,22 +158,8 @@ enum QuestionRoutes {
             throw NEIGError.unprocessable(
                 "Kies een antwoord bij deze vraag.", items: [.init(column: "antwoord", reason: "onbekend antwoord")])
         }
-        let now = req.application.neig.clock.now()
-        let link = SiteURL.question(id: try question.requireID()).path
-        try await req.db.transaction { tx in
-            question.helpfulAnswerID = answerID
-            question.lastActivityAt = now
-            try await question.save(on: tx)
-            if answer.authorID != user.id {
-                try await Notifier.notify(
-                    [answer.authorID: "helpful"], title: "Uw antwoord hielp: \(question.title)", link: link, now: now,
-                    on: tx)
-            }
-            try await req.audit(
-                "question.helpful", object: "question", id: question.id?.uuidString.lowercased(),
-                detail: "answer=\(answerID.uuidString.lowercased())", on: tx)
-        }
-        return req.redirect(to: link, redirectType: .normal)
+        try await QuestionService.markHelpful(answer, of: question, by: user, context: req.context)
+        return req.redirect(to: SiteURL.question(id: try question.requireID()).path, redirectType: .normal)
     }
 
     struct PublishForm: Content {
@@ -240,42 +185,8 @@ enum QuestionRoutes {
         guard let kind = requested.isEmpty ? .praktijkervaring : DocumentKind(rawValue: requested) else {
             throw NEIGError.badRequest("Kies een soort stuk uit de lijst.")
         }
-        let tags = try question.tagList
-        let draft = LibraryService.Draft(
-            title: question.title,
-            summary: String((question.body.isEmpty ? question.title : question.body).prefix(600)),
-            body: markdown(question, answers: answers),
-            kind: kind, lines: tags.compactMap(ApproachLine.init(rawValue:)),
-            phases: tags.compactMap(CasePhase.init(rawValue:)).filter { $0 != .gesloten },
-            visibility: question.groupCode == nil ? .leden : .groep, groupCode: question.groupCode)
-        let document = try await LibraryService.save(draft, upload: nil, existing: nil, by: user, context: req.context)
-        question.libraryDocumentID = document.id
-        try await req.db.transaction { tx in
-            try await question.save(on: tx)
-            try await Notifier.announce(
-                title: "Nieuw in de kennisbank: \(question.title)",
-                link: SiteURL.document(id: try document.requireID()).path,
-                tags: tags, group: question.groupCode, excluding: user.id, now: req.application.neig.clock.now(), on: tx
-            )
-            try await req.audit(
-                "question.publish", object: "question", id: question.id?.uuidString.lowercased(),
-                detail: "document=\(document.id?.uuidString.lowercased() ?? "")", on: tx)
-        }
-        return req.redirect(
-            to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
-    }
-
-    static func markdown(_ question: Question, answers: [Answer]) -> String {
-        let ordered =
-            answers.filter { $0.id == question.helpfulAnswerID } + answers.filter { $0.id != question.helpfulAnswerID }
-        var parts = [
-            "## Vraag", question.body.isEmpty ? question.title : question.body,
-            "*Gesteld door \(question.organisation.isEmpty ? "een lid" : question.organisation).*"
-        ]
-        for answer in ordered {
-            let heading = answer.id == question.helpfulAnswerID ? "## Antwoord dat hielp" : "## Antwoord"
-            parts += [heading, answer.body, "*Van \(answer.organisation.isEmpty ? "een lid" : answer.organisation).*"]
-        }
-        return parts.joined(separator: "\n\n")
+        let document = try await QuestionService.publish(
+            question, answers: answers, kind: kind, by: user, context: req.context)
+        return req.redirect(to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
     }
 }

@@ -5,11 +5,12 @@ enum SignalField: String, FieldName {
 
     var jsonName: String {
         switch self {
-        case .kind: "type"
+        case .kind: "kind"
         case .municipality: "municipality_code"
+        case .address: "address"
         case .urgency: "urgency"
         case .text: "text"
-        case .postcode, .address, .sector, .status, .reason, .caseFile, .team: rawValue
+        case .postcode, .sector, .status, .reason, .caseFile, .team: rawValue
         }
     }
 }

@@ -186,17 +186,9 @@ enum SignalRoutes {
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
         }
-        let rule = RoutingRule()
-        rule.municipalityCode = code
-        rule.priority = priority
-        rule.team = team
-        try await req.db.transaction { tx in
-            try await rule.create(on: tx)
-            try await rule.replaceConditions(postcodeAreas: areas, kinds: kinds, senders: senders, on: tx)
-            try await req.audit(
-                "signal.routing-rule", object: "routing_rule", id: rule.id?.uuidString.lowercased(),
-                detail: "team=\(team) priority=\(priority)", on: tx)
-        }
+        try await SignalService.addRoutingRule(
+            in: code, priority: priority, team: team, postcodeAreas: areas, kinds: kinds, senders: senders,
+            context: req.context)
         return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
     }
 
@@ -206,11 +198,7 @@ enum SignalRoutes {
         if let id = form.regel.flatMap(UUID.init(uuidString:)), let rule = try await RoutingRule.find(id, on: req.db),
             rule.municipalityCode == code
         {
-            try await req.db.transaction { tx in
-                try await rule.delete(on: tx)
-                try await req.audit(
-                    "signal.routing-rule-delete", object: "routing_rule", id: id.uuidString.lowercased(), on: tx)
-            }
+            try await SignalService.delete(rule, context: req.context)
         }
         return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
     }
