@@ -19,10 +19,16 @@ enum AlertRoutes {
 
     static func visibleAlerts(_ req: Request, actor: Actor) async throws -> [Item] {
         let today = req.application.neig.clock.today.iso
-        let alerts = try await NearRepeatAlert.query(on: req.db).with(\.$incident).with(\.$earlierRows).sort(
-            \.$createdAt, .descending
-        ).limit(500).all()
+        // Warnings raised together (an import) come newest zone first, then by the register's own number, so the
+        // order is the same on every database.
+        let alerts = try await NearRepeatAlert.query(on: req.db).with(\.$incident).with(\.$earlierRows)
+            .sort(\.$createdAt, .descending).sort(\.$validUntil, .descending).limit(500).all()
             .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
+            .sorted { a, b in
+                if a.createdAt != b.createdAt { return a.createdAt > b.createdAt }
+                if a.validUntil != b.validUntil { return a.validUntil > b.validUntil }
+                return a.incident.sourceID < b.incident.sourceID
+            }
         // The earlier attacks of all warnings in one query, not one per warning.
         let earlierIDs = Array(Set(try alerts.flatMap { try $0.earlierIDs }))
         let earlier =
