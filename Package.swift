@@ -22,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7")
     ],
     targets: [
-        .target(name: "NEIGFormats"),
+        .target(name: "NEIGFormats", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "NEIGCore",
             dependencies: ["NEIGFormats"],
@@ -54,7 +54,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
-        .testTarget(name: "NEIGFormatsTests", dependencies: ["NEIGFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "NEIGFormatsTests",
+            dependencies: ["NEIGFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "NEIGCoreTests", dependencies: ["NEIGCore", "NEIGFormats"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "NEIGAppTests",

@@ -140,3 +140,19 @@ extension ArchitectureTests {
         #expect(found.map(\.name).isEmpty, "\(found.map(\.name))")
     }
 }
+
+extension ArchitectureTests {
+    /// After a form the page says what happened (`redirect(to:saying:)`, shown with `role="status"`). A bare redirect
+    /// is left only where nobody is logged in to read it: signing in and out, setting a first password, leaving, and
+    /// following a notification's link.
+    @Test func everyFormSaysWhatItDid() throws {
+        let silent = ["AccountRoutes.swift", "SecondFactorRoutes.swift", "NotificationRoutes.swift"]
+        var found: [String] = []
+        for file in Self.sources() where file.name.hasSuffix("Routes.swift") && !silent.contains(file.name) {
+            let count = file.text.components(separatedBy: "redirectType: .normal").count - 1
+            let allowed = file.name == "MembershipRoutes.swift" ? 2 : 0
+            if count > allowed { found.append("\(file.name): \(count - allowed)") }
+        }
+        #expect(found.isEmpty, "silent redirects after a form: \(found)")
+    }
+}

@@ -157,9 +157,9 @@ import VaporTesting
                 ).status == .seeOther)
             #expect(try await Measure.query(on: app.db).first()?.objectionEnds?.iso == "2025-08-11")
             let letter = try await getPage(app, measurePath + "/besluit", as: officer).body.string
-            #expect(letter.contains("Gelet op artikel 174a Gemeentewet"))
-            #expect(letter.contains("uiterlijk op 11 augustus 2025"))
-            #expect(letter.contains("informatie verstrekt ten behoeve van: Motivering sluiting"))
+            #expect(letter.contains("Dit besluit neem ik op grond van artikel 174a Gemeentewet."))
+            #expect(letter.contains("Dat is uiterlijk 11 augustus 2025."))
+            #expect(letter.contains("heeft de politie mij informatie gegeven voor dit doel: Motivering sluiting."))
             #expect(!letter.contains("herhaling binnen weken"), "the letter cites police information, never quotes it")
             #expect(!letter.contains("CONCEPT"))
 
@@ -278,12 +278,12 @@ import VaporTesting
             let tasks = try await CaseTask.query(on: app.db).sort(\.$dueAt).all()
             #expect(tasks.map(\.title) == ["Landelijke stap", "Lokale stap"])
             #expect(tasks.allSatisfy { $0.template == "landelijk v2, lokaal v1" })
-            #expect(!(try await getPage(app, "/", as: officer).body.string.contains("te laat")))
+            #expect(!(try await getPage(app, "/", as: officer).body.string.contains("te laat, was vóór")))
 
             tasks[0].dueAt = testNow.addingTimeInterval(-3600)
             try await tasks[0].save(on: app.db)
             let home = try await getPage(app, "/", as: officer).body.string
-            #expect(home.contains("1 stap van het handelingskader is te laat") && home.contains("Landelijke stap"))
+            #expect(home.contains("Landelijke stap (") && home.contains("te laat, was vóór"))
             #expect(
                 try await getPage(app, "/zaken/\(caseID.uuidString.lowercased())", as: officer).body.string.contains(
                     "— te laat"))
@@ -301,9 +301,10 @@ import VaporTesting
             measure.decisionExtended = false
             measure.createdAt = testNow
             try await measure.create(on: app.db)
+            let withDeadline = try await getPage(app, "/", as: officer).body.string
             #expect(
-                try await getPage(app, "/", as: officer).body.string.contains(
-                    "bezwaartermijn loopt af op 4 juli 2025 — nog 4 dagen"))
+                withDeadline.contains("Bezwaartermijn loopt af: gebiedsverbod")
+                    && withDeadline.contains("uiterlijk 4 juli 2025, nog 4 dagen"))
         }
     }
 

@@ -149,12 +149,31 @@ import VaporTesting
             try await app.testing().test(.GET, "/leden") { #expect($0.status == .seeOther, "members only") }
 
             let coordinator = try await login(app, email: "coordinator@vng.nl")
+            let suspendPath = "/leden/\(aID.uuidString.lowercased())/schorsen"
+            let withoutReason = try await postForm(app, suspendPath, [("reden", "  ")], as: coordinator)
             #expect(
-                try await postForm(app, "/leden/\(aID.uuidString.lowercased())/schorsen", [], as: coordinator).status
-                    == .seeOther)
+                withoutReason.status == .unprocessableEntity && withoutReason.body.string.contains("Schrijf waarom"))
+            #expect(try await getPage(app, "/leden", as: a).status == .ok, "without a reason nothing changed")
+            #expect(
+                try await postForm(app, suspendPath, [("reden", "Account gedeeld met een collega")], as: coordinator)
+                    .status == .seeOther)
+            let afterSuspension = try await getPage(app, "/leden", as: coordinator).body.string
+            #expect(afterSuspension.contains("role=\"status\"") && afterSuspension.contains("is geschorst"))
+            #expect(afterSuspension.contains("Reden: Account gedeeld met een collega"))
+            #expect(
+                !(try await getPage(app, "/leden", as: coordinator).body.string.contains("is geschorst en kan")),
+                "the confirmation is said once")
             #expect(try await getPage(app, "/leden", as: a).status == .seeOther, "a suspended member's session ends")
             let refused = try await anonymousPost(app, "/login", ["email": "a@amsterdam.nl", "password": testPassword])
             #expect(refused.status == .forbidden && refused.body.string.contains("geschorst of opgezegd"))
+
+            #expect(
+                try await postForm(app, "/leden/\(aID.uuidString.lowercased())/herstellen", [], as: coordinator)
+                    .status == .seeOther)
+            let reinstated = try #require(try await User.find(aID, on: app.db))
+            #expect(reinstated.isActive && reinstated.suspensionReason == nil)
+            _ = try await login(app, email: "a@amsterdam.nl")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "user.reinstate").count() == 1)
             #expect(try await postForm(app, "/account/opzeggen", [], as: b).status == .seeOther)
             #expect(try await getPage(app, "/leden", as: b).status == .seeOther)
             #expect(

@@ -130,3 +130,27 @@ import Testing
         #expect(policy.informationCutoff(today: today) == today)
     }
 }
+
+@Suite struct MeasureWordingTests {
+    @Test func theMayorAndTheLetterSayTheSameDecisionInPlainDutch() throws {
+        let wording = MeasureWording(
+            type: .closure174a, legalBasis: "artikel 174a Gemeentewet", object: "Verzinsingel 15", addressee: nil,
+            startsOn: CivilDate(year: 2026, month: 12, day: 3), endsOn: CivilDate(year: 2027, month: 3, day: 3))
+        #expect(
+            wording.summaryForMayor
+                == "U besluit tot sluiting van Verzinsingel 15 van 3 december 2026 tot 3 maart 2027 op grond van artikel 174a Gemeentewet."
+        )
+        #expect(
+            wording.decisionSentence
+                == "Ik heb besloten tot sluiting van Verzinsingel 15 van 3 december 2026 tot 3 maart 2027. Dit besluit neem ik op grond van artikel 174a Gemeentewet."
+        )
+        let open = MeasureWording(
+            type: .areaBan, legalBasis: "artikel 172a Gemeentewet", object: "het Centrum", addressee: "J. Jansen",
+            startsOn: nil, endsOn: nil)
+        #expect(
+            open.summaryForMayor.hasPrefix(
+                "U besluit tot een gebiedsverbod voor J. Jansen rond het Centrum vanaf de dag na bekendmaking tot nader besluit"
+            ))
+        #expect(open.decisionSentence.contains("tot ik anders besluit."))
+    }
+}

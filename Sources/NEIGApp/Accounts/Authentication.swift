@@ -62,6 +62,7 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
                 {
                     request.storage[UnreadNotificationsKey.self] = try await Notifier.unreadCount(
                         try session.user.requireID(), on: request.db)
+                    try await request.takeFlash(from: session)
                 }
             }
         } else {

@@ -22,6 +22,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @OptionalField(key: "status") var status: AccountStatus?
     /// For partners (housing corporations, businesses): the municipality they work in. It grants nothing.
     @OptionalField(key: "working_area") var workingArea: String?
+    /// Why and by whom a coordinator suspended the account; cleared when it is reinstated.
+    @OptionalField(key: "suspension_reason") var suspensionReason: String?
+    @OptionalField(key: "suspended_by") var suspendedBy: String?
+    @OptionalField(key: "suspended_at") var suspendedAt: Date?
 
     init() {}
 

@@ -16,6 +16,8 @@ final class UserSession: Model, @unchecked Sendable {
     @OptionalField(key: "awaiting_second_factor_since") var awaitingSecondFactorSince: Date?
     /// The key being enrolled, kept here so a reload (or another app instance) shows the same QR code.
     @OptionalField(key: "totp_enrolment_secret") var totpEnrolmentSecret: String?
+    /// What the last form did, for the next page to say (`Request.redirect(to:saying:)`).
+    @OptionalField(key: "flash") var flash: String?
 
     init() {}
 

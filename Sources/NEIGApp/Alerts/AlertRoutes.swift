@@ -74,6 +74,6 @@ enum AlertRoutes {
             throw NEIGError.notFound()
         }
         try await NearRepeatAlertService.acknowledge(alert, by: user, context: req.context)
-        return req.redirect(to: SiteURL.alerts.path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.alerts.path, saying: "De waarschuwing is gemarkeerd als gezien.")
     }
 }

@@ -105,7 +105,8 @@ enum CaseStudyRoutes {
         let study = try await CaseStudyService.create(
             title: (form.titel ?? "").trimmingCharacters(in: .whitespaces), texts: form.sections, by: user,
             context: req.context)
-        return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.caseStudy(id: try study.requireID()).path, saying: "Het concept is opgeslagen.")
     }
 
     /// The author's own write-up, or a submitted one for a coordinator; 404 for everyone else.
@@ -160,7 +161,11 @@ enum CaseStudyRoutes {
         try await CaseStudyService.save(
             study, submitting: form.actie == "indienen", findings: result.findings.values.joined().count,
             context: req.context)
-        return req.redirect(to: SiteURL.caseStudy(id: try study.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.caseStudy(id: try study.requireID()).path,
+            saying: form.actie == "indienen"
+                ? "Ingediend: een netwerkcoördinator beoordeelt de casus voordat die wordt gepubliceerd."
+                : "Het concept is opgeslagen.")
     }
 
     struct ReviewForm: Content {
@@ -192,8 +197,10 @@ enum CaseStudyRoutes {
                 "Kies publiceren, of terugsturen met een toelichting.",
                 items: [.init(column: "toelichting", reason: "verplicht bij terugsturen")])
         }
-        return req.redirect(
+        return try await req.redirect(
             to: study.libraryDocumentID.map { SiteURL.document(id: $0).path } ?? SiteURL.caseStudies.path,
-            redirectType: .normal)
+            saying: form.besluit == "publiceren"
+                ? "De casus is gepubliceerd in de kennisbank."
+                : "De casus is teruggestuurd naar de auteur met uw toelichting.")
     }
 }

@@ -7,6 +7,8 @@ struct CaseDetailView {
     let model: CaseDetailModel
     let error: String?
     var formErrors: [FormViews.FieldError] = []
+    /// What was typed into the new-measure form, kept when it comes back with errors.
+    var measureValues: [String: String] = [:]
 
     var caseFile: CaseFile { model.caseFile }
     var level: CaseAccess.Level { model.level }
@@ -86,7 +88,7 @@ struct CaseDetailView {
         let current = tasks.filter { $0.phase == caseFile.phase }
         let earlierOpen = tasks.filter { $0.phase != caseFile.phase && $0.doneAt == nil }
         return .div(
-            .h2(.text("Checklist \(caseFile.phase.label.lowercased())")),
+            .h2(.id("checklist"), .text("Checklist \(caseFile.phase.label.lowercased())")),
             current.isEmpty
                 ? .p(.text(caseFile.phase == .gesloten ? "De zaak is gesloten." : "Geen stappen voor deze fase."))
                 : taskList(current),
@@ -123,7 +125,7 @@ struct CaseDetailView {
 
     var phaseForm: Node<HTML.BodyContext> {
         .div(
-            .h2(.text("Fase wijzigen")),
+            .h2(.id("fase"), .text("Fase wijzigen")),
             .form(
                 .method(.post), .action(SiteURL.caseFile(id: uuid, .fase).path), .attribute(named: "novalidate"),
                 FormViews.csrf(context.csrfToken),
@@ -138,7 +140,7 @@ struct CaseDetailView {
 
     var measureSection: Node<HTML.BodyContext> {
         .div(
-            .h2(.text("Maatregelen van de burgemeester")),
+            .h2(.id("maatregelen"), .text("Maatregelen van de burgemeester")),
             measures.isEmpty
                 ? .p(.text("Nog geen maatregelen."))
                 : .ul(
@@ -155,32 +157,9 @@ struct CaseDetailView {
                     .method(.post), .action(SiteURL.caseFile(id: uuid, .maatregelen).path),
                     .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
-                    FormViews.select(
-                        "soort", label: "Soort maatregel",
-                        options: MeasureType.allCases.map { ($0.rawValue, "\($0.label) — \($0.legalBasis ?? "APV")") },
-                        selected: nil, errors: formErrors),
-                    FormViews.textField(
-                        "apv", label: "Artikel van de APV", value: nil,
-                        hint: "Alleen bij een maatregel op grond van de APV.", errors: formErrors),
-                    FormViews.textField(
-                        "adressaat", label: "Geadresseerde", value: nil,
-                        hint: "Rechthebbende of bewoner; komt alleen in het besluit.", errors: formErrors),
-                    FormViews.textField("begin", label: "Ingangsdatum", value: nil, type: .date, errors: formErrors),
-                    FormViews.textField("einde", label: "Einddatum", value: nil, type: .date, errors: formErrors),
-                    FormViews.textArea(
-                        "motivering", label: "Motivering: de feiten waarop de maatregel rust", value: nil,
-                        errors: formErrors, required: true),
-                    .if(
-                        !information.isEmpty,
-                        FormViews.checkboxes(
-                            "informatie", legend: "Steunt op gedeelde informatie",
-                            options: information.map { visible in
-                                (
-                                    visible.item.id!.uuidString.lowercased(),
-                                    "\(visible.item.authorRole.label), "
-                                        + "\(Self.timeFormat.string(from: visible.item.createdAt)) — \(visible.item.purpose)"
-                                )
-                            })),
+                    MeasureParts.fields(
+                        values: measureValues, cited: Set(measureValues["informatie"].map { [$0] } ?? []),
+                        information: information, errors: formErrors),
                     .button(.type(.submit), .class("button"), .text("Concept opslaan"))
                 )
             )
@@ -189,7 +168,7 @@ struct CaseDetailView {
 
     var informationList: Node<HTML.BodyContext> {
         .div(
-            .h2(.text("Informatie van politie en OM")),
+            .h2(.id("informatie"), .text("Informatie van politie en OM")),
             information.isEmpty
                 ? .p(.text("Er is geen (geldige) informatie met u gedeeld in deze zaak."))
                 : .ul(
@@ -210,7 +189,7 @@ struct CaseDetailView {
 
     var linkedSection: Node<HTML.BodyContext> {
         .div(
-            .h2(.text("Aanslagen en signalen")),
+            .h2(.id("aanslagen"), .text("Aanslagen en signalen")),
             incidents.isEmpty
                 ? .p(.text("Geen aanslagen gekoppeld."))
                 : .ul(
@@ -253,7 +232,7 @@ struct CaseDetailView {
 
     var shareSection: Node<HTML.BodyContext> {
         .div(
-            .h2(.text("Gedeeld met politie en OM")),
+            .h2(.id("gedeeld"), .text("Gedeeld met politie en OM")),
             shares.isEmpty
                 ? .p(.text("Nog met niemand gedeeld."))
                 : .ul(.forEach(shares) { .li(.text("\($0.name) — \($0.role.label)")) }),

@@ -19,7 +19,8 @@ enum MeasureField: String, FieldName {
     case kind = "soort", apvArticle = "apv", addressee = "adressaat", startsOn = "begin", endsOn = "einde"
     case motivation = "motivering", informationIDs = "informatie"
     case status, password = "wachtwoord", publishedOn = "bekendgemaakt_op", receivedOn = "ontvangen"
-    case postpone = "verdagen"
+    case postpone = "verdagen", decideBefore = "besluit_voor", decision = "beslissing", remark = "opmerking"
+    case submissionNote = "notitie", reason = "reden", addresseeAddress = "adres_adressaat"
 
     var jsonName: String {
         switch self {
@@ -30,6 +31,12 @@ enum MeasureField: String, FieldName {
         case .endsOn: "ends_on"
         case .motivation: "motivation"
         case .informationIDs: "information_ids"
+        case .decideBefore: "decide_before"
+        case .decision: "decision"
+        case .remark: "remark"
+        case .submissionNote: "note"
+        case .reason: "reason"
+        case .addresseeAddress: "addressee_address"
         case .status, .password, .publishedOn, .receivedOn, .postpone: rawValue
         }
     }

@@ -71,7 +71,10 @@ enum CaseRoutes {
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let caseFile = try await CaseService.open(draft, by: user, context: req.context)
-            return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.caseFile(id: try caseFile.requireID()).path,
+                saying:
+                    "De zaak is geopend in de fase \(caseFile.phase.label.lowercased()). De checklist staat hieronder.")
         }
     }
 
@@ -100,6 +103,8 @@ enum CaseRoutes {
             let view = try await detail(req, caseFile, error: refusal.message)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.caseFile(id: try caseFile.requireID()).path + "#fase",
+            saying: "De zaak is nu in de fase \(caseFile.phase.label.lowercased()).")
     }
 }

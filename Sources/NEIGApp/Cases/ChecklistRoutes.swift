@@ -55,7 +55,9 @@ enum ChecklistRoutes {
             ).encodeResponse(for: req)
         case .success(let steps):
             try await Checklists.publish(steps, scope: scope, by: user, context: req.context)
-            return req.redirect(to: SiteURL.handelingskader.path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.handelingskader.path,
+                saying: "De checklist is gepubliceerd; nieuwe zaken volgen deze stappen.")
         }
     }
 }

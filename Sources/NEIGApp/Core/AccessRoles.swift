@@ -35,6 +35,7 @@ extension AccessMatrix.Roles {
         refusal: "Zaken zijn er voor de gemeente zelf: OOV-medewerkers en de burgemeester.")
     static let measureWorkers = Self(
         roles: AccessPolicy.caseRoles, refusal: "Maatregelen zijn er voor de gemeente zelf.")
+    static let mayors = Self(roles: [.mayor], refusal: "Alleen de burgemeester neemt dit besluit.")
     static let informationReaders = Self(
         roles: AccessPolicy.caseViewers,
         refusal: "Politie- en OM-informatie is alleen voor de mensen met wie zij is gedeeld.")

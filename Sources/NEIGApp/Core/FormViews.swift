@@ -107,19 +107,42 @@ enum FormViews {
             .label(.for(id), .text(" \(label)")))
     }
 
-    static func textArea(_ name: String, label: String, value: String?, errors: [FieldError], required: Bool = false)
-        -> Node<HTML.FormContext>
-    {
+    static func radio(_ name: String, id: String, value: String, label: String, checked: Bool) -> Node<
+        HTML.FormContext
+    > {
+        var attributes: [Attribute<HTML.InputContext>] = [.type(.radio), .name(name), .value(value), .id(id)]
+        if checked { attributes.append(.attribute(named: "checked", value: "checked")) }
+        return .div(
+            .class("check"), .selfClosedElement(named: "input", attributes: attributes),
+            .label(.for(id), .text(" \(label)")))
+    }
+
+    /// The message of `name` inside a fieldset, which has no single input to carry it.
+    static func groupError(_ name: String, errors: [FieldError]) -> Node<HTML.FormContext> {
+        .unwrap(errors.first { $0.field == name }) {
+            .p(.class("error-message"), .id("fout-\(name)"), .text($0.message))
+        }
+    }
+
+    static func textArea(
+        _ name: String, label: String, value: String?, hint: String? = nil, errors: [FieldError],
+        required: Bool = false
+    ) -> Node<HTML.FormContext> {
         let error = errors.first { $0.field == name }
+        let describedBy = [hint != nil ? "hint-\(name)" : nil, error != nil ? "fout-\(name)" : nil].compactMap { $0 }
         return .div(
             .class(error == nil ? "field" : "field has-error"),
             .label(
                 .for("veld-\(name)"), .text(label),
                 .if(!required, .span(.class("optional"), .text(" (niet verplicht)")))),
+            .unwrap(hint) { .p(.class("hint"), .id("hint-\(name)"), .text($0)) },
             .unwrap(error) { .p(.class("error-message"), .id("fout-\(name)"), .text($0.message)) },
             .textarea(
                 .name(name), .id("veld-\(name)"), .attribute(named: "rows", value: "4"),
-                .if(error != nil, .attribute(named: "aria-describedby", value: "fout-\(name)")), .text(value ?? ""))
+                .if(
+                    !describedBy.isEmpty,
+                    .attribute(named: "aria-describedby", value: describedBy.joined(separator: " "))),
+                .text(value ?? ""))
         )
     }
 }

@@ -24,6 +24,11 @@ struct Layout {
                     .id("inhoud"),
                     .attribute(named: "tabindex", value: "-1"),
                     .if(!breadcrumbs.isEmpty, breadcrumbNav),
+                    .unwrap(context.flash) {
+                        .p(
+                            .class("notice success"), .id("melding"), .attribute(named: "role", value: "status"),
+                            .text($0))
+                    },
                     content
                 ),
                 .footer(

@@ -11,6 +11,8 @@ struct PageContext: Sendable {
     var csrfToken: String
     var path: String
     var unreadNotifications = 0
+    /// What the form just submitted did; shown once at the top of the page.
+    var flash: String?
 
     static let anonymous = PageContext(csrfToken: "", path: "/")
 }
@@ -21,7 +23,8 @@ extension Request {
         return PageContext(
             userName: user?.name, roleLabel: user?.role.label,
             organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
-            csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0)
+            csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0,
+            flash: storage[FlashKey.self])
     }
 }
 

@@ -39,6 +39,7 @@ enum SiteURL: Sendable {
     case newCase
     case caseFile(id: Parameter<UUID>, CaseAction? = nil)
     case handelingskader
+    case letterhead
     case measure(id: Parameter<UUID>, MeasureAction? = nil)
     case information(id: Parameter<UUID>)
     case signals(status: String? = nil)
@@ -74,6 +75,7 @@ enum SiteURL: Sendable {
     case membershipApplications
     case membershipApplication(id: Parameter<UUID>)
     case suspendMember(id: Parameter<UUID>)
+    case reinstateMember(id: Parameter<UUID>)
     case apply
     case confirmApplication(token: String)
     case setPasswordWithToken(String)
@@ -107,7 +109,10 @@ enum SiteURL: Sendable {
     case apiIntervention(id: Parameter<UUID>, APIInterventionPart? = nil)
 
     enum CaseAction: String { case fase, taken, maatregelen, informatie, incidenten, delen }
-    enum MeasureAction: String { case status, bezwaar, besluit }
+    enum MeasureAction: String {
+        case status, bezwaar, besluit, besluiten, bewerken
+        case letterDocument = "besluit.docx"
+    }
     enum DocumentAction: String { case bewerken, versies, bijlage }
     enum QuestionAction: String { case antwoorden, nuttig, kennisbank }
     enum EventAction: String { case aanmelden, afmelden, materiaal, calendar = "agenda.ics" }
@@ -151,6 +156,7 @@ enum SiteURL: Sendable {
         case .newCase: "/zaken/nieuw"
         case .caseFile(let id, let action): "/zaken/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .handelingskader: "/handelingskader"
+        case .letterhead: "/gemeente/briefpapier"
         case .measure(let id, let action): "/maatregelen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .information(let id): "/informatie/\(Self.segment(id))"
         case .signals(let status): "/signalen" + (status.map { Self.query([("status", $0)]) } ?? "")
@@ -188,6 +194,7 @@ enum SiteURL: Sendable {
         case .membershipApplications: "/leden/aanvragen"
         case .membershipApplication(let id): "/leden/aanvragen/\(Self.segment(id))"
         case .suspendMember(let id): "/leden/\(Self.segment(id))/schorsen"
+        case .reinstateMember(let id): "/leden/\(Self.segment(id))/herstellen"
         case .apply: "/aanmelden"
         case .confirmApplication(let token): "/aanmelden/bevestigen" + Self.query([("token", token)])
         case .setPasswordWithToken(let token): "/wachtwoord-instellen" + Self.query([("token", token)])

@@ -26,6 +26,7 @@ extension SiteURL {
     }
     static func membershipApplication(id: UUID) -> SiteURL { .membershipApplication(id: .value(id)) }
     static func suspendMember(id: UUID) -> SiteURL { .suspendMember(id: .value(id)) }
+    static func reinstateMember(id: UUID) -> SiteURL { .reinstateMember(id: .value(id)) }
     static func notification(id: UUID) -> SiteURL { .notification(id: .value(id)) }
     static func intervention(id: UUID, _ action: InterventionAction? = nil) -> SiteURL {
         .intervention(id: .value(id), action)

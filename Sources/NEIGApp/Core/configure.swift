@@ -80,6 +80,10 @@ enum Migrations {
         app.migrations.add(MoveAlertIncidentsToTable())
         app.migrations.add(MoveRoutingConditionsToTables())
         app.migrations.add(MoveExpertiseToTable())
+        app.migrations.add(AddSessionFlash())
+        app.migrations.add(AddMeasureSubmission())
+        app.migrations.add(AddSuspensionReason())
+        app.migrations.add(CreateLetterheads())
     }
 }
 
@@ -117,6 +121,9 @@ func routes(_ app: Application) throws {
     NewsRoutes.registerMembers(members)
     InterventionRoutes.register(members)
     MeasureRoutes.register(members)
+    MeasureDecisionRoutes.register(members)
+    MeasureEditRoutes.register(members)
+    LetterheadRoutes.register(members)
     InformationRoutes.register(members)
     SignalRoutes.register(members)
     ChecklistRoutes.register(members)

@@ -81,6 +81,7 @@ enum DemoCases {
             measure.legalBasis = MeasureType.closure174a.legalBasis!
             measure.state = MeasureState.voorgelegd
             measure.addressee = "De rechthebbende van het pand"
+            measure.addresseeAddress = "\(caseFile.title)\n1017 GC Amsterdam"
             measure.startsOn = today.adding(days: 1).iso
             measure.endsOn = today.adding(days: 91).iso
             measure.motivation =
@@ -88,6 +89,13 @@ enum DemoCases {
                 + "waarschijnlijk. De veiligheid van de buren vraagt om sluiting van de woning voor drie maanden."
             measure.decisionExtended = false
             measure.createdAt = explosionStart.addingTimeInterval(20 * 3600)
+            let officer = try await User.query(on: tx).filter(\.$email == "oov.amsterdam@demo.neig.nl").first()
+            measure.submittedByID = officer?.id
+            measure.submittedBy = officer?.name
+            measure.submittedAt = explosionStart.addingTimeInterval(22 * 3600)
+            measure.submissionNote =
+                "Graag vaststellen vóór donderdag: de buren vragen om rust en de politie verwacht herhaling."
+            measure.decideBefore = today.adding(days: 2).iso
             try await measure.create(on: tx)
             try await measure.replaceCitations([try item.requireID()], on: tx)
             for (sender, user, kind, sector, text) in [
@@ -118,6 +126,19 @@ enum DemoCases {
                 signal.settledOn = sender == .business ? nil : today.adding(days: -9).iso
                 try await signal.create(on: tx)
             }
+            let paper = Letterhead()
+            paper.municipalityCode = "GM0363"
+            paper.sender = "Gemeente Amsterdam"
+            paper.visitingAddress = "Amstel 1, 1011 PN Amsterdam"
+            paper.postalAddress = "Postbus 202, 1000 AE Amsterdam"
+            paper.objectionAddress =
+                "De burgemeester van Amsterdam, t.a.v. Juridische Zaken, Postbus 202, 1000 AE Amsterdam"
+            paper.objectionEmail = "bezwaar@demo.neig.nl"
+            paper.court = "Rechtbank Amsterdam"
+            paper.signatory = "De burgemeester van Amsterdam, Bram Burgemeester"
+            paper.updatedBy = "demo"
+            paper.updatedAt = explosionStart
+            try await paper.create(on: tx)
             let rule = RoutingRule()
             rule.municipalityCode = "GM0363"
             rule.priority = 10

@@ -99,7 +99,8 @@ enum EventRoutes {
         event.onlineURL = online.isEmpty ? nil : online
         event.capacity = capacity
         try await EventService.create(event, by: user, context: req.context)
-        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.event(id: try event.requireID()).path, saying: "De bijeenkomst staat in de agenda.")
     }
 
     /// A wall-clock time in Amsterdam, whatever the daylight-saving offset that day.
@@ -149,7 +150,8 @@ enum EventRoutes {
                 items: [.init(column: "document", reason: "onbekend stuk")])
         }
         try await EventService.add(document, to: event, by: user, context: req.context)
-        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.event(id: try event.requireID()).path, saying: "Het stuk is bij de bijeenkomst gezet.")
     }
 
     static func register(_ req: Request) async throws -> Response {
@@ -158,7 +160,9 @@ enum EventRoutes {
         _ = try await EventService.register(
             eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now())
         req.storage[AuditWrittenKey.self] = true
-        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.event(id: try event.requireID()).path,
+            saying: "U bent aangemeld. U kunt zich hier ook weer afmelden.")
     }
 
     static func cancel(_ req: Request) async throws -> Response {
@@ -168,7 +172,7 @@ enum EventRoutes {
             eventID: try event.requireID(), user: user, on: req.db, now: req.application.neig.clock.now(),
             publicURL: req.application.neig.publicURL)
         req.storage[AuditWrittenKey.self] = true
-        return req.redirect(to: SiteURL.event(id: try event.requireID()).path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.event(id: try event.requireID()).path, saying: "U bent afgemeld.")
     }
 
     static func calendarEvent(_ event: NetworkEvent, publicURL: String, now: Date) -> ICalendar.Event {

@@ -55,7 +55,7 @@ enum GroupRoutes {
                 .encodeResponse(for: req)
         }
         try await GroupService.create(code: code, name: name, context: req.context)
-        return req.redirect(to: SiteURL.group(code: code).path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.group(code: code).path, saying: "De groep is aangemaakt.")
     }
 
     static func find(_ req: Request) async throws -> MemberGroup {
@@ -104,7 +104,8 @@ enum GroupRoutes {
             ).encodeResponse(for: req)
         }
         try await GroupService.add(member, to: group, context: req.context)
-        return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.group(code: group.code).path, saying: "\(member.name) is lid van de groep.")
     }
 
     static func removeMember(_ req: Request) async throws -> Response {
@@ -112,7 +113,9 @@ enum GroupRoutes {
         let group = try await find(req)
         guard let memberID = req.parameters.get("user", as: UUID.self) else { throw NEIGError.notFound() }
         try await GroupService.remove(memberID, from: group, context: req.context)
-        return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.group(code: group.code).path,
+            saying: "Het lid is uit de groep gehaald. U kunt het opnieuw toevoegen.")
     }
 
     struct TagsForm: Content {
@@ -126,7 +129,8 @@ enum GroupRoutes {
         switch Tags.parse(text) {
         case .success(let tags):
             try await GroupService.setDefaultTags(tags, of: group, context: req.context)
-            return req.redirect(to: SiteURL.group(code: group.code).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.group(code: group.code).path, saying: "De onderwerpen voor nieuwe leden zijn opgeslagen.")
         case .failure(let error):
             return try await page(
                 req, group: group, errors: [.init(field: "onderwerpen", message: error.message)],

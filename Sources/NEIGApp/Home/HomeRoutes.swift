@@ -17,14 +17,25 @@ enum HomeRoutes {
         let lastYear = today.sameDayPreviousYear
         let previous = try await IncidentStore.count(
             from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear, on: req.db)
+        let municipality = user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] }
+        var local: HomeView.Figures?
+        if let municipality {
+            local = HomeView.Figures(
+                yearToDate: try await IncidentStore.count(
+                    from: CivilDate(year: today.year, month: 1, day: 1)!, through: today,
+                    municipality: municipality.code, on: req.db),
+                previousSamePeriod: try await IncidentStore.count(
+                    from: CivilDate(year: today.year - 1, month: 1, day: 1)!, through: lastYear,
+                    municipality: municipality.code, on: req.db))
+        }
         let summary = HomeView.Summary(
-            today: today, yearToDate: yearToDate, previousSamePeriod: previous,
-            municipality: user.actor.municipalityCode.flatMap { req.application.neig.municipalities[$0] },
+            today: today, national: .init(yearToDate: yearToDate, previousSamePeriod: previous), local: local,
+            municipality: municipality,
             canImport: AccessPolicy.canImportIncidents(user.actor),
             canEnter: AccessPolicy.canEnterIncidents(user.actor),
             openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
             canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
-            caseWork: try await CaseWorkSummary.load(for: user.actor, app: req.application, on: req.db))
+            workList: try await WorkList.load(for: user, context: req.context))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary, news: news).document)
     }
 }

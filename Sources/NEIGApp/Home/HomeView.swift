@@ -3,16 +3,27 @@ import Plot
 import Vapor
 
 struct HomeView {
-    struct Summary {
-        let today: CivilDate
+    struct Figures {
         let yearToDate: Int
         let previousSamePeriod: Int
+
+        var change: String {
+            previousSamePeriod > 0
+                ? (Double(yearToDate - previousSamePeriod) / Double(previousSamePeriod) * 100).dutchPercent : "—"
+        }
+    }
+
+    struct Summary {
+        let today: CivilDate
+        let national: Figures
+        /// The user's own municipality, shown first; the national figures are one line below.
+        let local: Figures?
         let municipality: Municipality?
         let canImport: Bool
         let canEnter: Bool
         let openAlerts: Int
         let canAnalyse: Bool
-        let caseWork: CaseWorkSummary?
+        let workList: WorkList
     }
 
     let context: PageContext
@@ -40,13 +51,33 @@ struct HomeView {
         )
     }
 
-    func dashboard(_ summary: Summary) -> Node<HTML.BodyContext> {
-        let change =
-            summary.previousSamePeriod > 0
-            ? (Double(summary.yearToDate - summary.previousSamePeriod) / Double(summary.previousSamePeriod) * 100)
-                .dutchPercent
-            : "—"
+    /// The own municipality's count first, labelled with its name; the national count one line below, also named.
+    func figures(_ summary: Summary) -> Node<HTML.BodyContext> {
+        let year = summary.today.year
+        let shown = summary.local ?? summary.national
+        let place = summary.municipality.map { "in \($0.displayName)" } ?? "in heel Nederland"
         return .div(
+            .ul(
+                .class("figures"),
+                .li(
+                    .class("figure"),
+                    .span(.class("figure-label"), .text("Aanslagen \(place) \(year) t/m \(summary.today.dutch)")),
+                    .span(.class("figure-value"), .text(shown.yearToDate.dutch))),
+                .li(
+                    .class("figure"),
+                    .span(.class("figure-label"), .text("Verschil met dezelfde periode \(year - 1)")),
+                    .span(.class("figure-value"), .text(shown.change)))),
+            .if(
+                summary.local != nil,
+                .p(
+                    .text(
+                        "Landelijk: \(summary.national.yearToDate.dutch) aanslagen in \(year), \(summary.national.change) "
+                            + "ten opzichte van dezelfde periode \(year - 1). "),
+                    .a(.href(SiteURL.monitor().path), .text("Landelijke cijfers en het doel in de monitor")))))
+    }
+
+    func dashboard(_ summary: Summary) -> Node<HTML.BodyContext> {
+        .div(
             .h1(.text("Welkom, \(context.userName ?? "")")),
             .unwrap(context.organisationName) { .p(.class("muted"), .text($0)) },
             .if(
@@ -62,7 +93,7 @@ struct HomeView {
                         .text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
                         .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
                 )),
-            .unwrap(summary.caseWork) { $0.notices },
+            summary.workList.view,
             // Counted once per page view for the header (SessionAuthenticationMiddleware).
             .if(
                 context.unreadNotifications > 0,
@@ -72,18 +103,8 @@ struct HomeView {
                         .href(SiteURL.notifications.path),
                         .text(
                             context.unreadNotifications == 1
-                                ? "1 nieuwe notificatie" : "\(context.unreadNotifications) nieuwe notificaties")),
-                    .text(" over vragen, antwoorden en kennisbankstukken die u volgt."))),
-            .ul(
-                .class("figures"),
-                .li(
-                    .class("figure"),
-                    .span(.class("figure-label"), .text("Aanslagen \(summary.today.year) t/m \(summary.today.dutch)")),
-                    .span(.class("figure-value"), .text(summary.yearToDate.dutch))),
-                .li(
-                    .class("figure"),
-                    .span(.class("figure-label"), .text("Verschil met dezelfde periode \(summary.today.year - 1)")),
-                    .span(.class("figure-value"), .text(change)))),
+                                ? "1 nieuwe notificatie" : "\(context.unreadNotifications) nieuwe notificaties")))),
+            figures(summary),
             .h2(.text("Aan de slag")),
             .ul(
                 .class("tasks"),

@@ -84,7 +84,9 @@ enum IncidentRoutes {
                         )
                     ]), incidentID: nil, on: req)
             }
-            return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.incident(id: try incident.requireID()).path,
+                saying: "Het incident is ingevoerd in het register.")
         }
     }
 
@@ -102,7 +104,8 @@ enum IncidentRoutes {
             return try await formWithErrors(values, problems, incidentID: incident.id, on: req)
         case .success(let record):
             try await IncidentWriter.update(incident, with: record, context: req.context)
-            return req.redirect(to: SiteURL.incident(id: try incident.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.incident(id: try incident.requireID()).path, saying: "De wijziging is opgeslagen.")
         }
     }
 

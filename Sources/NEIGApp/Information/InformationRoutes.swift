@@ -38,7 +38,9 @@ enum InformationRoutes {
             let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         }
-        return req.redirect(to: SiteURL.caseFile(id: try caseFile.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.caseFile(id: try caseFile.requireID()).path + "#informatie",
+            saying: "De informatie is gedeeld met de gekozen ontvangers.")
     }
 
     /// Opening an item needs a purpose (`?doel=`); without one the page asks for it and shows nothing.

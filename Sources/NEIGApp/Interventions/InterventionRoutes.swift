@@ -57,8 +57,9 @@ enum InterventionRoutes {
         case .valid(let draft):
             let intervention = try await InterventionInput.save(
                 draft, owner: user, now: req.application.neig.clock.now(), context: req.context)
-            return req.redirect(
-                to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.intervention(id: try intervention.requireID()).path,
+                saying: "De interventie is geregistreerd.")
         }
     }
 
@@ -107,8 +108,9 @@ enum InterventionRoutes {
             ).encodeResponse(for: req)
         case .valid(let draft):
             try await InterventionService.update(intervention, with: draft, context: req.context)
-            return req.redirect(
-                to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.intervention(id: try intervention.requireID()).path,
+                saying: "De wijzigingen zijn opgeslagen.")
         }
     }
 

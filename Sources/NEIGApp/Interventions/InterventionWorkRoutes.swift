@@ -38,7 +38,7 @@ extension InterventionRoutes {
         try await InterventionService.recordProgress(
             intervention, status: status, realised: realised, outputs: outputs,
             newOutput: label.isEmpty ? nil : planned.map { (label, $0) }, context: req.context)
-        return req.redirect(to: SiteURL.intervention(id: id).path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.intervention(id: id).path, saying: "De voortgang is opgeslagen.")
     }
 
     struct MilestoneForm: Content {
@@ -59,8 +59,8 @@ extension InterventionRoutes {
             ).encodeResponse(for: req)
         }
         try await InterventionService.addMilestone(title, due: due, to: intervention, context: req.context)
-        return req.redirect(
-            to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.intervention(id: try intervention.requireID()).path, saying: "De mijlpaal is toegevoegd.")
     }
 
     static func milestoneDone(_ req: Request) async throws -> Response {
@@ -71,8 +71,9 @@ extension InterventionRoutes {
             milestone.$intervention.id == intervention.id
         else { throw NEIGError.notFound() }
         try await InterventionService.complete(milestone, of: intervention, context: req.context)
-        return req.redirect(
-            to: SiteURL.intervention(id: try intervention.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.intervention(id: try intervention.requireID()).path,
+            saying: "De mijlpaal \u{201C}\(milestone.title)\u{201D} is afgerond.")
     }
 
     static func evaluate(_ req: Request) async throws -> Response {
@@ -102,11 +103,11 @@ extension InterventionRoutes {
                 try await req.audit(
                     "intervention.evaluate", object: "intervention", id: intervention.id?.uuidString.lowercased(),
                     detail: "snapshot=\(snapshot.id?.uuidString.lowercased() ?? "")")
-                return req.redirect(
+                return try await req.redirect(
                     to: SiteURL.interventionSnapshot(
                         id: try intervention.requireID(), snapshot: try snapshot.requireID()
                     ).path,
-                    redirectType: .normal)
+                    saying: "De evaluatie is vastgelegd en blijft zo staan, ook als het register later verandert.")
             }
         }
     }
@@ -136,9 +137,9 @@ extension InterventionRoutes {
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values)
                 .encodeResponse(for: req)
         case .valid:
-            return req.redirect(
+            return try await req.redirect(
                 to: SiteURL.intervention(id: try intervention.requireID(), .decisions).path,
-                redirectType: .normal)
+                saying: "Het besluit over de interventie is vastgelegd.")
         }
     }
 }

@@ -166,7 +166,9 @@ enum LibraryRoutes {
         }
         let document = try await LibraryService.save(
             draft, upload: upload, existing: existing, by: user, context: req.context)
-        return req.redirect(
-            to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.document(id: try document.requireID()).path,
+            saying: existing == nil
+                ? "Het stuk staat in de kennisbank." : "De nieuwe versie is opgeslagen; de vorige blijft bewaard.")
     }
 }

@@ -13,6 +13,8 @@ final class Measure: Model, @unchecked Sendable {
     @Field(key: "legal_basis") var legalBasis: String
     @Field(key: "state") var state: MeasureState
     @OptionalField(key: "addressee") var addressee: String?
+    /// Where the letter goes: street, postcode and town, one per line.
+    @OptionalField(key: "addressee_address") var addresseeAddress: String?
     @OptionalField(key: "starts_on") var startsOn: String?
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "motivation") var motivation: String
@@ -23,6 +25,14 @@ final class Measure: Model, @unchecked Sendable {
     @OptionalField(key: "objection_received_on") var objectionReceivedOn: String?
     @Field(key: "decision_extended") var decisionExtended: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// Who put it to the mayor, when, with what note and by which date a decision is asked.
+    @OptionalField(key: "submitted_by_id") var submittedByID: UUID?
+    @OptionalField(key: "submitted_by") var submittedBy: String?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @OptionalField(key: "submission_note") var submissionNote: String?
+    @OptionalField(key: "decide_before") var decideBefore: String?
+    /// The mayor's remark when sending it back or refusing it.
+    @OptionalField(key: "mayor_remark") var mayorRemark: String?
 
     init() {}
 
@@ -71,4 +81,37 @@ struct CreateMeasures: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws { try await database.schema(Measure.schema).delete() }
+}
+
+struct AddMeasureSubmission: AsyncMigration {
+    static let columns = [
+        AddedColumn(table: Measure.schema, field: "submitted_by_id", type: .uuid),
+        AddedColumn(table: Measure.schema, field: "submitted_by", type: .string),
+        AddedColumn(table: Measure.schema, field: "submitted_at", type: .datetime),
+        AddedColumn(table: Measure.schema, field: "submission_note", type: .string),
+        AddedColumn(table: Measure.schema, field: "decide_before", type: .string),
+        AddedColumn(table: Measure.schema, field: "mayor_remark", type: .string),
+        AddedColumn(table: Measure.schema, field: "addressee_address", type: .string)
+    ]
+
+    func prepare(on database: any Database) async throws { try await database.addColumns(Self.columns) }
+    func revert(on database: any Database) async throws { try await database.dropColumns(Self.columns) }
+}
+
+extension Measure {
+    func apply(_ draft: MeasureService.Draft) {
+        type = draft.type
+        legalBasis = draft.legalBasis
+        addressee = draft.addressee
+        addresseeAddress = draft.addresseeAddress
+        startsOn = draft.startsOn?.iso
+        endsOn = draft.endsOn?.iso
+        motivation = draft.motivation
+    }
+
+    func wording(of caseFile: CaseFile) -> MeasureWording {
+        MeasureWording(
+            type: type, legalBasis: legalBasis, object: caseFile.address ?? caseFile.title, addressee: addressee,
+            startsOn: startsOn.flatMap(CivilDate.init(parsing:)), endsOn: endsOn.flatMap(CivilDate.init(parsing:)))
+    }
 }

@@ -9,6 +9,7 @@ enum MeasureRoutes {
         routes.post(.caseFile(id: .key, .maatregelen), use: create)
         routes.get(.measure(id: .key), use: show)
         routes.get(.measure(id: .key, .besluit), use: letter)
+        routes.get(.measure(id: .key, .letterDocument), use: letterDocument)
         routes.post(.measure(id: .key, .status), use: changeState)
         routes.post(.measure(id: .key, .bezwaar), use: objection)
     }
@@ -17,10 +18,18 @@ enum MeasureRoutes {
         var soort: String?
         var apv: String?
         var adressaat: String?
+        var adres_adressaat: String?
         var begin: String?
         var einde: String?
         var motivering: String?
         var informatie: [String]?
+
+        var values: [String: String] {
+            [
+                "soort": soort, "apv": apv, "adressaat": adressaat, "adres_adressaat": adres_adressaat,
+                "begin": begin, "einde": einde, "motivering": motivering
+            ].compactMapValues { $0 }
+        }
     }
 
     static func create(_ req: Request) async throws -> Response {
@@ -30,18 +39,21 @@ enum MeasureRoutes {
             caseID: caseFile.requireID(), user: user, today: req.application.neig.clock.today,
             on: req.db)
         switch MeasureService.validate(
-            type: form.soort, apvArticle: form.apv, addressee: form.adressaat, startsOn: form.begin, endsOn: form.einde,
+            type: form.soort, apvArticle: form.apv, addressee: form.adressaat, addresseeAddress: form.adres_adressaat,
+            startsOn: form.begin, endsOn: form.einde,
             motivation: form.motivering, information: form.informatie ?? [],
             allowedInformation: Set(visible.compactMap(\.item.id)))
         {
         case .invalid(let errors):
             let model = try await CaseDetailModel.load(req.context, caseFile: caseFile, level: level)
-            let view = CaseDetailView(context: req.pageContext, model: model, error: nil, formErrors: errors)
+            let view = CaseDetailView(
+                context: req.pageContext, model: model, error: nil, formErrors: errors, measureValues: form.values)
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let measure = try await MeasureService.create(draft, in: caseFile, by: user, context: req.context)
-            return req.redirect(
-                to: SiteURL.measure(id: try measure.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.measure(id: try measure.requireID()).path,
+                saying: "Concept opgeslagen. Leg het aan de burgemeester voor wanneer het klaar is.")
         }
     }
 
@@ -79,23 +91,48 @@ enum MeasureRoutes {
 
     static func letter(_ req: Request) async throws -> HTMLPage {
         let (user, measure, caseFile) = try await find(req)
-        let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID()).with(
-            \.$incident
-        ).all()
-            .map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
+        return HTMLPage(document: try await letterView(req, measure, caseFile, user: user).document)
+    }
+
+    static func letterView(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User) async throws
+        -> DecisionLetterView
+    {
+        DecisionLetterView(
+            context: req.pageContext, measureID: try measure.requireID(),
+            letter: try await letterContent(req, measure, caseFile, user: user),
+            canEditPaper: user.actor.municipalityCode == measure.municipalityCode)
+    }
+
+    static func letterContent(_ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User) async throws
+        -> DecisionLetter
+    {
+        let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID())
+            .with(\.$incident).all().map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
         let today = req.application.neig.clock.today
         let citedIDs = try measure.citedInformation
         let cited = try await InformationService.filterVisible(
             citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
             user: user, today: today, on: req.db
         ).map(\.item).filter { !$0.isExpired(today: today) }
-        let municipality =
-            req.application.neig.municipalities[measure.municipalityCode]?.displayName ?? measure.municipalityCode
-        return HTMLPage(
-            document: DecisionLetterView(
-                context: req.pageContext, measure: measure, caseFile: caseFile, municipality: municipality,
-                incidents: incidents, cited: cited, today: req.application.neig.clock.today
-            ).document)
+        return DecisionLetter(
+            measure: measure, caseFile: caseFile,
+            paper: try await LetterheadService.paper(for: measure.municipalityCode, context: req.context),
+            incidents: incidents, cited: cited, today: today)
+    }
+
+    /// The letter as a Word file, for the municipality's own document system.
+    static func letterDocument(_ req: Request) async throws -> Response {
+        let (user, measure, caseFile) = try await find(req)
+        let letter = try await letterContent(req, measure, caseFile, user: user)
+        let data = try letter.document.data()
+        try await req.audit("measure.letter-docx", object: "measure", id: measure.id?.uuidString.lowercased())
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(
+            type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let name = "besluit-\(letter.reference.replacingOccurrences(of: "/", with: "-")).docx"
+        // The name holds only the municipality code and hex digits, so it needs no quoting beyond the quotes.
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     struct StateForm: Content {
@@ -104,6 +141,9 @@ enum MeasureRoutes {
         var code: String?
         var bekendgemaakt_op: String?
         var toelichting: String?
+        var notitie: String?
+        var reden: String?
+        var besluit_voor: String?
     }
 
     static func changeState(_ req: Request) async throws -> Response {
@@ -111,10 +151,20 @@ enum MeasureRoutes {
         let form = try req.content.decode(StateForm.self)
         let change = MeasureService.Transition(
             to: form.status, password: form.wachtwoord, code: form.code, notifiedOn: form.bekendgemaakt_op,
-            note: form.toelichting)
-        return try await respond(
-            req, measure, caseFile, user: user,
-            try await MeasureService.transition(measure, change, by: user, context: req.context))
+            note: form.reden ?? form.notitie ?? form.toelichting, decideBefore: form.besluit_voor)
+        let result = try await MeasureService.transition(measure, change, by: user, context: req.context)
+        return try await respond(req, measure, caseFile, user: user, result, saying: stateMessage(measure.state))
+    }
+
+    static func stateMessage(_ state: MeasureState) -> String {
+        switch state {
+        case .voorgelegd: "Voorgelegd aan de burgemeester. U krijgt bericht zodra die heeft besloten."
+        case .concept: "De maatregel is weer een concept."
+        case .vastgesteld: "Het besluit is vastgesteld. Volgende stap: bekendmaken aan de geadresseerde."
+        case .bekendgemaakt: "Bekendmaking vastgelegd. De bezwaartermijn loopt."
+        case .beeindigd: "De maatregel is beëindigd."
+        case .ingetrokken: "De maatregel is ingetrokken."
+        }
     }
 
     struct ObjectionForm: Content {
@@ -125,19 +175,22 @@ enum MeasureRoutes {
     static func objection(_ req: Request) async throws -> Response {
         let (user, measure, caseFile) = try await find(req)
         let form = try req.content.decode(ObjectionForm.self)
+        let extend = form.verdagen == "ja"
         let result = try await MeasureService.objection(
-            measure, receivedOn: form.ontvangen, extend: form.verdagen == "ja", by: user, context: req.context)
-        return try await respond(req, measure, caseFile, user: user, result)
+            measure, receivedOn: form.ontvangen, extend: extend, by: user, context: req.context)
+        return try await respond(
+            req, measure, caseFile, user: user, result,
+            saying: extend
+                ? "De beslistermijn is met zes weken verdaagd." : "Bezwaar geregistreerd; de beslistermijn loopt.")
     }
 
     static func respond(
         _ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User,
-        _ result: Result<Void, MeasureService.Refusal>
+        _ result: Result<Void, MeasureService.Refusal>, saying message: @autoclosure () -> String
     ) async throws -> Response {
         switch result {
         case .success:
-            return req.redirect(
-                to: SiteURL.measure(id: try measure.requireID()).path, redirectType: .normal)
+            return try await req.redirect(to: SiteURL.measure(id: try measure.requireID()).path, saying: message())
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
             // The refused change is not kept: show the stored measure with the message.

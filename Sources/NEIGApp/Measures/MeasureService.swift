@@ -10,6 +10,7 @@ enum MeasureService {
         let type: MeasureType
         let legalBasis: String
         let addressee: String?
+        let addresseeAddress: String?
         let startsOn: CivilDate?
         let endsOn: CivilDate?
         let motivation: String
@@ -17,8 +18,8 @@ enum MeasureService {
     }
 
     static func validate(
-        type: String?, apvArticle: String?, addressee: String?, startsOn: String?, endsOn: String?,
-        motivation: String?, information: [String], allowedInformation: Set<UUID>
+        type: String?, apvArticle: String?, addressee: String?, addresseeAddress: String? = nil, startsOn: String?,
+        endsOn: String?, motivation: String?, information: [String], allowedInformation: Set<UUID>
     ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let type = MeasureType(rawValue: type ?? "")
@@ -60,11 +61,19 @@ enum MeasureService {
         if addressee.count > 200 {
             errors.append(.init(field: MeasureField.addressee, message: "De geadresseerde is langer dan 200 tekens."))
         }
+        let address = (addresseeAddress ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if address.count > 300 || DecisionLetter.lines(address).count > 5 {
+            errors.append(
+                .init(
+                    field: MeasureField.addresseeAddress, message: "Het adres past in vijf regels van samen 300 tekens."
+                ))
+        }
         guard errors.isEmpty, let type else { return .invalid(errors) }
         return .valid(
             Draft(
                 type: type, legalBasis: type.legalBasis ?? article, addressee: addressee.isEmpty ? nil : addressee,
-                startsOn: start, endsOn: end, motivation: motivation, information: cited))
+                addresseeAddress: address.isEmpty ? nil : address, startsOn: start, endsOn: end, motivation: motivation,
+                information: cited))
     }
 
     static func create(_ draft: Draft, in caseFile: CaseFile, by user: User, context: ServiceContext) async throws
@@ -73,13 +82,8 @@ enum MeasureService {
         let measure = Measure()
         measure.$caseFile.id = try caseFile.requireID()
         measure.municipalityCode = caseFile.municipalityCode
-        measure.type = draft.type
-        measure.legalBasis = draft.legalBasis
         measure.state = MeasureState.concept
-        measure.addressee = draft.addressee
-        measure.startsOn = draft.startsOn?.iso
-        measure.endsOn = draft.endsOn?.iso
-        measure.motivation = draft.motivation
+        measure.apply(draft)
         measure.decisionExtended = false
         measure.createdAt = context.clock.now()
         try await context.db.transaction { tx in
@@ -95,6 +99,30 @@ enum MeasureService {
         return measure
     }
 
+    /// A draft can be changed until it is put to the mayor; what the mayor decides is what was submitted.
+    static func update(_ measure: Measure, with draft: Draft, by user: User, context: ServiceContext) async throws
+        -> Result<Void, Refusal>
+    {
+        guard measure.state == .concept else {
+            return .failure(
+                .invalid(
+                    field: .kind, message: "Alleen een concept kan worden gewijzigd. Neem de maatregel eerst terug."))
+        }
+        let caseFile = try await measure.$caseFile.get(on: context.db)
+        measure.apply(draft)
+        try await context.db.transaction { tx in
+            try await measure.save(on: tx)
+            try await measure.replaceCitations(draft.information, on: tx)
+            try await CaseAccess.appendEvent(
+                caseFile, actor: user.name, kind: .maatregel, text: "Concept gewijzigd: \(draft.type.label)",
+                at: context.clock.now(), on: tx)
+            try await context.audit(
+                "measure.update", object: "measure", id: measure.id?.uuidString.lowercased(),
+                detail: "type=\(draft.type.rawValue)", on: tx)
+        }
+        return .success(())
+    }
+
     enum Refusal: Error {
         /// Shown to the user; `field` names the form field.
         case invalid(field: MeasureField, message: String)
@@ -107,6 +135,7 @@ enum MeasureService {
         var code: String?
         var notifiedOn: String?
         var note: String?
+        var decideBefore: String?
     }
 
     /// Moves a measure along `MeasureState.allowedNext`; adopting needs the mayor's password and a fresh TOTP code.
@@ -157,18 +186,37 @@ enum MeasureService {
             measure.notifiedOn = date.iso
         }
         if next == .beeindigd, measure.endsOn.map({ $0 > today.iso }) ?? true { measure.endsOn = today.iso }
+        let note = String((change.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000))
+        if next == .ingetrokken && note.count < 5 {
+            return .failure(
+                .invalid(field: .reason, message: "Schrijf waarom de maatregel wordt ingetrokken (minstens 5 tekens)."))
+        }
+        if next == .voorgelegd {
+            switch decideBefore(change.decideBefore, today: today) {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let date): recordSubmission(measure, note: note, decideBefore: date, by: user, at: now)
+            }
+        }
+        let mayorDecides = current == .voorgelegd && user.role == .mayor
+        if mayorDecides && next != .vastgesteld { measure.mayorRemark = note.isEmpty ? nil : note }
         measure.state = next
         let caseFile = try await measure.$caseFile.get(on: context.db)
-        let note = (change.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(2000)
         try await context.db.transaction { tx in
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
                 caseFile, actor: user.name, kind: .maatregel,
-                text: "\(measure.type.label): \(next.label.lowercased())" + (note.isEmpty ? "" : " — \(note)"), at: now,
+                text: (mayorDecides
+                    ? "\(measure.type.label): \(mayorsOutcome(next)) door de burgemeester"
+                    : "\(measure.type.label): \(next.label.lowercased())") + (note.isEmpty ? "" : " — \(note)"),
+                at: now,
                 on: tx)
             try await context.audit(
                 next == .vastgesteld ? "measure.adopt" : "measure.state", object: "measure", id: id,
                 detail: "from=\(current.rawValue) to=\(next.rawValue)", on: tx)
+            if next == .voorgelegd {
+                try await announceSubmission(measure, caseFile: caseFile, context: context, on: tx)
+            }
+            if mayorDecides { try await announceDecision(measure, next, caseFile: caseFile, context: context, on: tx) }
         }
         return .success(())
     }

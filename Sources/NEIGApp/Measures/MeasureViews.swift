@@ -23,6 +23,7 @@ struct MeasureDetailView {
                 .h1(.text(measure.type.label)),
                 .p(.a(.href(SiteURL.caseFile(id: caseFile.id!).path), .text("Zaak: \(caseFile.title)"))),
                 FormViews.errorSummary(errors),
+                MeasureParts.submission(measure),
                 .dl(
                     .class("facts"),
                     .dt(.text("Status")), .dd(.strong(.text(measure.state.label))),
@@ -104,42 +105,77 @@ struct MeasureDetailView {
                 }))
     }
 
+    /// One small form per next step, each saying what it does; no generic status dropdown.
     var stateForm: Node<HTML.BodyContext> {
-        let options = measure.state.allowedNext.filter { !MeasureState.mayorOnly.contains($0) || isMayor }
-        guard !options.isEmpty else {
-            return measure.state.allowedNext.isEmpty
-                ? .empty
-                : .p(.class("muted"), .text("Alleen de burgemeester kan dit besluit vaststellen."))
+        .div(
+            .id("stappen"),
+            .if(measure.state != .beeindigd && measure.state != .ingetrokken, .h2(.text("Volgende stap"))),
+            nextStep,
+            .if(measure.state.canMove(to: .ingetrokken), withdrawForm))
+    }
+
+    var nextStep: Node<HTML.BodyContext> {
+        switch measure.state {
+        case .concept:
+            return .div(
+                .p(
+                    .a(
+                        .class("button secondary"), .href(SiteURL.measure(id: uuid, .bewerken).path),
+                        .text("Concept wijzigen"))),
+                stepForm(
+                    to: .voorgelegd, button: "Voorleggen aan de burgemeester",
+                    fields: .group(
+                        FormViews.textArea(
+                            MeasureField.submissionNote.formName, label: "Notitie voor de burgemeester", value: nil,
+                            hint: "Bijvoorbeeld waarom het spoed heeft. De burgemeester ziet dit bovenaan.",
+                            errors: errors),
+                        FormViews.textField(
+                            MeasureField.decideBefore.formName, label: "Besluit graag vóór", value: nil, type: .date,
+                            hint: "De burgemeester krijgt een melding in neig en een e-mail.", errors: errors))))
+        case .voorgelegd where isMayor:
+            return .p(
+                .a(.class("button"), .href(SiteURL.measure(id: uuid, .besluiten).path), .text("Besluit nemen")))
+        case .voorgelegd:
+            return .div(
+                .p(.text("Deze maatregel ligt bij de burgemeester. U krijgt bericht zodra die heeft besloten.")),
+                stepForm(to: .concept, button: "Terugnemen om te wijzigen", secondary: true, fields: .empty))
+        case .vastgesteld:
+            return stepForm(
+                to: .bekendgemaakt, button: "Bekendmaking vastleggen",
+                fields: FormViews.textField(
+                    MeasureField.publishedOn.formName, label: "Bekendgemaakt op", value: today.iso, type: .date,
+                    hint: "De dag waarop de geadresseerde het besluit ontving. Daarna loopt de bezwaartermijn.",
+                    errors: errors))
+        case .bekendgemaakt:
+            return stepForm(to: .beeindigd, button: "Maatregel beëindigen", secondary: true, fields: .empty)
+        case .beeindigd, .ingetrokken:
+            return .empty
         }
-        let adopting = options.contains(.vastgesteld)
-        return .div(
-            .h2(.text("Status wijzigen")),
-            .form(
-                .method(.post), .action(SiteURL.measure(id: uuid, .status).path), .attribute(named: "novalidate"),
-                FormViews.csrf(context.csrfToken),
-                FormViews.select(
-                    "status", label: "Nieuwe status", options: options.map { ($0.rawValue, $0.label) }, selected: nil,
-                    errors: errors),
-                .if(
-                    measure.state == .vastgesteld,
-                    FormViews.textField(
-                        "bekendgemaakt_op", label: "Bekendgemaakt op", value: today.iso, type: .date,
-                        hint: "De dag waarop de geadresseerde het besluit ontving.", errors: errors)),
-                .if(
-                    adopting,
-                    .fieldset(
-                        .element(named: "legend", text: "Vaststellen: bevestig dat u het bent"),
-                        FormViews.textField(
-                            "wachtwoord", label: "Wachtwoord", value: nil, type: .password, required: true,
-                            errors: errors, autocomplete: "current-password"),
-                        FormViews.textField(
-                            "code", label: "Code uit uw authenticator-app", value: nil, required: true, errors: errors,
-                            autocomplete: "one-time-code")
-                    )),
-                FormViews.textArea("toelichting", label: "Toelichting", value: nil, errors: errors),
-                .button(.type(.submit), .class("button"), .text("Status wijzigen"))
-            )
-        )
+    }
+
+    func stepForm<Context: HTML.BodyContext>(
+        to next: MeasureState, button: String, secondary: Bool = false, fields: Node<HTML.FormContext>
+    ) -> Node<Context> {
+        .form(
+            .method(.post), .action(SiteURL.measure(id: uuid, .status).path), .attribute(named: "novalidate"),
+            FormViews.csrf(context.csrfToken), .input(.type(.hidden), .name("status"), .value(next.rawValue)),
+            fields,
+            .button(.type(.submit), .class(secondary ? "button secondary" : "button"), .text(button)))
+    }
+
+    /// Withdrawing asks for the reason first; the server refuses it without one.
+    var withdrawForm: Node<HTML.BodyContext> {
+        .details(
+            .class("danger-zone"),
+            .attribute(
+                named: "open", value: errors.contains { $0.field == MeasureField.reason.formName } ? "open" : nil),
+            .summary(.text("Maatregel intrekken")),
+            stepForm(
+                to: .ingetrokken, button: "Intrekken", secondary: true,
+                fields: FormViews.textArea(
+                    MeasureField.reason.formName, label: "Reden van intrekken", value: nil,
+                    hint: "Komt in het verloop van de zaak. Intrekken kan niet ongedaan worden gemaakt.",
+                    errors: errors, required: true)))
     }
 
     var objectionForm: Node<HTML.BodyContext> {

@@ -18,6 +18,7 @@ enum MembershipRoutes {
         routes.get(.membershipApplications, use: applications)
         routes.post(.membershipApplication(id: .key), use: decide)
         routes.post(.suspendMember(id: .key), use: suspend)
+        routes.post(.reinstateMember(id: .key), use: reinstate)
         routes.post(.accountProfile, use: saveProfile)
         routes.post(.accountCancel, use: leave)
     }
@@ -145,7 +146,11 @@ enum MembershipRoutes {
                 "Kies goedkeuren, of afwijzen met een reden.",
                 items: [.init(column: "reden", reason: "verplicht bij afwijzen")])
         }
-        return req.redirect(to: SiteURL.membershipApplications.path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.membershipApplications.path,
+            saying: form.beslissing == "goedkeuren"
+                ? "\(application.name) is goedgekeurd en krijgt een e-mail om een wachtwoord te kiezen."
+                : "De aanmelding van \(application.name) is afgewezen; de reden is per e-mail verstuurd.")
     }
 
     static func suspend(_ req: Request) async throws -> Response {
@@ -155,8 +160,21 @@ enum MembershipRoutes {
         else {
             throw NEIGError.notFound()
         }
-        try await MembershipService.suspend(member, context: req.context)
-        return req.redirect(to: SiteURL.members.path, redirectType: .normal)
+        let reason = try req.content.decode(SuspendForm.self).reden
+        try await MembershipService.suspend(member, reason: reason, context: req.context)
+        return try await req.redirect(
+            to: SiteURL.members.path + "#geschorst",
+            saying: "\(member.name) is geschorst en kan niet meer inloggen. U kunt de schorsing hieronder opheffen.")
+    }
+
+    struct SuspendForm: Content { var reden: String? }
+
+    static func reinstate(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let member = try await User.find(id, on: req.db)
+        else { throw NEIGError.notFound() }
+        try await MembershipService.reinstate(member, context: req.context)
+        return try await req.redirect(
+            to: SiteURL.members.path, saying: "De schorsing is opgeheven: \(member.name) kan weer inloggen.")
     }
 
     static func directory(_ req: Request) async throws -> HTMLPage {
@@ -173,10 +191,15 @@ enum MembershipRoutes {
                     $0.lowercased().contains(query)
                 }
         }
+        let canSuspend = viewer.role == .coordinator
+        let suspended =
+            canSuspend
+            ? try await User.query(on: req.db).with(\.$organisation).filter(\.$status == AccountStatus.suspended)
+                .sort(\.$name).all() : []
         return HTMLPage(
             document: MemberDirectoryView(
                 context: req.pageContext, users: rows, profiles: profiles, expertise: expertise, query: query,
-                canSuspend: viewer.role == .coordinator, viewerID: viewer.id
+                canSuspend: canSuspend, viewerID: viewer.id, suspended: suspended
             ).document)
     }
 
@@ -198,7 +221,7 @@ enum MembershipRoutes {
         try await MembershipService.saveProfile(
             of: user, expertise: Array(keywords), phone: phone.isEmpty ? nil : String(phone.prefix(20)),
             showEmail: form.toon_email == "ja", showPhone: form.toon_telefoon == "ja", context: req.context)
-        return req.redirect(to: SiteURL.account.path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.account.path, saying: "Uw profiel is opgeslagen.")
     }
 
     static func leave(_ req: Request) async throws -> Response {

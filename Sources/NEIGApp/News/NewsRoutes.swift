@@ -85,7 +85,8 @@ enum NewsRoutes {
         }
         let item = try await NewsService.publish(
             title: title, summary: summary, body: body, visibility: visibility, by: user, context: req.context)
-        return req.redirect(to: SiteURL.newsItem(id: try item.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.newsItem(id: try item.requireID()).path, saying: "Het bericht is gepubliceerd.")
     }
 
     /// Public items only: a feed reader does not log in.

@@ -36,7 +36,7 @@ enum NotificationRoutes {
         let user = try req.requireUser()
         try await MemberNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).filter(\.$readAt == nil)
             .set(\.$readAt, to: req.application.neig.clock.now()).update()
-        return req.redirect(to: SiteURL.notifications.path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.notifications.path, saying: "Alle notificaties zijn gelezen.")
     }
 
     /// Tags to choose from: the standard ones, those of questions and the groups' defaults, and whatever the member follows.

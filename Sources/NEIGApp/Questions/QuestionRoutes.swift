@@ -91,7 +91,9 @@ enum QuestionRoutes {
         }
         let question = try await QuestionService.ask(
             title: title, body: body, group: group, tags: tags, by: user, context: req.context)
-        return req.redirect(to: SiteURL.question(id: try question.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.question(id: try question.requireID()).path,
+            saying: "Uw vraag staat online. U krijgt een notificatie zodra iemand antwoordt.")
     }
 
     /// A question the member may read; 404 otherwise.
@@ -138,9 +140,9 @@ enum QuestionRoutes {
             ).encodeResponse(for: req)
         }
         let answer = try await QuestionService.answer(question, text: text, by: user, context: req.context)
-        return req.redirect(
+        return try await req.redirect(
             to: SiteURL.answer(question: try question.requireID(), answer: try answer.requireID()).path,
-            redirectType: .normal)
+            saying: "Uw antwoord is geplaatst; de vraagsteller krijgt bericht.")
     }
 
     struct HelpfulForm: Content {
@@ -159,7 +161,9 @@ enum QuestionRoutes {
                 "Kies een antwoord bij deze vraag.", items: [.init(column: "antwoord", reason: "onbekend antwoord")])
         }
         try await QuestionService.markHelpful(answer, of: question, by: user, context: req.context)
-        return req.redirect(to: SiteURL.question(id: try question.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.question(id: try question.requireID()).path,
+            saying: "Het antwoord is gemarkeerd als het antwoord dat hielp.")
     }
 
     struct PublishForm: Content {
@@ -187,6 +191,8 @@ enum QuestionRoutes {
         }
         let document = try await QuestionService.publish(
             question, answers: answers, kind: kind, by: user, context: req.context)
-        return req.redirect(to: SiteURL.document(id: try document.requireID()).path, redirectType: .normal)
+        return try await req.redirect(
+            to: SiteURL.document(id: try document.requireID()).path,
+            saying: "De vraag en antwoorden staan nu in de kennisbank.")
     }
 }

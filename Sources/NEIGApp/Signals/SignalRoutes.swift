@@ -74,8 +74,9 @@ enum SignalRoutes {
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
             let signal = try await SignalService.submit(draft, by: user, sender: sender, context: req.context)
-            return req.redirect(
-                to: SiteURL.signal(id: try signal.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.signal(id: try signal.requireID()).path,
+                saying: "Uw signaal is verstuurd naar de gemeente. U ziet hier wat ermee gebeurt.")
         }
     }
 
@@ -127,8 +128,9 @@ enum SignalRoutes {
             context: req.context)
         {
         case .success:
-            return req.redirect(
-                to: SiteURL.signal(id: try signal.requireID()).path, redirectType: .normal)
+            return try await req.redirect(
+                to: SiteURL.signal(id: try signal.requireID()).path,
+                saying: "Het signaal is nu: \(signal.status.label.lowercased()).")
         case .failure(.invalid(let field, let message)):
             let stored = try await RiskSignal.find(signal.requireID(), on: req.db) ?? signal
             let view = try await detail(req, stored, user: user, errors: [.init(field: field, message: message)])
@@ -189,7 +191,7 @@ enum SignalRoutes {
         try await SignalService.addRoutingRule(
             in: code, priority: priority, team: team, postcodeAreas: areas, kinds: kinds, senders: senders,
             context: req.context)
-        return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.routingRules.path, saying: "De routeringsregel is toegevoegd.")
     }
 
     static func deleteRule(_ req: Request) async throws -> Response {
@@ -200,6 +202,6 @@ enum SignalRoutes {
         {
             try await SignalService.delete(rule, context: req.context)
         }
-        return req.redirect(to: SiteURL.routingRules.path, redirectType: .normal)
+        return try await req.redirect(to: SiteURL.routingRules.path, saying: "De routeringsregel is verwijderd.")
     }
 }

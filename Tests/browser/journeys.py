@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""The case-work journeys in real headless Chromium, on a desktop (1366 px) and a phone (390 px) width.
+
+The OOV adviser drafts a measure and puts it to the mayor; the mayor finds it on the home page, decides it on its
+own page and the adviser sees the outcome; the Word letter opens in python-docx and LibreOffice and holds the
+reference, the addressee and the objection address; a coordinator suspends a member with a reason and undoes it.
+After every form the page must say what happened (role="status"), and axe-core must find no WCAG 2.1 A/AA
+violation on any page on the way. Screenshots go to SCREENSHOT_DIR.
+
+Usage: Tests/browser/journeys.py PATH/TO/neig
+Needs what accessibility.py needs, plus Debian's python3-docx and libreoffice-writer-nogui.
+"""
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import docx
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import accessibility as a11y
+from accessibility import BASE, PASSWORD, path_of, totp
+
+OFFICER = "oov.amsterdam@demo.neig.nl"
+MAYOR = "burgemeester.amsterdam@demo.neig.nl"
+COORDINATOR = "coordinator@demo.neig.nl"
+
+
+class Walk:
+    def __init__(self, width: int, shots: pathlib.Path):
+        self.width = width
+        self.shots = shots
+        self.driver = a11y.browser()
+        self.driver.set_window_size(width, 1800)
+        self.driver.set_script_timeout(60)
+        self.secrets: dict[str, str] = {}
+        self.used_step: dict[str, int] = {}
+        self.passed = 0
+        self.failures: list[str] = []
+
+    def check(self, label: str):
+        label = f"{self.width} {label}"
+        violations = a11y.audit(self.driver, label, self.shots)
+        if violations:
+            self.failures.append(f"{label} ({self.driver.current_url}): " + "; ".join(violations))
+        else:
+            self.passed += 1
+
+    def expect(self, condition: bool, what: str):
+        if condition:
+            self.passed += 1
+        else:
+            self.failures.append(f"{self.width} {what} (at {self.driver.current_url})")
+
+    def css(self, selector: str):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def type(self, element_id: str, value: str):
+        element = self.driver.find_element(By.ID, element_id)
+        element.clear()
+        element.send_keys(value)
+
+    def submit(self, form_selector: str, wait_for_status: str, label: str):
+        """Sends one form and expects the next page to say what happened."""
+        before = self.driver.current_url
+        self.css(form_selector + " button[type=submit]").click()
+        try:
+            WebDriverWait(self.driver, 30).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, "[role=status]#melding")
+                or d.find_elements(By.CLASS_NAME, "error-summary"))
+        except Exception:
+            pass
+        messages = [e.text for e in self.driver.find_elements(By.CSS_SELECTOR, "[role=status]#melding")]
+        self.expect(any(wait_for_status in m for m in messages),
+                    f"{label}: expected a status saying '{wait_for_status}', got {messages or 'none'} after {before}")
+        self.check(label)
+
+    def log_in(self, email: str):
+        driver = self.driver
+        driver.delete_all_cookies()
+        driver.get(BASE + "/login")
+        self.type("veld-email", email)
+        self.type("veld-password", PASSWORD)
+        self.css("main form button[type=submit]").click()
+        WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login")
+        if path_of(driver) != "/login/tweede-stap":
+            return
+        enrolling = email not in self.secrets
+        if enrolling:
+            self.secrets[email] = driver.find_element(By.ID, "totp-sleutel").text
+        self.type("veld-code", self.code(email))
+        self.css("main form button[type=submit]").click()
+        WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login/tweede-stap" or d.find_elements(By.ID, "herstelcodes"))
+        if enrolling:
+            self.css("main a.button").click()
+            WebDriverWait(driver, 30).until(lambda d: path_of(d) != "/login/tweede-stap")
+
+    def code(self, email: str) -> str:
+        # A code is accepted once; the next time step is still inside the allowed drift.
+        step = max(int(time.time()) // 30, self.used_step.get(email, 0) + 1)
+        self.used_step[email] = step
+        return totp(self.secrets[email], step)
+
+    def download(self, path: str) -> bytes:
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(BASE + path, headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def measure_journey(self):
+        driver = self.driver
+        self.log_in(OFFICER)
+        driver.get(BASE + "/zaken")
+        self.css("tbody tr td a").click()
+        case_url = driver.current_url
+        self.css("#maatregelen ~ details summary").click()
+        Select(driver.find_element(By.ID, "veld-soort")).select_by_value("sluiting_174a")
+        self.type("veld-adressaat", "J. de Vries")
+        self.type("veld-adres_adressaat", "Journeystraat 7\n1017 GC Amsterdam")
+        self.type("veld-motivering", "Na de aanslag is sluiting nodig voor de veiligheid van de buren en de straat.")
+        self.submit(f"form[action$='/maatregelen']", "Concept opgeslagen", "officer drafted a measure")
+        measure_path = path_of(driver)
+        self.expect(re.fullmatch(r"/maatregelen/[0-9a-f-]{36}", measure_path) is not None, "the draft has its own page")
+
+        self.type("veld-notitie", "Graag vóór vrijdag: de buren vragen om rust.")
+        self.submit("form[action$='/status']", "Voorgelegd aan de burgemeester", "officer submitted the measure")
+
+        self.log_in(MAYOR)
+        driver.get(BASE + "/")
+        waiting = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "section.work a")]
+        self.expect(any(href.endswith(measure_path + "/besluiten") for href in waiting),
+                    "the mayor's home page lists the submitted measure")
+        self.expect("Graag vóór vrijdag" in driver.page_source, "the officer's note is on the mayor's home page")
+        self.check("mayor home with a decision waiting")
+        driver.get(BASE + measure_path + "/besluiten")
+        self.expect("U besluit tot sluiting van" in driver.page_source, "the decision page says what is decided")
+        self.check("mayor decision page")
+        self.css("#keuze-vaststellen").click()
+        self.type("veld-wachtwoord", PASSWORD)
+        self.type("veld-code", self.code(MAYOR))
+        self.submit("form.decision-form", "U heeft het besluit vastgesteld", "mayor adopted the measure")
+
+        self.log_in(OFFICER)
+        driver.get(BASE + measure_path)
+        self.expect("Vastgesteld" in self.css("dl.facts").text, "the officer sees the adopted measure")
+        driver.get(BASE + "/notificaties")
+        self.expect("vastgesteld" in driver.page_source, "the officer was told in the app")
+        driver.get(BASE + measure_path + "/besluit")
+        self.check("officer decision letter")
+        self.check_word_letter(measure_path)
+        driver.get(case_url)
+
+    def check_word_letter(self, measure_path: str):
+        data = self.download(measure_path + "/besluit.docx")
+        with tempfile.TemporaryDirectory() as folder:
+            path = pathlib.Path(folder) / "besluit.docx"
+            path.write_bytes(data)
+            text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+            converted = subprocess.run(
+                ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/profile",
+                 "--convert-to", "txt:Text", "--outdir", folder, str(path)],
+                capture_output=True, timeout=180)
+            office = (pathlib.Path(folder) / "besluit.txt")
+            office_text = office.read_text(encoding="utf-8", errors="replace") if office.exists() else ""
+            self.expect(converted.returncode == 0 and office_text != "",
+                        f"LibreOffice opens the Word letter ({converted.stderr.decode()[:200]})")
+        for reader, content in [("python-docx", text), ("LibreOffice", office_text)]:
+            for expected in ["Kenmerk: GM0363/Z-", "J. de Vries", "Journeystraat 7",
+                             "t.a.v. Juridische Zaken, Postbus 202, 1000 AE Amsterdam", "Ik heb besloten tot sluiting"]:
+                self.expect(expected in content, f"{reader} reads '{expected}' in the Word letter")
+
+    def suspension_journey(self):
+        driver = self.driver
+        self.log_in(COORDINATOR)
+        driver.get(BASE + "/leden?q=Olaf")
+        self.css("main details summary").click()
+        reason = driver.find_element(By.CSS_SELECTOR, "main details textarea[name=reden]")
+        reason.send_keys("Account gedeeld met een collega; eerst een eigen account aanvragen.")
+        self.submit("main details form", "is geschorst", "coordinator suspended a member with a reason")
+        self.expect("Reden: Account gedeeld met een collega" in driver.page_source, "the reason is shown")
+        self.submit("form[action$='/herstellen']", "De schorsing is opgeheven", "coordinator reinstated the member")
+
+
+def main() -> int:
+    neig = sys.argv[1]
+    shots = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ".build/screenshots")) / "journeys"
+    shots.mkdir(parents=True, exist_ok=True)
+    passed, failures = 0, []
+    for width in (1366, 390):
+        with tempfile.TemporaryDirectory() as workdir:
+            server = a11y.start_server(neig, workdir)
+            walk = Walk(width, shots)
+            try:
+                walk.measure_journey()
+                walk.suspension_journey()
+            except Exception as error:
+                walk.failures.append(f"{width} journey stopped: {error!r} at {walk.driver.current_url}")
+                walk.driver.save_screenshot(str(shots / f"{width}-stopped.png"))
+            finally:
+                walk.driver.quit()
+                server.terminate()
+                server.wait(timeout=10)
+            passed += walk.passed
+            failures += walk.failures
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"screenshots in {shots}")
+    print(f"{passed} passed, {len(failures)} failed")
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
