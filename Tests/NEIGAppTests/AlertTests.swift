@@ -42,62 +42,51 @@ import VaporTesting
             #expect(Set(mail.map(\.recipient)) == ["oov@amsterdam.nl", "burgemeester@amsterdam.nl"])
             #expect(
                 mail.allSatisfy {
-                    $0.subject.contains("Amsterdam") && $0.body.contains("400 meter")
+                    $0.subject.contains("nieuw risicogebied in Amsterdam") && $0.body.contains("400 meter")
                         && $0.body.contains("2 andere aanslagen")
                 })
             #expect(
                 mail.allSatisfy { !$0.body.contains("Leidsegracht") && !$0.body.contains("Kerkstraat") },
                 "no addresses in e-mail")
+            let area = try #require(try await RiskArea.query(on: app.db).first())
+            #expect(area.attackCount == 3 && area.endsOn == "2025-07-18")
+            #expect(mail.allSatisfy { $0.body.contains("/risicogebieden/\(area.id!.uuidString.lowercased())") })
         }
     }
 
-    @Test func onlyTheMunicipalityItselfSeesAndAcknowledgesTheWarning() async throws {
+    @Test func onlyTheMunicipalityItselfSeesTheAreaAndSeenIsPerPerson() async throws {
         try await withNEIGApp { app in
             try await setUp(app)
-            let incidentID = try #require(try await NearRepeatAlert.query(on: app.db).first()?.$incident.id)
+            let area = try #require(try await RiskArea.query(on: app.db).first())
+            let areaPath = "/risicogebieden/\(area.id!.uuidString.lowercased())"
             let rotterdam = try await login(app, email: "oov@rotterdam.nl")
-            try await app.testing().test(.GET, "meldingen", headers: rotterdam.headers()) { res in
-                #expect(res.status == .ok)
-                #expect(!res.body.string.contains("Leidsegracht"))
-                #expect(res.body.string.contains("Er zijn geen lopende waarschuwingen."))
-            }
-            try await app.testing().test(
-                .POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien",
-                beforeRequest: { req in
-                    req.headers = rotterdam.headers()
-                    try req.content.encode(["csrf": rotterdam.csrf], as: .urlEncodedForm)
-                }, afterResponse: { res in #expect(res.status == .notFound) })
+            let list = try await getPage(app, "/meldingen", as: rotterdam).body.string
+            #expect(!list.contains("Leidsegracht") && list.contains("Er zijn geen lopende risicogebieden."))
+            #expect(try await getPage(app, areaPath, as: rotterdam).status == .notFound)
+            #expect(try await postForm(app, areaPath + "/gezien", [], as: rotterdam).status == .notFound)
+            #expect(
+                !(try await getPage(app, "/", as: rotterdam).body.string.contains("risicogebied dat u nog niet zag")))
 
-            try await app.testing().test(.GET, "/", headers: rotterdam.headers()) { res in
-                #expect(!res.body.string.contains("lopende near-repeatwaarschuwing"))
-            }
             let amsterdam = try await login(app, email: "oov@amsterdam.nl")
-            try await app.testing().test(.GET, "/", headers: amsterdam.headers()) { res in
-                #expect(res.body.string.contains("1 lopende near-repeatwaarschuwing"))
-            }
-            try await app.testing().test(.GET, "meldingen", headers: amsterdam.headers()) { res in
-                let body = res.body.string
-                #expect(body.contains("Lopend (1)"))
-                #expect(body.contains("Amsterdam: Leidsegracht 5 op 20 juni 2025"))
-                #expect(body.contains("Eerdere aanslagen in de zone (2)"))
-                #expect(body.contains("Kerkstraat 30"))
-            }
-            try await app.testing().test(
-                .POST, "meldingen/\(incidentID.uuidString.lowercased())/gezien",
-                beforeRequest: { req in
-                    req.headers = amsterdam.headers()
-                    try req.content.encode(["csrf": amsterdam.csrf], as: .urlEncodedForm)
-                }, afterResponse: { res in #expect(res.status == .seeOther) })
-            try await app.testing().test(.GET, "/", headers: amsterdam.headers()) { res in
-                #expect(
-                    !res.body.string.contains("lopende near-repeatwaarschuwing"),
-                    "acknowledged warnings leave the dashboard")
-            }
-            try await app.testing().test(.GET, "meldingen", headers: amsterdam.headers()) { res in
-                #expect(res.body.string.contains("Lopend (0)"))
-                #expect(res.body.string.contains("Gezien door oov"))
-            }
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "alert.acknowledge").count() == 1)
+            #expect(
+                try await getPage(app, "/", as: amsterdam).body.string.contains(
+                    "1 lopend risicogebied dat u nog niet zag"))
+            let listed = try await getPage(app, "/meldingen", as: amsterdam).body.string
+            #expect(
+                listed.contains("Amsterdam: Leidsegracht 5 en 2 andere aanslagen") && listed.contains("nieuw voor u"))
+            let page = try await getPage(app, areaPath, as: amsterdam).body.string
+            #expect(page.contains("Aanslagen in het gebied (3)") && page.contains("Kerkstraat 30"))
+            #expect(try await postForm(app, areaPath + "/gezien", [], as: amsterdam).status == .seeOther)
+            #expect(try await getPage(app, areaPath, as: amsterdam).body.string.contains("alleen voor u"))
+            #expect(
+                !(try await getPage(app, "/", as: amsterdam).body.string.contains("risicogebied dat u nog niet zag")),
+                "seen areas leave this person's dashboard")
+            let mayor = try await login(app, email: "burgemeester@amsterdam.nl")
+            #expect(
+                try await getPage(app, "/", as: mayor).body.string.contains("1 lopend risicogebied dat u nog niet zag"),
+                "one person's 'seen' is not the mayor's")
+            #expect(try await getPage(app, "/meldingen", as: amsterdam).body.string.contains("Lopend (1)"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "risk_area.seen").count() == 1)
         }
     }
 

@@ -65,13 +65,16 @@ import VaporTesting
                 try await Incident.query(on: app.db).filter(\.$sourceID == "A-1").first()?.requireID())
             let other = try #require(
                 try await Incident.query(on: app.db).filter(\.$sourceID == "R-1").first()?.requireID())
-            // Routes keyed by incident that need a warning to exist (`/meldingen/:id/gezien`).
+            // A running risk area in each municipality, from a warning after its attack.
+            var areas: [String: UUID] = [:]
             for (id, code) in [(own, "GM0363"), (other, "GM0599")] {
-                try await NearRepeatAlert(
+                let alert = NearRepeatAlert(
                     municipalityCode: code, incidentID: id, centreX: 0, centreY: 0, radius: 400,
                     validUntil: "2025-07-28",
-                    patternSignificant: false, createdAt: testNow
-                ).create(on: app.db)
+                    patternSignificant: false, createdAt: testNow)
+                try await alert.create(on: app.db)
+                alert.$incident.value = try await Incident.find(id, on: app.db)
+                areas[code] = try await RiskAreaService.place([alert], now: testNow, on: app.db).created.first?.id
             }
             var userID: UUID?
             if let role {
@@ -84,6 +87,7 @@ import VaporTesting
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
                 let fixture = try await caseFixture(
                     app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
+                objects["/risicogebieden/", default: [:]][ownership] = areas[code]
                 objects["/zaken/", default: [:]][ownership] = fixture.caseID
                 objects["/api/v1/cases/", default: [:]][ownership] = fixture.caseID
                 objects["/maatregelen/", default: [:]][ownership] = fixture.measureID

@@ -175,9 +175,13 @@ import VaporTesting
                 try await postForm(app, measurePath + "/bezwaar", [("verdagen", "ja")], as: officer).status
                     == .unprocessableEntity)
 
-            for phase in ["nazorg", "gesloten"] {
-                #expect(try await postForm(app, casePath + "/fase", [("fase", phase)], as: officer).status == .seeOther)
-            }
+            #expect(try await postForm(app, casePath + "/fase", [("fase", "nazorg")], as: officer).status == .seeOther)
+            let silent = try await postForm(app, casePath + "/fase", [("fase", "gesloten")], as: officer)
+            #expect(silent.status == .unprocessableEntity && silent.body.string.contains("waarom de zaak sluit"))
+            #expect(
+                try await postForm(
+                    app, casePath + "/fase", [("fase", "gesloten"), ("toelichting", "Rust in de straat.")], as: officer
+                ).status == .seeOther)
             let history = try await CaseEvent.query(on: app.db).filter(\.$caseFile.$id == caseID).sort(\.$position)
                 .all()
             #expect(history.map(\.position) == Array(1...history.count))

@@ -124,8 +124,13 @@ import VaporTesting
             #expect(
                 try await postForm(app, "\(path)/evaluaties", [("vergelijking", "Rotterdam")], as: coordinator).status
                     == .unprocessableEntity)
-            let evaluated = try await postForm(
+            let preview = try await postForm(
                 app, "\(path)/evaluaties", [("maanden_voor", "24"), ("maanden_na", "12")], as: coordinator)
+            #expect(preview.status == .ok && preview.body.string.contains("Dit is nog niet vastgelegd"))
+            #expect(try await EvaluationSnapshot.query(on: app.db).count() == 0, "a preview freezes nothing")
+            let evaluated = try await postForm(
+                app, "\(path)/evaluaties", [("maanden_voor", "24"), ("maanden_na", "12"), ("actie", "vastleggen")],
+                as: coordinator)
             let snapshotID = try redirectID(evaluated)
             let snapshot = try #require(try await EvaluationSnapshot.find(snapshotID, on: app.db))
             let result = try #require(snapshot.result)
@@ -217,7 +222,8 @@ import VaporTesting
             #expect(
                 try await postForm(app, "\(path)/evaluaties", [("vergelijking", "Schiedam")], as: officer).status
                     == .unprocessableEntity)
-            let snapshotID = try redirectID(try await postForm(app, "\(path)/evaluaties", [], as: officer))
+            let snapshotID = try redirectID(
+                try await postForm(app, "\(path)/evaluaties", [("actie", "vastleggen")], as: officer))
             let result = try #require(try await EvaluationSnapshot.find(snapshotID, on: app.db)?.result)
             #expect(result.treated == ["1000", "1001"])
             #expect(

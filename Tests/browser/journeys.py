@@ -174,6 +174,32 @@ class Walk:
                              "t.a.v. Juridische Zaken, Postbus 202, 1000 AE Amsterdam", "Ik heb besloten tot sluiting"]:
                 self.expect(expected in content, f"{reader} reads '{expected}' in the Word letter")
 
+    def risk_area_journey(self):
+        driver = self.driver
+        self.log_in(OFFICER)
+        driver.get(BASE + "/meldingen")
+        self.check("officer risk areas by priority")
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ul.risk-areas h2 a")]
+        self.expect(len(links) > 1, "the officer sees the running risk areas of Amsterdam")
+        merged = None
+        for link in links:
+            driver.get(link)
+            zones = [td for td in driver.find_elements(By.CSS_SELECTOR, "tbody td") if td.text == "zone van het gebied"]
+            if len(zones) >= 2:
+                merged = link
+                break
+        self.expect(merged is not None, "a risk area holds the overlapping zones of several attacks")
+        driver.get(merged or links[0])
+        self.check("officer risk area page")
+        self.submit("form[action$='/gezien']", "Gemarkeerd als gezien", "officer marked the area seen")
+        self.css("main a[href*='/zaken/nieuw?risicogebied=']").click()
+        WebDriverWait(driver, 30).until(lambda d: path_of(d) == "/zaken/nieuw")
+        self.expect(driver.find_element(By.ID, "veld-titel").get_attribute("value") != "", "the case form is pre-filled")
+        self.check("officer case form from a risk area")
+        self.submit("main form", "De zaak is geopend", "officer opened a case from the risk area")
+        linked = driver.find_elements(By.CSS_SELECTOR, "#aanslagen ~ ul li, #aanslagen ~ table tbody tr")
+        self.expect(len(linked) >= 2, f"the case holds the area's attacks ({len(linked)} found)")
+
     def suspension_journey(self):
         driver = self.driver
         self.log_in(COORDINATOR)
@@ -197,6 +223,7 @@ def main() -> int:
             walk = Walk(width, shots)
             try:
                 walk.measure_journey()
+                walk.risk_area_journey()
                 walk.suspension_journey()
             except Exception as error:
                 walk.failures.append(f"{width} journey stopped: {error!r} at {walk.driver.current_url}")

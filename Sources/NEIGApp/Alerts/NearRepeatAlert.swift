@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NEIGCore
 
 /// A warning to one municipality: after an attack the area around it runs a raised risk until `validUntil`.
 final class NearRepeatAlert: Model, @unchecked Sendable {
@@ -17,6 +18,7 @@ final class NearRepeatAlert: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
     @OptionalField(key: "acknowledged_by") var acknowledgedBy: String?
+    @OptionalParent(key: "risk_area_id") var riskArea: RiskArea?
 
     init() {}
 
@@ -33,6 +35,14 @@ final class NearRepeatAlert: Model, @unchecked Sendable {
         self.validUntil = validUntil
         self.patternSignificant = patternSignificant
         self.createdAt = createdAt
+    }
+
+    /// The zone in place and time, for grouping into risk areas.
+    var zone: RiskAreaGrouping.Zone {
+        RiskAreaGrouping.Zone(
+            x: centreX, y: centreY, radius: radius,
+            from: CivilDate(parsing: $incident.value?.occurredOn ?? "")?.dayNumber ?? 0,
+            until: CivilDate(parsing: validUntil)?.dayNumber ?? 0)
     }
 }
 

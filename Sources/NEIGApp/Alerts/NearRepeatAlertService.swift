@@ -76,15 +76,13 @@ public enum NearRepeatAlertService {
                     detail:
                         "municipality=\(incident.municipalityCode) earlier=\(decision.earlier.count) pattern=\(significant)",
                     actor: actor, at: app.neig.clock.now(), on: tx)
-                for recipient in try await recipients(of: incident.municipalityCode, on: tx) {
-                    try await OutboxMessage(
-                        recipient: recipient, subject: subject(alert, app: app),
-                        body: body(alert, earlier: decision.earlier.count, app: app), now: app.neig.clock.now()
-                    ).create(on: tx)
-                }
             }
+            alert.$incident.value = incident
             created.append(alert)
         }
+        // One message per person for the whole batch: an import of twenty attacks is one e-mail, not twenty.
+        let placement = try await RiskAreaService.place(created, now: app.neig.clock.now(), on: app.db)
+        try await RiskAreaNotices.send(placement, patterns: patterns, app: app)
         return created
     }
 
@@ -114,44 +112,5 @@ public enum NearRepeatAlertService {
         } catch {
             app.logger.error("near-repeat evaluation failed: \(String(reflecting: error))")
         }
-    }
-
-    /// The municipality's own OOV staff and mayor.
-    static func recipients(of municipality: String, on db: any Database) async throws -> [String] {
-        try await User.query(on: db)
-            .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
-            .filter(Organisation.self, \.$municipalityCode == municipality)
-            .filter(\.$role ~~ [Role.municipalOfficer, Role.mayor])
-            .all()
-            .map(\.email)
-    }
-
-    static func subject(_ alert: NearRepeatAlert, app: Application) -> String {
-        let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
-        return "neig: verhoogd risico op een nieuwe aanslag in \(name) tot \(CivilDate.dutch(iso: alert.validUntil))"
-    }
-
-    /// No address or coordinates: e-mail travels further than neig, the details stay behind the login.
-    static func body(_ alert: NearRepeatAlert, earlier: Int, app: Application) -> String {
-        let name = app.neig.municipalities[alert.municipalityCode]?.displayName ?? alert.municipalityCode
-        var lines = [
-            "Na een aanslag in \(name) geldt een verhoogd risico op een nieuwe aanslag binnen \(Int(alert.radius)) meter, "
-                + "tot en met \(CivilDate.dutch(iso: alert.validUntil)).",
-            ""
-        ]
-        if earlier > 0 { lines.append("In deze zone waren het afgelopen jaar al \(earlier) andere aanslagen.") }
-        if alert.patternSignificant {
-            lines.append(
-                "De aanslagen in uw gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij."
-            )
-        }
-        lines +=
-            ["", "Aanbevolen nazorg (handelingskader, fase nazorg):"]
-            + NearRepeatZone.suggestedActions.map { "- " + $0 }
-        lines += [
-            "", "Adres, kaart en eerdere aanslagen: \(app.neig.publicURL)\(SiteURL.alerts.path)", "",
-            "Dit bericht is automatisch verstuurd door neig."
-        ]
-        return lines.joined(separator: "\n")
     }
 }

@@ -45,13 +45,37 @@ struct CaseDetailModel {
         view.shares = try await CaseShare.query(on: db).filter(\.$caseFile.$id == caseID).with(\.$user).all().map(
             \.user)
         let linked = Set(view.incidents.compactMap(\.id))
-        view.incidentChoices = try await Incident.query(on: db).filter(
-            \.$municipalityCode == caseFile.municipalityCode
-        )
-        .filter(\.$occurredOn >= today.adding(days: -365).iso).sort(\.$occurredOn, .descending).sort(\.$sourceID).limit(
-            60
-        ).all()
-        .filter { !linked.contains($0.id!) }
+        let recent = try await Incident.query(on: db).filter(\.$municipalityCode == caseFile.municipalityCode)
+            .filter(\.$occurredOn >= today.adding(days: -365).iso).sort(\.$occurredOn, .descending).sort(\.$sourceID)
+            .limit(300).all().filter { !linked.contains($0.id!) }
+        view.incidentChoices = Array(
+            Self.nearestFirst(recent, address: caseFile.address ?? caseFile.title, linked: view.incidents).prefix(60))
         return view
+    }
+
+    /// Attacks at the case's address first, then those nearest to the attacks already linked, then the newest: the
+    /// one an adviser is looking for is at the top of the list, not somewhere among sixty addresses.
+    static func nearestFirst(_ incidents: [Incident], address: String, linked: [Incident]) -> [Incident] {
+        func key(_ text: String) -> String {
+            AddressKey.make(address: text.split(separator: ",").first.map(String.init) ?? text, postcode: nil) ?? ""
+        }
+        let street = key(address)
+        func distance(_ incident: Incident) -> Double {
+            linked.map { other in
+                let dx = other.rdX - incident.rdX, dy = other.rdY - incident.rdY
+                return (dx * dx + dy * dy).squareRoot()
+            }.min() ?? .infinity
+        }
+        func rank(_ incident: Incident) -> Int {
+            let own = key(incident.address ?? "")
+            if !street.isEmpty && own == street { return 0 }
+            return distance(incident) <= 500 ? 1 : 2
+        }
+        return incidents.enumerated().sorted { a, b in
+            let (ra, rb) = (rank(a.element), rank(b.element))
+            if ra != rb { return ra < rb }
+            if ra == 1 { return distance(a.element) < distance(b.element) }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 }

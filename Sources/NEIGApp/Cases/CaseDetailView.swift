@@ -102,7 +102,8 @@ struct CaseDetailView {
             .forEach(list) { task in
                 let overdue = task.doneAt == nil && task.dueAt < now
                 return .li(
-                    .if(overdue, .class("overdue")),
+                    .class(task.doneAt != nil ? "done" : overdue ? "overdue" : "open"),
+                    .if(task.doneAt != nil, .span(.class("done-mark"), .text("✓ Gedaan: "))),
                     .strong(.text(task.title)),
                     .text(" — \(task.owner), vóór \(Self.timeFormat.string(from: task.dueAt))"),
                     .if(overdue, .strong(.text(" — te laat"))),
@@ -116,8 +117,8 @@ struct CaseDetailView {
                             .text(" "),
                             .button(
                                 .type(.submit), .class("button secondary small"),
-                                .attribute(named: "aria-label", value: "\(task.title): afgerond"),
-                                .text("Afgerond"))
+                                .attribute(named: "aria-label", value: "\(task.title) afvinken"),
+                                .text("Afvinken"))
                         )
                 )
             })
@@ -132,7 +133,11 @@ struct CaseDetailView {
                 FormViews.select(
                     "fase", label: "Naar fase", options: caseFile.phase.allowedNext.map { ($0.rawValue, $0.label) },
                     selected: nil, errors: errors),
-                FormViews.textArea("toelichting", label: "Toelichting", value: nil, errors: []),
+                FormViews.textArea(
+                    "toelichting", label: "Toelichting", value: nil,
+                    hint: caseFile.phase.allowedNext.contains(.gesloten)
+                        ? "Verplicht bij sluiten: schrijf waarom de zaak sluit. Sluiten kan niet ongedaan worden gemaakt."
+                        : nil, errors: []),
                 .button(.type(.submit), .class("button"), .text("Fase wijzigen"))
             )
         )

@@ -7,7 +7,7 @@ import Vapor
 enum CaseRoutes {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.cases, use: list)
-        routes.get(.newCase, use: newForm)
+        routes.get(.newCase(), use: newForm)
         routes.post(.cases, use: create)
         routes.get(.caseFile(id: .key), use: show)
         routes.post(.caseFile(id: .key, .fase), use: changePhase)
@@ -33,15 +33,30 @@ enum CaseRoutes {
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
-        _ = try CaseAccess.caseActor(req.context)
+        let (user, _) = try CaseAccess.caseActor(req.context)
+        var values = [
+            "fase": "dreiging", "vertrouwelijkheid": "zaakvertrouwelijk",
+            "termijn": String(CaseService.defaultHandlingDays)
+        ]
+        var origin: (id: UUID, attacks: Int)?
+        if let area = try await riskArea(req.query[String.self, at: "risicogebied"], for: user, on: req.db) {
+            let attacks = try await RiskAreaService.attacks(of: area, on: req.db)
+            let address = attacks.first?.address ?? ""
+            values["titel"] = address
+            values["adres"] = address
+            values["fase"] = "explosie"
+            origin = (try area.requireID(), attacks.count)
+        }
         return HTMLPage(
-            document: CaseFormView(
-                context: req.pageContext,
-                values: [
-                    "fase": "dreiging", "vertrouwelijkheid": "zaakvertrouwelijk",
-                    "termijn": String(CaseService.defaultHandlingDays)
-                ], errors: []
-            ).document)
+            document: CaseFormView(context: req.pageContext, values: values, errors: [], riskArea: origin).document)
+    }
+
+    /// The risk area a new case starts from: only a running one of the user's own municipality.
+    static func riskArea(_ id: String?, for user: User, on db: any Database) async throws -> RiskArea? {
+        guard let id = id.flatMap(UUID.init(uuidString:)), let area = try await RiskArea.find(id, on: db),
+            area.municipalityCode == user.actor.municipalityCode
+        else { return nil }
+        return area
     }
 
     struct CaseForm: Content {
@@ -51,6 +66,7 @@ enum CaseRoutes {
         var vertrouwelijkheid: String?
         var termijn: String?
         var behandelaar: String?
+        var risicogebied: String?
     }
 
     static func create(_ req: Request) async throws -> Response {
@@ -67,10 +83,15 @@ enum CaseRoutes {
             handlingDays: values["termijn"], responsible: values["behandelaar"])
         {
         case .invalid(let errors):
-            let view = CaseFormView(context: req.pageContext, values: values, errors: errors)
+            let area = try await riskArea(form.risicogebied, for: user, on: req.db)
+            let attacks = try await area.asyncFlatMap { try await RiskAreaService.attacks(of: $0, on: req.db) }
+            let view = CaseFormView(
+                context: req.pageContext, values: values, errors: errors,
+                riskArea: try area.map { (try $0.requireID(), attacks?.count ?? 0) })
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
-            let caseFile = try await CaseService.open(draft, by: user, context: req.context)
+            let area = try await riskArea(form.risicogebied, for: user, on: req.db)
+            let caseFile = try await CaseService.open(draft, by: user, from: area, context: req.context)
             return try await req.redirect(
                 to: SiteURL.caseFile(id: try caseFile.requireID()).path,
                 saying:

@@ -55,7 +55,11 @@ enum CaseService {
                 handlingDays: days, responsible: responsible.isEmpty ? nil : responsible))
     }
 
-    static func open(_ draft: Draft, by user: User, context: ServiceContext) async throws -> CaseFile {
+    /// Opens a case; opened from a risk area, the area's attacks are linked in the same transaction.
+    static func open(_ draft: Draft, by user: User, from area: RiskArea? = nil, context: ServiceContext) async throws
+        -> CaseFile
+    {
+        let attacks = try await area.asyncFlatMap { try await RiskAreaService.attacks(of: $0, on: context.db) } ?? []
         let today = context.clock.today, now = context.clock.now()
         let caseFile = CaseFile()
         caseFile.municipalityCode = user.actor.municipalityCode ?? ""
@@ -75,6 +79,19 @@ enum CaseService {
                 from: nil, to: draft.phase, text: nil
             ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: draft.phase, startedAt: now, on: tx)
+            if let area {
+                for incident in attacks {
+                    try await CaseIncident(caseID: try caseFile.requireID(), incidentID: try incident.requireID())
+                        .create(on: tx)
+                }
+                try await CaseAccess.appendEvent(
+                    caseFile, actor: user.name, kind: .incident,
+                    text:
+                        "Geopend vanuit een risicogebied; \(attacks.count) aanslag\(attacks.count == 1 ? "" : "en") gekoppeld",
+                    at: now, on: tx)
+                area.caseID = caseFile.id
+                try await area.save(on: tx)
+            }
             try await context.audit(
                 "case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),
                 detail: "phase=\(draft.phase.rawValue) confidentiality=\(draft.confidentiality.rawValue)", on: tx)
@@ -103,6 +120,10 @@ enum CaseService {
         }
         guard note.count <= 2000 else {
             return .failure(PhaseRefusal(message: "De toelichting is langer dan 2000 tekens."))
+        }
+        guard next != .gesloten || note.count >= 5 else {
+            return .failure(
+                PhaseRefusal(message: "Schrijf in de toelichting waarom de zaak sluit. De zaak is niet gesloten."))
         }
         let now = context.clock.now()
         caseFile.phase = next

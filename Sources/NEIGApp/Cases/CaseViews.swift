@@ -22,7 +22,7 @@ struct CaseListView {
                 .if(
                     canOpen,
                     .p(
-                        .a(.class("button"), .href(SiteURL.newCase.path), .text("Nieuwe zaak")),
+                        .a(.class("button"), .href(SiteURL.newCase().path), .text("Nieuwe zaak")),
                         .text(" "), .a(.href(SiteURL.handelingskader.path), .text("Checklists van het handelingskader"))
                     )),
                 .if(
@@ -80,6 +80,8 @@ struct CaseFormView {
     let context: PageContext
     let values: [String: String]
     let errors: [FormViews.FieldError]
+    /// Opened from a risk area: its attacks are linked to the new case.
+    var riskArea: (id: UUID, attacks: Int)?
 
     var document: HTML {
         Layout(
@@ -88,9 +90,20 @@ struct CaseFormView {
                 .class("narrow"),
                 .h1(.text("Nieuwe zaak")),
                 FormViews.errorSummary(errors),
+                .unwrap(riskArea) { area in
+                    .p(
+                        .class("notice"),
+                        .text(
+                            "Vanuit een risicogebied: de \(area.attacks) aanslag\(area.attacks == 1 ? "" : "en") in het gebied "
+                                + "worden aan de zaak gekoppeld. Naam en adres zijn ingevuld met de laatste aanslag; pas ze aan waar nodig."
+                        ))
+                },
                 .form(
                     .method(.post), .action(SiteURL.cases.path), .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
+                    .unwrap(riskArea) {
+                        .input(.type(.hidden), .name("risicogebied"), .value($0.id.uuidString.lowercased()))
+                    },
                     FormViews.textField(
                         "titel", label: "Naam van de zaak", value: values["titel"],
                         hint: "Bijvoorbeeld het adres of een omschrijving zonder namen.",

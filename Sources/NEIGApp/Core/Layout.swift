@@ -79,7 +79,7 @@ struct Layout {
         if AccessPolicy.caseListers.contains(actor.role) { items.append(("Zaken", SiteURL.cases.path)) }
         if AccessPolicy.signalListers.contains(actor.role) { items.append(("Signalen", SiteURL.signals().path)) }
         if actor.municipalityCode != nil || AccessPolicy.rolesSeeingAllAddresses.contains(actor.role) {
-            items.append(("Waarschuwingen", SiteURL.alerts.path))
+            items.append(("Risicogebieden", SiteURL.alerts.path))
         }
         if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
         if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }

@@ -28,7 +28,7 @@ enum SiteURL: Sendable {
     case analyse
     case analyseMatrixCSV(query: String)
     case alerts
-    case acknowledgeAlert(incidentID: Parameter<UUID>)
+    case riskArea(id: Parameter<UUID>, RiskAreaAction? = nil)
     case exportCSV
     case exportGeoJSON
     case openData
@@ -36,7 +36,7 @@ enum SiteURL: Sendable {
     case stylesheet
 
     case cases
-    case newCase
+    case newCase(riskArea: UUID? = nil)
     case caseFile(id: Parameter<UUID>, CaseAction? = nil)
     case handelingskader
     case letterhead
@@ -57,7 +57,7 @@ enum SiteURL: Sendable {
     case answer(question: UUID, answer: UUID)
     case news
     case newNewsItem
-    case newsItem(id: Parameter<UUID>)
+    case newsItem(id: Parameter<UUID>, NewsAction? = nil)
     case newsFeed
     case events
     case newEvent
@@ -109,6 +109,8 @@ enum SiteURL: Sendable {
     case apiIntervention(id: Parameter<UUID>, APIInterventionPart? = nil)
 
     enum CaseAction: String { case fase, taken, maatregelen, informatie, incidenten, delen }
+    enum RiskAreaAction: String { case gezien, sluiten }
+    enum NewsAction: String { case bewerken, intrekken }
     enum MeasureAction: String {
         case status, bezwaar, besluit, besluiten, bewerken
         case letterDocument = "besluit.docx"
@@ -145,7 +147,7 @@ enum SiteURL: Sendable {
         case .analyse: "/analyse"
         case .analyseMatrixCSV(let query): "/analyse/matrix.csv" + query
         case .alerts: "/meldingen"
-        case .acknowledgeAlert(let id): "/meldingen/\(Self.segment(id))/gezien"
+        case .riskArea(let id, let action): "/risicogebieden/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .exportCSV: "/export/incidenten.csv"
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"
@@ -153,7 +155,8 @@ enum SiteURL: Sendable {
         case .stylesheet: "/static/neig.css"
 
         case .cases: "/zaken"
-        case .newCase: "/zaken/nieuw"
+        case .newCase(let area):
+            "/zaken/nieuw" + (area.map { Self.query([("risicogebied", $0.uuidString.lowercased())]) } ?? "")
         case .caseFile(let id, let action): "/zaken/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .handelingskader: "/handelingskader"
         case .letterhead: "/gemeente/briefpapier"
@@ -175,7 +178,7 @@ enum SiteURL: Sendable {
         case .question(let id, let action): "/vragen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .news: "/nieuws"
         case .newNewsItem: "/nieuws/nieuw"
-        case .newsItem(let id): "/nieuws/\(Self.segment(id))"
+        case .newsItem(let id, let action): "/nieuws/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .newsFeed: "/nieuws/feed.atom"
         case .events: "/evenementen"
         case .newEvent: "/evenementen/nieuw"

@@ -8,14 +8,14 @@ extension SiteURL {
     }
     static func incident(id: UUID) -> SiteURL { .incident(id: .value(id)) }
     static func editIncident(id: UUID) -> SiteURL { .editIncident(id: .value(id)) }
-    static func acknowledgeAlert(incidentID: UUID) -> SiteURL { .acknowledgeAlert(incidentID: .value(incidentID)) }
+    static func riskArea(id: UUID, _ action: RiskAreaAction? = nil) -> SiteURL { .riskArea(id: .value(id), action) }
     static func caseFile(id: UUID, _ action: CaseAction? = nil) -> SiteURL { .caseFile(id: .value(id), action) }
     static func measure(id: UUID, _ action: MeasureAction? = nil) -> SiteURL { .measure(id: .value(id), action) }
     static func information(id: UUID) -> SiteURL { .information(id: .value(id)) }
     static func signal(id: UUID, status: Bool = false) -> SiteURL { .signal(id: .value(id), status: status) }
     static func document(id: UUID, _ action: DocumentAction? = nil) -> SiteURL { .document(id: .value(id), action) }
     static func question(id: UUID, _ action: QuestionAction? = nil) -> SiteURL { .question(id: .value(id), action) }
-    static func newsItem(id: UUID) -> SiteURL { .newsItem(id: .value(id)) }
+    static func newsItem(id: UUID, _ action: NewsAction? = nil) -> SiteURL { .newsItem(id: .value(id), action) }
     static func calendarFeed(token: String) -> SiteURL { .calendarFeed(token: .value(token)) }
     static func event(id: UUID, _ action: EventAction? = nil) -> SiteURL { .event(id: .value(id), action) }
     static func caseStudy(id: UUID) -> SiteURL { .caseStudy(id: .value(id)) }

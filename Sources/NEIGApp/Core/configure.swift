@@ -84,6 +84,8 @@ enum Migrations {
         app.migrations.add(AddMeasureSubmission())
         app.migrations.add(AddSuspensionReason())
         app.migrations.add(CreateLetterheads())
+        app.migrations.add(CreateRiskAreas())
+        app.migrations.add(AddNewsEditing())
     }
 }
 

@@ -33,7 +33,7 @@ enum HomeRoutes {
             municipality: municipality,
             canImport: AccessPolicy.canImportIncidents(user.actor),
             canEnter: AccessPolicy.canEnterIncidents(user.actor),
-            openAlerts: try await AlertRoutes.openAlertCount(req, actor: user.actor),
+            openAlerts: try await AlertRoutes.unseenCount(req, user: user),
             canAnalyse: AccessPolicy.analysts.contains(user.actor.role),
             workList: try await WorkList.load(for: user, context: req.context))
         return HTMLPage(document: HomeView(context: req.pageContext, summary: summary, news: news).document)

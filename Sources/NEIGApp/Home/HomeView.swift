@@ -87,11 +87,13 @@ struct HomeView {
                     .h2(
                         .text(
                             summary.openAlerts == 1
-                                ? "1 lopende near-repeatwaarschuwing"
-                                : "\(summary.openAlerts) lopende near-repeatwaarschuwingen")),
+                                ? "1 lopend risicogebied dat u nog niet zag"
+                                : "\(summary.openAlerts) lopende risicogebieden die u nog niet zag")),
                     .p(
                         .text("Na een recente aanslag is het risico op een nieuwe aanslag in de buurt verhoogd. "),
-                        .a(.href(SiteURL.alerts.path), .text("Bekijk de zone en de aanbevolen nazorg")))
+                        .a(
+                            .href(SiteURL.alerts.path),
+                            .text("Bekijk de gebieden op prioriteit en de aanbevolen nazorg")))
                 )),
             summary.workList.view,
             // Counted once per page view for the header (SessionAuthenticationMiddleware).

@@ -124,17 +124,15 @@ struct WorkList {
                 text: "\(signal.kind.label) — \(signal.address)",
                 link: SiteURL.signal(id: signal.id!).path, due: nil)
         }
-        let running = try await NearRepeatAlert.query(on: context.db).filter(\.$municipalityCode == code)
-            .filter(\.$validUntil >= today.iso).with(\.$incident).sort(\.$createdAt, .descending).all()
-        let inCases = Set(
-            try await CaseIncident.query(on: context.db).filter(\.$incident.$id ~~ running.map(\.$incident.id)).all()
-                .map(\.$incident.id))
-        let alertItems = running.filter { !inCases.contains($0.$incident.id) }.map { alert in
+        let areas = try await RiskArea.query(on: context.db).filter(\.$municipalityCode == code)
+            .filter(\.$closedOn == nil).filter(\.$endsOn >= today.iso).filter(\.$caseID == nil).all()
+            .sorted { $0.priority(today: today) > $1.priority(today: today) }
+        let places = try await RiskAreaParts.places(of: areas, on: context.db)
+        let alertItems = areas.map { area in
             Item(
-                text:
-                    "Aanslag op \(alert.incident.address ?? "onbekend adres") op \(CivilDate.dutch(iso: alert.incident.occurredOn)): "
-                    + "verhoogd risico binnen \(Int(alert.radius)) meter",
-                link: SiteURL.alerts.path, due: "loopt tot \(CivilDate.dutch(iso: alert.validUntil))")
+                text: RiskAreaParts.name(area, place: places[area.id!], registry: context.municipalities)
+                    + ", prioriteit \(area.level(today: today).rawValue)",
+                link: SiteURL.riskArea(id: area.id!).path, due: "loopt tot en met \(CivilDate.dutch(iso: area.endsOn))")
         }
         return [
             Section(
@@ -150,8 +148,8 @@ struct WorkList {
                 title: "Nieuwe signalen", items: signalItems, empty: "Geen nieuwe signalen.",
                 more: ("Alle signalen", SiteURL.signals(status: "nieuw").path)),
             Section(
-                title: "Waarschuwingen zonder zaak", items: alertItems,
-                empty: "Bij elke lopende waarschuwing in uw gemeente hoort een zaak, of er loopt er geen.",
+                title: "Risicogebieden zonder zaak", items: alertItems,
+                empty: "Bij elk lopend risicogebied in uw gemeente hoort een zaak, of er loopt er geen.",
                 more: ("Alle waarschuwingen", SiteURL.alerts.path))
         ]
     }
@@ -162,9 +160,9 @@ struct WorkList {
         let studies = try await CaseStudy.query(on: context.db).filter(\.$status == CaseStudy.Status.submitted).all()
         let questions = try await Question.query(on: context.db).filter(\.$answerCount == 0)
             .sort(\.$createdAt).all()
-        let alerts = try await NearRepeatAlert.query(on: context.db)
-            .filter(\.$validUntil >= context.clock.today.iso).all(\.$municipalityCode)
-        let perMunicipality = Dictionary(grouping: alerts, by: { $0 }).mapValues(\.count)
+        let areas = try await RiskArea.query(on: context.db).filter(\.$closedOn == nil)
+            .filter(\.$endsOn >= context.clock.today.iso).all(\.$municipalityCode)
+        let perMunicipality = Dictionary(grouping: areas, by: { $0 }).mapValues(\.count)
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return [
             Section(
@@ -181,12 +179,12 @@ struct WorkList {
                 items: questions.map { Item(text: $0.title, link: SiteURL.question(id: $0.id!).path, due: nil) },
                 empty: "Elke vraag heeft een antwoord."),
             Section(
-                title: "Gemeenten met de meeste lopende waarschuwingen",
+                title: "Gemeenten met de meeste lopende risicogebieden",
                 items: perMunicipality.prefix(5).map { code, count in
                     Item(
                         text: "\(context.municipalities[code]?.displayName ?? code): \(count) lopend",
-                        link: SiteURL.alerts.path, due: nil)
-                }, empty: "Er loopt nergens een waarschuwing.")
+                        link: SiteURL.alerts.path + "?gemeente=\(code)", due: nil)
+                }, empty: "Er loopt nergens een risicogebied.")
         ]
     }
 

@@ -150,7 +150,7 @@ struct InterventionDetailView {
                                     .button(.type(.submit), .class("button secondary"), .text("Mijlpaal toevoegen"))))
                         )),
 
-                    .h2(.text("Effect op aanslagen")),
+                    .h2(.id("evaluaties"), .text("Effect op aanslagen")),
                     .unwrap(snapshots.first) { latest in
                         .div(
                             .p(.strong(.text(latest.verdict))),
@@ -186,7 +186,9 @@ struct InterventionDetailView {
                             FormViews.textField(
                                 "maanden_na", label: "Maanden na de start", value: values["maanden_na"] ?? "12",
                                 type: .number, errors: errors),
-                            .button(.type(.submit), .class("button secondary"), .text("Effect berekenen en vastleggen"))
+                            .button(
+                                .type(.submit), .class("button secondary"),
+                                .text("Effect berekenen (eerst een voorbeeld)"))
                         )),
 
                     .h2(.id("besluiten"), .text("Besluiten")),

@@ -225,6 +225,8 @@ enum InterventionInput {
         var maanden_voor: String?
         var maanden_na: String?
         var seed: String?
+        /// "vastleggen" freezes the result; anything else shows it first.
+        var actie: String?
     }
 
     /// Checks an evaluation request: comparison areas (municipalities by code or name, or postcode-4 areas when the

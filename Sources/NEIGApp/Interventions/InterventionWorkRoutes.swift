@@ -89,6 +89,23 @@ extension InterventionRoutes {
         case .invalid(let errors):
             return try await page(req, user: user, intervention: intervention, errors: errors, values: values)
                 .encodeResponse(for: req)
+        case .valid(let request) where form.actie != "vastleggen":
+            switch try await InterventionService.evaluate(
+                intervention, request: request, app: req.application, on: req.db)
+            {
+            case .failure(let failure):
+                return try await page(
+                    req, user: user, intervention: intervention,
+                    errors: [.init(field: "vergelijking", message: "Niet te berekenen: \(failure).")], values: values
+                ).encodeResponse(for: req)
+            case .success(let result):
+                return try await HTMLPage(
+                    document: EvaluationPreviewView(
+                        context: req.pageContext, intervention: intervention, result: result, fields: form,
+                        registry: req.application.neig.municipalities
+                    ).document
+                ).encodeResponse(for: req)
+            }
         case .valid(let request):
             switch try await InterventionService.snapshot(
                 intervention, request: request, by: user.name, app: req.application, on: req.db)

@@ -14,6 +14,11 @@ final class NewsItem: Model, @unchecked Sendable {
     @Field(key: "visibility") var visibility: Visibility
     @Field(key: "author_name") var authorName: String
     @Field(key: "published_at") var publishedAt: Date
+    @OptionalField(key: "edited_at") var editedAt: Date?
+    /// A withdrawn item leaves the lists, the home page and the feed; its page says it was withdrawn and why.
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_by") var withdrawnBy: String?
+    @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
 
     init() {}
 
@@ -35,4 +40,16 @@ struct CreateNews: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws { try await database.schema(NewsItem.schema).delete() }
+}
+
+struct AddNewsEditing: AsyncMigration {
+    static let columns = [
+        AddedColumn(table: NewsItem.schema, field: "edited_at", type: .datetime),
+        AddedColumn(table: NewsItem.schema, field: "withdrawn_at", type: .datetime),
+        AddedColumn(table: NewsItem.schema, field: "withdrawn_by", type: .string),
+        AddedColumn(table: NewsItem.schema, field: "withdrawn_reason", type: .string)
+    ]
+
+    func prepare(on database: any Database) async throws { try await database.addColumns(Self.columns) }
+    func revert(on database: any Database) async throws { try await database.dropColumns(Self.columns) }
 }

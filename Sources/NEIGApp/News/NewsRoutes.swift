@@ -14,12 +14,16 @@ enum NewsRoutes {
     static func registerMembers(_ routes: any RoutesBuilder) {
         routes.get(.newNewsItem, use: newForm)
         routes.post(.news, use: create)
+        routes.get(.newsItem(id: .key, .bewerken), use: editForm)
+        routes.post(.newsItem(id: .key, .bewerken), use: update)
+        routes.post(.newsItem(id: .key, .intrekken), use: withdraw)
     }
 
     /// The newest items this visitor may read.
     static func latest(for user: User?, limit: Int, on db: any Database) async throws -> [NewsItem] {
         var query = NewsItem.query(on: db)
         if user == nil { query = query.filter(\.$visibility == Visibility.publiek) }
+        query = query.filter(\.$withdrawnAt == nil)
         return try await query.sort(\.$publishedAt, .descending).limit(limit).all()
     }
 
@@ -35,7 +39,9 @@ enum NewsRoutes {
         guard let id = req.parameters.get("id", as: UUID.self), let item = try await NewsItem.find(id, on: req.db),
             item.isPublic || req.user != nil
         else { throw NEIGError.notFound() }
-        return HTMLPage(document: NewsItemView(context: req.pageContext, item: item).document)
+        return HTMLPage(
+            document: NewsItemView(context: req.pageContext, item: item, canEdit: req.user?.role == .coordinator)
+                .document)
     }
 
     static func newForm(_ req: Request) async throws -> HTMLPage {
@@ -51,42 +57,81 @@ enum NewsRoutes {
         var samenvatting: String?
         var tekst: String?
         var zichtbaarheid: String?
+
+        var values: [String: String] {
+            ["titel": titel, "samenvatting": samenvatting, "tekst": tekst, "zichtbaarheid": zichtbaarheid]
+                .compactMapValues { $0 }
+        }
     }
 
     static func create(_ req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(NewsForm.self)
-        var errors: [FormViews.FieldError] = []
-        let title = (form.titel ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty || title.count > 200 {
-            errors.append(.init(field: "titel", message: "Geef een titel van hoogstens 200 tekens."))
-        }
-        let summary = (form.samenvatting ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.isEmpty || summary.count > 600 {
-            errors.append(.init(field: "samenvatting", message: "Vat het bericht samen in 1 tot 600 tekens."))
-        }
-        let body = (form.tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if body.count > 50_000 {
-            errors.append(.init(field: "tekst", message: "De tekst is langer dan 50.000 tekens."))
-        }
-        let visibility = Visibility(rawValue: form.zichtbaarheid ?? "")
-        if visibility == nil || visibility == .groep {
-            errors.append(.init(field: "zichtbaarheid", message: "Kies openbaar of alleen leden."))
-        }
-        guard errors.isEmpty, let visibility else {
-            let values = [
-                "titel": form.titel, "samenvatting": form.samenvatting, "tekst": form.tekst,
-                "zichtbaarheid": form.zichtbaarheid
-            ].compactMapValues { $0 }
+        switch NewsService.validate(
+            title: form.titel, summary: form.samenvatting, body: form.tekst, visibility: form.zichtbaarheid)
+        {
+        case .invalid(let errors):
             return try await HTMLPage(
-                document: NewsFormView(context: req.pageContext, values: values, errors: errors).document,
+                document: NewsFormView(context: req.pageContext, values: form.values, errors: errors).document,
                 status: .unprocessableEntity
             ).encodeResponse(for: req)
+        case .valid(let draft):
+            let item = try await NewsService.publish(draft, by: user, context: req.context)
+            return try await req.redirect(
+                to: SiteURL.newsItem(id: try item.requireID()).path,
+                saying: draft.visibility == .publiek
+                    ? "Het bericht is gepubliceerd, ook in de Atom-feed. U kunt het wijzigen of intrekken."
+                    : "Het bericht is gepubliceerd voor de leden. U kunt het wijzigen of intrekken.")
         }
-        let item = try await NewsService.publish(
-            title: title, summary: summary, body: body, visibility: visibility, by: user, context: req.context)
+    }
+
+    static func find(_ req: Request) async throws -> NewsItem {
+        guard let id = req.parameters.get("id", as: UUID.self), let item = try await NewsItem.find(id, on: req.db)
+        else { throw NEIGError.notFound() }
+        return item
+    }
+
+    static func editForm(_ req: Request) async throws -> HTMLPage {
+        let item = try await find(req)
+        let values = [
+            "titel": item.title, "samenvatting": item.summary, "tekst": item.body,
+            "zichtbaarheid": item.visibility.rawValue
+        ]
+        return HTMLPage(
+            document: NewsFormView(context: req.pageContext, values: values, errors: [], editing: item.id).document)
+    }
+
+    static func update(_ req: Request) async throws -> Response {
+        let item = try await find(req)
+        let form = try req.content.decode(NewsForm.self)
+        switch NewsService.validate(
+            title: form.titel, summary: form.samenvatting, body: form.tekst, visibility: form.zichtbaarheid)
+        {
+        case .invalid(let errors):
+            return try await HTMLPage(
+                document: NewsFormView(context: req.pageContext, values: form.values, errors: errors, editing: item.id)
+                    .document,
+                status: .unprocessableEntity
+            ).encodeResponse(for: req)
+        case .valid(let draft):
+            try await NewsService.update(item, with: draft, context: req.context)
+            return try await req.redirect(
+                to: SiteURL.newsItem(id: try item.requireID()).path, saying: "De wijziging is gepubliceerd.")
+        }
+    }
+
+    struct WithdrawForm: Content { var reden: String? }
+
+    static func withdraw(_ req: Request) async throws -> Response {
+        let item = try await find(req)
+        let reason = try req.content.decode(WithdrawForm.self).reden
+        guard try await NewsService.withdraw(item, reason: reason, context: req.context) else {
+            throw NEIGError.unprocessable(
+                "Schrijf waarom het bericht wordt ingetrokken (5 tot 1.000 tekens). Er is niets gewijzigd.",
+                items: [.init(column: "reden", reason: "verplicht bij intrekken")])
+        }
         return try await req.redirect(
-            to: SiteURL.newsItem(id: try item.requireID()).path, saying: "Het bericht is gepubliceerd.")
+            to: SiteURL.news.path, saying: "Het bericht is ingetrokken en staat niet meer in de lijst en de feed.")
     }
 
     /// Public items only: a feed reader does not log in.

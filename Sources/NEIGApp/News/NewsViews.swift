@@ -73,18 +73,55 @@ struct NewsListView {
 struct NewsItemView {
     let context: PageContext
     let item: NewsItem
+    let canEdit: Bool
 
     var document: HTML {
         Layout(
             title: item.title, context: context,
             content: .article(
                 .h1(.text(item.title)),
-                .p(.class("muted"), .text("\(NewsParts.day.string(from: item.publishedAt)) · \(item.authorName)")),
-                .p(.class("lead"), .text(item.summary)),
-                .div(.class("markdown"), .raw(LibraryService.render(item.body))),
+                .unwrap(item.withdrawnAt) { at in
+                    .div(
+                        .class("notice warning"),
+                        .p(
+                            .strong(.text("Ingetrokken op \(NewsParts.day.string(from: at)): ")),
+                            .text(item.withdrawnReason ?? "")))
+                },
+                .p(
+                    .class("muted"),
+                    .text(
+                        "\(NewsParts.day.string(from: item.publishedAt)) · \(item.authorName)"
+                            + (item.editedAt.map { " · gewijzigd \(NewsParts.day.string(from: $0))" } ?? ""))),
+                .if(
+                    item.withdrawnAt == nil || canEdit,
+                    .group(
+                        .p(.class("lead"), .text(item.summary)),
+                        .div(.class("markdown"), .raw(LibraryService.render(item.body))))),
+                .if(canEdit && item.withdrawnAt == nil, editing),
                 .p(.a(.href(SiteURL.news.path), .text("Alle berichten")))
             ), breadcrumbs: [("Actueel", SiteURL.news.path)]
         ).document
+    }
+
+    var editing: Node<HTML.BodyContext> {
+        .div(
+            .class("actions"),
+            .p(
+                .a(
+                    .class("button secondary"), .href(SiteURL.newsItem(id: item.id!, .bewerken).path),
+                    .text("Bericht wijzigen"))),
+            .details(
+                .class("danger-zone"),
+                .summary(.text("Bericht intrekken")),
+                .form(
+                    .method(.post), .action(SiteURL.newsItem(id: item.id!, .intrekken).path),
+                    .attribute(named: "novalidate"), FormViews.csrf(context.csrfToken),
+                    FormViews.textArea(
+                        "reden", label: "Waarom trekt u het bericht in?", value: nil,
+                        hint:
+                            "Wie de link volgt, leest dit. Het bericht verdwijnt uit de lijst, de startpagina en de feed.",
+                        errors: [], required: true),
+                    .button(.type(.submit), .class("button secondary"), .text("Intrekken")))))
     }
 }
 
@@ -92,16 +129,20 @@ struct NewsFormView {
     let context: PageContext
     let values: [String: String]
     let errors: [FormViews.FieldError]
+    /// The item being corrected; nil for a new one.
+    var editing: UUID?
 
     var document: HTML {
         Layout(
-            title: "Bericht plaatsen", context: context,
+            title: editing == nil ? "Bericht plaatsen" : "Bericht wijzigen", context: context,
             content: .div(
                 .class("narrow"),
-                .h1(.text("Bericht plaatsen")),
+                .h1(.text(editing == nil ? "Bericht plaatsen" : "Bericht wijzigen")),
                 FormViews.errorSummary(errors),
                 .form(
-                    .method(.post), .action(SiteURL.news.path), .attribute(named: "novalidate"),
+                    .method(.post),
+                    .action(editing.map { SiteURL.newsItem(id: $0, .bewerken).path } ?? SiteURL.news.path),
+                    .attribute(named: "novalidate"),
                     FormViews.csrf(context.csrfToken),
                     FormViews.textField(
                         "titel", label: "Titel", value: values["titel"], required: true, errors: errors),
@@ -116,7 +157,9 @@ struct NewsFormView {
                             (Visibility.publiek.rawValue, "Openbaar, ook in de Atom-feed")
                         ],
                         selected: values["zichtbaarheid"], errors: errors),
-                    .button(.type(.submit), .class("button"), .text("Publiceren")))
+                    .button(
+                        .type(.submit), .class("button"), .text(editing == nil ? "Publiceren" : "Wijziging publiceren"))
+                )
             )
         ).document
     }

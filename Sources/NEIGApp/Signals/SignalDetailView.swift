@@ -62,7 +62,7 @@ struct SignalDetailView {
                             FormViews.textField("team", label: "Team", value: signal.team, errors: errors),
                             .button(.type(.submit), .class("button"), .text("Opslaan"))
                         ),
-                        .p(.a(.href(SiteURL.newCase.path), .text("Eerst een nieuwe zaak openen")))
+                        .p(.a(.href(SiteURL.newCase().path), .text("Eerst een nieuwe zaak openen")))
                     ))
             )
         ).document
