@@ -15,22 +15,10 @@ import ZIPFoundation
             try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             try await makeUser(app, email: "oov@rotterdam.nl", role: .municipalOfficer, organisation: "GM0599")
             let officer = try await login(app, email: "oov@amsterdam.nl")
-            let caseID = try redirectID(
-                try await postForm(
-                    app, "/zaken",
-                    [
-                        ("titel", "Verzinsingel 15"), ("adres", "Verzinsingel 15"), ("fase", "explosie"),
-                        ("vertrouwelijkheid", "vertrouwelijk"), ("termijn", "56")
-                    ], as: officer))
-            let drafted = try await postForm(
-                app, "/zaken/\(caseID.uuidString.lowercased())/maatregelen",
-                [
-                    ("soort", "sluiting_174a"), ("adressaat", "J. de Vries"),
-                    ("adres_adressaat", "Verzinsingel 15\n1017 GC Amsterdam"), ("begin", "2025-07-03"),
-                    ("einde", "2025-10-03"),
-                    ("motivering", "Na de explosie is sluiting nodig voor de veiligheid van de buren en de straat.")
-                ], as: officer)
-            try await body(app, officer, "/maatregelen/\(try redirectID(drafted).uuidString.lowercased())")
+            let measurePath = try await draftClosure(
+                app, as: officer,
+                addressee: [("adressaat", "J. de Vries"), ("adres_adressaat", "Verzinsingel 15\n1017 GC Amsterdam")])
+            try await body(app, officer, measurePath)
         }
     }
 

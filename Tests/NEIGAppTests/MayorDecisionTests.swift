@@ -19,24 +19,14 @@ import VaporTesting
             try await makeUser(app, email: "burgemeester@amsterdam.nl", role: .mayor, organisation: "GM0363")
             try await makeUser(app, email: "burgemeester@rotterdam.nl", role: .mayor, organisation: "GM0599")
             let officer = try await login(app, email: "oov@amsterdam.nl")
-            let caseID = try redirectID(
-                try await postForm(
-                    app, "/zaken",
-                    [
-                        ("titel", "Verzinsingel 15"), ("adres", "Verzinsingel 15"), ("fase", "explosie"),
-                        ("vertrouwelijkheid", "vertrouwelijk"), ("termijn", "56")
-                    ], as: officer))
-            let drafted = try await postForm(
-                app, "/zaken/\(caseID.uuidString.lowercased())/maatregelen",
-                [
-                    ("soort", "sluiting_174a"), ("adressaat", "De rechthebbende"), ("begin", "2025-07-03"),
-                    ("einde", "2025-10-03"),
-                    ("motivering", "Na de explosie is sluiting nodig voor de veiligheid van de buren en de straat.")
-                ], as: officer)
-            let measurePath = "/maatregelen/\(try redirectID(drafted).uuidString.lowercased())"
+            let measurePath = try await draftClosure(app, as: officer, addressee: [("adressaat", "De rechthebbende")])
             let mayor = try await login(app, email: "burgemeester@amsterdam.nl")
             try await body(app, officer, mayor, measurePath)
         }
+    }
+
+    func version(_ app: Application) async throws -> String {
+        try #require(try await Measure.query(on: app.db).first()?.submissionVersion)
     }
 
     func submit(_ app: Application, _ path: String, as officer: Browser) async throws -> TestingHTTPResponse {
@@ -81,14 +71,24 @@ import VaporTesting
             #expect(page.body.string.contains("Conceptbesluit") && page.body.string.contains("Ik heb besloten tot"))
             #expect(try await getPage(app, measurePath + "/besluiten", as: officer).status == .forbidden)
 
-            let bare = try await postForm(app, measurePath + "/besluiten", [("beslissing", "terugsturen")], as: mayor)
+            let stale = try await postForm(
+                app, measurePath + "/besluiten",
+                [("beslissing", "afwijzen"), ("opmerking", "Niet nodig."), ("versie", "1")],
+                as: mayor)
+            #expect(stale.status == .unprocessableEntity && stale.body.string.contains("Lees haar opnieuw"))
+            let bare = try await postForm(
+                app, measurePath + "/besluiten", [("beslissing", "terugsturen"), ("versie", try await version(app))],
+                as: mayor)
             #expect(bare.status == .unprocessableEntity && bare.body.string.contains("Schrijf bij terugsturen"))
             #expect(try await Measure.query(on: app.db).first()?.state == .voorgelegd)
 
             #expect(
                 try await postForm(
                     app, measurePath + "/besluiten",
-                    [("beslissing", "terugsturen"), ("opmerking", "Noem de eerdere aanslag in de motivering.")],
+                    [
+                        ("beslissing", "terugsturen"), ("opmerking", "Noem de eerdere aanslag in de motivering."),
+                        ("versie", try await version(app))
+                    ],
                     as: mayor
                 ).status == .seeOther)
             #expect(
@@ -109,7 +109,10 @@ import VaporTesting
                 secret: try #require(mayorUser.totpSecret), usedCounter: mayorUser.totpUsedCounter)
             let adopted = try await postForm(
                 app, measurePath + "/besluiten",
-                [("beslissing", "vaststellen"), ("wachtwoord", testPassword), ("code", code)], as: mayor)
+                [
+                    ("beslissing", "vaststellen"), ("wachtwoord", testPassword), ("code", code),
+                    ("versie", try await version(app))
+                ], as: mayor)
             #expect(adopted.status == .seeOther, "\(adopted.body.string.prefix(400))")
             #expect(
                 try await getPage(app, measurePath, as: mayor).body.string.contains("U heeft het besluit vastgesteld"))
@@ -143,6 +146,9 @@ import VaporTesting
                 try await CaseEvent.query(on: app.db).all().contains {
                     $0.text?.contains("De bewoner is verhuisd.") == true
                 })
+            #expect(
+                try await getPage(app, measurePath + "/besluit", as: officer).body.string.contains("INGETROKKEN"),
+                "a withdrawn decision's letter says it must not be sent")
         }
     }
 

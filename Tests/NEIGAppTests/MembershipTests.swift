@@ -180,6 +180,15 @@ import VaporTesting
                 try await AuditEvent.query(on: app.db).filter(\.$action ~~ ["user.suspend", "user.leave"]).count() == 2)
             let left = try #require(try await User.query(on: app.db).filter(\.$email == "b@rotterdam.nl").first())
             #expect(left.status == .left)
+            let leftPath = "/leden/\(left.id!.uuidString.lowercased())"
+            #expect(
+                try await postForm(app, leftPath + "/schorsen", [("reden", "Toch maar schorsen")], as: coordinator)
+                    .status == .unprocessableEntity)
+            #expect(
+                try await postForm(app, leftPath + "/herstellen", [], as: coordinator).status == .unprocessableEntity)
+            #expect(
+                try await User.find(left.id, on: app.db)?.status == .left,
+                "who left cannot be brought back by a coordinator")
         }
     }
 }

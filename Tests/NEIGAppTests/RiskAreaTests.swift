@@ -118,6 +118,14 @@ import VaporTesting
             let caseID = try redirectID(opened)
             #expect(try await CaseIncident.query(on: app.db).filter(\.$caseFile.$id == caseID).count() == 3)
             #expect(try await RiskArea.find(area.id, on: app.db)?.caseID == caseID)
+            let again = try await postForm(
+                app, "/zaken",
+                [
+                    ("titel", "Leidsegracht 5"), ("fase", "explosie"), ("vertrouwelijkheid", "vertrouwelijk"),
+                    ("termijn", "56"), ("risicogebied", id)
+                ], as: officer)
+            #expect(again.status == .conflict, "a second submit opens no second case for the area")
+            #expect(try await CaseFile.query(on: app.db).count() == 1)
             #expect(
                 try await getPage(app, "/risicogebieden/\(id)", as: officer).body.string.contains(
                     "Naar de zaak van dit gebied"))

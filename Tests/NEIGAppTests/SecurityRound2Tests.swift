@@ -87,6 +87,15 @@ import ZIPFoundation
             }, "\(html)")
     }
 
+    /// A quote followed by a combining mark is one Swift Character that is not `"`; the browser still ends the
+    /// attribute at the quote.
+    @Test func aQuoteWithACombiningMarkIsEscapedToo() {
+        let hostile = "x\"\u{0301} onfocus=alert(1) autofocus \"\u{0301}"
+        let escaped = AttributeValue.escape(hostile)
+        #expect(!escaped.unicodeScalars.contains("\""), "\(escaped.unicodeScalars.map { $0.value })")
+        #expect(escaped.hasPrefix("x&quot;\u{0301}"))
+    }
+
     @Test func onlySafeURLsReachLinks() {
         #expect(AttributeValue.url("javascript:alert(1)") == "#")
         #expect(AttributeValue.url("//evil.example") == "#")

@@ -37,3 +37,21 @@ func redirectID(_ response: TestingHTTPResponse) throws -> UUID {
         response.headers.first(name: .location), "no redirect: \(response.status) \(response.body.string.prefix(400))")
     return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
 }
+
+/// Opens a case at Verzinsingel 15 and drafts a closure order (3 July to 3 October 2025) in it, as the OOV adviser
+/// would on the case page; returns the measure's path.
+func draftClosure(_ app: Application, as officer: Browser, addressee: [(String, String)]) async throws -> String {
+    let caseID = try redirectID(
+        try await postForm(
+            app, "/zaken",
+            [
+                ("titel", "Verzinsingel 15"), ("adres", "Verzinsingel 15"), ("fase", "explosie"),
+                ("vertrouwelijkheid", "vertrouwelijk"), ("termijn", "56")
+            ], as: officer))
+    let drafted = try await postForm(
+        app, "/zaken/\(caseID.uuidString.lowercased())/maatregelen",
+        [("soort", "sluiting_174a"), ("begin", "2025-07-03"), ("einde", "2025-10-03")] + addressee + [
+            ("motivering", "Na de explosie is sluiting nodig voor de veiligheid van de buren en de straat.")
+        ], as: officer)
+    return "/maatregelen/\(try redirectID(drafted).uuidString.lowercased())"
+}

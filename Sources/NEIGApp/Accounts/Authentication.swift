@@ -62,7 +62,10 @@ struct SessionAuthenticationMiddleware: AsyncMiddleware {
                 {
                     request.storage[UnreadNotificationsKey.self] = try await Notifier.unreadCount(
                         try session.user.requireID(), on: request.db)
-                    try await request.takeFlash(from: session)
+                    // A download (`besluit.docx`, an export, a calendar feed) is not the page the message is for.
+                    if request.url.path.split(separator: "/").last?.contains(".") != true {
+                        try await request.takeFlash(from: session)
+                    }
                 }
             }
         } else {

@@ -30,6 +30,7 @@ enum AlertRoutes {
             ? req.query[String.self, at: "gemeente"].flatMap { req.application.neig.municipalities[$0]?.code } : nil
         var query = RiskArea.query(on: req.db)
         if let chosen { query = query.filter(\.$municipalityCode == chosen) }
+        if !seesAll { query = query.filter(\.$municipalityCode == (user.actor.municipalityCode ?? "")) }
         let visible = try await query.sort(\.$endsOn, .descending).limit(2000).all()
             .filter { AccessPolicy.canSeeLocation(user.actor, municipalityCode: $0.municipalityCode) }
         let counts = Dictionary(grouping: visible, by: { $0.state(today: today) }).mapValues(\.count)

@@ -12,9 +12,14 @@ extension RiskAreaService {
         sighting.$riskArea.id = areaID
         sighting.$user.id = userID
         sighting.seenAt = context.clock.now()
-        try await context.db.transaction { tx in
-            try await sighting.save(on: tx)
-            try await context.audit("risk_area.seen", object: "risk_area", id: areaID.uuidString.lowercased(), on: tx)
+        do {
+            try await context.db.transaction { tx in
+                try await sighting.save(on: tx)
+                try await context.audit(
+                    "risk_area.seen", object: "risk_area", id: areaID.uuidString.lowercased(), on: tx)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // A double click: the other request recorded the same sighting.
         }
     }
 

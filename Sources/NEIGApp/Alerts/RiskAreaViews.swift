@@ -78,8 +78,15 @@ struct RiskAreaListView {
     }
 
     var resultLine: String {
-        let label = state.map { "\($0.label.lowercased())e" } ?? ""
-        return "\(areas.count) \(label.isEmpty ? "" : label + " ")risicogebied\(areas.count == 1 ? "" : "en")"
+        let one = areas.count == 1
+        let adjective =
+            switch state {
+            case .running: one ? "lopend " : "lopende "
+            case .ended: "afgelopen "
+            case .closed: "vroegtijdig gesloten "
+            case nil: ""
+            }
+        return "\(areas.count) \(adjective)risicogebied\(one ? "" : "en")"
             + (municipality.map { " in \(registry[$0]?.displayName ?? $0)" } ?? "") + "."
     }
 

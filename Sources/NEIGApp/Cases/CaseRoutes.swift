@@ -39,7 +39,7 @@ enum CaseRoutes {
             "termijn": String(CaseService.defaultHandlingDays)
         ]
         var origin: (id: UUID, attacks: Int)?
-        if let area = try await riskArea(req.query[String.self, at: "risicogebied"], for: user, on: req.db) {
+        if let area = try await riskArea(req.query[String.self, at: "risicogebied"], for: user, context: req.context) {
             let attacks = try await RiskAreaService.attacks(of: area, on: req.db)
             let address = attacks.first?.address ?? ""
             values["titel"] = address
@@ -51,10 +51,11 @@ enum CaseRoutes {
             document: CaseFormView(context: req.pageContext, values: values, errors: [], riskArea: origin).document)
     }
 
-    /// The risk area a new case starts from: only a running one of the user's own municipality.
-    static func riskArea(_ id: String?, for user: User, on db: any Database) async throws -> RiskArea? {
-        guard let id = id.flatMap(UUID.init(uuidString:)), let area = try await RiskArea.find(id, on: db),
-            area.municipalityCode == user.actor.municipalityCode
+    /// The risk area a new case starts from: only a running one of the user's own municipality that has no case yet.
+    static func riskArea(_ id: String?, for user: User, context: ServiceContext) async throws -> RiskArea? {
+        guard let id = id.flatMap(UUID.init(uuidString:)), let area = try await RiskArea.find(id, on: context.db),
+            area.municipalityCode == user.actor.municipalityCode, area.caseID == nil,
+            area.state(today: context.clock.today) == .running
         else { return nil }
         return area
     }
@@ -83,14 +84,21 @@ enum CaseRoutes {
             handlingDays: values["termijn"], responsible: values["behandelaar"])
         {
         case .invalid(let errors):
-            let area = try await riskArea(form.risicogebied, for: user, on: req.db)
+            let area = try await riskArea(form.risicogebied, for: user, context: req.context)
             let attacks = try await area.asyncFlatMap { try await RiskAreaService.attacks(of: $0, on: req.db) }
             let view = CaseFormView(
                 context: req.pageContext, values: values, errors: errors,
                 riskArea: try area.map { (try $0.requireID(), attacks?.count ?? 0) })
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
         case .valid(let draft):
-            let area = try await riskArea(form.risicogebied, for: user, on: req.db)
+            let area = try await riskArea(form.risicogebied, for: user, context: req.context)
+            if area == nil && !(form.risicogebied ?? "").isEmpty {
+                throw NEIGError(
+                    status: .conflict, title: "Al een zaak",
+                    detail:
+                        "Voor dit risicogebied is al een zaak geopend, of het loopt niet meer. Er is geen nieuwe zaak gemaakt."
+                )
+            }
             let caseFile = try await CaseService.open(draft, by: user, from: area, context: req.context)
             return try await req.redirect(
                 to: SiteURL.caseFile(id: try caseFile.requireID()).path,

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NEIGCore
+import SQLKit
 import Vapor
 
 /// Opening a case and moving it through the phases, shared by the pages and the API.
@@ -80,6 +81,17 @@ enum CaseService {
             ).create(on: tx)
             try await Checklists.instantiate(for: caseFile, phase: draft.phase, startedAt: now, on: tx)
             if let area {
+                // Claimed in the same statement that checks it, so two submits cannot both open a case for one area.
+                let claimed = try await tx.sql.raw(
+                    "UPDATE risk_areas SET case_id = \(bind: try caseFile.requireID()) WHERE id = \(bind: try area.requireID()) AND case_id IS NULL RETURNING id"
+                ).all()
+                guard !claimed.isEmpty else {
+                    throw NEIGError(
+                        status: .conflict, title: "Al een zaak",
+                        detail: "Voor dit risicogebied is intussen al een zaak geopend. Er is geen nieuwe zaak gemaakt."
+                    )
+                }
+                area.caseID = caseFile.id
                 for incident in attacks {
                     try await CaseIncident(caseID: try caseFile.requireID(), incidentID: try incident.requireID())
                         .create(on: tx)
@@ -89,8 +101,6 @@ enum CaseService {
                     text:
                         "Geopend vanuit een risicogebied; \(attacks.count) aanslag\(attacks.count == 1 ? "" : "en") gekoppeld",
                     at: now, on: tx)
-                area.caseID = caseFile.id
-                try await area.save(on: tx)
             }
             try await context.audit(
                 "case.create", object: "case", id: caseFile.id?.uuidString.lowercased(),

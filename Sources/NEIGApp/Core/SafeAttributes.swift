@@ -8,17 +8,19 @@ import Plot
 /// renders each of them with a hostile value.
 enum AttributeValue {
     static func escape(_ value: String) -> String {
-        guard value.contains(where: { "&<>\"'".contains($0) }) else { return value }
+        // By scalar, not by Character: a quote followed by a combining mark is one Character that is not `"`, yet the
+        // browser still reads the quote and ends the attribute.
+        guard value.utf8.contains(where: { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }) else { return value }
         var result = ""
         result.reserveCapacity(value.utf8.count + 16)
-        for character in value {
-            switch character {
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -150,7 +150,7 @@ struct WorkList {
             Section(
                 title: "Risicogebieden zonder zaak", items: alertItems,
                 empty: "Bij elk lopend risicogebied in uw gemeente hoort een zaak, of er loopt er geen.",
-                more: ("Alle waarschuwingen", SiteURL.alerts.path))
+                more: ("Alle risicogebieden", SiteURL.alerts.path))
         ]
     }
 

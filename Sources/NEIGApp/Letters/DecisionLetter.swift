@@ -18,7 +18,8 @@ struct DecisionLetter {
     let subject: String
     let sections: [Section]
     let signature: [String]
-    let isDraft: Bool
+    /// A warning across the top when the letter must not be sent as it is.
+    let mark: String?
     /// Parts still to fill in before the letter can go: no letter paper, no address.
     let missing: [String]
 
@@ -35,7 +36,12 @@ struct DecisionLetter {
         self.paper = paper
         reference = Self.reference(caseFile: caseFile, measure: measure)
         date = measure.decidedAt.map(NEIGClock.civilDate(of:)) ?? today
-        isDraft = [.concept, .voorgelegd].contains(measure.state)
+        mark =
+            switch measure.state {
+            case .concept, .voorgelegd: "CONCEPT — nog niet vastgesteld door de burgemeester"
+            case .ingetrokken: "INGETROKKEN — dit besluit geldt niet en wordt niet verstuurd"
+            case .vastgesteld, .bekendgemaakt, .beeindigd: nil
+            }
         let addressLines = Self.lines(measure.addresseeAddress ?? "")
         addressee =
             [measure.addressee ?? "[naam van de geadresseerde]"]
@@ -78,8 +84,8 @@ struct DecisionLetter {
                 Section(
                     heading: "Bent u het niet eens met dit besluit?",
                     paragraphs: [
-                        "Dan kunt u bezwaar maken. Stuur uw bezwaarschrift binnen zes weken na de dag waarop u deze brief "
-                            + "kreeg.\(deadline) Stuur het naar: \(Self.oneLine(paper.objectionAddress))."
+                        "Dan kunt u bezwaar maken. Stuur uw bezwaarschrift binnen zes weken na de dag waarop deze brief is "
+                            + "verstuurd.\(deadline) Stuur het naar: \(Self.oneLine(paper.objectionAddress))."
                             + (paper.objectionEmail.map { " U kunt het ook mailen naar \($0)." } ?? ""),
                         "Zet in uw bezwaarschrift uw naam en adres, de datum, het kenmerk van deze brief (\(reference)) en "
                             + "waarom u het niet eens bent met mijn besluit. Zet uw handtekening eronder.",
@@ -110,7 +116,7 @@ struct DecisionLetter {
 
     var document: DOCXDocument {
         var paragraphs: [DOCXDocument.Paragraph] = []
-        if isDraft { paragraphs.append(.init(.mark, "CONCEPT — nog niet vastgesteld door de burgemeester")) }
+        if let mark { paragraphs.append(.init(.mark, mark)) }
         paragraphs.append(.init(.small, senderLines))
         paragraphs.append(.init(.normal, addressee))
         paragraphs.append(.init(.small, ["Kenmerk: \(reference)", "Datum: \(date.dutch)"]))

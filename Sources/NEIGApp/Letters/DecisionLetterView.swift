@@ -41,7 +41,7 @@ struct DecisionLetterView {
     var body: Node<HTML.BodyContext> {
         .article(
             .class("letter"),
-            .if(letter.isDraft, .p(.class("draft-mark"), .text("CONCEPT — nog niet vastgesteld door de burgemeester"))),
+            .unwrap(letter.mark) { .p(.class("draft-mark"), .text($0)) },
             lines(letter.senderLines, class: "letter-sender"),
             lines(letter.addressee, class: "letter-addressee"),
             .dl(

@@ -4,6 +4,11 @@ import NEIGCore
 
 /// The mayor's decision as a step of its own: an officer puts a measure to the mayor with a note and a date, the
 /// mayor hears of it in the app and by e-mail, decides on a page of its own, and the officer hears the outcome.
+extension Measure {
+    /// Identifies one submission: it changes each time the measure is put to the mayor again.
+    var submissionVersion: String? { submittedAt.map { String(Int(($0.timeIntervalSince1970 * 1000).rounded())) } }
+}
+
 extension MeasureService {
     /// The three answers a mayor can give to a measure put before them.
     enum Choice: String, CaseIterable {
@@ -31,6 +36,9 @@ extension MeasureService {
         var remark: String?
         var password: String?
         var code: String?
+        /// The submission the mayor read (`Measure.submissionVersion`), so a measure taken back and changed in the
+        /// meantime is not adopted unseen.
+        var version: String?
     }
 
     /// Decides a submitted measure. Sending back and refusing need a remark for the officer; adopting needs the
@@ -41,6 +49,14 @@ extension MeasureService {
         guard user.role == .mayor else { return .failure(.forbidden("Alleen de burgemeester neemt dit besluit.")) }
         guard measure.state == .voorgelegd else {
             return .failure(.invalid(field: .decision, message: "Deze maatregel ligt niet (meer) bij u voor."))
+        }
+        guard decision.version == measure.submissionVersion else {
+            return .failure(
+                .invalid(
+                    field: .decision,
+                    message:
+                        "Deze maatregel is intussen teruggenomen of opnieuw voorgelegd. Lees haar opnieuw voordat u besluit."
+                ))
         }
         guard let choice = decision.choice.flatMap(Choice.init(rawValue:)) else {
             return .failure(.invalid(field: .decision, message: "Kies vaststellen, terugsturen of afwijzen."))
@@ -81,10 +97,10 @@ extension MeasureService {
             .filter(\.$role == Role.mayor).all().filter(\.isActive)
         let link = SiteURL.measure(id: try measure.requireID(), .besluiten).path
         let due = measure.decideBefore.map { " vóór \(CivilDate.dutch(iso: $0))" } ?? ""
-        let title = "Besluit gevraagd\(due): \(measure.type.label.lowercased()) — \(caseFile.title)"
+        let title = "Besluit gevraagd\(due): \(measure.type.label.lowercased())"
         try await Notifier.notify(
             Dictionary(uniqueKeysWithValues: mayors.compactMap { $0.id.map { ($0, "measure:submitted") } }),
-            title: title, link: link, now: context.clock.now(), on: db)
+            title: "\(title) — \(caseFile.title)", link: link, now: context.clock.now(), on: db)
         for mayor in mayors {
             // No facts of the case in e-mail: it travels further than neig; the note and letter stay behind the login.
             try await OutboxMessage(

@@ -24,7 +24,8 @@ enum MeasureDecisionRoutes {
         guard measure.state == .voorgelegd else {
             return try await req.redirect(
                 to: SiteURL.measure(id: try measure.requireID()).path,
-                saying: "Over deze maatregel is al besloten: \(measure.state.label.lowercased()).")
+                saying:
+                    "Deze maatregel ligt niet (meer) bij u voor; de status is nu: \(measure.state.label.lowercased()).")
         }
         return try await HTMLPage(document: try await page(req, measure, caseFile, user: user).document)
             .encodeResponse(for: req)
@@ -35,13 +36,15 @@ enum MeasureDecisionRoutes {
         var opmerking: String?
         var wachtwoord: String?
         var code: String?
+        var versie: String?
     }
 
     static func decide(_ req: Request) async throws -> Response {
         let (user, measure, caseFile) = try await MeasureRoutes.find(req)
         let form = try req.content.decode(DecisionForm.self)
         let decision = MeasureService.Decision(
-            choice: form.beslissing, remark: form.opmerking, password: form.wachtwoord, code: form.code)
+            choice: form.beslissing, remark: form.opmerking, password: form.wachtwoord, code: form.code,
+            version: form.versie)
         switch try await MeasureService.decide(measure, decision, by: user, context: req.context) {
         case .success(let choice):
             let officer = measure.submittedBy.map { " \($0) krijgt hiervan bericht." } ?? ""

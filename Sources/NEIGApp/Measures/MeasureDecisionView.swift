@@ -50,6 +50,7 @@ struct MeasureDecisionView {
             .method(.post), .action(SiteURL.measure(id: uuid, .besluiten).path), .attribute(named: "novalidate"),
             .class("decision-form"),
             FormViews.csrf(context.csrfToken),
+            .input(.type(.hidden), .name("versie"), .value(measure.submissionVersion ?? "")),
             .fieldset(
                 .class(errors.contains { $0.field == MeasureField.decision.formName } ? "field has-error" : "field"),
                 .id("veld-\(MeasureField.decision.formName)"),

@@ -201,7 +201,18 @@ enum MeasureService {
         if mayorDecides && next != .vastgesteld { measure.mayorRemark = note.isEmpty ? nil : note }
         measure.state = next
         let caseFile = try await measure.$caseFile.get(on: context.db)
+        let submitted = measure.submittedAt
         try await context.db.transaction { tx in
+            // Another request may have moved it since this one read it: then nothing is written.
+            guard let stored = try await Measure.find(measure.id, on: tx), stored.state == current,
+                current != .voorgelegd || stored.submittedAt == submitted
+            else {
+                throw NEIGError(
+                    status: .conflict, title: "Intussen gewijzigd",
+                    detail:
+                        "Iemand anders heeft deze maatregel intussen gewijzigd. Er is niets opgeslagen; open haar opnieuw."
+                )
+            }
             try await measure.save(on: tx)
             try await CaseAccess.appendEvent(
                 caseFile, actor: user.name, kind: .maatregel,

@@ -144,7 +144,7 @@ struct MeasureDetailView {
                 to: .bekendgemaakt, button: "Bekendmaking vastleggen",
                 fields: FormViews.textField(
                     MeasureField.publishedOn.formName, label: "Bekendgemaakt op", value: today.iso, type: .date,
-                    hint: "De dag waarop de geadresseerde het besluit ontving. Daarna loopt de bezwaartermijn.",
+                    hint: "De dag waarop het besluit is verstuurd of uitgereikt. De bezwaartermijn begint de dag erna.",
                     errors: errors))
         case .bekendgemaakt:
             return stepForm(to: .beeindigd, button: "Maatregel beëindigen", secondary: true, fields: .empty)

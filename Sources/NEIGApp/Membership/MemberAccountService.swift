@@ -7,6 +7,10 @@ import Vapor
 extension MembershipService {
     /// The reason is required: the member may ask why, and a colleague reinstating needs to know.
     static func suspend(_ member: User, reason: String?, context: ServiceContext) async throws {
+        guard member.isActive else {
+            throw NEIGError.unprocessable(
+                "\(member.name) is al geschorst of heeft het netwerk verlaten. Er is niets gewijzigd.", items: [])
+        }
         let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (5...1000).contains(reason.count) else {
             throw NEIGError.unprocessable(

@@ -103,6 +103,9 @@ enum NewsRoutes {
 
     static func update(_ req: Request) async throws -> Response {
         let item = try await find(req)
+        guard item.withdrawnAt == nil else {
+            throw NEIGError.unprocessable("Dit bericht is ingetrokken en kan niet meer worden gewijzigd.", items: [])
+        }
         let form = try req.content.decode(NewsForm.self)
         switch NewsService.validate(
             title: form.titel, summary: form.samenvatting, body: form.tekst, visibility: form.zichtbaarheid)
@@ -125,6 +128,9 @@ enum NewsRoutes {
     static func withdraw(_ req: Request) async throws -> Response {
         let item = try await find(req)
         let reason = try req.content.decode(WithdrawForm.self).reden
+        guard item.withdrawnAt == nil else {
+            throw NEIGError.unprocessable("Dit bericht is al ingetrokken.", items: [])
+        }
         guard try await NewsService.withdraw(item, reason: reason, context: req.context) else {
             throw NEIGError.unprocessable(
                 "Schrijf waarom het bericht wordt ingetrokken (5 tot 1.000 tekens). Er is niets gewijzigd.",
@@ -145,7 +151,7 @@ enum NewsRoutes {
                 let id = item.id!.uuidString.lowercased()
                 return AtomFeed.Entry(
                     id: "urn:uuid:\(id)", title: item.title, link: base + SiteURL.newsItem(id: item.id!).path,
-                    updated: item.publishedAt,
+                    updated: item.editedAt ?? item.publishedAt,
                     author: item.authorName, summary: item.summary)
             })
         var headers = HTTPHeaders()
