@@ -22,6 +22,7 @@ struct MeasureDecisionView {
                 .p(.a(.href(SiteURL.caseFile(id: caseFile.id!).path), .text("Zaak: \(caseFile.title)"))),
                 FormViews.errorSummary(errors),
                 .p(.class("lead decision-summary"), .text(measure.wording(of: caseFile).summaryForMayor)),
+                .p(.class("no-print"), .a(.href("#uw-besluit"), .text("Direct naar uw besluit"))),
                 MeasureParts.submission(measure),
                 .div(
                     .class("side-by-side"),
@@ -48,7 +49,7 @@ struct MeasureDecisionView {
     var decisionForm: Node<HTML.BodyContext> {
         .form(
             .method(.post), .action(SiteURL.measure(id: uuid, .besluiten).path), .attribute(named: "novalidate"),
-            .class("decision-form"),
+            .class("decision-form"), .id("uw-besluit"),
             FormViews.csrf(context.csrfToken),
             .input(.type(.hidden), .name("versie"), .value(measure.submissionVersion ?? "")),
             .fieldset(
