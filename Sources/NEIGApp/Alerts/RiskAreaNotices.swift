@@ -8,11 +8,7 @@ import Vapor
 /// login.
 enum RiskAreaNotices {
     static func recipients(of municipality: String, on db: any Database) async throws -> [User] {
-        try await User.query(on: db)
-            .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
-            .filter(Organisation.self, \.$municipalityCode == municipality)
-            .filter(\.$role ~~ [Role.municipalOfficer, Role.mayor])
-            .all().filter(\.isActive)
+        try await User.staff(of: municipality, in: [.municipalOfficer, .mayor], on: db)
     }
 
     static func send(_ placement: RiskAreaService.Placement, patterns: [String: Bool], app: Application) async throws {
@@ -78,5 +74,17 @@ enum RiskAreaNotices {
             ["Aanbevolen nazorg (handelingskader, fase nazorg):"] + NearRepeatZone.suggestedActions.map { "- " + $0 }
         lines += ["", "Adres, aanslagen en acties: \(link)", "", "Dit bericht is automatisch verstuurd door neig."]
         return lines.joined(separator: "\n")
+    }
+}
+
+extension User {
+    /// The active members of a municipality's own organisation in the given roles: who hears of its risk areas and
+    /// of measures put to its mayor.
+    static func staff(of municipality: String, in roles: [Role], on db: any Database) async throws -> [User] {
+        try await User.query(on: db)
+            .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
+            .filter(Organisation.self, \.$municipalityCode == municipality)
+            .filter(\.$role ~~ roles)
+            .all().filter(\.isActive)
     }
 }

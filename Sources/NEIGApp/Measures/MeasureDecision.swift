@@ -91,10 +91,7 @@ extension MeasureService {
     static func announceSubmission(_ measure: Measure, caseFile: CaseFile, context: ServiceContext, on db: any Database)
         async throws
     {
-        let mayors = try await User.query(on: db)
-            .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
-            .filter(Organisation.self, \.$municipalityCode == measure.municipalityCode)
-            .filter(\.$role == Role.mayor).all().filter(\.isActive)
+        let mayors = try await User.staff(of: measure.municipalityCode, in: [.mayor], on: db)
         let link = SiteURL.measure(id: try measure.requireID(), .besluiten).path
         let due = measure.decideBefore.map { " vóór \(CivilDate.dutch(iso: $0))" } ?? ""
         let title = "Besluit gevraagd\(due): \(measure.type.label.lowercased())"

@@ -58,9 +58,7 @@ enum MeasureDecisionRoutes {
             return try await req.redirect(to: SiteURL.measure(id: try measure.requireID()).path, saying: said)
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
-            let stored =
-                try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == measure.requireID())
-                .first() ?? measure
+            let stored = try await MeasureRoutes.storedVersion(of: measure, on: req.db)
             let view = try await page(
                 req, stored, caseFile, user: user, errors: [.init(field: field, message: message)],
                 values: ["beslissing": form.beslissing ?? "", "opmerking": form.opmerking ?? ""])

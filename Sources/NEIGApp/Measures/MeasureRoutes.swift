@@ -71,13 +71,26 @@ enum MeasureRoutes {
         return (user, measure, try await measure.$caseFile.get(on: req.db))
     }
 
+    /// The information the measure cites that this reader may see.
+    static func visibleCitations(of measure: Measure, to user: User, _ req: Request) async throws
+        -> [InformationService.Visible]
+    {
+        let citedIDs = try measure.citedInformation
+        return try await InformationService.filterVisible(
+            citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
+            user: user, today: req.application.neig.clock.today, on: req.db)
+    }
+
+    /// The measure as stored, for showing a refused change: the request's copy may hold the change that was refused.
+    static func storedVersion(of measure: Measure, on db: any Database) async throws -> Measure {
+        try await Measure.query(on: db).with(\.$citationRows).filter(\.$id == measure.requireID()).first() ?? measure
+    }
+
     static func page(
         _ req: Request, _ measure: Measure, _ caseFile: CaseFile, user: User, errors: [FormViews.FieldError]
     ) async throws -> MeasureDetailView {
         let citedIDs = try measure.citedInformation
-        let cited = try await InformationService.filterVisible(
-            citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
-            user: user, today: req.application.neig.clock.today, on: req.db)
+        let cited = try await visibleCitations(of: measure, to: user, req)
         return MeasureDetailView(
             context: req.pageContext, measure: measure, caseFile: caseFile, cited: cited, citedCount: citedIDs.count,
             errors: errors,
@@ -109,11 +122,8 @@ enum MeasureRoutes {
         let incidents = try await CaseIncident.query(on: req.db).filter(\.$caseFile.$id == caseFile.requireID())
             .with(\.$incident).all().map(\.incident).sorted { $0.occurredOn < $1.occurredOn }
         let today = req.application.neig.clock.today
-        let citedIDs = try measure.citedInformation
-        let cited = try await InformationService.filterVisible(
-            citedIDs.isEmpty ? [] : try await InformationItem.query(on: req.db).filter(\.$id ~~ citedIDs).all(),
-            user: user, today: today, on: req.db
-        ).map(\.item).filter { !$0.isExpired(today: today) }
+        let cited = try await visibleCitations(of: measure, to: user, req).map(\.item)
+            .filter { !$0.isExpired(today: today) }
         return DecisionLetter(
             measure: measure, caseFile: caseFile,
             paper: try await LetterheadService.paper(for: measure.municipalityCode, context: req.context),
@@ -194,9 +204,7 @@ enum MeasureRoutes {
         case .failure(.forbidden(let message)): throw NEIGError.forbidden(message)
         case .failure(.invalid(let field, let message)):
             // The refused change is not kept: show the stored measure with the message.
-            let stored =
-                try await Measure.query(on: req.db).with(\.$citationRows).filter(\.$id == measure.requireID()).first()
-                ?? measure
+            let stored = try await storedVersion(of: measure, on: req.db)
             let view = try await page(
                 req, stored, caseFile, user: user, errors: [.init(field: field, message: message)])
             return try await HTMLPage(document: view.document, status: .unprocessableEntity).encodeResponse(for: req)
