@@ -21,6 +21,7 @@ import urllib.request
 
 import docx
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import accessibility as a11y
@@ -68,7 +69,10 @@ class Walk:
     def submit(self, form_selector: str, wait_for_status: str, label: str):
         """Sends one form and expects the next page to say what happened."""
         before = self.driver.current_url
+        # The page being left may carry the previous form's message: wait until it is gone before reading the new one.
+        old_page = self.driver.find_element(By.TAG_NAME, "html")
         self.css(form_selector + " button[type=submit]").click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old_page))
         try:
             WebDriverWait(self.driver, 30).until(
                 lambda d: d.find_elements(By.CSS_SELECTOR, "[role=status]#melding")
