@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
 
 import docx
@@ -216,28 +217,44 @@ class Walk:
         self.submit("form[action$='/herstellen']", "De schorsing is opgeheven", "coordinator reinstated the member")
 
 
+def walk_once(neig: str, width: int, shots: pathlib.Path) -> "Walk":
+    with tempfile.TemporaryDirectory() as workdir:
+        server = a11y.start_server(neig, workdir)
+        walk = Walk(width, shots)
+        try:
+            walk.measure_journey()
+            walk.risk_area_journey()
+            walk.suspension_journey()
+        except Exception as error:
+            where = traceback.extract_tb(error.__traceback__)[-3:]
+            steps = " < ".join(f"{frame.name}:{frame.lineno}" for frame in reversed(where))
+            walk.failures.append(
+                f"{width} journey stopped: {error!r} {getattr(error, 'msg', '') or ''} in {steps} at {walk.driver.current_url}")
+            walk.driver.save_screenshot(str(shots / f"{width}-stopped.png"))
+        finally:
+            walk.driver.quit()
+            server.terminate()
+            server.wait(timeout=10)
+    return walk
+
+
 def main() -> int:
     neig = sys.argv[1]
     shots = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ".build/screenshots")) / "journeys"
     shots.mkdir(parents=True, exist_ok=True)
     passed, failures = 0, []
     for width in (1366, 390):
-        with tempfile.TemporaryDirectory() as workdir:
-            server = a11y.start_server(neig, workdir)
-            walk = Walk(width, shots)
-            try:
-                walk.measure_journey()
-                walk.risk_area_journey()
-                walk.suspension_journey()
-            except Exception as error:
-                walk.failures.append(f"{width} journey stopped: {error!r} at {walk.driver.current_url}")
-                walk.driver.save_screenshot(str(shots / f"{width}-stopped.png"))
-            finally:
-                walk.driver.quit()
-                server.terminate()
-                server.wait(timeout=10)
+        # A driver error (Chromium or chromedriver losing an element or a session under load) with no failed
+        # expectation before it is retried once on a fresh server and browser; any failed expectation counts.
+        for attempt in (1, 2):
+            walk = walk_once(neig, width, shots)
+            stopped = [f for f in walk.failures if " journey stopped: " in f]
+            if attempt == 1 and stopped and len(stopped) == len(walk.failures):
+                print(f"retrying {width} px after a driver error: {stopped[0]}")
+                continue
             passed += walk.passed
             failures += walk.failures
+            break
     for failure in failures:
         print(f"FAIL {failure}")
     print(f"screenshots in {shots}")
