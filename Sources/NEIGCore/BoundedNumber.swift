@@ -74,7 +74,8 @@ public enum BoundedNumber {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         guard count.contains(parts.count) else {
             return .failure(
-                .outOfRange("\(parts.count) waarden", lower: String(count.lowerBound), upper: String(count.upperBound)))
+                .outOfRange(
+                    parts.count.counted(.value), lower: String(count.lowerBound), upper: String(count.upperBound)))
         }
         var values: [T] = []
         for part in parts {
@@ -87,7 +88,7 @@ public enum BoundedNumber {
     }
 
     static func outOfRange(_ text: String, _ range: ClosedRange<Int>) -> Failure {
-        .outOfRange(text, lower: range.lowerBound.dutchGrouped, upper: range.upperBound.dutchGrouped)
+        .outOfRange(text, lower: range.lowerBound.dutch, upper: range.upperBound.dutch)
     }
 
     static func outOfRange(_ text: String, _ range: ClosedRange<Double>) -> Failure {
@@ -96,5 +97,5 @@ public enum BoundedNumber {
 }
 
 private extension Double {
-    var boundLabel: String { self == rounded() && abs(self) < 1e15 ? Int(self).dutchGrouped : String(self) }
+    var boundLabel: String { self == rounded() && abs(self) < 1e15 ? Int(self).dutch : String(self) }
 }

@@ -7,15 +7,23 @@ extension Double {
     }
 }
 
-extension Int {
-    /// Thousands separated by a point, as Dutch text writes them: 10.000, −1.234.
-    public var dutchGrouped: String {
-        let digits = String(magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
-            grouped.append(digit)
-        }
-        return self < 0 ? "-" + grouped : grouped
+extension CivilDate {
+    /// "juni 2024": a month as Dutch text names it, never "2024-06".
+    public static func monthName(year: Int, month: Int) -> String {
+        guard (1...12).contains(month) else { return "\(year)-\(month)" }
+        return "\(dutchMonths[month - 1]) \(year)"
+    }
+
+    /// "jun 2024" for a stored "2024-06"; anything else is returned as it is.
+    public static func shortMonthName(isoMonth: String) -> String {
+        let parts = isoMonth.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return isoMonth }
+        return shortMonthName(year: year, month: month)
+    }
+
+    /// "jun 2024", for chart axes and table columns where the full name does not fit.
+    public static func shortMonthName(year: Int, month: Int) -> String {
+        guard (1...12).contains(month) else { return "\(year)-\(month)" }
+        return "\(dutchMonthAbbreviations[month - 1]) \(year)"
     }
 }

@@ -15,7 +15,38 @@ public struct TargetProgress: Sendable, Equatable {
     public let projectedTotal: Int?
 
     public var isYearComplete: Bool { asOf.month == 12 && asOf.day == 31 }
-    public var onTrack: Bool? { projectedTotal.map { $0 <= targetMaximum } }
+
+    /// Whether the year is heading for the target, judged by the 95 % prediction interval of the projection, so
+    /// that a projection of 1.181 against a target of 1.179 does not read as failing.
+    public enum Outlook: String, Sendable {
+        /// The whole interval is at or below the target (or, for a finished year, the total is).
+        case belowTarget
+        /// The whole interval is above the target.
+        case aboveTarget
+        /// The interval holds the target: it can still go either way.
+        case undecided
+    }
+
+    public var outlook: Outlook? {
+        guard let interval = projectionInterval else { return nil }
+        if interval.upperBound <= targetMaximum { return .belowTarget }
+        if interval.lowerBound > targetMaximum { return .aboveTarget }
+        return .undecided
+    }
+
+    /// The range the whole year's count falls in with 95 % probability. The rest of the year is a Poisson count
+    /// whose rate is itself estimated from the attacks so far, so both variances add:
+    /// Var = λ + λ² / yearToDate with λ the expected remaining attacks. A finished year is its own total.
+    public var projectionInterval: ClosedRange<Int>? {
+        guard let projectedTotal else { return nil }
+        if expectedShare >= 1 || isYearComplete { return projectedTotal...projectedTotal }
+        let remaining = Double(projectedTotal - yearToDate)
+        let variance = remaining + (yearToDate > 0 ? remaining * remaining / Double(yearToDate) : remaining)
+        let margin = 1.96 * variance.squareRoot()
+        let lower = max(yearToDate, Int((Double(projectedTotal) - margin).rounded(.down)))
+        let upper = max(lower, Int((Double(projectedTotal) + margin).rounded(.up)))
+        return lower...upper
+    }
     public var changeSamePeriodPct: Double? {
         previousYearSamePeriod > 0
             ? Double(yearToDate - previousYearSamePeriod) / Double(previousYearSamePeriod) * 100 : nil

@@ -74,7 +74,7 @@ public struct CSVReader: Sendable {
                 problems.append(
                     Problem(
                         line: record.line, column: nil,
-                        reason: "\(record.fields.count) velden, de kopregel heeft er \(header.count)"))
+                        reason: "\(record.fields.count.counted(.field)), de kopregel heeft er \(header.count.dutch)"))
                 continue
             }
             rows.append(record)

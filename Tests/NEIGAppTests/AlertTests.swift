@@ -50,7 +50,7 @@ import VaporTesting
                 "no addresses in e-mail")
             let area = try #require(try await RiskArea.query(on: app.db).first())
             #expect(area.attackCount == 3 && area.endsOn == "2025-07-18")
-            #expect(mail.allSatisfy { $0.body.contains("/risicogebieden/\(area.id!.uuidString.lowercased())") })
+            #expect(mail.allSatisfy { $0.body.contains("/waarschuwingen/\(area.id!.uuidString.lowercased())") })
         }
     }
 
@@ -58,9 +58,9 @@ import VaporTesting
         try await withNEIGApp { app in
             try await setUp(app)
             let area = try #require(try await RiskArea.query(on: app.db).first())
-            let areaPath = "/risicogebieden/\(area.id!.uuidString.lowercased())"
+            let areaPath = "/waarschuwingen/\(area.id!.uuidString.lowercased())"
             let rotterdam = try await login(app, email: "oov@rotterdam.nl")
-            let list = try await getPage(app, "/meldingen", as: rotterdam).body.string
+            let list = try await getPage(app, "/waarschuwingen", as: rotterdam).body.string
             #expect(!list.contains("Leidsegracht") && list.contains("Er zijn geen lopende risicogebieden."))
             #expect(try await getPage(app, areaPath, as: rotterdam).status == .notFound)
             #expect(try await postForm(app, areaPath + "/gezien", [], as: rotterdam).status == .notFound)
@@ -71,7 +71,7 @@ import VaporTesting
             #expect(
                 try await getPage(app, "/", as: amsterdam).body.string.contains(
                     "1 lopend risicogebied dat u nog niet zag"))
-            let listed = try await getPage(app, "/meldingen", as: amsterdam).body.string
+            let listed = try await getPage(app, "/waarschuwingen", as: amsterdam).body.string
             #expect(
                 listed.contains("Amsterdam: Leidsegracht 5 en 2 andere aanslagen") && listed.contains("nieuw voor u"))
             let page = try await getPage(app, areaPath, as: amsterdam).body.string
@@ -85,7 +85,7 @@ import VaporTesting
             #expect(
                 try await getPage(app, "/", as: mayor).body.string.contains("1 lopend risicogebied dat u nog niet zag"),
                 "one person's 'seen' is not the mayor's")
-            #expect(try await getPage(app, "/meldingen", as: amsterdam).body.string.contains("Lopend (1)"))
+            #expect(try await getPage(app, "/waarschuwingen", as: amsterdam).body.string.contains("Lopend (1)"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "risk_area.seen").count() == 1)
         }
     }

@@ -87,22 +87,22 @@ import VaporTesting
             for (ownership, code) in [(Ownership.own, "GM0363"), (.other, "GM0599")] {
                 let fixture = try await caseFixture(
                     app, municipality: code, partner: ownership == .own ? userID : nil, role: role)
-                objects["/risicogebieden/", default: [:]][ownership] = areas[code]
+                objects["/waarschuwingen/", default: [:]][ownership] = areas[code]
                 objects["/zaken/", default: [:]][ownership] = fixture.caseID
                 objects["/api/v1/cases/", default: [:]][ownership] = fixture.caseID
                 objects["/maatregelen/", default: [:]][ownership] = fixture.measureID
                 objects["/informatie/", default: [:]][ownership] = fixture.informationID
                 objects["/signalen/", default: [:]][ownership] = fixture.signalID
-                objects["/bibliotheek/", default: [:]][ownership] = try await libraryFixture(
+                objects["/kennisbank/", default: [:]][ownership] = try await libraryFixture(
                     app, readable: ownership == .own, author: userID)
-                objects["/api/v1/library/", default: [:]][ownership] = objects["/bibliotheek/"]![ownership]
+                objects["/api/v1/library/", default: [:]][ownership] = objects["/kennisbank/"]![ownership]
                 objects["/leden/", default: [:]][ownership] = try await makeUser(
                     app, email: "lid-\(ownership)@example.nl", role: .analyst, organisation: "vng")
                 objects["/leden/aanvragen/", default: [:]][ownership] = try await applicationFixture(
                     app, email: "aanvraag-\(ownership)@example.nl")
-                objects["/evenementen/", default: [:]][ownership] =
+                objects["/bijeenkomsten/", default: [:]][ownership] =
                     ownership == .own ? try await eventFixture(app, organiser: userID) : UUID()
-                objects["/api/v1/events/", default: [:]][ownership] = objects["/evenementen/"]![ownership]
+                objects["/api/v1/events/", default: [:]][ownership] = objects["/bijeenkomsten/"]![ownership]
                 let intervention = try await interventionFixture(app, owner: ownership == .own ? userID : nil)
                 objects["/interventies/", default: [:]][ownership] = intervention.id
                 objects["/api/v1/interventions/", default: [:]][ownership] = intervention.id

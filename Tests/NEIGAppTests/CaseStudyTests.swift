@@ -72,7 +72,7 @@ import VaporTesting
                 document.visibility == .leden && document.body.contains("## Situatie")
                     && !document.body.contains("Jansen"))
             #expect(
-                try await getPage(app, "/bibliotheek?q=bedreigd&soort=casuistiek", as: colleague).body.string.contains(
+                try await getPage(app, "/kennisbank?q=bedreigd&soort=casuistiek", as: colleague).body.string.contains(
                     "Dreiging tegen een bewoner"))
             #expect(
                 try await postForm(

@@ -70,7 +70,7 @@ import VaporTesting
             let browser = try await login(app, email: "a@amsterdam.nl")
             let meeting = try await event(app, capacity: 30)
             let response = try await getPage(
-                app, "/evenementen/\(meeting.id!.uuidString.lowercased())/agenda.ics", as: browser)
+                app, "/bijeenkomsten/\(meeting.id!.uuidString.lowercased())/agenda.ics", as: browser)
             #expect(response.headers.contentType?.description.hasPrefix("text/calendar") == true)
             let text = response.body.string
             #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
@@ -88,9 +88,9 @@ import VaporTesting
 
             #expect(
                 try await postForm(
-                    app, "/evenementen/\(meeting.id!.uuidString.lowercased())/aanmelden", [], as: browser
+                    app, "/bijeenkomsten/\(meeting.id!.uuidString.lowercased())/aanmelden", [], as: browser
                 ).status == .seeOther)
-            let page = try await postForm(app, "/evenementen/agenda", [], as: browser).body.string
+            let page = try await postForm(app, "/bijeenkomsten/agenda", [], as: browser).body.string
             let feedPath = try #require(
                 page.range(of: #"/agenda/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(page[$0]) })
             var feed = ""
@@ -126,7 +126,7 @@ import VaporTesting
             #expect(messages.map(\.recipient) == ["deelnemer0@example.nl"])
             #expect(
                 messages.first?.body.contains(
-                    "https://neig.example/evenementen/\(soon.id!.uuidString.lowercased())/agenda.ics") == true)
+                    "https://neig.example/bijeenkomsten/\(soon.id!.uuidString.lowercased())/agenda.ics") == true)
             // The event 30 hours away is reminded the next time round, six hours later.
             #expect(
                 try await EventReminders.sendDue(
@@ -144,11 +144,11 @@ import VaporTesting
             let meeting = try await event(app, capacity: 10)
             meeting.organiserID = organiserID
             try await meeting.save(on: app.db)
-            let path = "/evenementen/\(meeting.id!.uuidString.lowercased())"
+            let path = "/bijeenkomsten/\(meeting.id!.uuidString.lowercased())"
             #expect(try await postForm(app, "\(path)/aanmelden", [], as: attendee).status == .seeOther)
             let slides = try redirectID(
                 try await postForm(
-                    app, "/bibliotheek",
+                    app, "/kennisbank",
                     [
                         ("titel", "Presentatie kennissessie nazorg"), ("samenvatting", "De sheets."),
                         ("soort", "presentatie"), ("zichtbaarheid", "leden")
@@ -174,7 +174,7 @@ import VaporTesting
                     == .seeOther)
             let page = try await getPage(app, path, as: attendee).body.string
             #expect(
-                page.contains("/bibliotheek/\(slides.uuidString.lowercased())")
+                page.contains("/kennisbank/\(slides.uuidString.lowercased())")
                     && page.contains("Presentatie kennissessie nazorg"))
             let attendeeID = try #require(
                 try await User.query(on: app.db).filter(\.$email == "deelnemer@utrecht.nl").first()?.requireID())

@@ -110,7 +110,7 @@ import VaporTesting
                     && document.body.contains("Gemeente Amsterdam"))
             #expect(!document.body.contains("adviseur"), "answers are attributed to organisations, not persons")
             #expect(
-                try await getPage(app, "/bibliotheek?q=cameratoezicht", as: follower).body.string.contains(
+                try await getPage(app, "/kennisbank?q=cameratoezicht", as: follower).body.string.contains(
                     "Wie heeft ervaring met cameratoezicht"))
             #expect(
                 try await notifications(app, "volger@rotterdam.nl").last?.title

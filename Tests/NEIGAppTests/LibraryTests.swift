@@ -48,7 +48,7 @@ import ZIPFoundation
         file: Part? = nil, as browser: Browser
     ) async throws -> TestingHTTPResponse {
         try await postMultipart(
-            app, "/bibliotheek",
+            app, "/kennisbank",
             [
                 ("titel", title), ("samenvatting", summary), ("tekst", body), ("soort", "handelingskader"),
                 ("lijnen[]", "nazorg"), ("fasen[]", "explosie"), ("zichtbaarheid", visibility), ("groep", group)
@@ -92,7 +92,7 @@ import ZIPFoundation
                     app, title: topic, summary: "Over \(topic.lowercased()).", body: "Tekst.", as: member)
             }
 
-            let results = try await getPage(app, "/bibliotheek?q=explosies", as: member).body.string
+            let results = try await getPage(app, "/kennisbank?q=explosies", as: member).body.string
             #expect(results.contains("Handelingskader na een explosie") && results.contains("Preventie bij scholen"))
             #expect(!results.contains("Camera&#x27;s") && !results.contains("Camera's"))
             #expect(results.contains("<mark>"))
@@ -101,22 +101,22 @@ import ZIPFoundation
                     < results.range(of: "Preventie bij scholen")!.lowerBound,
                 "a title match ranks above a summary match")
             #expect(
-                try await getPage(app, "/bibliotheek?q=sluitingen", as: member).body.string.contains(">Sluiting</a>"),
+                try await getPage(app, "/kennisbank?q=sluitingen", as: member).body.string.contains(">Sluiting</a>"),
                 "a plural finds the singular on both engines (PostgreSQL stems sluiting to sluit)")
             #expect(
-                try await getPage(app, "/bibliotheek?q=bewonersavonden", as: member).body.string.contains(
+                try await getPage(app, "/kennisbank?q=bewonersavonden", as: member).body.string.contains(
                     "Handelingskader na een explosie"),
                 "text inside a DOCX attachment is searchable")
             #expect(
-                try await getPage(app, "/bibliotheek?q=explosies&lijn=preventie", as: member).body.string.contains(
+                try await getPage(app, "/kennisbank?q=explosies&lijn=preventie", as: member).body.string.contains(
                     "0 resultaten"))
 
             let id = try redirectID(created).uuidString.lowercased()
-            let page = try await getPage(app, "/bibliotheek/\(id)", as: member).body.string
+            let page = try await getPage(app, "/kennisbank/\(id)", as: member).body.string
             #expect(page.contains("&lt;script&gt;") && !page.contains("<script>alert"))
             #expect(!page.contains("javascript:"))
             var download: TestingHTTPResponse?
-            try await app.testing().test(.GET, "/bibliotheek/\(id)/bijlage") { download = $0 }
+            try await app.testing().test(.GET, "/kennisbank/\(id)/bijlage") { download = $0 }
             #expect(download?.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
             #expect(download?.headers.first(name: "X-Content-Type-Options") == "nosniff")
             #expect(download?.headers.contentType?.description.contains("wordprocessingml") == true)
@@ -153,19 +153,19 @@ import ZIPFoundation
                     app, title: "X", summary: "Y", body: "", visibility: "groep", group: "bestaat-niet", as: author
                 ).status == .unprocessableEntity)
             var anonymous = ""
-            try await app.testing().test(.GET, "/bibliotheek?q=explosies") { anonymous = $0.body.string }
+            try await app.testing().test(.GET, "/kennisbank?q=explosies") { anonymous = $0.body.string }
             #expect(
                 anonymous.contains("Openbaar stuk") && !anonymous.contains("Ledenstuk")
                     && !anonymous.contains("Groepsstuk"))
-            try await app.testing().test(.GET, "/bibliotheek/\(ids["Ledenstuk"]!)") { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/kennisbank/\(ids["Ledenstuk"]!)") { #expect($0.status == .notFound) }
             let outsider = try await login(app, email: "c@utrecht.nl")
-            let seen = try await getPage(app, "/bibliotheek?q=explosies", as: outsider).body.string
+            let seen = try await getPage(app, "/kennisbank?q=explosies", as: outsider).body.string
             #expect(seen.contains("Ledenstuk") && !seen.contains("Groepsstuk"))
-            #expect(try await getPage(app, "/bibliotheek/\(ids["Groepsstuk"]!)", as: outsider).status == .notFound)
+            #expect(try await getPage(app, "/kennisbank/\(ids["Groepsstuk"]!)", as: outsider).status == .notFound)
             let insider = try await login(app, email: "b@rotterdam.nl")
-            #expect(try await getPage(app, "/bibliotheek/\(ids["Groepsstuk"]!)", as: insider).status == .ok)
+            #expect(try await getPage(app, "/kennisbank/\(ids["Groepsstuk"]!)", as: insider).status == .ok)
             #expect(
-                try await getPage(app, "/bibliotheek/\(ids["Ledenstuk"]!)/bewerken", as: insider).status == .forbidden)
+                try await getPage(app, "/kennisbank/\(ids["Ledenstuk"]!)/bewerken", as: insider).status == .forbidden)
         }
     }
 
@@ -194,17 +194,17 @@ import ZIPFoundation
             ).uuidString.lowercased()
             #expect(
                 try await postMultipart(
-                    app, "/bibliotheek/\(id)",
+                    app, "/kennisbank/\(id)",
                     [
                         ("titel", "Versie twee"), ("samenvatting", "Tweede."), ("tekst", "Nieuw."),
                         ("soort", "handreiking"), ("zichtbaarheid", "leden")
                     ], as: author
                 ).status == .seeOther)
-            let versions = try await getPage(app, "/bibliotheek/\(id)/versies", as: author).body.string
+            let versions = try await getPage(app, "/kennisbank/\(id)/versies", as: author).body.string
             #expect(versions.contains("Versie 1") && versions.contains("Versie een"))
-            #expect(try await getPage(app, "/bibliotheek?q=versie", as: author).body.string.contains("Versie twee"))
+            #expect(try await getPage(app, "/kennisbank?q=versie", as: author).body.string.contains("Versie twee"))
             #expect(
-                !(try await getPage(app, "/bibliotheek?q=oud", as: author).body.string.contains("Versie twee")),
+                !(try await getPage(app, "/kennisbank?q=oud", as: author).body.string.contains("Versie twee")),
                 "the index follows the new version")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "library.edit").count() == 1)
         }

@@ -30,7 +30,7 @@ import Vapor
         try await withNEIGApp(demo: true) { app in
             let coordinator = try await login(app, email: "coordinator@demo.neig.nl", password: DemoSeeder.password)
             let document = try #require(try await LibraryDocument.query(on: app.db).first()?.requireID())
-            let link = "/bibliotheek/\(document.uuidString.lowercased())"
+            let link = "/kennisbank/\(document.uuidString.lowercased())"
             let response = try await postForm(
                 app, "/interventies",
                 [

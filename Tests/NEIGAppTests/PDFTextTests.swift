@@ -73,7 +73,7 @@ import VaporTesting
                     contentType: "application/pdf"), as: member)
             #expect(created.status == .seeOther)
             #expect(
-                try await getPage(app, "/bibliotheek?q=aanspreekpunten", as: member).body.string.contains(
+                try await getPage(app, "/kennisbank?q=aanspreekpunten", as: member).body.string.contains(
                     ">Bijlage</a>"),
                 "a word form of a word in the PDF finds the document")
         }

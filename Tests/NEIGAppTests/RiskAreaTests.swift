@@ -42,7 +42,7 @@ import VaporTesting
             let officer = try await login(app, email: "oov@amsterdam.nl")
             let first = try await areas(app)[0]
             #expect(
-                try await postForm(app, "/risicogebieden/\(first.id!.uuidString.lowercased())/gezien", [], as: officer)
+                try await postForm(app, "/waarschuwingen/\(first.id!.uuidString.lowercased())/gezien", [], as: officer)
                     .status == .seeOther)
 
             _ = try await importCSV(
@@ -76,7 +76,7 @@ import VaporTesting
             try await setUp(app)
             let officer = try await login(app, email: "oov@amsterdam.nl")
             let area = try await areas(app)[0]
-            let path = "/risicogebieden/\(area.id!.uuidString.lowercased())"
+            let path = "/waarschuwingen/\(area.id!.uuidString.lowercased())"
             let bare = try await postForm(app, path + "/sluiten", [("reden", " ")], as: officer)
             #expect(bare.status == .unprocessableEntity && bare.body.string.contains("Schrijf waarom"))
             #expect(try await RiskArea.find(area.id, on: app.db)?.closedOn == nil)
@@ -90,7 +90,8 @@ import VaporTesting
             let closed = try #require(try await RiskArea.find(area.id, on: app.db))
             #expect(closed.closedReason == "De daders zijn aangehouden." && closed.closedBy == "oov")
             #expect(
-                try await getPage(app, "/meldingen?staat=gesloten", as: officer).body.string.contains("Leidsegracht 5"))
+                try await getPage(app, "/waarschuwingen?staat=gesloten", as: officer).body.string.contains(
+                    "Leidsegracht 5"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "risk_area.close").count() == 1)
 
             _ = try await importCSV(
@@ -127,7 +128,7 @@ import VaporTesting
             #expect(again.status == .conflict, "a second submit opens no second case for the area")
             #expect(try await CaseFile.query(on: app.db).count() == 1)
             #expect(
-                try await getPage(app, "/risicogebieden/\(id)", as: officer).body.string.contains(
+                try await getPage(app, "/waarschuwingen/\(id)", as: officer).body.string.contains(
                     "Naar de zaak van dit gebied"))
             #expect(
                 !(try await getPage(app, "/", as: officer).body.string.contains("Leidsegracht 5 en 2 andere aanslagen")),

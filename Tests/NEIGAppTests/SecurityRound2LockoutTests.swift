@@ -135,7 +135,7 @@ extension SecurityRound2Tests {
         try await withNEIGApp { app in
             try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
             let browser = try await login(app, email: "oov@amsterdam.nl")
-            for path in ["/", "/bibliotheek", "/api/v1/incidents", "/incidenten"] {
+            for path in ["/", "/kennisbank", "/api/v1/incidents", "/incidenten"] {
                 #expect(
                     try await getPage(app, path, as: browser).headers.first(name: .cacheControl) == "no-store",
                     "\(path)")

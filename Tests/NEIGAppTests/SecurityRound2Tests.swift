@@ -64,7 +64,7 @@ import ZIPFoundation
         try await withNEIGApp { app in
             let hostile = #""><meta http-equiv="refresh" content="0;url=https://example.org">"#
             var body = ""
-            try await app.testing().test(.GET, "/bibliotheek?q=" + RouteWalker.encode(hostile)) {
+            try await app.testing().test(.GET, "/kennisbank?q=" + RouteWalker.encode(hostile)) {
                 body = $0.body.string
             }
             #expect(

@@ -36,7 +36,29 @@ import Testing
         #expect(progress.targetMaximum == 1388)
         #expect(abs(progress.expectedShare - 0.5) < 1e-9)
         #expect(progress.projectedTotal == 1200)
-        #expect(progress.onTrack == true)
+        // 600 more expected: sd = √(600 + 600²/600) ≈ 34.6, so 1.200 ± 68.
+        #expect(progress.projectionInterval == 1132...1268)
+        #expect(progress.outlook == .belowTarget)
+    }
+
+    @Test func aProjectionCloseToTheTargetIsNotYetAVerdict() {
+        let profile = [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]]
+        func progress(_ yearToDate: Int, asOf: CivilDate) -> TargetProgress {
+            TargetProgress(
+                year: 2025, asOf: asOf, yearToDate: yearToDate, previousYearSamePeriod: 0, previousYearTotal: 1310,
+                profileMonths: profile)
+        }
+        let november = CivilDate(year: 2025, month: 11, day: 30)!
+        // Target 1.179; 1.081 by the end of November projects to about 1.179–1.180: too close to call.
+        let close = progress(1081, asOf: november)
+        #expect(close.targetMaximum == 1179)
+        #expect(close.outlook == .undecided)
+        #expect(close.projectionInterval.map { $0.contains(close.targetMaximum) } == true)
+        #expect(progress(1300, asOf: november).outlook == .aboveTarget)
+        #expect(progress(900, asOf: november).outlook == .belowTarget)
+        let finished = progress(1180, asOf: CivilDate(year: 2025, month: 12, day: 31)!)
+        #expect(finished.projectionInterval == 1180...1180)
+        #expect(finished.outlook == .aboveTarget)
     }
 
     @Test func repeatAddressesNeedTwoAttacksWithinAYear() {

@@ -75,12 +75,35 @@ def start_server(neig: str, workdir: str) -> subprocess.Popen:
 def browser() -> webdriver.Chrome:
     options = Options()
     options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=nl-NL"]:
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,1800", "--lang=nl-NL",
+                     "--hide-scrollbars"]:
         options.add_argument(argument)
     return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
 
 
+WIDTHS = (1366, 390)
+
+
 def audit(driver, label: str, shots: pathlib.Path) -> list[str]:
+    """axe and a screenshot at each width, and no sideways scrolling of the page at any of them."""
+    problems = []
+    for width in WIDTHS:
+        driver.set_window_size(width, 1800)
+        problems += [f"at {width} px: {problem}" for problem in audit_at(driver, f"{label} {width}", shots)]
+        overflow = driver.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "if (document.documentElement.scrollWidth <= w) return [];"
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1"
+            " && !e.closest('.table-scroll') && getComputedStyle(e).position !== 'absolute')"
+            ".slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')"
+            " + ' to ' + Math.round(e.getBoundingClientRect().right) + ' px');")
+        if overflow or driver.execute_script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+            problems.append(f"at {width} px the page scrolls sideways: {', '.join(overflow) or 'no element named'}")
+    return problems
+
+
+def audit_at(driver, label: str, shots: pathlib.Path) -> list[str]:
     driver.execute_script(AXE)
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -113,7 +136,7 @@ def main() -> int:
                     passed += 1
 
             for label, path in [("anonymous home", "/"), ("login", "/login"), ("open data", "/open-data"),
-                                ("anonymous library search", "/bibliotheek?q=explosies"), ("apply", "/aanmelden"), ("anonymous news", "/nieuws"),
+                                ("anonymous library search", "/kennisbank?q=explosies"), ("apply", "/aanmelden"), ("anonymous news", "/nieuws"),
                                 ("not found", "/bestaat-niet")]:
                 driver.get(BASE + path)
                 check(label)
@@ -163,7 +186,7 @@ def main() -> int:
 
             for role, email in ROLES.items():
                 log_in(role, email)
-                pages = [("home", "/"), ("account", "/account"), ("alerts", "/meldingen"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
+                pages = [("home", "/"), ("account", "/account"), ("alerts", "/waarschuwingen"), ("monitor", "/monitor"), ("monitor 2024", "/monitor?jaar=2024"),
                          ("monitor Amsterdam", "/monitor/gemeente/GM0363"), ("incidents", "/incidenten"),
                          ("incidents filtered", "/incidenten?gemeente=GM0599&doelwit=woning"), ("open data", "/open-data")]
                 if role in EDITORS:
@@ -182,15 +205,15 @@ def main() -> int:
                     pages.append(("signals", "/signalen"))
                 if role in SENDERS:
                     pages.append(("new signal", "/signalen/nieuw"))
-                pages += [("library search", "/bibliotheek?q=explosies&lijn=nazorg"), ("new library item", "/bibliotheek/nieuw"), ("members", "/leden"),
-                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/evenementen"),
+                pages += [("library search", "/kennisbank?q=explosies&lijn=nazorg"), ("new library item", "/kennisbank/nieuw"), ("members", "/leden"),
+                          ("case studies", "/casuistiek"), ("new case study", "/casuistiek/nieuw"), ("events", "/bijeenkomsten"),
                           ("questions", "/vragen"), ("questions by tag", "/vragen?tag=nazorg"), ("new question", "/vragen/nieuw"),
                           ("notifications", "/notificaties"), ("follow", "/notificaties/volgen"), ("news", "/nieuws"),
                           ("interventions", "/interventies")]
                 if role in ("coordinator", "municipal_officer", "mayor", "analyst"):
                     pages.append(("new intervention", "/interventies/nieuw"))
                 if role in ("coordinator", "municipal_officer"):
-                    pages.append(("new event", "/evenementen/nieuw"))
+                    pages.append(("new event", "/bijeenkomsten/nieuw"))
                 if role == "coordinator":
                     pages += [("applications", "/leden/aanvragen"), ("groups", "/groepen"), ("group", "/groepen/oov-randstad"), ("new news", "/nieuws/nieuw")]
                 if role in ANALYSTS:
@@ -202,8 +225,8 @@ def main() -> int:
                     driver.get(BASE + path)
                     check(f"{role} {label}")
                 # The first item of each list, opened as a user would.
-                for listing, link, label in [("/incidenten", "tbody tr td a", "incident detail"), ("/bibliotheek", "ol.results h2 a", "library document"),
-                                             ("/evenementen", "ul.results h2 a", "event"), ("/vragen", "ol.results h2 a", "question"),
+                for listing, link, label in [("/incidenten", "tbody tr td a", "incident detail"), ("/kennisbank", "ol.results h2 a", "library document"),
+                                             ("/bijeenkomsten", "ul.results h2 a", "event"), ("/vragen", "ol.results h2 a", "question"),
                                              ("/nieuws", "ol.results h2 a", "news item"), ("/interventies", "main table tbody tr td a", "intervention")]:
                     driver.get(BASE + listing)
                     driver.find_element(By.CSS_SELECTOR, link).click()
@@ -259,6 +282,25 @@ def main() -> int:
             submit("veld-situatie", "Bewoner Jan Jansen aan de Kerkstraat 12 werd bedreigd.")
             WebDriverWait(driver, 30).until(lambda d: re.match(r".*/casuistiek/[0-9a-f-]{36}$", d.current_url))
             check("municipal_officer case study with findings")
+
+            # On a phone the menu is one button; opened, it lists every page of the role under its task.
+            driver.set_window_size(390, 1800)
+            driver.get(BASE + "/")
+            menu_links = driver.find_elements(By.CSS_SELECTOR, ".main-menu .menu-items a")
+            if any(link.is_displayed() for link in menu_links):
+                failed += 1
+                print("FAIL the phone menu is open before it is asked for")
+            driver.find_element(By.CSS_SELECTOR, ".main-menu summary").click()
+            if not menu_links or not all(link.is_displayed() for link in menu_links):
+                failed += 1
+                print("FAIL the phone menu does not show its pages when opened")
+            violations = audit_at(driver, "municipal_officer phone menu open", shots)
+            if violations:
+                failed += 1
+                print("FAIL municipal_officer phone menu open:", *violations, sep="\n    ")
+            else:
+                passed += 1
+            driver.set_window_size(1366, 1800)
 
             # Enrolled now: the second login asks for a code only.
             log_in("mayor", ROLES["mayor"])

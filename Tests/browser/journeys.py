@@ -182,7 +182,7 @@ class Walk:
     def risk_area_journey(self):
         driver = self.driver
         self.log_in(OFFICER)
-        driver.get(BASE + "/meldingen")
+        driver.get(BASE + "/waarschuwingen")
         self.check("officer risk areas by priority")
         links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "ul.risk-areas h2 a")]
         self.expect(len(links) > 1, "the officer sees the running risk areas of Amsterdam")

@@ -33,7 +33,7 @@ struct AccountView {
                         .group(
                             .p(
                                 .text(
-                                    "Staat aan. U heeft nog \(unused) ongebruikte herstelcode\(unused == 1 ? "" : "s")."
+                                    "Staat aan. U heeft nog \(unused) ongebruikte \(unused == 1 ? "herstelcode" : "herstelcodes")."
                                 )),
                             .if(unused < 4, .p(.strong(.text("Maak nieuwe herstelcodes aan voordat ze op zijn.")))),
                             .form(

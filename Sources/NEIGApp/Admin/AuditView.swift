@@ -48,36 +48,33 @@ struct AuditView {
                         selected: filters.result, errors: [], required: false),
                     .button(.type(.submit), .class("button"), .text("Filteren"))
                 ),
-                .div(
-                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                    .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: "Auditregels"),
-                    .table(
-                        .class("data"),
-                        .caption(.text("Auditregels, nieuwste eerst (pagina \(filters.page))")),
-                        .thead(
+                .scrollingTable(
+                    "Auditregels",
+                    .class("data"),
+                    .caption(.text("Auditregels, nieuwste eerst (pagina \(filters.page))")),
+                    .thead(
+                        .tr(
+                            .forEach([
+                                "#", "Tijd", "Actor", "Actie", "Object", "Resultaat", "Verwerking", "Herkomst",
+                                "Detail"
+                            ]) {
+                                .th(.attribute(named: "scope", value: "col"), .text($0))
+                            })),
+                    .tbody(
+                        .forEach(events) { event in
                             .tr(
-                                .forEach([
-                                    "#", "Tijd", "Actor", "Actie", "Object", "Resultaat", "Verwerking", "Herkomst",
-                                    "Detail"
-                                ]) {
-                                    .th(.attribute(named: "scope", value: "col"), .text($0))
-                                })),
-                        .tbody(
-                            .forEach(events) { event in
-                                .tr(
-                                    .td(.text(event.sequence.map(String.init) ?? "–")),
-                                    .td(.text(Self.timeFormat.string(from: event.occurredAt))),
-                                    .td(.text(event.actor)),
-                                    .td(.text(event.action)),
-                                    .td(.text(event.objectType + (event.objectID.map { " " + $0.prefix(8) } ?? ""))),
-                                    .td(.text(event.result)),
-                                    .td(.text(event.processingActivity ?? "–")),
-                                    .td(.text(event.origin ?? "–")),
-                                    .td(.text(event.detail ?? ""))
-                                )
-                            })
-                    )),
+                                .td(.text(event.sequence.map(String.init) ?? "–")),
+                                .td(.text(Self.timeFormat.string(from: event.occurredAt))),
+                                .td(.text(event.actor)),
+                                .td(.text(event.action)),
+                                .td(.text(event.objectType + (event.objectID.map { " " + $0.prefix(8) } ?? ""))),
+                                .td(.text(event.result)),
+                                .td(.text(event.processingActivity ?? "–")),
+                                .td(.text(event.origin ?? "–")),
+                                .td(.text(event.detail ?? ""))
+                            )
+                        })
+                ),
                 .p(
                     .if(filters.page > 1, .a(.href(link(page: filters.page - 1)), .text("Nieuwere regels"))),
                     .if(filters.page > 1 && hasMore, .text(" · ")),

@@ -39,9 +39,9 @@ enum RiskAreaNotices {
     static func subject(created: Int, grown: Int, in name: String) -> String {
         switch (created, grown) {
         case (1, 0): "nieuw risicogebied in \(name): verhoogd risico op een nieuwe aanslag"
-        case (_, 0): "\(created) nieuwe risicogebieden in \(name)"
+        case (_, 0): "\(created.dutch) nieuwe risicogebieden in \(name)"
         case (0, 1): "risicogebied in \(name) is groter geworden na een nieuwe aanslag"
-        case (0, _): "\(grown) risicogebieden in \(name) zijn groter geworden"
+        case (0, _): "\(grown.dutch) risicogebieden in \(name) zijn groter geworden"
         default: "risicogebieden in \(name): \(created) nieuw, \(grown) groter geworden"
         }
     }
@@ -51,7 +51,7 @@ enum RiskAreaNotices {
             let others = area.attackCount - 1
             return
                 "- verhoogd risico binnen \(Int(area.radius.rounded())) meter, tot en met \(CivilDate.dutch(iso: area.endsOn))"
-                + (others > 0 ? "; in dit gebied waren al \(others) andere aanslag\(others == 1 ? "" : "en")" : "")
+                + (others > 0 ? "; in dit gebied waren al \(others.counted(.otherAttack))" : "")
         }
         var lines: [String] = []
         if !created.isEmpty {

@@ -48,27 +48,26 @@ struct RiskAreaPageView {
                         ))),
                 actions,
                 .h2(.id("aanslagen"), .text("Aanslagen in het gebied (\(attacks.count))")),
-                .div(
-                    .class("table-scroll"),
-                    .table(
-                        .thead(
+                .scrollingTable(
+                    "Tabel",
+                    .thead(
+                        .tr(
+                            .th(.text("Datum")), .th(.text("Adres")), .th(.text("Doelwit")), .th(.text("Middel")),
+                            .th(.text("Rol")))),
+                    .tbody(
+                        .forEach(attacks) { incident in
                             .tr(
-                                .th(.text("Datum")), .th(.text("Adres")), .th(.text("Doelwit")), .th(.text("Middel")),
-                                .th(.text("Rol")))),
-                        .tbody(
-                            .forEach(attacks) { incident in
-                                .tr(
-                                    .td(.text(CivilDate.dutch(iso: incident.occurredOn))),
-                                    .td(
-                                        .a(
-                                            .href(SiteURL.incident(id: incident.id!).path),
-                                            .text(incident.address ?? "adres onbekend"))),
-                                    .td(.text(incident.target.label)), .td(.text(incident.means.label)),
-                                    .td(
-                                        .text(
-                                            raising.contains(incident.id!)
-                                                ? "zone van het gebied" : "eerder, in een zone")))
-                            }))),
+                                .td(.text(CivilDate.dutch(iso: incident.occurredOn))),
+                                .td(
+                                    .a(
+                                        .href(SiteURL.incident(id: incident.id!).path),
+                                        .text(incident.address ?? "adres onbekend"))),
+                                .td(.text(incident.target.label)), .td(.text(incident.means.label)),
+                                .td(
+                                    .text(
+                                        raising.contains(incident.id!)
+                                            ? "zone van het gebied" : "eerder, in een zone")))
+                        })),
                 .h2(.text("Aanbevolen nazorg")),
                 .ul(.forEach(NearRepeatZone.suggestedActions) { .li(.text($0)) })
             )

@@ -26,14 +26,14 @@ enum RiskAreaParts {
         let municipality = registry[area.municipalityCode]?.displayName ?? area.municipalityCode
         let others = area.attackCount - 1
         return "\(municipality): \(place ?? "risicogebied")"
-            + (others > 0 ? " en \(others) andere aanslag\(others == 1 ? "" : "en")" : "")
+            + (others > 0 ? " en \(others.counted(.otherAttack))" : "")
     }
 
     static func summary(_ area: RiskArea, today: CivilDate) -> String {
         let days = area.daysSinceLastAttack(today: today)
-        let last = days == 0 ? "vandaag" : days == 1 ? "gisteren" : "\(days) dagen geleden"
+        let last = days == 0 ? "vandaag" : days == 1 ? "gisteren" : "\(days.counted(.day)) geleden"
         return
-            "Prioriteit \(area.level(today: today).rawValue): \(area.attackCount) aanslag\(area.attackCount == 1 ? "" : "en"), "
+            "Prioriteit \(area.level(today: today).rawValue): \(area.attackCount.counted(.attack)), "
             + "de laatste \(last). Verhoogd risico binnen \(Int(area.radius.rounded())) m"
             + (area.state(today: today) == .closed
                 ? "; gesloten op \(CivilDate.dutch(iso: area.closedOn ?? ""))."

@@ -60,7 +60,8 @@ struct AnalyseView {
             .h2(.text("Uitkomst voor \(areaName)")),
             .p(
                 .text(
-                    "\(results.input.events.count) aanslagen van \(request.from.dutch) tot en met \(request.to.dutch).")
+                    "\(results.input.events.count.counted(.attack)) van \(request.from.dutch) tot en met \(request.to.dutch)."
+                )
             ),
             .div(
                 .class("notice"), .attribute(named: "role", value: "status"),
@@ -105,35 +106,32 @@ struct AnalyseView {
                 .text(
                     "Per cel: verhouding waargenomen ÷ verwacht en, tussen haakjes, het aantal paren. Gekleurd en met * gemarkeerd: significant meer dan bij toeval (p ≤ 0,05)."
                 )),
-            .div(
-                .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                .attribute(named: "role", value: "region"),
-                .attribute(named: "aria-label", value: "Near-repeatmatrix"),
-                .table(
-                    .class("data nr-matrix"),
-                    .caption(.text("Paren van aanslagen naar afstand (rijen) en termijn (kolommen), \(areaName)")),
-                    .thead(
+            .scrollingTable(
+                "Near-repeatmatrix",
+                .class("data nr-matrix"),
+                .caption(.text("Paren van aanslagen naar afstand (rijen) en termijn (kolommen), \(areaName)")),
+                .thead(
+                    .tr(
+                        .th(.attribute(named: "scope", value: "col"), .text("Afstand")),
+                        .forEach(timeBands) { band in
+                            .th(.attribute(named: "scope", value: "col"), .text(cell(0, band)?.timeLabel ?? ""))
+                        })),
+                .tbody(
+                    .forEach(distanceBands) { distance in
                         .tr(
-                            .th(.attribute(named: "scope", value: "col"), .text("Afstand")),
-                            .forEach(timeBands) { band in
-                                .th(.attribute(named: "scope", value: "col"), .text(cell(0, band)?.timeLabel ?? ""))
-                            })),
-                    .tbody(
-                        .forEach(distanceBands) { distance in
-                            .tr(
-                                .th(
-                                    .attribute(named: "scope", value: "row"),
-                                    .text(cell(distance, 0)?.distanceLabel ?? "")),
-                                .forEach(timeBands) { time in
-                                    let value = cell(distance, time)!
-                                    let ratio = value.ratio.map { $0.dutchDecimal(2) } ?? "–"
-                                    let marked = Self.ratioClass(value, bands: bands) != "nr-none"
-                                    return .td(
-                                        .class(Self.ratioClass(value, bands: bands)),
-                                        .text("\(ratio)\(marked ? "*" : "") (\(value.observed))"))
-                                })
-                        })
-                )),
+                            .th(
+                                .attribute(named: "scope", value: "row"),
+                                .text(cell(distance, 0)?.distanceLabel ?? "")),
+                            .forEach(timeBands) { time in
+                                let value = cell(distance, time)!
+                                let ratio = value.ratio.map { $0.dutchDecimal(2) } ?? "–"
+                                let marked = Self.ratioClass(value, bands: bands) != "nr-none"
+                                return .td(
+                                    .class(Self.ratioClass(value, bands: bands)),
+                                    .text("\(ratio)\(marked ? "*" : "") (\(value.observed))"))
+                            })
+                    })
+            ),
             .p(.a(.href(SiteURL.analyseMatrixCSV(query: request.query).path), .text("Matrix downloaden (CSV)")))
         )
     }

@@ -99,7 +99,7 @@ enum CaseService {
                 try await CaseAccess.appendEvent(
                     caseFile, actor: user.name, kind: .incident,
                     text:
-                        "Geopend vanuit een risicogebied; \(attacks.count) aanslag\(attacks.count == 1 ? "" : "en") gekoppeld",
+                        "Geopend vanuit een risicogebied; \(attacks.count.counted(.attack)) gekoppeld",
                     at: now, on: tx)
             }
             try await context.audit(

@@ -33,43 +33,39 @@ struct CaseListView {
                         ))),
                 cases.isEmpty
                     ? .p(.text(canOpen ? "Uw gemeente heeft nog geen zaken." : "Er zijn nog geen zaken met u gedeeld."))
-                    : .div(
-                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                        .attribute(named: "role", value: "region"),
-                        .attribute(named: "aria-label", value: "Zaken"),
-                        .table(
-                            .class("data"),
-                            .caption(
-                                .text(
-                                    canOpen
-                                        ? "Zaken van uw gemeente, nieuwste eerst"
-                                        : "Zaken die met u zijn gedeeld, nieuwste eerst")),
-                            .thead(
-                                .tr(
-                                    .forEach(["Zaak", "Gemeente", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
-                                        .th(.attribute(named: "scope", value: "col"), .text($0))
-                                    })),
-                            .tbody(
-                                .forEach(cases) { caseFile in
-                                    let overdue = caseFile.phase != .gesloten && caseFile.handleBefore < today.iso
-                                    return .tr(
-                                        .td(
-                                            .a(
-                                                .href(SiteURL.caseFile(id: caseFile.id!).path),
-                                                .text(caseFile.title))),
-                                        .td(
-                                            .text(
-                                                registry[caseFile.municipalityCode]?.displayName
-                                                    ?? caseFile.municipalityCode)),
-                                        .td(.text(caseFile.phase.label)),
-                                        .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
-                                        .td(
-                                            .text(CivilDate.dutch(iso: caseFile.handleBefore)),
-                                            .if(overdue, .strong(.text(" — termijn verstreken")))),
-                                        .td(.text(caseFile.responsible ?? "—"))
-                                    )
-                                })
-                        )
+                    : .scrollingTable(
+                        "Zaken",
+                        .class("data"),
+                        .caption(
+                            .text(
+                                canOpen
+                                    ? "Zaken van uw gemeente, nieuwste eerst"
+                                    : "Zaken die met u zijn gedeeld, nieuwste eerst")),
+                        .thead(
+                            .tr(
+                                .forEach(["Zaak", "Gemeente", "Fase", "Sinds", "Behandelen vóór", "Behandelaar"]) {
+                                    .th(.attribute(named: "scope", value: "col"), .text($0))
+                                })),
+                        .tbody(
+                            .forEach(cases) { caseFile in
+                                let overdue = caseFile.phase != .gesloten && caseFile.handleBefore < today.iso
+                                return .tr(
+                                    .td(
+                                        .a(
+                                            .href(SiteURL.caseFile(id: caseFile.id!).path),
+                                            .text(caseFile.title))),
+                                    .td(
+                                        .text(
+                                            registry[caseFile.municipalityCode]?.displayName
+                                                ?? caseFile.municipalityCode)),
+                                    .td(.text(caseFile.phase.label)),
+                                    .td(.text(CivilDate.dutch(iso: caseFile.phaseStartedOn))),
+                                    .td(
+                                        .text(CivilDate.dutch(iso: caseFile.handleBefore)),
+                                        .if(overdue, .strong(.text(" — termijn verstreken")))),
+                                    .td(.text(caseFile.responsible ?? "—"))
+                                )
+                            })
                     )
             )
         ).document
@@ -94,7 +90,7 @@ struct CaseFormView {
                     .p(
                         .class("notice"),
                         .text(
-                            "Vanuit een risicogebied: de \(area.attacks) aanslag\(area.attacks == 1 ? "" : "en") in het gebied "
+                            "Vanuit een risicogebied: de \(area.attacks.counted(.attack)) in het gebied "
                                 + "worden aan de zaak gekoppeld. Naam en adres zijn ingevuld met de laatste aanslag; pas ze aan waar nodig."
                         ))
                 },
@@ -147,28 +143,24 @@ struct CaseCountsView {
                     )),
                 rows.isEmpty
                     ? .p(.text("Er zijn nog geen zaken."))
-                    : .div(
-                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                        .attribute(named: "role", value: "region"),
-                        .attribute(named: "aria-label", value: "Aantallen zaken"),
-                        .table(
-                            .class("data"),
-                            .caption(.text("Zaken per gemeente en fase")),
-                            .thead(
+                    : .scrollingTable(
+                        "Aantallen zaken",
+                        .class("data"),
+                        .caption(.text("Zaken per gemeente en fase")),
+                        .thead(
+                            .tr(
+                                .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                                .forEach(CasePhase.allCases) {
+                                    .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
+                                })),
+                        .tbody(
+                            .forEach(rows) { row in
                                 .tr(
-                                    .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                                    .th(.attribute(named: "scope", value: "row"), .text(row.municipality)),
                                     .forEach(CasePhase.allCases) {
-                                        .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
-                                    })),
-                            .tbody(
-                                .forEach(rows) { row in
-                                    .tr(
-                                        .th(.attribute(named: "scope", value: "row"), .text(row.municipality)),
-                                        .forEach(CasePhase.allCases) {
-                                            .td(.class("num"), .text(String(row.counts[$0] ?? 0)))
-                                        })
-                                })
-                        )
+                                        .td(.class("num"), .text(String(row.counts[$0] ?? 0)))
+                                    })
+                            })
                     ),
                 .p(
                     .a(

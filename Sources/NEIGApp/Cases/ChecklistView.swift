@@ -44,7 +44,7 @@ struct ChecklistView {
                         .forEach(versions) { version in
                             .li(
                                 .text(
-                                    "Versie \(version.version) — \(version.author), \(CaseDetailView.timeFormat.string(from: version.createdAt)), \(version.parsedSteps.count) stappen"
+                                    "Versie \(version.version) — \(version.author), \(CaseDetailView.timeFormat.string(from: version.createdAt)), \(version.parsedSteps.count.counted(.step))"
                                 ))
                         })
             )

@@ -24,7 +24,7 @@ enum FormViews {
             .attribute(named: "aria-labelledby", value: "foutoverzicht"),
             .h2(
                 .id("foutoverzicht"),
-                .text("Er \(errors.count == 1 ? "is 1 probleem" : "zijn \(errors.count) problemen")")),
+                .text("Er \(errors.count == 1 ? "is" : "zijn") \(errors.count.counted(.problem))")),
             .ul(.forEach(errors) { error in .li(.a(.href("#veld-\(error.field)"), .text(error.message))) })
         )
     }

@@ -20,10 +20,11 @@ struct Layout {
             .body(
                 .a(.class("skip-link"), .href("#inhoud"), .text("Naar de inhoud")),
                 header,
+                sectionMenu,
                 .main(
                     .id("inhoud"),
                     .attribute(named: "tabindex", value: "-1"),
-                    .if(!breadcrumbs.isEmpty, breadcrumbNav),
+                    breadcrumbNav,
                     .unwrap(context.flash) {
                         .p(
                             .class("notice success"), .id("melding"), .attribute(named: "role", value: "status"),
@@ -41,8 +42,12 @@ struct Layout {
         )
     }
 
+    var menu: SiteMenu { SiteMenu(actor: context.actor) }
+
     var header: Node<HTML.BodyContext> {
-        .header(
+        let menu = menu
+        let current = menu.location(of: context.path)
+        return .header(
             .class("site-header"),
             .div(
                 .class("brand"),
@@ -50,57 +55,67 @@ struct Layout {
                     .href(SiteURL.home.path), .span(.class("logo"), .text("neig")),
                     .span(.class("tagline"), .text("Netwerk Explosies In Gemeenten")))),
             .nav(
-                .attribute(named: "aria-label", value: "Hoofdmenu"),
-                .ul(
-                    .forEach(menu) { item in
-                        .li(
-                            .a(
-                                .href(item.1), .text(item.0),
-                                .if(
-                                    context.path == item.1 || (item.1 != "/" && context.path.hasPrefix(item.1)),
-                                    .attribute(named: "aria-current", value: "page"))))
-                    })
+                .class("main-menu"), .attribute(named: "aria-label", value: "Hoofdmenu"),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .class("site-menu"),
+                        .element(named: "summary", nodes: [.class("menu-button"), .text("Menu")]),
+                        .ul(
+                            .class("menu-groups"),
+                            .forEach(menu.groups) { group in menuGroup(group, current: current?.group == group) })
+                    ])
             ),
-            .div(.class("account"), accountBlock)
+            accountBlock
         )
     }
 
-    var menu: [(String, String)] {
-        guard let actor = context.actor else {
-            return [
-                ("Home", SiteURL.home.path), ("Actueel", SiteURL.news.path), ("Kennisbank", SiteURL.library.path),
-                ("Open data", SiteURL.openData.path), ("Aanmelden", SiteURL.apply.path),
-                ("Inloggen", SiteURL.login.path)
-            ]
+    func menuGroup(_ group: SiteMenu.Group, current: Bool) -> Node<HTML.ListContext> {
+        guard let first = group.items.first else { return .empty }
+        if group.items.count == 1 {
+            return .li(.class(current ? "menu-group current" : "menu-group"), menuLink(first.title, first.path))
         }
-        var items = [
-            ("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor().path), ("Incidenten", SiteURL.incidents.path)
-        ]
-        if AccessPolicy.caseListers.contains(actor.role) { items.append(("Zaken", SiteURL.cases.path)) }
-        if AccessPolicy.signalListers.contains(actor.role) { items.append(("Signalen", SiteURL.signals().path)) }
-        if actor.municipalityCode != nil || AccessPolicy.rolesSeeingAllAddresses.contains(actor.role) {
-            items.append(("Risicogebieden", SiteURL.alerts.path))
-        }
-        if NEIGCore.AccessPolicy.analysts.contains(actor.role) { items.append(("Analyse", SiteURL.analyse.path)) }
-        if NEIGCore.AccessPolicy.canImportIncidents(actor) { items.append(("Import", SiteURL.importIncidents.path)) }
-        if actor.role == .admin { items.append(("Auditlog", SiteURL.audit.path)) }
-        items.append(("Kennisbank", SiteURL.library.path))
-        items.append(("Interventies", SiteURL.interventions.path))
-        items.append(("Vragen", SiteURL.questions().path))
-        items.append(("Leden", SiteURL.members.path))
-        if actor.role == .coordinator { items.append(("Groepen", SiteURL.groups.path)) }
-        items.append(("Bijeenkomsten", SiteURL.events.path))
-        items.append(("Open data", SiteURL.openData.path))
-        return items
+        return .li(
+            .class(current ? "menu-group current" : "menu-group"),
+            .a(
+                .class("group-link"), .href(first.path), .text(group.title),
+                .if(current, .span(.class("visually-hidden"), .text(" (huidig onderdeel)")))),
+            .ul(.class("menu-items"), .forEach(group.items) { .li(menuLink($0.title, $0.path)) }))
+    }
+
+    func menuLink(_ title: String, _ path: String) -> Node<HTML.BodyContext> {
+        .a(
+            .href(path), .text(title),
+            .if(context.path == String(path.prefix { $0 != "?" }), .attribute(named: "aria-current", value: "page")))
+    }
+
+    /// The current task's pages as a row of their own under the header on wide screens; on a phone the menu
+    /// lists them under their group, so this row is hidden there.
+    var sectionMenu: Node<HTML.BodyContext> {
+        guard let group = menu.location(of: context.path)?.group, group.items.count > 1 else { return .empty }
+        return .nav(
+            .class("section-menu"), .attribute(named: "aria-label", value: group.title),
+            .ul(.forEach(group.items) { .li(menuLink($0.title, $0.path)) }))
     }
 
     var accountBlock: Node<HTML.BodyContext> {
-        guard let name = context.userName else { return .empty }
-        return .form(
+        guard let name = context.userName else {
+            return .nav(
+                .class("account"), .attribute(named: "aria-label", value: "Account"),
+                .a(.href(SiteURL.login.path), .text("Inloggen")))
+        }
+        return .nav(
+            .class("account"), .attribute(named: "aria-label", value: "Account"),
+            accountForm(name))
+    }
+
+    func accountForm(_ name: String) -> Node<HTML.BodyContext> {
+        .form(
             .method(.post), .action(SiteURL.logout.path),
             .a(
                 .class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
-                .text(name), .if(context.roleLabel != nil, .text(" · \(context.roleLabel ?? "")"))),
+                .span(.class("who-name"), .text(name)),
+                .unwrap(context.roleLabel) { .span(.class("who-role"), .text(" · \($0)")) }),
             context.unreadNotifications > 0
                 ? .a(
                     .href(SiteURL.notifications.path),
@@ -112,9 +127,22 @@ struct Layout {
         )
     }
 
+    /// The way back up: the explicit trail a page gives, or else its place in the menu. The page itself ends the
+    /// trail unlinked. Top-level pages have none.
+    var trail: [(String, String)] {
+        if !breadcrumbs.isEmpty { return [("Overzicht", SiteURL.home.path)] + breadcrumbs }
+        guard let item = menu.location(of: context.path)?.item, item.path != context.path, context.path != "/"
+        else { return [] }
+        return [("Overzicht", SiteURL.home.path), (item.title, item.path)]
+    }
+
     var breadcrumbNav: Node<HTML.BodyContext> {
-        .nav(
+        let trail = trail
+        guard !trail.isEmpty else { return .empty }
+        return .nav(
             .class("breadcrumbs"), .attribute(named: "aria-label", value: "Kruimelpad"),
-            .ol(.forEach(breadcrumbs) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) }))
+            .ol(
+                .forEach(trail) { crumb in .li(.a(.href(crumb.1), .text(crumb.0))) },
+                .li(.attribute(named: "aria-current", value: "page"), .text(title))))
     }
 }

@@ -146,8 +146,8 @@ enum SiteURL: Sendable {
         case .importIncidents: "/import"
         case .analyse: "/analyse"
         case .analyseMatrixCSV(let query): "/analyse/matrix.csv" + query
-        case .alerts: "/meldingen"
-        case .riskArea(let id, let action): "/risicogebieden/\(Self.segment(id))" + Self.suffix(action?.rawValue)
+        case .alerts: "/waarschuwingen"
+        case .riskArea(let id, let action): "/waarschuwingen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .exportCSV: "/export/incidenten.csv"
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"
@@ -168,9 +168,9 @@ enum SiteURL: Sendable {
         case .routingRules: "/signalen/routering"
         case .deleteRoutingRule: "/signalen/routering/verwijderen"
 
-        case .library: "/bibliotheek"
-        case .newDocument: "/bibliotheek/nieuw"
-        case .document(let id, let action): "/bibliotheek/\(Self.segment(id))" + Self.suffix(action?.rawValue)
+        case .library: "/kennisbank"
+        case .newDocument: "/kennisbank/nieuw"
+        case .document(let id, let action): "/kennisbank/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .questions(let tag): "/vragen" + (tag.map { Self.query([("tag", $0)]) } ?? "")
         case .newQuestion: "/vragen/nieuw"
         case .answer(let question, let answer):
@@ -180,11 +180,11 @@ enum SiteURL: Sendable {
         case .newNewsItem: "/nieuws/nieuw"
         case .newsItem(let id, let action): "/nieuws/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .newsFeed: "/nieuws/feed.atom"
-        case .events: "/evenementen"
-        case .newEvent: "/evenementen/nieuw"
-        case .eventFeed: "/evenementen/agenda"
+        case .events: "/bijeenkomsten"
+        case .newEvent: "/bijeenkomsten/nieuw"
+        case .eventFeed: "/bijeenkomsten/agenda"
         case .calendarFeed(let token): "/agenda/\(Self.segment(token, "token"))"
-        case .event(let id, let action): "/evenementen/\(Self.segment(id))" + Self.suffix(action?.rawValue)
+        case .event(let id, let action): "/bijeenkomsten/\(Self.segment(id))" + Self.suffix(action?.rawValue)
         case .caseStudies: "/casuistiek"
         case .newCaseStudy: "/casuistiek/nieuw"
         case .caseStudy(let id): "/casuistiek/\(Self.segment(id))"

@@ -30,6 +30,7 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(AuditSealMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())
+    app.middleware.use(MovedPathsMiddleware())
     app.middleware.use(SessionAuthenticationMiddleware(clock: configuration.clock))
     app.middleware.use(CSRFCookieMiddleware(secure: configuration.secureCookies))
     try routes(app)

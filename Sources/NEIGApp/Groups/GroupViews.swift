@@ -24,7 +24,8 @@ struct GroupListView {
                         )),
                     groups.isEmpty
                         ? .p(.text("Er zijn nog geen groepen."))
-                        : .table(
+                        : .scrollingTable(
+                            "Groepen",
                             .thead(
                                 .tr(
                                     .th(.text("Groep")), .th(.text("Code")), .th(.text("Leden")),
@@ -71,12 +72,13 @@ struct GroupDetailView {
                     .h1(.text(group.name)),
                     .p(
                         .class("muted"),
-                        .text("Code \(group.code) · \(members.count == 1 ? "1 lid" : "\(members.count) leden")")),
+                        .text("Code \(group.code) · \(members.count.counted(.member))")),
                     FormViews.errorSummary(errors),
                     .h2(.text("Leden")),
                     members.isEmpty
                         ? .p(.text("Nog geen leden."))
-                        : .table(
+                        : .scrollingTable(
+                            "Leden van de groep",
                             .thead(
                                 .tr(.th(.text("Naam")), .th(.text("Organisatie")), .th(.text("E-mail")), .th(.text("")))
                             ),

@@ -31,7 +31,7 @@ struct HomeView {
     let news: [NewsItem]
 
     var document: HTML {
-        Layout(title: "Home", context: context, content: summary.map(dashboard) ?? welcome).document
+        Layout(title: "Overzicht", context: context, content: summary.map(dashboard) ?? welcome).document
     }
 
     var welcome: Node<HTML.BodyContext> {

@@ -40,7 +40,7 @@ struct WorkList {
         let days = date.dayNumber - today.dayNumber
         return days < 0
             ? "verstreken (\(date.dutch))"
-            : days == 0 ? "vandaag" : "uiterlijk \(date.dutch), nog \(days) dag\(days == 1 ? "" : "en")"
+            : days == 0 ? "vandaag" : "uiterlijk \(date.dutch), nog \(days.counted(.day))"
     }
 
     /// Measures put to this mayor, with the officer's note and the date asked; then objections with their deadlines.

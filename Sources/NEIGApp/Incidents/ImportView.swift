@@ -39,7 +39,7 @@ struct ImportView {
                         .label(.for("veld-proef"), .text("Alleen controleren, niets opslaan"))),
                     .button(.type(.submit), .class("button"), .text("Importeren"))
                 )
-            ), breadcrumbs: [("Home", SiteURL.home.path), ("Import", SiteURL.importIncidents.path)]
+            ),
         ).document
     }
 
@@ -51,7 +51,7 @@ struct ImportView {
                 .class("error-summary"), .attribute(named: "role", value: "alert"),
                 .h2(
                     .text(
-                        "\(name) is niet geïmporteerd: \(outcome.problems.count) \(outcome.problems.count == 1 ? "probleem" : "problemen")"
+                        "\(name) is niet geïmporteerd: \(outcome.problems.count.counted(.problem))"
                     )),
                 .p(.text("Er is niets opgeslagen. Herstel het bestand en probeer het opnieuw.")),
                 .ul(

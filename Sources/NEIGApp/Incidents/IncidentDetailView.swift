@@ -44,10 +44,7 @@ struct IncidentDetailView {
                             .class("button secondary"), .href(SiteURL.editIncident(id: incident.id!).path),
                             .text("Wijzigen"))))
             ),
-            breadcrumbs: [
-                ("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path),
-                (incident.sourceID, SiteURL.incident(id: incident.id!).path)
-            ]
+            breadcrumbs: [("Incidenten", SiteURL.incidents.path)]
         ).document
     }
 }

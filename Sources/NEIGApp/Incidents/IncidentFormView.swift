@@ -94,7 +94,7 @@ struct IncidentFormView {
                         "omschrijving", label: "Omschrijving", value: values["omschrijving"], errors: errors),
                     .button(.type(.submit), .class("button"), .text("Opslaan"))
                 )
-            ), breadcrumbs: [("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path)]
+            ), breadcrumbs: [("Incidenten", SiteURL.incidents.path)]
         ).document
     }
 }

@@ -24,14 +24,14 @@ struct IncidentListView {
                         AccessPolicy.canEnterIncidents(actor),
                         .a(.class("button"), .href(SiteURL.newIncident.path), .text("Incident invoeren")))),
                 filterForm,
-                .p(.attribute(named: "role", value: "status"), .text("\(total.dutch) incidenten gevonden.")),
+                .p(.attribute(named: "role", value: "status"), .text("\(total.counted(.incident)) gevonden.")),
                 .p(
                     .class("exports"), .text("Exporteren: "),
                     .a(.href(SiteURL.exportCSV.path + exportQuery), .text("CSV")), .text(" · "),
                     .a(.href(SiteURL.exportGeoJSON.path + exportQuery), .text("GeoJSON"))),
                 table,
                 pager
-            ), breadcrumbs: [("Home", SiteURL.home.path), ("Incidenten", SiteURL.incidents.path)]
+            ),
         ).document
     }
 
@@ -68,7 +68,8 @@ struct IncidentListView {
     }
 
     var table: Node<HTML.BodyContext> {
-        .table(
+        .scrollingTable(
+            "Incidenten",
             .caption(.class("visually-hidden"), .text("Incidenten, nieuwste eerst")),
             .thead(
                 .tr(

@@ -194,7 +194,8 @@ struct InterventionDetailView {
                     .h2(.id("besluiten"), .text("Besluiten")),
                     decisions.isEmpty
                         ? .p(.text("Nog geen besluit."))
-                        : .table(
+                        : .scrollingTable(
+                            "Besluiten",
                             .thead(
                                 .tr(
                                     .th(.text("Datum")), .th(.text("Besluit")), .th(.text("Door")),

@@ -45,7 +45,8 @@ struct InterventionOverviewView {
                         !items.isEmpty,
                         .section(
                             .h2(.text(line.label)),
-                            .table(
+                            .scrollingTable(
+                                "Interventies",
                                 .thead(
                                     .tr(
                                         .th(.text("Nr.")), .th(.text("Interventie")), .th(.text("Status")),

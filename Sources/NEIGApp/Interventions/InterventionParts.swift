@@ -34,7 +34,8 @@ enum InterventionParts {
             .ul(.forEach(result.warnings) { .li(.class("warning"), .text($0)) }),
             .div(.class("chart-wrap"), .raw(InterventionCharts.evaluation(result, name: intervention.name))),
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0)), .dd(.text(fact.1))) }),
-            .table(
+            .scrollingTable(
+                "Aanslagen per maand",
                 .caption(.text("Aanslagen per maand")),
                 .thead(
                     .tr(
@@ -43,7 +44,8 @@ enum InterventionParts {
                 .tbody(
                     .forEach(result.series) { point in
                         .tr(
-                            .td(.text(point.month)), .td(.text(String(point.treated))),
+                            .td(.text(CivilDate.shortMonthName(isoMonth: point.month))),
+                            .td(.text(String(point.treated))),
                             .td(.text(point.comparison.dutchDecimal(1))))
                     }))
         )

@@ -51,7 +51,7 @@ struct LibraryListView {
                     .text(
                         filters.query.isEmpty
                             ? "Nieuwste stukken"
-                            : "\(results.count == 30 ? "30+" : String(results.count)) resultaten voor ‘\(filters.query)’"
+                            : "\(results.count == 30 ? "30+ resultaten" : results.count.counted(.result)) voor ‘\(filters.query)’"
                     )),
                 .ol(
                     .class("results"),

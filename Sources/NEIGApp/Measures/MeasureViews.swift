@@ -101,7 +101,7 @@ struct MeasureDetailView {
                             warn,
                             .strong(
                                 .class("deadline-warning"),
-                                .text(days < 0 ? " — verstreken" : " — nog \(days) dag\(days == 1 ? "" : "en")"))))
+                                .text(days < 0 ? " — verstreken" : " — nog \(days.counted(.day))"))))
                 }))
     }
 

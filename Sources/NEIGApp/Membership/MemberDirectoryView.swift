@@ -25,7 +25,7 @@ struct MemberDirectoryView {
                     .input(.type(.search), .name("q"), .id("veld-q"), .value(query))),
                 .button(.type(.submit), .class("button"), .text("Zoeken"))),
             .if(canSuspend, .p(.a(.href(SiteURL.membershipApplications.path), .text("Aanmeldingen beoordelen")))),
-            .p(.text("\(users.count) leden")),
+            .p(.text(users.count.counted(.member))),
             .ul(
                 .class("results"),
                 .forEach(users) { user in

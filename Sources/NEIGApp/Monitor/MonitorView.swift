@@ -8,11 +8,7 @@ struct MonitorView {
     var scopeName: String { model.municipality.map { "gemeente \($0.displayName)" } ?? "Nederland" }
 
     var document: HTML {
-        var crumbs = [("Home", SiteURL.home.path), ("Monitor", SiteURL.monitor(year: model.year).path)]
-        if let municipality = model.municipality {
-            crumbs.append(
-                (municipality.displayName, SiteURL.monitorMunicipality(code: municipality.code, year: model.year).path))
-        }
+        let crumbs = model.municipality == nil ? [] : [("Monitor", SiteURL.monitor(year: model.year).path)]
         return Layout(
             title: "Monitor \(model.year) — \(scopeName)", context: context,
             content: .div(
@@ -66,7 +62,7 @@ struct MonitorView {
                 figure(
                     progress.isYearComplete ? "Totaal \(model.year)" : "Prognose heel \(model.year)",
                     progress.projectedTotal.map(\.dutch) ?? "nog onbekend",
-                    note: progress.onTrack.map { $0 ? "op koers voor het doel" : "boven het doel" }))
+                    note: outlookNote))
         )
     }
 
@@ -74,6 +70,19 @@ struct MonitorView {
         .li(
             .class("figure"), .span(.class("figure-label"), .text(label)), .span(.class("figure-value"), .text(value)),
             .unwrap(note) { .span(.class("figure-note"), .text($0)) })
+    }
+
+    /// "Onder het doel" or "boven het doel" only when the prediction interval says so.
+    var outlookNote: String? {
+        let progress = model.progress
+        guard let outlook = progress.outlook, let interval = progress.projectionInterval else { return nil }
+        let range =
+            progress.isYearComplete ? "" : "waarschijnlijk \(interval.lowerBound.dutch)–\(interval.upperBound.dutch); "
+        switch outlook {
+        case .belowTarget: return range + "onder het doel"
+        case .aboveTarget: return range + "boven het doel"
+        case .undecided: return range + "nog niet te zeggen of het doel wordt gehaald"
+        }
     }
 
     var progressSentence: String {
@@ -88,7 +97,9 @@ struct MonitorView {
         }
         return
             "Als de rest van het jaar verloopt zoals in eerdere jaren (seizoenspatroon), komt \(model.year) uit op ongeveer "
-            + "\(projected.dutch) aanslagen; het doel is ten hoogste \(progress.targetMaximum.dutch)."
+            + "\(projected.dutch) aanslagen (met 95 % zekerheid tussen "
+            + "\(progress.projectionInterval?.lowerBound.dutch ?? "") en \(progress.projectionInterval?.upperBound.dutch ?? "")); "
+            + "het doel is ten hoogste \(progress.targetMaximum.dutch)."
     }
 
     var monthlySection: Node<HTML.BodyContext> {
@@ -98,7 +109,8 @@ struct MonitorView {
             .raw(MonitorCharts.monthly(model: model)),
             .details(
                 .summary(.text("Toon de cijfers als tabel")),
-                .table(
+                .scrollingTable(
+                    "Aanslagen per maand",
                     .caption(.text("Aanslagen per maand")),
                     .thead(
                         .tr(
@@ -126,7 +138,8 @@ struct MonitorView {
         .section(
             .attribute(named: "aria-labelledby", value: "kop-doelwit"),
             .h2(.id("kop-doelwit"), .text("Naar doelwit")),
-            .table(
+            .scrollingTable(
+                "Naar doelwit",
                 .thead(
                     .tr(
                         .th(.attribute(named: "scope", value: "col"), .text("Doelwit")),
@@ -150,7 +163,8 @@ struct MonitorView {
             .if(model.topMunicipalities.isEmpty, .p(.text("Geen aanslagen geregistreerd in \(model.year)."))),
             .if(
                 !model.topMunicipalities.isEmpty,
-                .table(
+                .scrollingTable(
+                    "Gemeenten met de meeste aanslagen",
                     .thead(
                         .tr(
                             .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
@@ -181,7 +195,8 @@ struct MonitorView {
                 .p(.text("Geen herhaalde aanslagen gevonden."))),
             .if(
                 !model.repeatAddresses.isEmpty,
-                .table(
+                .scrollingTable(
+                    "Adressen met herhaalde aanslagen",
                     .thead(
                         .tr(
                             .th(.attribute(named: "scope", value: "col"), .text("Adres")),
@@ -199,7 +214,7 @@ struct MonitorView {
                 .p(
                     .class("muted"),
                     .text(
-                        "Daarnaast \(model.hiddenRepeatAddressCount) herhaald getroffen adressen in andere gemeenten; "
+                        "Daarnaast \(model.hiddenRepeatAddressCount.counted(.repeatedAddress)) in andere gemeenten; "
                             + "die adressen ziet alleen de betreffende gemeente, politie, OM en de netwerkcoördinatoren."
                     )))
         )

@@ -51,13 +51,13 @@ enum NotificationDigest {
                 let user = try await User.find(userID, on: tx), user.isActive
             else { return false }
             let lines = unread.prefix(50).map { "- \($0.0)\n  \(publicURL)\($0.1)" }
-            let more = unread.count > 50 ? "\n… en nog \(unread.count - 50) notificaties.\n" : ""
+            let more = unread.count > 50 ? "\n… en nog \((unread.count - 50).counted(.notification)).\n" : ""
             let body =
                 "Beste \(user.name),\n\nNieuw in het netwerk sinds uw vorige overzicht:\n\n"
                 + lines.joined(separator: "\n") + "\n" + more
                 + "\nAlle notificaties: \(publicURL + SiteURL.notifications.path)\n"
                 + "Wat u volgt of dit overzicht uitzetten: \(publicURL + SiteURL.followTopics.path)\n"
-            let subject = unread.count == 1 ? "neig: 1 nieuwe notificatie" : "neig: \(unread.count) nieuwe notificaties"
+            let subject = "neig: \(unread.count.counted(.newNotification))"
             try await OutboxMessage(recipient: user.email, subject: subject, body: body, now: now).create(on: tx)
             return true
         }

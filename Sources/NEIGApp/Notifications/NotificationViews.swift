@@ -1,5 +1,6 @@
 import Foundation
 import NEIGCore
+import NEIGFormats
 import Plot
 
 struct NotificationListView {
@@ -17,7 +18,7 @@ struct NotificationListView {
                     .text(
                         unread == 0
                             ? "Geen ongelezen notificaties."
-                            : unread == 1 ? "1 ongelezen notificatie." : "\(unread) ongelezen notificaties.")),
+                            : "\(unread.dutch) ongelezen \(DutchNoun.notification.form(for: unread)).")),
                 .p(.a(.href(SiteURL.followTopics.path), .text("Onderwerpen en groepen volgen, e-mailoverzicht"))),
                 .if(
                     unread > 0,

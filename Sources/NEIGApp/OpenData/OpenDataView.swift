@@ -36,27 +36,25 @@ struct OpenDataView {
                         name: "jaar", id: "jaar", options: years.map { (String($0), String($0)) },
                         selected: String(table.year)),
                     .button(.type(.submit), .class("button secondary"), .text("Toon"))),
-                .div(
-                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                    .attribute(named: "aria-label", value: "Tabel aanslagen per gemeente, horizontaal scrollbaar"),
-                    .table(
-                        .caption(.text("Aanslagen per gemeente per maand in \(table.year)")),
-                        .thead(
+                .scrollingTable(
+                    "Tabel aanslagen per gemeente, horizontaal scrollbaar",
+                    .caption(.text("Aanslagen per gemeente per maand in \(table.year)")),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                            .forEach(CivilDate.dutchMonthAbbreviations) {
+                                .th(.attribute(named: "scope", value: "col"), .text($0))
+                            },
+                            .th(.attribute(named: "scope", value: "col"), .text("Totaal")))),
+                    .tbody(
+                        .forEach(table.municipalities) { row in
                             .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                                .forEach(CivilDate.dutchMonthAbbreviations) {
-                                    .th(.attribute(named: "scope", value: "col"), .text($0))
-                                },
-                                .th(.attribute(named: "scope", value: "col"), .text("Totaal")))),
-                        .tbody(
-                            .forEach(table.municipalities) { row in
-                                .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(row.name)),
-                                    .forEach(row.months) { .td(.class("num"), .text($0)) },
-                                    .td(.class("num"), .text(row.total)))
-                            })
-                    ))
-            ), breadcrumbs: [("Home", SiteURL.home.path), ("Open data", SiteURL.openData.path)]
+                                .th(.attribute(named: "scope", value: "row"), .text(row.name)),
+                                .forEach(row.months) { .td(.class("num"), .text($0)) },
+                                .td(.class("num"), .text(row.total)))
+                        })
+                )
+            ),
         ).document
     }
 }

@@ -9,7 +9,7 @@ enum QuestionParts {
             .forEach(tags) { tag in .li(.a(.href(SiteURL.questions(tag: tag).path), .text(Tags.label(tag)))) })
     }
 
-    static func answersLabel(_ count: Int) -> String { count == 1 ? "1 antwoord" : "\(count) antwoorden" }
+    static func answersLabel(_ count: Int) -> String { count.counted(.answer) }
 
 }
 
@@ -52,8 +52,8 @@ struct QuestionListView {
                     .p(
                         .attribute(named: "role", value: "status"),
                         .text(
-                            tag.map { "\(questions.count) vragen over ‘\(Tags.label($0))’" }
-                                ?? "\(questions.count) vragen")
+                            tag.map { "\(questions.count.counted(.question)) over ‘\(Tags.label($0))’" }
+                                ?? questions.count.counted(.question))
                     ),
                     questions.isEmpty
                         ? .p(.text("Nog geen vragen."))

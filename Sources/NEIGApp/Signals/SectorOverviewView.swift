@@ -18,31 +18,27 @@ struct SectorOverviewView {
                     .text(
                         "Aantallen signalen uit het bedrijfsleven, landelijk. Inhoud en adressen blijven bij de gemeente."
                     )),
-                .div(
-                    .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                    .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: "Signalen per sector"),
-                    .table(
-                        .class("data"),
-                        .caption(.text("Signalen per sector en soort risico")),
-                        .thead(
-                            .tr(
-                                .th(.attribute(named: "scope", value: "col"), .text("Sector")),
-                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")),
-                                .forEach(SignalKind.allCases) {
-                                    .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
-                                })),
-                        .tbody(
-                            .forEach(BusinessSector.allCases) { sector in
-                                let rows = bySector[sector] ?? []
-                                return .tr(
-                                    .th(.attribute(named: "scope", value: "row"), .text(sector.label)),
-                                    .td(.class("num"), .text(String(rows.count))),
-                                    .forEach(SignalKind.allCases) { kind in
-                                        .td(.class("num"), .text(String(rows.filter { $0.kind == kind }.count)))
-                                    })
-                            })
-                    )
+                .scrollingTable(
+                    "Signalen per sector",
+                    .class("data"),
+                    .caption(.text("Signalen per sector en soort risico")),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text("Sector")),
+                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")),
+                            .forEach(SignalKind.allCases) {
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0.label))
+                            })),
+                    .tbody(
+                        .forEach(BusinessSector.allCases) { sector in
+                            let rows = bySector[sector] ?? []
+                            return .tr(
+                                .th(.attribute(named: "scope", value: "row"), .text(sector.label)),
+                                .td(.class("num"), .text(String(rows.count))),
+                                .forEach(SignalKind.allCases) { kind in
+                                    .td(.class("num"), .text(String(rows.filter { $0.kind == kind }.count)))
+                                })
+                        })
                 )
             )
         ).document

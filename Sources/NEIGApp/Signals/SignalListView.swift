@@ -37,38 +37,33 @@ struct SignalListView {
                     )),
                 signals.isEmpty
                     ? .p(.text("Geen signalen."))
-                    : .div(
-                        .class("table-scroll"), .attribute(named: "tabindex", value: "0"),
-                        .attribute(named: "role", value: "region"),
-                        .attribute(named: "aria-label", value: "Signalen"),
-                        .table(
-                            .class("data"),
-                            .caption(.text("Signalen, nieuwste eerst")),
-                            .thead(
+                    : .scrollingTable(
+                        "Signalen",
+                        .class("data"),
+                        .caption(.text("Signalen, nieuwste eerst")),
+                        .thead(
+                            .tr(
+                                .forEach(["Ontvangen", "Soort", "Urgentie", "Gemeente", "Adres", "Status", "Team"]) {
+                                    .th(.attribute(named: "scope", value: "col"), .text($0))
+                                })),
+                        .tbody(
+                            .forEach(signals) { signal in
                                 .tr(
-                                    .forEach(["Ontvangen", "Soort", "Urgentie", "Gemeente", "Adres", "Status", "Team"])
-                                    {
-                                        .th(.attribute(named: "scope", value: "col"), .text($0))
-                                    })),
-                            .tbody(
-                                .forEach(signals) { signal in
-                                    .tr(
-                                        .td(
-                                            .a(
-                                                .href(SiteURL.signal(id: signal.id!).path),
-                                                .text(CaseDetailView.timeFormat.string(from: signal.createdAt)))),
-                                        .td(.text(signal.kind.label)),
-                                        .td(.text(signal.urgency.label)),
-                                        .td(
-                                            .text(
-                                                registry[signal.municipalityCode]?.displayName
-                                                    ?? signal.municipalityCode)),
-                                        .td(.text(signal.address)),
-                                        .td(.text(signal.status.label)),
-                                        .td(.text(signal.team ?? "—"))
-                                    )
-                                })
-                        )
+                                    .td(
+                                        .a(
+                                            .href(SiteURL.signal(id: signal.id!).path),
+                                            .text(CaseDetailView.timeFormat.string(from: signal.createdAt)))),
+                                    .td(.text(signal.kind.label)),
+                                    .td(.text(signal.urgency.label)),
+                                    .td(
+                                        .text(
+                                            registry[signal.municipalityCode]?.displayName
+                                                ?? signal.municipalityCode)),
+                                    .td(.text(signal.address)),
+                                    .td(.text(signal.status.label)),
+                                    .td(.text(signal.team ?? "—"))
+                                )
+                            })
                     )
             )
         ).document

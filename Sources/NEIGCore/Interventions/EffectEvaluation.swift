@@ -198,7 +198,7 @@ public enum EffectEvaluation {
         if treatedBefore + treatedAfter < 15 {
             sparseReasons.append("\(treatedBefore + treatedAfter) aanslagen in het interventiegebied in totaal")
         }
-        if controls.count < 5 { sparseReasons.append("\(controls.count) vergelijkingsgebieden (minstens 5 nodig)") }
+        if controls.count < 5 { sparseReasons.append("\(controls.count.counted(.comparisonArea)) (minstens 5 nodig)") }
         if areaPlacebos.count + datePlacebos.count < 9 {
             sparseReasons.append("\(areaPlacebos.count + datePlacebos.count) placebo-vergelijkingen (minstens 9 nodig)")
         }
@@ -304,6 +304,10 @@ public enum EffectEvaluation {
 public enum MonthIndex {
     public static func of(_ date: CivilDate) -> Int { date.year * 12 + date.month - 1 }
     public static func label(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
+    /// "jun 2024", for people; `label` is for files and the API.
+    public static func dutchLabel(_ index: Int) -> String {
+        CivilDate.shortMonthName(year: index / 12, month: index % 12 + 1)
+    }
     public static func firstDay(_ index: Int) -> CivilDate {
         CivilDate(year: index / 12, month: index % 12 + 1, day: 1)!
     }

@@ -38,7 +38,7 @@ public enum Tags {
             switch self {
             case .invalid(let word):
                 "‘\(word)’ is geen onderwerp: gebruik letters, cijfers en streepjes (2 tot 40 tekens)."
-            case .tooMany(let count): "U gaf \(count) onderwerpen; ten hoogste \(Tags.maximumPerItem)."
+            case .tooMany(let count): "U gaf \(count.counted(.topic)); ten hoogste \(Tags.maximumPerItem)."
             }
         }
     }
