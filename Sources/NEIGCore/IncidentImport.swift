@@ -26,14 +26,31 @@ public struct IncidentImportParser: Sendable {
         self.definitionVersion = definitionVersion
     }
 
+    /// At most this many problems are listed; a file with more has a systematic fault the first ones show.
+    public static let maximumProblems = 1000
+
     public struct Result: Sendable {
         public var records: [IncidentRecord]
         public var problems: [CSVReader.Problem]
         /// Data rows read, whether valid or not.
         public var rowCount: Int
+        /// Values read in another spelling than their canonical one ("Bedrijf" for "bedrijf"): accepted, and said.
+        public var notes: [CSVReader.Problem] = []
+        public var encoding: TextEncoding = .utf8
+        /// Problems beyond `maximumProblems`, counted but not listed.
+        public var omittedProblems = 0
     }
 
-    public func parse(_ bytes: [UInt8]) -> Result {
+    /// Reads a CSV file, or the first sheet of an .xlsx workbook, with the same rules; every problem of the file,
+    /// in its structure and in its values, is reported in one pass.
+    public func parse(_ input: [UInt8]) -> Result {
+        var bytes = input
+        if XLSXReader.isWorkbook(input) {
+            switch XLSXReader.firstSheetAsCSV(input) {
+            case .success(let csv): bytes = csv
+            case .failure(let problem): return Result(records: [], problems: [problem], rowCount: 0)
+            }
+        }
         let (table, structural) = CSVReader().read(bytes)
         guard let table else { return Result(records: [], problems: structural, rowCount: 0) }
         var problems = structural
@@ -57,14 +74,21 @@ public struct IncidentImportParser: Sendable {
                     line: 1, column: "x",
                     reason: "coördinaten ontbreken: geef kolommen x en y (RD) of lat en lon (WGS84)"))
         }
-        guard problems.isEmpty else { return Result(records: [], problems: problems, rowCount: table.records.count) }
-
+        // Rows are checked even when the header or their field count is wrong, so the file is fixed in one go;
+        // a value the header has no column for, or a short row lacks, is not reported again per row.
+        let rows = (table.records + table.malformed).sorted { $0.line < $1.line }
+        func reportable(_ problem: CSVReader.Problem, in record: CSVReader.Record) -> Bool {
+            guard let column = problem.column, let position = index[column] else { return problem.column == nil }
+            return position < record.fields.count
+        }
         var records: [IncidentRecord] = []
         records.reserveCapacity(table.records.count)
         var firstLineOfSourceID: [String: Int] = [:]
-        for (record, outcome) in zip(table.records, validateAll(table.records, index: index)) {
+        var spellings = SpellingNotes()
+        for (record, outcome) in zip(rows, validateAll(rows, index: index)) {
             switch outcome {
             case .success(let incident):
+                spellings.compare(record, index: index, with: incident)
                 if let earlier = firstLineOfSourceID[incident.sourceID] {
                     problems.append(
                         .init(
@@ -75,11 +99,45 @@ public struct IncidentImportParser: Sendable {
                     records.append(incident)
                 }
             case .failure(let rowProblems):
-                problems.append(contentsOf: rowProblems.problems)
+                problems.append(contentsOf: rowProblems.problems.filter { reportable($0, in: record) })
             }
         }
         problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        return Result(records: problems.isEmpty ? records : [], problems: problems, rowCount: table.records.count)
+        let omitted = max(0, problems.count - Self.maximumProblems)
+        return Result(
+            records: problems.isEmpty ? records : [], problems: Array(problems.prefix(Self.maximumProblems)),
+            rowCount: rows.count, notes: spellings.notes, encoding: table.encoding, omittedProblems: omitted)
+    }
+
+    /// "Bedrijf" and " bedrijf " are read as "bedrijf"; the person importing hears it once per spelling.
+    struct SpellingNotes {
+        private var seen: [String: (line: Int, column: String, read: String, stored: String, count: Int)] = [:]
+
+        mutating func compare(_ record: CSVReader.Record, index: [String: Int], with incident: IncidentRecord) {
+            for (column, stored) in [
+                ("doelwit", incident.target.rawValue), ("middel", incident.means.rawValue),
+                ("gemeentecode", incident.municipalityCode)
+            ] {
+                guard let position = index[column], position < record.fields.count else { continue }
+                let read = record.fields[position]
+                guard read != stored else { continue }
+                let key = column + "\u{0}" + read
+                if let known = seen[key] {
+                    seen[key]?.count = known.count + 1
+                } else {
+                    seen[key] = (record.line, column, read, stored, 1)
+                }
+            }
+        }
+
+        var notes: [CSVReader.Problem] {
+            seen.values.sorted { ($0.line, $0.column) < ($1.line, $1.column) }.map { note in
+                let times = note.count > 1 ? " (\(note.count.counted(.line)))" : ""
+                return CSVReader.Problem(
+                    line: note.line, column: note.column,
+                    reason: "‘\(note.read)’ gelezen als ‘\(note.stored)’\(times)")
+            }
+        }
     }
 
     /// Rows are independent, so large files are validated in parallel chunks (in order).
@@ -110,7 +168,7 @@ public struct IncidentImportParser: Sendable {
         }
         var index: [String: Int] { positions.index }
         func callAsFunction(_ column: Column) -> String {
-            guard let i = positions[column] else { return "" }
+            guard let i = positions[column], i < record.fields.count else { return "" }
             return record.fields[i].trimmingSpaces
         }
     }
@@ -172,13 +230,13 @@ public struct IncidentImportParser: Sendable {
             problem("gemeentecode", "'\(code)' is geen bestaande gemeentecode")
         }
 
-        let target = TargetType(rawValue: row(.target))
+        let target = TargetType(rawValue: row(.target).lowercased())
         if target == nil {
             problem(
                 "doelwit",
                 "'\(row(.target))' is niet een van: \(TargetType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let means = AttackMeans(rawValue: row(.means))
+        let means = AttackMeans(rawValue: row(.means).lowercased())
         if means == nil {
             problem(
                 "middel",

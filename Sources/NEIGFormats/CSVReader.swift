@@ -13,7 +13,12 @@ public struct CSVReader: Sendable {
     public struct Table: Sendable {
         public let delimiter: Character
         public let header: [String]
+        /// The rows with as many fields as the header.
         public let records: [Record]
+        /// Rows with more or fewer fields than the header: reported as a problem, yet handed over so that their
+        /// values can be checked in the same pass.
+        public var malformed: [Record] = []
+        public var encoding: TextEncoding = .utf8
     }
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -32,30 +37,30 @@ public struct CSVReader: Sendable {
 
     public init() {}
 
-    /// Reads a whole file. Structural problems that make the rest unreadable (unterminated quote,
-    /// invalid UTF-8, empty file) come back as the only problem; wrong field counts are collected per row.
+    /// Reads a whole file. Problems that make the rest unreadable (an unterminated quote, bytes that are neither
+    /// UTF-8 nor Windows-1252, an empty file) come back as the only problem; wrong field counts and over-long fields
+    /// are collected per row, and the rows still handed over. A column is named by its header where there is one.
     public func read(_ input: [UInt8]) -> (table: Table?, problems: [Problem]) {
         var bytes = input[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
             return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
         }
-        if let badLine = Self.firstInvalidUTF8Line(bytes) {
-            return (
-                nil,
-                [Problem(line: badLine, column: nil, reason: "geen geldige UTF-8-tekst (sla het bestand op als UTF-8)")]
-            )
+        guard let (text, encoding) = TextEncoding.utf8(from: bytes) else {
+            let line = Self.firstInvalidUTF8Line(bytes) ?? 1
+            let reason = "geen UTF-8 en ook geen Windows-1252 (sla het bestand in Excel op als ‘CSV UTF-8’)"
+            return (nil, [Problem(line: line, column: nil, reason: reason)])
         }
-        let delimiter = Self.detectDelimiter(bytes)
+        let decoded = text[...]
+        let delimiter = Self.detectDelimiter(decoded)
         var records: [Record] = []
-        var problems: [Problem] = []
-        var parser = Parser(bytes: bytes, delimiter: delimiter == ";" ? 0x3B : 0x2C)
+        var parser = Parser(bytes: decoded, delimiter: delimiter == ";" ? 0x3B : 0x2C)
         while true {
             switch parser.next() {
             case .end:
                 break
             case .failure(let problem):
-                return (nil, [problem])
+                return (nil, [Self.naming(problem, header: records.first?.fields)])
             case .record(let record):
                 records.append(record)
                 continue
@@ -66,7 +71,9 @@ public struct CSVReader: Sendable {
             return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
         }
         let header = headerRecord.fields.map { $0.trimmingSpaces.lowercased() }
+        var problems = parser.problems.map { Self.naming($0, header: header) }
         var rows: [Record] = []
+        var malformed: [Record] = []
         rows.reserveCapacity(records.count)
         for record in records.dropFirst() {
             if record.fields.count == 1, record.fields[0].isEmpty { continue } // blank line
@@ -75,11 +82,22 @@ public struct CSVReader: Sendable {
                     Problem(
                         line: record.line, column: nil,
                         reason: "\(record.fields.count.counted(.field)), de kopregel heeft er \(header.count.dutch)"))
+                malformed.append(record)
                 continue
             }
             rows.append(record)
         }
-        return (Table(delimiter: delimiter, header: header, records: rows), problems)
+        let table = Table(
+            delimiter: delimiter, header: header, records: rows, malformed: malformed, encoding: encoding)
+        return (table, problems)
+    }
+
+    /// "column 12" becomes the header's name for column 12, which is what the person fixing the file sees.
+    static func naming(_ problem: Problem, header: [String]?) -> Problem {
+        guard let column = problem.column, let position = Int(column), let header, position >= 1,
+            position <= header.count, !header[position - 1].trimmingSpaces.isEmpty
+        else { return problem }
+        return Problem(line: problem.line, column: header[position - 1].trimmingSpaces.lowercased(), reason: problem.reason)
     }
 
     /// The delimiter is whichever of `;` and `,` occurs more often in the header line (`;` on a tie,
@@ -111,6 +129,8 @@ public struct CSVReader: Sendable {
         let delimiter: UInt8
         var position: Int
         var line = 1
+        /// Problems that leave the rest readable, such as an over-long field.
+        var problems: [Problem] = []
 
         init(bytes: ArraySlice<UInt8>, delimiter: UInt8) {
             self.bytes = bytes
@@ -173,10 +193,10 @@ public struct CSVReader: Sendable {
                 if (unquoted?.count ?? field.count) > CSVReader.maximumFieldLength,
                     text.count > CSVReader.maximumFieldLength
                 {
-                    return .failure(
+                    problems.append(
                         Problem(
                             line: recordLine, column: "\(fields.count + 1)",
-                            reason: "veld langer dan \(CSVReader.maximumFieldLength) tekens"))
+                            reason: "veld langer dan \(CSVReader.maximumFieldLength.dutch) tekens"))
                 }
                 fields.append(text)
                 guard position < bytes.endIndex else { return .record(Record(line: recordLine, fields: fields)) }

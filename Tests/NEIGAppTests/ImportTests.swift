@@ -70,7 +70,7 @@ import VaporTesting
         (
             "overlong field",
             incidentHeader + "X-1;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;"
-                + String(repeating: "x", count: 10_001) + "\n", "line 2, column 12"
+                + String(repeating: "x", count: 10_001) + "\n", "line 2, column omschrijving"
         ),
         (
             "missing column", "bron_id;datum;gemeentecode;x;y;doelwit\nX-1;2025-02-01;GM0363;121400;487400;woning\n",
@@ -91,10 +91,11 @@ import VaporTesting
         }
     }
 
-    @Test func nonUTF8BytesAreRejectedWithTheirLine() async throws {
+    /// ÿ (0xFF) alone would be Windows-1252; 0x8D is a byte that encoding leaves undefined.
+    @Test func bytesNeitherUTF8NorWindows1252AreRejectedWithTheirLine() async throws {
         try await withNEIGApp { app in
             var bytes = Array((incidentHeader + "X-1;2025-02-01;;GM0363;;").utf8)
-            bytes += [0xFF, 0xFE]
+            bytes += [0xFF, 0x8D]
             bytes += Array(";;121400;487400;woning;explosief;\n".utf8)
             let outcome = try await IncidentImporter.run(
                 bytes, source: "politie", dryRun: false, actor: "test", app: app)

@@ -37,15 +37,40 @@ import Testing
         #expect(problems.map(\.line) == [2, 4])
     }
 
-    @Test func invalidUTF8AndEmptyFilesAreRejected() {
+    @Test func bytesThatAreNeitherUTF8NorWindows1252AndEmptyFilesAreRejected() {
         #expect(CSVReader().read([]).problems.first?.reason == "het bestand is leeg")
-        let bad: [UInt8] = Array("a;b\n1;2\n".utf8) + [0xC3, 0x28, 0x0A]
-        #expect(CSVReader().read(bad).problems.first?.line == 3)
+        // 0x81 is no character in Windows-1252; 0x01 is a control character in any text.
+        for byte: UInt8 in [0x81, 0x01] {
+            let bad: [UInt8] = Array("a;b\n1;2\n".utf8) + [0xE9, byte, 0x0A]
+            let (table, problems) = CSVReader().read(bad)
+            #expect(table == nil)
+            #expect(problems.first?.line == 3)
+            #expect(problems.first?.reason.contains("Windows-1252") == true)
+        }
+    }
+
+    @Test func excelsWindows1252IsReadAndSaid() {
+        // "Coöperatie – ‘café’ €" as Excel on Windows saves it.
+        let bytes: [UInt8] =
+            Array("a;b\n1;Co".utf8) + [0xF6] + Array("peratie ".utf8) + [0x96, 0x20, 0x91] + Array("caf".utf8)
+            + [0xE9, 0x92, 0x20, 0x80, 0x0D, 0x0A]
+        let (table, problems) = CSVReader().read(bytes)
+        #expect(problems.isEmpty)
+        #expect(table?.encoding == .windows1252)
+        #expect(table?.records.first?.fields == ["1", "Coöperatie – ‘café’ €"])
+        #expect(CSVReader().read(Array("a;b\n1;Coöperatie\n".utf8)).table?.encoding == .utf8)
+    }
+
+    @Test func rowsWithTheWrongFieldCountAreStillHandedOver() {
+        let (table, problems) = read("a;b;c\n1;2\n3;4;5\n")
+        #expect(problems.map(\.description) == ["line 2: 2 velden, de kopregel heeft er 3"])
+        #expect(table?.records.map(\.line) == [3])
+        #expect(table?.malformed.map(\.fields) == [["1", "2"]])
     }
 
     @Test func overlongFieldIsRejectedWithoutCrashing() {
         let long = String(repeating: "x", count: 10_001)
         let (_, problems) = read("a;b\n1;\(long)\n")
-        #expect(problems.first?.description == "line 2, column 2: veld langer dan 10000 tekens")
+        #expect(problems.first?.description == "line 2, column b: veld langer dan 10.000 tekens")
     }
 }

@@ -12,6 +12,14 @@ public enum IncidentImporter {
         public var problems: [CSVReader.Problem]
         public var rowCount: Int
         public var dryRun: Bool
+        /// Values accepted in another spelling, said once per spelling.
+        public var notes: [CSVReader.Problem] = []
+        public var encoding: TextEncoding = .utf8
+        public var omittedProblems = 0
+        /// The rows written (or, on a check, that would be), for the preview and the links to them.
+        public var records: [IncidentRecord] = []
+        /// Risk areas this import started or made larger.
+        public var alertsRaised = 0
         public var succeeded: Bool { problems.isEmpty }
     }
 
@@ -30,13 +38,16 @@ public enum IncidentImporter {
                 "incident.import", object: "incident", result: "rejected",
                 detail: "rows=\(parsed.rowCount) problems=\(parsed.problems.count) source=\(source)",
                 actor: actor, at: now, on: app.db)
-            return Outcome(summary: summary, problems: parsed.problems, rowCount: parsed.rowCount, dryRun: dryRun)
+            return Outcome(
+                summary: summary, problems: parsed.problems, rowCount: parsed.rowCount, dryRun: dryRun,
+                notes: parsed.notes, encoding: parsed.encoding, omittedProblems: parsed.omittedProblems)
         }
         if dryRun {
             let present = try await alreadyPresent(parsed.records, on: app.db)
             return Outcome(
                 summary: .init(inserted: parsed.records.count - present, alreadyPresent: present, rejected: 0),
-                problems: [], rowCount: parsed.rowCount, dryRun: true)
+                problems: [], rowCount: parsed.rowCount, dryRun: true, notes: parsed.notes, encoding: parsed.encoding,
+                records: parsed.records)
         }
         let summary = try await app.db.transaction { tx in
             let pause = ProcessInfo.processInfo.environment["NEIG_FAULT_IMPORT_PAUSE_AFTER_BATCHES"].flatMap(Int.init)
@@ -49,12 +60,16 @@ public enum IncidentImporter {
         }
         app.neig.metrics.recordImport(summary)
         let recentFrom = app.neig.clock.today.adding(days: -NearRepeatAlertService.recentDays)
+        let alertsBefore = try await NearRepeatAlert.query(on: app.db).count()
         for (source, group) in Dictionary(grouping: parsed.records.filter { $0.date >= recentFrom }, by: \.source) {
             let incidents = try await Incident.query(on: app.db).filter(\.$source == source)
                 .filter(\.$sourceID ~~ group.map(\.sourceID)).all()
             await NearRepeatAlertService.evaluateLogged(incidents, app: app, actor: actor)
         }
-        return Outcome(summary: summary, problems: [], rowCount: parsed.rowCount, dryRun: false)
+        let alertsRaised = try await NearRepeatAlert.query(on: app.db).count() - alertsBefore
+        return Outcome(
+            summary: summary, problems: [], rowCount: parsed.rowCount, dryRun: false, notes: parsed.notes,
+            encoding: parsed.encoding, records: parsed.records, alertsRaised: alertsRaised)
     }
 
     static func alreadyPresent(_ records: [IncidentRecord], on db: any Database) async throws -> Int {
