@@ -39,6 +39,11 @@ public struct IncidentImportParser: Sendable {
         public var encoding: TextEncoding = .utf8
         /// Problems beyond `maximumProblems`, counted but not listed.
         public var omittedProblems = 0
+        /// Read from the first sheet of an .xlsx workbook rather than from CSV.
+        public var fromWorkbook = false
+
+        /// How the file was read, for the person who uploaded it.
+        public var readAs: String { fromWorkbook ? "Excel-werkmap, eerste werkblad" : "CSV, \(encoding.rawValue)" }
     }
 
     /// Reads a CSV file, or the first sheet of an .xlsx workbook, with the same rules; every problem of the file,
@@ -53,6 +58,7 @@ public struct IncidentImportParser: Sendable {
         }
         let (table, structural) = CSVReader().read(bytes)
         guard let table else { return Result(records: [], problems: structural, rowCount: 0) }
+        let fromWorkbook = bytes != input
         var problems = structural
         let header = table.header
         var duplicateColumns = Set<String>()
@@ -106,7 +112,8 @@ public struct IncidentImportParser: Sendable {
         let omitted = max(0, problems.count - Self.maximumProblems)
         return Result(
             records: problems.isEmpty ? records : [], problems: Array(problems.prefix(Self.maximumProblems)),
-            rowCount: rows.count, notes: spellings.notes, encoding: table.encoding, omittedProblems: omitted)
+            rowCount: rows.count, notes: spellings.notes, encoding: table.encoding, omittedProblems: omitted,
+            fromWorkbook: fromWorkbook)
     }
 
     /// "Bedrijf" and " bedrijf " are read as "bedrijf"; the person importing hears it once per spelling.

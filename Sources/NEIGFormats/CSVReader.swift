@@ -97,7 +97,8 @@ public struct CSVReader: Sendable {
         guard let column = problem.column, let position = Int(column), let header, position >= 1,
             position <= header.count, !header[position - 1].trimmingSpaces.isEmpty
         else { return problem }
-        return Problem(line: problem.line, column: header[position - 1].trimmingSpaces.lowercased(), reason: problem.reason)
+        return Problem(
+            line: problem.line, column: header[position - 1].trimmingSpaces.lowercased(), reason: problem.reason)
     }
 
     /// The delimiter is whichever of `;` and `,` occurs more often in the header line (`;` on a tie,

@@ -29,17 +29,7 @@ public struct DOCXDocument: Sendable {
         self.paragraphs = paragraphs
     }
 
-    public func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
-                provider: { position, size in bytes.subdata(in: Data.Index(position)..<Data.Index(position) + size) })
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
-    }
+    public func data() throws -> Data { try OfficePackage.zip(parts) }
 
     var parts: [(String, String)] {
         [
@@ -75,23 +65,7 @@ public struct DOCXDocument: Sendable {
 
     /// XML 1.0 allows tab, line feed, carriage return and the printable ranges; anything else is dropped rather than
     /// producing a file that Word refuses to open.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(" ")
-            case "\u{20}"..."\u{D7FF}", "\u{E000}"..."\u{FFFD}", "\u{10000}"..."\u{10FFFF}":
-                out.unicodeScalars.append(scalar)
-            default: continue
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { OfficePackage.escape(text) }
 
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -26,13 +26,14 @@ public enum XLSXReader {
             let width = rows.first?.cells.count ?? 0
             for row in rows {
                 while line < row.number {
-                    csv += "\n"  // an empty Excel row: a blank line, which the CSV reader skips
+                    csv += "\n" // an empty Excel row: a blank line, which the CSV reader skips
                     line += 1
                 }
                 var cells = row.cells
                 if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
-                csv += cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
-                    separator: ";") + "\n"
+                csv +=
+                    cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+                        separator: ";") + "\n"
                 line += 1 + row.cells.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
             }
             return .success(Array(csv.utf8))
@@ -48,7 +49,9 @@ public enum XLSXReader {
         var cells: [String]
     }
 
-    static func refusal(_ reason: String) -> CSVReader.Problem { CSVReader.Problem(line: 1, column: nil, reason: reason) }
+    static func refusal(_ reason: String) -> CSVReader.Problem {
+        CSVReader.Problem(line: 1, column: nil, reason: reason)
+    }
 
     static func firstSheet(_ bytes: [UInt8]) throws -> [Row] {
         let archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -79,7 +82,9 @@ public enum XLSXReader {
         }
         let strings = try part("xl/sharedStrings.xml").map { sharedStrings(try XMLEvents.parse($0)) } ?? []
         let styles = try part("xl/styles.xml").map { CellStyles(try XMLEvents.parse($0)) } ?? CellStyles()
-        let uses1904 = workbook.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"]) }
+        let uses1904 = workbook.contains {
+            $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"])
+        }
         return try rows(of: sheet, strings: strings, styles: styles, uses1904: uses1904)
     }
 

@@ -128,7 +128,8 @@ struct CellStyles {
         let time = String(format: "%02d:%02d", min(minutes / 60, 23), minutes == 1440 ? 59 : minutes % 60)
         if kinds[style] == .time { return time }
         // Excel's 1900 system counts from 30 December 1899 (it believes 1900 was a leap year).
-        let epoch = uses1904 ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: 30)
+        let epoch =
+            uses1904 ? DateComponents(year: 1904, month: 1, day: 1) : DateComponents(year: 1899, month: 12, day: 30)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let start = calendar.date(from: epoch), let date = calendar.date(byAdding: .day, value: days, to: start)

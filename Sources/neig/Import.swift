@@ -7,12 +7,13 @@ struct Import: AsyncParsableCommand {
 
     struct Incidents: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import an incident CSV file: all rows or none.",
+            abstract: "Import an incident file (CSV in UTF-8 or Windows-1252, or an .xlsx workbook): all rows or none.",
             discussion:
-                "Problems are printed as 'line N, column C: reason' on standard error; exit status 1 when the file is rejected."
+                "Problems are printed as 'line N, column C: reason' on standard error, all of them in one pass; "
+                + "values read in another spelling are printed as 'note: …'. Exit status 1 when the file is rejected."
         )
 
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV or .xlsx file.") var file: String
         @Flag(help: "Check the file and report what would happen, without writing.") var dryRun = false
         @Option(help: "The source of the file; bron_id is unique per source.") var source = "politie"
         @OptionGroup var database: DatabaseOptions
@@ -28,6 +29,9 @@ struct Import: AsyncParsableCommand {
                     [UInt8](data), source: source, dryRun: dryRun, actor: "cli", app: app)
             }
             for problem in outcome.problems { printError(problem.description) }
+            if outcome.omittedProblems > 0 { printError("… and \(outcome.omittedProblems) more problems") }
+            for note in outcome.notes { printError("note: \(note.description)") }
+            if !outcome.readAs.isEmpty { print("read as \(outcome.readAs)") }
             let s = outcome.summary
             let verb = outcome.dryRun ? "would insert" : "inserted"
             print(

@@ -60,7 +60,8 @@ import VaporTesting
         #expect(utf8.notes.map(\.description).contains("line 4, column doelwit: ‘Bedrijf’ gelezen als ‘bedrijf’"))
         #expect(utf8.encoding == .utf8)
 
-        let (windows, fromWindows) = try await Self.importAndRead(try Self.fixture("excel-incidenten-windows1252", "csv"))
+        let (windows, fromWindows) = try await Self.importAndRead(
+            try Self.fixture("excel-incidenten-windows1252", "csv"))
         #expect(windows.problems.isEmpty, "\(windows.problems)")
         #expect(windows.encoding == .windows1252)
         #expect(fromWindows == expected)
@@ -74,15 +75,15 @@ import VaporTesting
     @Test func oneUploadListsEveryProblemOfStructureAndValuesAtOnce() async throws {
         let csv =
             incidentHeader
-            + """
-            X-1;2025-02-30;;GM0363;;;;121400;487400;woning;explosief;
-            X-2;2025-02-01;;GM9999;;;;121400;487400;kasteel;explosief;
-            X-3;2025-02-01;25:00;GM0363;;;;121400;487400;woning;bom;
-            X-4;2025-02-01;;GM0363;;;;121400;487400;woning
-            X-5;2025-02-01;;GM0363;;;99999;abc;487400;woning;explosief;
-            ;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;
+                + """
+                X-1;2025-02-30;;GM0363;;;;121400;487400;woning;explosief;
+                X-2;2025-02-01;;GM9999;;;;121400;487400;kasteel;explosief;
+                X-3;2025-02-01;25:00;GM0363;;;;121400;487400;woning;bom;
+                X-4;2025-02-01;;GM0363;;;;121400;487400;woning
+                X-5;2025-02-01;;GM0363;;;99999;abc;487400;woning;explosief;
+                ;2025-02-01;;GM0363;;;;121400;487400;woning;explosief;
 
-            """
+                """
         try await withNEIGApp { app in
             let outcome = try await importCSV(app, csv)
             let lines = outcome.problems.map(\.description)

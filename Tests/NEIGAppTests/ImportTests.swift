@@ -147,10 +147,51 @@ import VaporTesting
             #expect(bad.1.contains("regel 6, kolom datum"))
             #expect(try await incidentCount(app) == 0)
 
-            let good = try await upload(analyst, sampleCSV)
+            // The first step checks and previews; nothing is written until the importer confirms.
+            let checked = try await upload(analyst, sampleCSV)
+            #expect(checked.0 == .ok)
+            #expect(checked.1.contains("Nieuw: 4 incidenten"))
+            #expect(checked.1.contains("Gelezen als CSV, UTF-8"))
+            #expect(checked.1.contains("Kerkstraat 1"), "the preview shows the rows")
+            #expect(try await incidentCount(app) == 0)
+            let token = try #require(
+                checked.1.firstMatch(of: #/name="bestand" value="([0-9a-f-]{36})"/#).map { String($0.1) })
+            func confirm(_ browser: Browser) async throws -> (HTTPStatus, String) {
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(
+                    .POST, SiteURL.confirmImport.path, headers: browser.headers(),
+                    beforeRequest: { req in
+                        try req.content.encode(["csrf": browser.csrf, "bestand": token], as: .urlEncodedForm)
+                    },
+                    afterResponse: { res in result = (res.status, res.body.string) })
+                return result
+            }
+            _ = try await makeUser(app, email: "analist2@example.nl", role: .analyst, organisation: "vng")
+            let stranger = try await confirm(try await login(app, email: "analist2@example.nl"))
+            #expect(stranger.0 == .badRequest, "a checked file is only its uploader's to import")
+            let good = try await confirm(analyst)
             #expect(good.0 == .ok)
             #expect(good.1.contains("Toegevoegd: 4"))
+            #expect(
+                good.1.contains("/incidenten?van=2024-12-31&amp;tot=2025-03-15")
+                    || good.1.contains("/incidenten?van=2024-12-31&tot=2025-03-15"))
             #expect(try await incidentCount(app) == 4)
+            let twice = try await confirm(analyst)
+            #expect(twice.0 == .badRequest, "a second click does not import again")
+            #expect(try await incidentCount(app) == 4)
+
+            for format in [SiteURL.ImportTemplateFormat.csv, .xlsx] {
+                try await app.testing().test(.GET, SiteURL.importTemplate(format).path, headers: analyst.headers()) {
+                    res in
+                    #expect(res.status == .ok)
+                    let bytes = Array(res.body.readableBytesView)
+                    let parsed = IncidentImportParser(
+                        municipalities: app.neig.municipalities, today: app.neig.clock.today
+                    ).parse(bytes)
+                    #expect(parsed.problems.isEmpty, "the template's example row imports: \(parsed.problems)")
+                    #expect(parsed.records.count == 1)
+                }
+            }
 
             let forged = try await upload(analyst, sampleCSV, csrf: "forged")
             #expect(forged.0 == .forbidden)

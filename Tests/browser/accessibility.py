@@ -256,6 +256,17 @@ def main() -> int:
                     for link in driver.find_elements(By.CSS_SELECTOR, "tbody tr td a")[:1]:
                         link.click()
                         check(f"{role} signal detail")
+                if role == "analyst":
+                    # An Excel workbook through both steps: the check with its preview, then the import.
+                    fixture = pathlib.Path(__file__).resolve().parents[1] / "NEIGAppTests/Fixtures/excel-incidenten.xlsx"
+                    driver.get(BASE + "/import")
+                    driver.find_element(By.ID, "veld-bestand").send_keys(str(fixture))
+                    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+                    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "kop-controle"))
+                    check(f"{role} import checked")
+                    driver.find_element(By.CSS_SELECTOR, "main form[action='/import/bevestigen'] button").click()
+                    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "kop-import"))
+                    check(f"{role} import done")
                 if role in EDITORS:
                     driver.get(BASE + "/incidenten/nieuw")
                     driver.find_element(By.ID, "veld-bron_id").send_keys("A11Y-1")

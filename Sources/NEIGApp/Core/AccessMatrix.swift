@@ -213,7 +213,10 @@ enum AccessMatrix {
         Row(.POST, .intervention(id: .key, .evaluaties), rule: .rolesForTheirObjects(.interventionEditors)),
         Row(.POST, .intervention(id: .key, .besluiten), rule: .rolesForTheirObjects(.interventionEditors)),
         Row(.GET, .importIncidents, rule: .roles(.incidentImporters)),
-        Row(.POST, .importIncidents, rule: .roles(.incidentImporters))
+        Row(.POST, .importIncidents, rule: .roles(.incidentImporters)),
+        Row(.POST, .confirmImport, rule: .roles(.incidentImporters)),
+        Row(.GET, .importTemplate(.csv), rule: .roles(.incidentImporters)),
+        Row(.GET, .importTemplate(.xlsx), rule: .roles(.incidentImporters))
     ]
 
     private static let rulesByRoute: [String: Rule] = Dictionary(

@@ -25,6 +25,8 @@ enum SiteURL: Sendable {
     case editIncident(id: Parameter<UUID>)
     case newIncident
     case importIncidents
+    case confirmImport
+    case importTemplate(ImportTemplateFormat)
     case analyse
     case analyseMatrixCSV(query: String)
     case alerts
@@ -108,6 +110,7 @@ enum SiteURL: Sendable {
     case apiInterventions
     case apiIntervention(id: Parameter<UUID>, APIInterventionPart? = nil)
 
+    enum ImportTemplateFormat: String { case csv, xlsx }
     enum CaseAction: String { case fase, taken, maatregelen, informatie, incidenten, delen }
     enum RiskAreaAction: String { case gezien, sluiten }
     enum NewsAction: String { case bewerken, intrekken }
@@ -144,6 +147,8 @@ enum SiteURL: Sendable {
         case .editIncident(let id): "/incidenten/\(Self.segment(id))/bewerken"
         case .newIncident: "/incidenten/nieuw"
         case .importIncidents: "/import"
+        case .confirmImport: "/import/bevestigen"
+        case .importTemplate(let format): "/import/sjabloon.\(format.rawValue)"
         case .analyse: "/analyse"
         case .analyseMatrixCSV(let query): "/analyse/matrix.csv" + query
         case .alerts: "/waarschuwingen"

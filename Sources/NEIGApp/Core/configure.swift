@@ -87,6 +87,7 @@ enum Migrations {
         app.migrations.add(CreateLetterheads())
         app.migrations.add(CreateRiskAreas())
         app.migrations.add(AddNewsEditing())
+        app.migrations.add(CreatePendingImports())
     }
 }
 

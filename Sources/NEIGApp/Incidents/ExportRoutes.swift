@@ -44,11 +44,15 @@ enum ExportRoutes {
     }
 
     static func download(_ body: String, type: HTTPMediaType, fileName: String) -> Response {
+        download(Data(body.utf8), type: type, fileName: fileName)
+    }
+
+    static func download(_ data: Data, type: HTTPMediaType, fileName: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = type
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fileName)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }
 

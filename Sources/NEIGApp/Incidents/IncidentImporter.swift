@@ -16,6 +16,8 @@ public enum IncidentImporter {
         public var notes: [CSVReader.Problem] = []
         public var encoding: TextEncoding = .utf8
         public var omittedProblems = 0
+        /// "CSV, Windows-1252" or "Excel-werkmap, eerste werkblad".
+        public var readAs = ""
         /// The rows written (or, on a check, that would be), for the preview and the links to them.
         public var records: [IncidentRecord] = []
         /// Risk areas this import started or made larger.
@@ -40,14 +42,15 @@ public enum IncidentImporter {
                 actor: actor, at: now, on: app.db)
             return Outcome(
                 summary: summary, problems: parsed.problems, rowCount: parsed.rowCount, dryRun: dryRun,
-                notes: parsed.notes, encoding: parsed.encoding, omittedProblems: parsed.omittedProblems)
+                notes: parsed.notes, encoding: parsed.encoding, omittedProblems: parsed.omittedProblems,
+                readAs: parsed.readAs)
         }
         if dryRun {
             let present = try await alreadyPresent(parsed.records, on: app.db)
             return Outcome(
                 summary: .init(inserted: parsed.records.count - present, alreadyPresent: present, rejected: 0),
                 problems: [], rowCount: parsed.rowCount, dryRun: true, notes: parsed.notes, encoding: parsed.encoding,
-                records: parsed.records)
+                readAs: parsed.readAs, records: parsed.records)
         }
         let summary = try await app.db.transaction { tx in
             let pause = ProcessInfo.processInfo.environment["NEIG_FAULT_IMPORT_PAUSE_AFTER_BATCHES"].flatMap(Int.init)
@@ -69,7 +72,17 @@ public enum IncidentImporter {
         let alertsRaised = try await NearRepeatAlert.query(on: app.db).count() - alertsBefore
         return Outcome(
             summary: summary, problems: [], rowCount: parsed.rowCount, dryRun: false, notes: parsed.notes,
-            encoding: parsed.encoding, records: parsed.records, alertsRaised: alertsRaised)
+            encoding: parsed.encoding, readAs: parsed.readAs, records: parsed.records, alertsRaised: alertsRaised)
+    }
+
+    /// The stored incidents of these records, newest first, for the links after an import.
+    static func stored(_ records: [IncidentRecord], on db: any Database) async throws -> [Incident] {
+        var incidents: [Incident] = []
+        for (source, group) in Dictionary(grouping: records, by: \.source) {
+            incidents += try await Incident.query(on: db).filter(\.$source == source)
+                .filter(\.$sourceID ~~ group.map(\.sourceID)).all()
+        }
+        return incidents.sorted { ($0.occurredOn, $0.sourceID) > ($1.occurredOn, $1.sourceID) }
     }
 
     static func alreadyPresent(_ records: [IncidentRecord], on db: any Database) async throws -> Int {
