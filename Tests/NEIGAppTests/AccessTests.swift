@@ -87,7 +87,7 @@ import VaporTesting
 
     @Test func anonymousVisitorsAreSentToLoginAndGetProblemJSONFromTheAPI() async throws {
         try await withNEIGApp { app in
-            let page = try await get(app, "/monitor", as: nil)
+            let page = try await get(app, "/incidenten", as: nil)
             #expect(page.0 == .seeOther)
             #expect(page.2.first(name: .location)?.hasPrefix("/login?terug=") == true)
             let api = try await get(app, "/api/v1/incidents", as: nil)

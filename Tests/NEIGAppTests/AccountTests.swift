@@ -93,7 +93,7 @@ import VaporTesting
                     try req.content.encode(["csrf": second.csrf], as: .urlEncodedForm)
                 }, afterResponse: { res in #expect(res.status == .seeOther) })
             try await app.testing().test(
-                .GET, "monitor", beforeRequest: { req in req.headers = second.headers() },
+                .GET, "incidenten", beforeRequest: { req in req.headers = second.headers() },
                 afterResponse: { res in #expect(res.status == .seeOther) })
         }
     }
@@ -107,7 +107,7 @@ import VaporTesting
             session.lastSeenAt = testNow.addingTimeInterval(-SessionPolicy.idleTimeout - 60)
             try await session.save(on: app.db)
             try await app.testing().test(
-                .GET, "monitor", beforeRequest: { req in req.headers = browser!.headers() },
+                .GET, "incidenten", beforeRequest: { req in req.headers = browser!.headers() },
                 afterResponse: { res in #expect(res.status == .seeOther) })
             #expect(try await UserSession.query(on: app.db).count() == 0)
         }

@@ -185,7 +185,7 @@ import VaporTesting
                 try await makeUser(first, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
                 let browser = try await login(first, email: "oov@amsterdam.nl")
                 try await second.testing().test(
-                    .GET, "monitor", beforeRequest: { req in req.headers = browser.headers() },
+                    .GET, "incidenten", beforeRequest: { req in req.headers = browser.headers() },
                     afterResponse: { res in #expect(res.status == .ok) })
             } catch {
                 try await second.asyncShutdown()

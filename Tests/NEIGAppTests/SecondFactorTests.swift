@@ -70,7 +70,7 @@ import VaporTesting
             #expect(location == "/login/tweede-stap?terug=%2Fincidenten")
 
             // The password alone opens nothing.
-            #expect(try await status(app, "/monitor", cookie: pending) == (.seeOther, "/login/tweede-stap"))
+            #expect(try await status(app, "/incidenten", cookie: pending) == (.seeOther, "/login/tweede-stap"))
             try await app.testing().test(
                 .GET, "api/v1/monitor", headers: ["Cookie": "\(SessionPolicy.cookieName)=\(pending)"]
             ) { res in
@@ -105,9 +105,9 @@ import VaporTesting
             #expect(enrolled.body.string.contains("href=\"/incidenten\""))
             let complete = try #require(enrolled.headers.setCookie?[SessionPolicy.cookieName]?.string)
             #expect(complete != pending)
-            #expect(try await status(app, "/monitor", cookie: complete).0 == .ok)
+            #expect(try await status(app, "/incidenten", cookie: complete).0 == .ok)
             #expect(
-                try await status(app, "/monitor", cookie: pending).0 == .seeOther,
+                try await status(app, "/incidenten", cookie: pending).0 == .seeOther,
                 "the half-authenticated session is gone")
 
             let user = try #require(
@@ -237,7 +237,8 @@ import VaporTesting
             let mayor = try await login(app, email: "burgemeester@rotterdam.nl")
             try await AccountService.resetSecondFactor(email: "burgemeester@rotterdam.nl", on: app)
             #expect(
-                try await status(app, "/monitor", cookie: String(mayor.cookie.split(separator: "=")[1])).0 == .seeOther)
+                try await status(app, "/incidenten", cookie: String(mayor.cookie.split(separator: "=")[1])).0
+                    == .seeOther)
             #expect(try await RecoveryCode.query(on: app.db).count() == 0)
             let (pending, _) = try await passwordStep(app, email: "burgemeester@rotterdam.nl")
             var page = ""

@@ -30,7 +30,9 @@ struct LoginView {
                         "password", label: "Wachtwoord", value: nil, type: .password, required: true, errors: [],
                         autocomplete: "current-password"),
                     .button(.type(.submit), .class("button"), .text("Inloggen"))
-                )
+                ),
+                .p(.a(.href(SiteURL.forgotPassword.path), .text("Wachtwoord vergeten?"))),
+                .p(.text("Nog geen account? "), .a(.href(SiteURL.apply.path), .text("Lid worden van het netwerk")))
             )
         ).document
     }

@@ -34,9 +34,15 @@ struct Layout {
                 ),
                 .footer(
                     .class("site-footer"),
-                    .p(
-                        .text("neig — werkplatform van het Netwerk Explosies In Gemeenten (NEIG). "),
-                        .a(.href(SiteURL.openData.path), .text("Open data")))
+                    .p(.text("neig — werkplatform van het Netwerk Explosies In Gemeenten (NEIG)")),
+                    .nav(
+                        .attribute(named: "aria-label", value: "Over neig"),
+                        .ul(
+                            .class("footer-links"),
+                            .li(.a(.href(SiteURL.openData.path), .text("Open data"))),
+                            .li(.a(.href(SiteURL.privacy.path), .text("Privacyverklaring"))),
+                            .li(.a(.href(SiteURL.accessibility.path), .text("Toegankelijkheidsverklaring"))),
+                            .li(.a(.href(SiteURL.contact.path), .text("Contact")))))
                 )
             )
         )

@@ -35,6 +35,7 @@ enum SiteURL: Sendable {
     case exportGeoJSON
     case openData
     case openDataAPI(year: Int? = nil)
+    case openDataCSV(year: Int? = nil)
     case stylesheet
 
     case cases
@@ -82,6 +83,10 @@ enum SiteURL: Sendable {
     case confirmApplication(token: String)
     case setPasswordWithToken(String)
     case setPassword
+    case forgotPassword
+    case privacy
+    case accessibility
+    case contact
     case notifications
     case followTopics
     case notification(id: Parameter<UUID>)
@@ -157,6 +162,7 @@ enum SiteURL: Sendable {
         case .exportGeoJSON: "/export/incidenten.geojson"
         case .openData: "/open-data"
         case .openDataAPI(let year): "/api/v1/open-data" + (year.map { "?year=\($0)" } ?? "")
+        case .openDataCSV(let year): "/open-data/aanslagen-per-gemeente.csv" + Self.yearQuery(year)
         case .stylesheet: "/static/neig.css"
 
         case .cases: "/zaken"
@@ -207,6 +213,10 @@ enum SiteURL: Sendable {
         case .confirmApplication(let token): "/aanmelden/bevestigen" + Self.query([("token", token)])
         case .setPasswordWithToken(let token): "/wachtwoord-instellen" + Self.query([("token", token)])
         case .setPassword: "/wachtwoord-instellen"
+        case .forgotPassword: "/wachtwoord-vergeten"
+        case .privacy: "/privacy"
+        case .accessibility: "/toegankelijkheid"
+        case .contact: "/contact"
         case .notifications: "/notificaties"
         case .followTopics: "/notificaties/volgen"
         case .notification(let id): "/notificaties/\(Self.segment(id))"

@@ -102,6 +102,7 @@ func routes(_ app: Application) throws {
     AccountRoutes.register(loginLimited)
     OpenDataRoutes.register(open)
     HomeRoutes.register(open)
+    StatementRoutes.register(open)
     LibraryRoutes.registerPublic(csrfProtected)
     EventRoutes.registerPublic(open)
     NewsRoutes.registerPublic(csrfProtected)

@@ -9,7 +9,10 @@ enum HomeRoutes {
     static func home(_ req: Request) async throws -> HTMLPage {
         let news = try await NewsRoutes.latest(for: req.user, limit: 3, on: req.db)
         guard let user = req.user else {
-            return HTMLPage(document: HomeView(context: req.pageContext, summary: nil, news: news).document)
+            let progress = try await MonitorPageModel.load(year: nil, municipality: nil, actor: nil, on: req).progress
+            return HTMLPage(
+                document: HomeView(context: req.pageContext, summary: nil, news: news, publicProgress: progress)
+                    .document)
         }
         let today = req.application.neig.clock.today
         let yearToDate = try await IncidentStore.count(

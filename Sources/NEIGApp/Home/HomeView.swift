@@ -29,6 +29,8 @@ struct HomeView {
     let context: PageContext
     let summary: Summary?
     let news: [NewsItem]
+    /// For a visitor: the national count this year against the target.
+    var publicProgress: TargetProgress?
 
     var document: HTML {
         Layout(title: "Overzicht", context: context, content: summary.map(dashboard) ?? welcome).document
@@ -42,6 +44,12 @@ struct HomeView {
                 .text(
                     "Het werkplatform van het Netwerk Explosies In Gemeenten: cijfers tegen het landelijke doel, "
                         + "het incidentenregister en de kennis van gemeenten, politie, OM en partners op één plek.")),
+            .unwrap(publicProgress) { progress in
+                .div(
+                    .h2(.text("Aanslagen in Nederland, \(progress.year)")),
+                    MonitorView.keyFigures(progress),
+                    .p(.a(.href(SiteURL.monitor().path), .text("Meer cijfers in de monitor"))))
+            },
             .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),
             .p(
                 .text("Zonder account kunt u de "), .a(.href(SiteURL.openData.path), .text("open data")),

@@ -11,6 +11,30 @@ enum MembershipRoutes {
         routes.get(.confirmApplication(token: ""), use: confirm)
         routes.get(.setPassword, use: passwordForm)
         routes.post(.setPassword, use: setPassword)
+        routes.get(.forgotPassword, use: forgotForm)
+        routes.post(.forgotPassword, use: forgot)
+    }
+
+    static func forgotForm(_ req: Request) async throws -> HTMLPage {
+        HTMLPage(document: ForgotPasswordView(context: req.pageContext, sent: false, errors: []).document)
+    }
+
+    struct ForgotForm: Content {
+        var email: String?
+    }
+
+    /// The same answer whether or not the address has an account, so the form cannot be used to find members.
+    static func forgot(_ req: Request) async throws -> HTMLPage {
+        let email = (try req.content.decode(ForgotForm.self).email ?? "").trimmingCharacters(in: .whitespaces)
+        guard email.contains("@"), email.count <= 254 else {
+            return HTMLPage(
+                document: ForgotPasswordView(
+                    context: req.pageContext, sent: false,
+                    errors: [.init(field: "email", message: "Vul het e-mailadres van uw account in.")]
+                ).document, status: .unprocessableEntity)
+        }
+        try await MembershipService.sendPasswordReset(to: email, context: req.context)
+        return HTMLPage(document: ForgotPasswordView(context: req.pageContext, sent: true, errors: []).document)
     }
 
     static func registerMembers(_ routes: any RoutesBuilder) {

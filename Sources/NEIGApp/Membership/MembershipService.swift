@@ -64,7 +64,7 @@ enum MembershipService {
                 try await OutboxMessage(
                     recipient: draft.email, subject: "Uw aanmelding bij neig",
                     body:
-                        "U heeft al een account bij neig. Inloggen: \(base)\(SiteURL.login.path)\nWachtwoord vergeten? Neem contact op met de netwerkcoördinator.",
+                        "U heeft al een account bij neig. Inloggen: \(base)\(SiteURL.login.path)\nWachtwoord vergeten? Vraag een nieuw aan: \(base)\(SiteURL.forgotPassword.path)",
                     now: now
                 ).create(on: tx)
                 try await context.audit(
@@ -215,6 +215,40 @@ enum MembershipService {
         }
     }
 
+    static let resetLinkLifetime: TimeInterval = 3600
+
+    /// A single-use link, valid for one hour, to the address of an active account; nothing for any other address.
+    /// Earlier unused reset links of the account stop working, so only the newest e-mail counts.
+    static func sendPasswordReset(to email: String, context: ServiceContext) async throws {
+        let now = context.clock.now()
+        guard let user = try await User.query(on: context.db).filter(\.$email == email.lowercased()).first(),
+            user.isActive, let userID = user.id
+        else {
+            try await context.audit("user.password-reset", object: "user", result: "unknown-address")
+            return
+        }
+        let token = Secrets.randomToken()
+        try await context.db.transaction { tx in
+            try await PasswordToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$usedAt == nil)
+                .set(\.$usedAt, to: now).update()
+            let link = PasswordToken()
+            link.$user.id = userID
+            link.tokenHash = Secrets.hash(token)
+            link.expiresAt = now.addingTimeInterval(resetLinkLifetime)
+            try await link.create(on: tx)
+            try await OutboxMessage(
+                recipient: user.email, subject: "neig: een nieuw wachtwoord kiezen",
+                body: "Beste \(user.name),\n\nIemand, hopelijk u, vroeg om een nieuw wachtwoord voor neig. "
+                    + "Kies het binnen een uur via deze link; hij werkt één keer:\n"
+                    + "\(context.publicURL)\(SiteURL.setPasswordWithToken(token).path)\n\n"
+                    + "Vroeg u dit niet? Dan kunt u dit bericht negeren: uw wachtwoord blijft zoals het was.\n",
+                now: now
+            ).create(on: tx)
+            try await context.audit(
+                "user.password-reset", object: "user", id: userID.uuidString.lowercased(), on: tx)
+        }
+    }
+
     /// Sets the password of a single-use, unexpired link; returns the problem in Dutch, or nil.
     static func setPassword(token: String, password: String, context: ServiceContext) async throws -> String? {
         let now = context.clock.now()
@@ -224,7 +258,8 @@ enum MembershipService {
             link.usedAt == nil,
             link.expiresAt > now, let user = try await User.find(link.$user.id, on: context.db)
         else {
-            return "Deze link is verlopen of al gebruikt. Vraag de netwerkcoördinator om een nieuwe."
+            return
+                "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan via ‘Wachtwoord vergeten’ op de inlogpagina."
         }
         if let problem = PasswordPolicy.problem(password, email: user.email) { return problem }
         user.passwordHash = try await AccountService.hashPassword(
@@ -233,6 +268,8 @@ enum MembershipService {
         try await context.db.transaction { tx in
             try await user.save(on: tx)
             try await link.save(on: tx)
+            // Whoever was logged in with the old password is logged out.
+            try await UserSession.query(on: tx).filter(\.$user.$id == link.$user.id).delete()
             try await context.audit("user.set-password", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
         }
         return nil

@@ -23,7 +23,11 @@ struct MonitorPageModel: Sendable {
     /// Repeat addresses the viewer may not see, counted only.
     let hiddenRepeatAddressCount: Int
 
-    static func load(year requested: Int?, municipality: Municipality?, actor: Actor, on req: Request) async throws
+    /// A visitor who is not logged in: sees national counts only.
+    var isPublic: Bool { viewer == nil }
+    let viewer: Actor?
+
+    static func load(year requested: Int?, municipality: Municipality?, actor: Actor?, on req: Request) async throws
         -> MonitorPageModel
     {
         let today = req.application.neig.clock.today
@@ -39,9 +43,10 @@ struct MonitorPageModel: Sendable {
 
     init(
         year: Int, asOf: CivilDate, today: CivilDate, municipality: Municipality?, aggregates: MonitorAggregates,
-        actor: Actor,
+        actor: Actor?,
         registry: MunicipalityRegistry
     ) {
+        viewer = actor
         let counts = aggregates.counts
         let years = Set(aggregates.years)
         self.year = year
@@ -70,8 +75,8 @@ struct MonitorPageModel: Sendable {
                 code: $0.code, name: registry[$0.code]?.displayName ?? $0.name, count: $0.count)
         }
 
-        let visible = aggregates.repeatRows.filter {
-            AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode)
+        let visible = aggregates.repeatRows.filter { row in
+            actor.map { AccessPolicy.canSeeLocation($0, municipalityCode: row.municipalityCode) } ?? false
         }
         repeatAddresses = visible.prefix(MonitorAggregates.repeatRowsShown).map {
             RepeatRow(
@@ -81,7 +86,8 @@ struct MonitorPageModel: Sendable {
         }
         let total = aggregates.repeatCountByMunicipality.values.reduce(0, +)
         let visibleTotal = aggregates.repeatCountByMunicipality
-            .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.key) }.values.reduce(0, +)
+            .filter { entry in actor.map { AccessPolicy.canSeeLocation($0, municipalityCode: entry.key) } ?? false }
+            .values.reduce(0, +)
         hiddenRepeatAddressCount = total - visibleTotal
     }
 }

@@ -15,8 +15,9 @@ enum MonitorRoutes {
         return year
     }
 
+    /// Open to everyone: a visitor sees the national counts, a member also the municipalities and addresses.
     static func national(_ req: Request) async throws -> HTMLPage {
-        let actor = try req.requireUser().actor
+        let actor = req.user?.actor
         let model = try await MonitorPageModel.load(
             year: try requestedYear(req), municipality: nil, actor: actor, on: req)
         return HTMLPage(document: MonitorView(model: model, context: req.pageContext).document)

@@ -19,6 +19,7 @@ struct MonitorView {
                         "Door de politie bevestigde aanslagen op woningen, bedrijven en voertuigen, "
                             + "afgezet tegen het doel van het Offensief Tegen Explosies: minstens 10 % minder dan het jaar ervoor."
                     )),
+                .if(model.isPublic, membersNote),
                 yearForm,
                 keyFigures,
                 .section(
@@ -28,8 +29,8 @@ struct MonitorView {
                     .p(.text(progressSentence))),
                 monthlySection,
                 targetSection,
-                .if(model.municipality == nil, topSection),
-                repeatSection
+                .if(model.municipality == nil && !model.isPublic, topSection),
+                .if(!model.isPublic, repeatSection)
             ), breadcrumbs: crumbs
         ).document
     }
@@ -44,9 +45,26 @@ struct MonitorView {
             .button(.type(.submit), .class("button secondary"), .text("Toon")))
     }
 
-    var keyFigures: Node<HTML.BodyContext> {
-        let progress = model.progress
-        let periodLabel = progress.isYearComplete ? "Heel \(model.year)" : "\(model.year) t/m \(progress.asOf.dutch)"
+    var membersNote: Node<HTML.BodyContext> {
+        .div(
+            .class("notice"),
+            .p(
+                .text(
+                    "U ziet de landelijke aantallen. Leden van het netwerk zien ook de cijfers per gemeente, adressen "
+                        + "die herhaald zijn getroffen en de waarschuwingen na een aanslag. "),
+                .a(.href(SiteURL.login.path), .text("Inloggen")), .text(" of "),
+                .a(.href(SiteURL.apply.path), .text("lid worden")),
+                .text(". Aantallen per gemeente per maand staan ook in de "),
+                .a(.href(SiteURL.openData.path), .text("open data")), .text(".")))
+    }
+
+    var keyFigures: Node<HTML.BodyContext> { Self.keyFigures(model.progress) }
+
+    /// The year so far, last year, the target and the projection with its interval: the monitor's head, and the
+    /// public home page's.
+    static func keyFigures(_ progress: TargetProgress) -> Node<HTML.BodyContext> {
+        let year = progress.year
+        let periodLabel = progress.isYearComplete ? "Heel \(year)" : "\(year) t/m \(progress.asOf.dutch)"
         return .section(
             .attribute(named: "aria-labelledby", value: "kop-kerncijfers"),
             .h2(.id("kop-kerncijfers"), .class("visually-hidden"), .text("Kerncijfers")),
@@ -54,27 +72,26 @@ struct MonitorView {
                 .class("figures"),
                 figure(periodLabel, progress.yearToDate.dutch),
                 figure(
-                    "Zelfde periode \(model.year - 1)", progress.previousYearSamePeriod.dutch,
+                    "Zelfde periode \(year - 1)", progress.previousYearSamePeriod.dutch,
                     note: progress.changeSamePeriodPct.map { "\($0.dutchPercent) ten opzichte van vorig jaar" }),
                 figure(
-                    "Doel \(model.year)", "≤ \(progress.targetMaximum.dutch)",
-                    note: "10 % minder dan \(progress.previousYearTotal.dutch) in \(model.year - 1)"),
+                    "Doel \(year)", "≤ \(progress.targetMaximum.dutch)",
+                    note: "10 % minder dan \(progress.previousYearTotal.dutch) in \(year - 1)"),
                 figure(
-                    progress.isYearComplete ? "Totaal \(model.year)" : "Prognose heel \(model.year)",
+                    progress.isYearComplete ? "Totaal \(year)" : "Prognose heel \(year)",
                     progress.projectedTotal.map(\.dutch) ?? "nog onbekend",
-                    note: outlookNote))
+                    note: outlookNote(progress)))
         )
     }
 
-    func figure(_ label: String, _ value: String, note: String? = nil) -> Node<HTML.ListContext> {
+    static func figure(_ label: String, _ value: String, note: String? = nil) -> Node<HTML.ListContext> {
         .li(
             .class("figure"), .span(.class("figure-label"), .text(label)), .span(.class("figure-value"), .text(value)),
             .unwrap(note) { .span(.class("figure-note"), .text($0)) })
     }
 
     /// "Onder het doel" or "boven het doel" only when the prediction interval says so.
-    var outlookNote: String? {
-        let progress = model.progress
+    static func outlookNote(_ progress: TargetProgress) -> String? {
         guard let outlook = progress.outlook, let interval = progress.projectionInterval else { return nil }
         let range =
             progress.isYearComplete ? "" : "waarschijnlijk \(interval.lowerBound.dutch)–\(interval.upperBound.dutch); "

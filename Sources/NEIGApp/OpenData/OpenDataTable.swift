@@ -11,9 +11,20 @@ struct OpenDataTable: Content, Sendable {
 
     struct Row: Content, Sendable {
         var code: String
+        /// The official CBS name, as a document or a data file needs it ("'s-Gravenhage").
         var name: String
         var months: [String]
         var total: String
+        /// The name people use ("Den Haag"), for the page; not part of the published data.
+        var displayName = ""
+
+        enum CodingKeys: String, CodingKey { case code, name, months, total }
+
+        /// The published total as a number to sort on: "<5" sorts as 0, "≥7" as 7.
+        var sortValue: Int {
+            if total.hasPrefix("<") { return 0 }
+            return Int(total.drop { !$0.isNumber }) ?? 0
+        }
     }
 
     var year: Int
@@ -57,7 +68,7 @@ struct OpenDataTable: Content, Sendable {
             Row(
                 code: municipalities[index].code, name: municipalities[index].officialName,
                 months: published.cells[index].enumerated().map { $0.offset >= elapsed ? "–" : cell($0.element) },
-                total: total(published.totals[index]))
+                total: total(published.totals[index]), displayName: municipalities[index].displayName)
         }
         return OpenDataTable(
             year: year, suppressionThreshold: threshold, nationalTotal: published.nationalTotal, municipalities: rows)
