@@ -137,6 +137,9 @@ def main() -> int:
 
             for label, path in [("anonymous home", "/"), ("login", "/login"), ("open data", "/open-data"),
                                 ("anonymous library search", "/kennisbank?q=explosies"), ("apply", "/aanmelden"), ("anonymous news", "/nieuws"),
+                                ("anonymous monitor", "/monitor"), ("open data search", "/open-data?zoek=den&sorteer=naam"),
+                                ("privacy", "/privacy"), ("accessibility statement", "/toegankelijkheid"), ("contact", "/contact"),
+                                ("forgot password", "/wachtwoord-vergeten"),
                                 ("not found", "/bestaat-niet")]:
                 driver.get(BASE + path)
                 check(label)
@@ -146,6 +149,11 @@ def main() -> int:
             driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
             WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CLASS_NAME, "error-summary"))
             check("login error")
+            driver.get(BASE + "/wachtwoord-vergeten")
+            driver.find_element(By.ID, "veld-email").send_keys("niemand@example.nl")
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            WebDriverWait(driver, 30).until(lambda d: "Kijk in uw e-mail" in d.page_source)
+            check("forgot password sent")
 
             secrets: dict[str, str] = {}
             used_step: dict[str, int] = {}

@@ -21,6 +21,8 @@ struct AnalyseView {
                     .text(
                         "Vallen aanslagen dichter bij elkaar in ruimte en tijd dan bij toeval? De tabel vergelijkt paren van aanslagen per afstand en termijn met \(request.permutations) willekeurige herverdelingen van de data over dezelfde locaties (Knox-methode, zoals de Near Repeat Calculator van Ratcliffe)."
                     )),
+                .explanation(.knox),
+                .explanation(.permutations),
                 FormViews.errorSummary(request.errors),
                 form,
                 .unwrap(results) { results in .group(summary(results), matrix(results), hotspots(results)) }
@@ -150,6 +152,7 @@ struct AnalyseView {
         let points = results.showPoints ? results.input.events : SpaceTimeEvents(x: [], y: [], days: [])
         return .section(
             .h2(.text("Hotspots")),
+            .explanation(.kernel),
             .p(
                 .text(
                     "Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m). "

@@ -113,6 +113,7 @@ struct CaseFormView {
                         "vertrouwelijkheid", label: "Vertrouwelijkheid",
                         options: CaseConfidentiality.allCases.map { ($0.rawValue, $0.label) },
                         selected: values["vertrouwelijkheid"], errors: errors),
+                    .explanation(.confidentiality),
                     FormViews.textField(
                         "termijn", label: "Behandeltermijn (dagen)", value: values["termijn"], type: .number,
                         hint: "Vanaf vandaag; standaard 56 dagen (8 weken).", required: true, errors: errors),

@@ -10,3 +10,13 @@ extension Node where Context: HTML.BodyContext {
             .table(.group(nodes)))
     }
 }
+
+extension Node where Context: HTML.BodyContext {
+    /// A chart drawn on the server. On a phone it keeps a width at which its text stays readable (12 px or more) and
+    /// scrolls sideways in its own focusable box; the table next to it has the same numbers.
+    static func chart(_ svg: String, label: String) -> Node {
+        .div(
+            .class("chart-scroll"), .attribute(named: "tabindex", value: "0"),
+            .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: label), .raw(svg))
+    }
+}

@@ -75,7 +75,8 @@ struct ImportView {
                             .td(.code(.text(column.name))), .td(.text(column.required ? "ja" : "nee")),
                             .td(.text(column.rule)), .td(.text(column.example)))
                     })),
-            .p(.text("Hoofdletters en spaties rond een waarde maken niet uit: ‘Bedrijf’ wordt ‘bedrijf’.")))
+            .p(.text("Hoofdletters en spaties rond een waarde maken niet uit: ‘Bedrijf’ wordt ‘bedrijf’.")),
+            .explanation(.rd))
     }
 
     var result: Node<HTML.BodyContext> {

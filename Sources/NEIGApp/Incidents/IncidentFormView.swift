@@ -79,6 +79,7 @@ struct IncidentFormView {
                         "postcode", label: "Postcode", value: values["postcode"], hint: "1234 AB", errors: errors),
                     .fieldset(
                         .element(named: "legend", text: "Locatie: RD-coördinaten (meters) of WGS84 (graden)"),
+                        .explanation(.rd),
                         FormViews.textField("x", label: "RD x", value: values["x"], errors: errors),
                         FormViews.textField("y", label: "RD y", value: values["y"], errors: errors),
                         FormViews.textField("lat", label: "Breedtegraad (lat)", value: values["lat"], errors: errors),

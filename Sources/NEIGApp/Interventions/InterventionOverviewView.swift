@@ -34,11 +34,9 @@ struct InterventionOverviewView {
                         .text(" "),
                         .a(.href(SiteURL.interventionsCSV.path), .text("Alles als CSV")))),
                 .h2(.text("Landelijk beeld")),
-                .div(
-                    .class("chart-wrap"),
-                    .raw(
-                        InterventionCharts.national(national, today: today, previousYear: previousYear, starts: starts))
-                ),
+                .chart(
+                    InterventionCharts.national(national, today: today, previousYear: previousYear, starts: starts),
+                    label: "Grafiek: aanslagen per maand in Nederland"),
                 .forEach(ApproachLine.allCases) { line in
                     let items = numbered.filter { $0.item.line == line }
                     return .if(

@@ -32,8 +32,10 @@ enum InterventionParts {
         ]
         return .div(
             .ul(.forEach(result.warnings) { .li(.class("warning"), .text($0)) }),
-            .div(.class("chart-wrap"), .raw(InterventionCharts.evaluation(result, name: intervention.name))),
+            .chart(
+                InterventionCharts.evaluation(result, name: intervention.name), label: "Grafiek: aanslagen per maand"),
             .dl(.class("facts"), .forEach(facts) { fact in .group(.dt(.text(fact.0)), .dd(.text(fact.1))) }),
+            .explanation(.placebos),
             .scrollingTable(
                 "Aanslagen per maand",
                 .caption(.text("Aanslagen per maand")),

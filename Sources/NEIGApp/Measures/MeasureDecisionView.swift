@@ -42,7 +42,11 @@ struct MeasureDecisionView {
                         letter.body)
                 ),
                 decisionForm
-            )
+            ),
+            breadcrumbs: [
+                ("Zaken", SiteURL.cases.path), (caseFile.title, SiteURL.caseFile(id: caseFile.id!).path),
+                (measure.type.label, SiteURL.measure(id: measure.id!).path)
+            ]
         ).document
     }
 

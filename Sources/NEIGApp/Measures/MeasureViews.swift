@@ -71,7 +71,8 @@ struct MeasureDetailView {
                                 ? "Conceptbesluit bekijken" : "Besluit bekijken en afdrukken"))),
                 stateForm,
                 objectionForm
-            )
+            ),
+            breadcrumbs: [("Zaken", SiteURL.cases.path), (caseFile.title, SiteURL.caseFile(id: caseFile.id!).path)]
         ).document
     }
 

@@ -25,7 +25,7 @@ struct MonitorView {
                 .section(
                     .attribute(named: "aria-labelledby", value: "kop-doel"),
                     .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
-                    .raw(MonitorCharts.progress(model.progress)),
+                    .chart(MonitorCharts.progress(model.progress), label: "Grafiek: voortgang naar het doel"),
                     .p(.text(progressSentence))),
                 monthlySection,
                 targetSection,
@@ -123,7 +123,7 @@ struct MonitorView {
         .section(
             .attribute(named: "aria-labelledby", value: "kop-maanden"),
             .h2(.id("kop-maanden"), .text("Per maand: \(model.year) naast \(model.year - 1)")),
-            .raw(MonitorCharts.monthly(model: model)),
+            .chart(MonitorCharts.monthly(model: model), label: "Grafiek: aanslagen per maand"),
             .details(
                 .summary(.text("Toon de cijfers als tabel")),
                 .scrollingTable(

@@ -27,7 +27,8 @@ enum NewsParts {
                     }),
                 .p(
                     .a(.href(SiteURL.news.path), .text("Alle berichten")), .text(" · "),
-                    .a(.href(SiteURL.newsFeed.path), .text("Atom-feed")))
+                    .a(.href(SiteURL.newsFeed.path), .text("Atom-feed"))),
+                .explanation(.feed)
             ))
     }
 
@@ -50,6 +51,7 @@ struct NewsListView {
                     .a(.href(SiteURL.newsFeed.path), .text("Abonneren via de Atom-feed")),
                     .text(" (openbare berichten).")
                 ),
+                .explanation(.feed),
                 .if(canWrite, .p(.a(.class("button"), .href(SiteURL.newNewsItem.path), .text("Bericht plaatsen")))),
                 items.isEmpty
                     ? .p(.text("Nog geen berichten."))

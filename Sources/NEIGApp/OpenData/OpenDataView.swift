@@ -129,10 +129,10 @@ struct OpenDataView {
         return .section(
             .attribute(named: "aria-labelledby", value: "kop-grafiek"),
             .h2(.id("kop-grafiek"), .text("De \(top.count) gemeenten met de meeste aanslagen in \(table.year)")),
-            .raw(
+            .chart(
                 canvas.render(
                     title:
                         "Staafdiagram: de gemeenten met de meeste aanslagen in \(table.year); de cijfers staan ook in de tabel",
-                    id: "grafiek-open-data")))
+                    id: "grafiek-open-data"), label: "Grafiek: gemeenten met de meeste aanslagen"))
     }
 }
