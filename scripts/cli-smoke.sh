@@ -27,6 +27,12 @@ check "bad import exits 1" '[ $code = 1 ]'
 check "bad date reported with line and column" 'grep -q "^line 2, column datum: " err.txt'
 check "unknown municipality reported" 'grep -q "^line 3, column gemeentecode: " err.txt'
 check "bad target reported" 'grep -q "^line 3, column doelwit: " err.txt'
+fixtures="$here/../Tests/NEIGAppTests/Fixtures"
+"$neig" import incidents "$fixtures/excel-incidenten-windows1252.csv" --dry-run --database "$db" > out.txt 2> err.txt; code=$?
+check "an Excel CSV in Windows-1252 is read and said" '[ $code = 0 ] && grep -q "read as CSV, Windows-1252" out.txt && grep -q "would insert 3" out.txt'
+check "a spelling is a note, not a problem" 'grep -q "^note: line 2, column doelwit: ‘Woning’ gelezen als ‘woning’" err.txt'
+"$neig" import incidents "$fixtures/excel-incidenten.xlsx" --dry-run --database "$db" > out.txt 2>&1; code=$?
+check "an .xlsx workbook imports by the same rules" '[ $code = 0 ] && grep -q "read as Excel-werkmap" out.txt && grep -q "would insert 3" out.txt'
 "$neig" monitor --year 2024 --format json --database "$db" > monitor.json 2>/dev/null
 check "monitor json has the year total" 'python3 -c "import json,sys; d=json.load(open(\"monitor.json\")); sys.exit(0 if d[\"total\"]==1 and d[\"by_month\"][0]==1 and d[\"previous_year_total\"] is None and d[\"change_pct\"] is None else 1)"'
 "$neig" monitor --year 2025 --format csv --database "$db" > monitor.csv 2>/dev/null

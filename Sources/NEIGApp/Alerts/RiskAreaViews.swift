@@ -56,9 +56,9 @@ struct RiskAreaListView {
 
     var document: HTML {
         Layout(
-            title: "Risicogebieden", context: context,
+            title: "Waarschuwingen", context: context,
             content: .div(
-                .h1(.text("Risicogebieden na aanslagen")),
+                .h1(.text("Waarschuwingen: risicogebieden na aanslagen")),
                 .p(
                     .class("lead"),
                     .text(

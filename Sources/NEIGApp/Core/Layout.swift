@@ -121,7 +121,7 @@ struct Layout {
             .a(
                 .class("who"), .href(SiteURL.account.path), .attribute(named: "title", value: "Mijn account"),
                 .span(.class("who-name"), .text(name)),
-                .unwrap(context.roleLabel) { .span(.class("who-role"), .text(" · \($0)")) }),
+                .unwrap(context.roleLabel) { .span(.class("who-role"), .text("· \($0)")) }),
             context.unreadNotifications > 0
                 ? .a(
                     .href(SiteURL.notifications.path),
