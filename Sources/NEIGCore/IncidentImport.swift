@@ -83,9 +83,18 @@ public struct IncidentImportParser: Sendable {
         // Rows are checked even when the header or their field count is wrong, so the file is fixed in one go;
         // a value the header has no column for, or a short row lacks, is not reported again per row.
         let rows = (table.records + table.malformed).sorted { $0.line < $1.line }
+        // Columns the header problems already speak of; without x, also lat and lon (one coordinate problem).
+        var reportedOnHeader = Set(problems.compactMap(\.column))
+        if reportedOnHeader.contains("x") { reportedOnHeader.formUnion(["y", "lat", "lon"]) }
         func reportable(_ problem: CSVReader.Problem, in record: CSVReader.Record) -> Bool {
-            guard let column = problem.column, let position = index[column] else { return problem.column == nil }
+            guard let column = problem.column else { return true }
+            guard let position = index[column] else { return !reportedOnHeader.contains(column) }
             return position < record.fields.count
+        }
+        // A row that fails must never pass unmentioned: if all its problems were left out, they all stay.
+        func kept(_ rowProblems: [CSVReader.Problem], in record: CSVReader.Record) -> [CSVReader.Problem] {
+            let shown = rowProblems.filter { reportable($0, in: record) }
+            return shown.isEmpty && problems.isEmpty ? rowProblems : shown
         }
         var records: [IncidentRecord] = []
         records.reserveCapacity(table.records.count)
@@ -105,7 +114,7 @@ public struct IncidentImportParser: Sendable {
                     records.append(incident)
                 }
             case .failure(let rowProblems):
-                problems.append(contentsOf: rowProblems.problems.filter { reportable($0, in: record) })
+                problems.append(contentsOf: kept(rowProblems.problems, in: record))
             }
         }
         problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }

@@ -67,6 +67,8 @@ public struct CSVReader: Sendable {
             }
             break
         }
+        // Blank lines above the header (a workbook whose first rows are empty) are no header.
+        records = Array(records.drop { $0.fields.count == 1 && $0.fields[0].trimmingSpaces.isEmpty })
         guard let headerRecord = records.first else {
             return (nil, [Problem(line: 1, column: nil, reason: "het bestand is leeg")])
         }

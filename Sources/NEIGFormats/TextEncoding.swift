@@ -8,6 +8,9 @@ public enum TextEncoding: String, Sendable, Equatable {
     /// Windows-1252: every byte a defined character, and no control characters but tab, CR and LF.
     public static func utf8(from bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], encoding: TextEncoding)? {
         if String(validating: bytes, as: UTF8.self) != nil { return (Array(bytes), .utf8) }
+        // A UTF-8 file with one damaged byte would otherwise turn every "é" into "Ã©": text with UTF-8 sequences in
+        // it is UTF-8 gone wrong, not Windows-1252.
+        if containsUTF8Sequence(bytes) { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
@@ -21,6 +24,25 @@ public enum TextEncoding: String, Sendable, Equatable {
             }
         }
         return (output, .windows1252)
+    }
+
+    /// A lead byte C2–F4 followed by the continuation bytes it asks for. In Windows-1252 text such pairs are
+    /// letters like "Ã©" that no Dutch file contains.
+    static func containsUTF8Sequence(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length =
+                (0xC2...0xDF).contains(lead)
+                ? 2 : (0xE0...0xEF).contains(lead) ? 3 : (0xF0...0xF4).contains(lead) ? 4 : 1
+            if length > 1, index + length <= bytes.endIndex,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ (0x80...0xBF).contains($0) })
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func append(_ scalar: UInt32, to output: inout [UInt8]) {

@@ -11,7 +11,7 @@ import ZIPFoundation
 public enum XLSXReader {
     /// Every part is read into memory; a workbook whose parts unpack to more than this is refused, so that a
     /// small zip cannot expand into gigabytes.
-    public static let maximumUnpackedBytes = 200 << 20
+    public static let maximumUnpackedBytes = 100 << 20
     static let maximumColumns = 16_384
     static let maximumRows = 1_048_576
 
@@ -20,16 +20,22 @@ public enum XLSXReader {
 
     public static func firstSheetAsCSV(_ bytes: [UInt8]) -> Result<[UInt8], CSVReader.Problem> {
         do {
-            let rows = try firstSheet(bytes)
+            // Rows above the header are left out; line numbers stay the sheet's row numbers.
+            let rows = try firstSheet(bytes).drop(while: { $0.cells.allSatisfy(\.isEmpty) })
             var csv = ""
             var line = 1
-            let width = rows.first?.cells.count ?? 0
+            // Trailing empty header cells are no columns; Excel often keeps them after a deleted column.
+            let width = rows.first.map { $0.cells.count - $0.cells.reversed().prefix { $0.isEmpty }.count } ?? 0
             for row in rows {
+                guard csv.utf8.count <= maximumUnpackedBytes else {
+                    return .failure(refusal("het werkblad is groter dan \(maximumUnpackedBytes >> 20) MB als tekst"))
+                }
                 while line < row.number {
                     csv += "\n" // an empty Excel row: a blank line, which the CSV reader skips
                     line += 1
                 }
                 var cells = row.cells
+                while cells.count > width, cells.last?.isEmpty == true { cells.removeLast() }
                 if cells.count < width { cells += Array(repeating: "", count: width - cells.count) }
                 csv +=
                     cells.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
@@ -56,14 +62,17 @@ public enum XLSXReader {
     static func firstSheet(_ bytes: [UInt8]) throws -> [Row] {
         let archive = try Archive(data: Data(bytes), accessMode: .read)
         var unpacked = 0
+        let tooLarge = refusal("het Excel-bestand pakt uit tot meer dan \(maximumUnpackedBytes >> 20) MB")
+        // The sizes a ZIP declares are not to be trusted: the bytes are counted as they come out.
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
-            unpacked += Int(clamping: entry.uncompressedSize)
-            guard unpacked <= maximumUnpackedBytes else {
-                throw refusal("het Excel-bestand pakt uit tot meer dan \(maximumUnpackedBytes >> 20) MB")
-            }
+            guard entry.uncompressedSize <= UInt64(maximumUnpackedBytes - unpacked) else { throw tooLarge }
             var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                unpacked += chunk.count
+                guard unpacked <= maximumUnpackedBytes else { throw tooLarge }
+                data.append(chunk)
+            }
             return data
         }
         guard let workbook = try part("xl/workbook.xml").map(XMLEvents.parse),

@@ -115,6 +115,17 @@ import VaporTesting
         }
     }
 
+    /// An optional column left out of the header must not let a row that needs it slip away unreported.
+    @Test func aRowFailingOnAColumnTheHeaderLacksIsStillReported() async throws {
+        let csv =
+            "bron_id;datum;gemeentecode;x;lat;lon;doelwit;middel\nX-1;2025-02-01;GM0363;121400;;;woning;explosief\n"
+        try await withNEIGApp { app in
+            let outcome = try await importCSV(app, csv)
+            #expect(outcome.problems.map(\.description) == ["line 2, column y: y ontbreekt terwijl x is ingevuld"])
+            #expect(try await incidentCount(app) == 0)
+        }
+    }
+
     @Test func aDamagedWorkbookIsRefusedWithAReason() async throws {
         var bytes = try Self.fixture("excel-incidenten", "xlsx")
         bytes.removeLast(bytes.count / 2)

@@ -38,7 +38,10 @@ import VaporTesting
             let (status, monitor) = try await get(app, SiteURL.monitor().path)
             #expect(status == .ok, "the national monitor is public")
             #expect(monitor.contains("Leden van het netwerk zien ook"))
-            #expect(monitor.contains("Per maand"))
+            #expect(monitor.contains("Prognose heel 2025"))
+            // Monthly, per-target and part-year national counts beside the open data's months could reveal <5.
+            #expect(!monitor.contains("kop-maanden") && !monitor.contains("kop-doelwit"))
+            #expect(!monitor.contains("Zelfde periode 2024") && !home.contains("Zelfde periode 2024"))
             #expect(!monitor.contains("Herhaalde aanslagen op hetzelfde adres"), "no addresses for visitors")
             #expect(!monitor.contains("kop-gemeenten"))
             let (municipal, _) = try await get(app, SiteURL.monitorMunicipality(code: "GM0363").path)
@@ -47,6 +50,7 @@ import VaporTesting
             let member = try await login(app, email: "oov.amsterdam@demo.neig.nl", password: DemoSeeder.password)
             let (_, memberMonitor) = try await get(app, SiteURL.monitor().path, headers: member.headers())
             #expect(memberMonitor.contains("Herhaalde aanslagen op hetzelfde adres"))
+            #expect(memberMonitor.contains("kop-maanden") && memberMonitor.contains("Zelfde periode 2024"))
             #expect(!memberMonitor.contains("Leden van het netwerk zien ook"))
         }
     }
@@ -102,8 +106,11 @@ import VaporTesting
             let (_, unknown) = try await post(app, SiteURL.forgotPassword.path, ["email": "niemand@example.nl"])
             let answer = "Als dit adres bij een account hoort"
             #expect(known.contains(answer) && unknown.contains(answer), "the same answer either way")
+            _ = try await post(app, SiteURL.forgotPassword.path, ["email": "vergeten@example.nl"])
             let mails = try await OutboxMessage.query(on: app.db).all()
-            #expect(mails.map(\.recipient) == ["vergeten@example.nl"], "no mail to an unknown address")
+            #expect(
+                mails.map(\.recipient) == ["vergeten@example.nl"],
+                "no mail to an unknown address, and one per five minutes to a known one")
             let body = try #require(mails.first?.body)
             let token = try #require(body.firstMatch(of: #/token=([A-Za-z0-9_-]+)/#).map { String($0.1) })
             #expect(body.contains("binnen een uur"))

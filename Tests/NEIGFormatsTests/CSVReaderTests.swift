@@ -61,6 +61,21 @@ import Testing
         #expect(CSVReader().read(Array("a;b\n1;Coöperatie\n".utf8)).table?.encoding == .utf8)
     }
 
+    @Test func aUTF8FileWithOneDamagedByteIsNotReadAsWindows1252() {
+        // "é" in UTF-8 (C3 A9) and one stray byte: reading it as Windows-1252 would store "Ã©" everywhere.
+        let bytes: [UInt8] = Array("a;b\n1;caf".utf8) + [0xC3, 0xA9] + Array("\n2;x".utf8) + [0xFF, 0x0A]
+        let (table, problems) = CSVReader().read(bytes)
+        #expect(table == nil)
+        #expect(problems.first?.line == 3)
+    }
+
+    @Test func blankLinesAboveTheHeaderAreSkipped() {
+        let (table, problems) = read("\n\na;b\n1;2\n")
+        #expect(problems.isEmpty)
+        #expect(table?.header == ["a", "b"])
+        #expect(table?.records.first?.line == 4)
+    }
+
     @Test func rowsWithTheWrongFieldCountAreStillHandedOver() {
         let (table, problems) = read("a;b;c\n1;2\n3;4;5\n")
         #expect(problems.map(\.description) == ["line 2: 2 velden, de kopregel heeft er 3"])

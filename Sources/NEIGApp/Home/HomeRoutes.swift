@@ -9,7 +9,8 @@ enum HomeRoutes {
     static func home(_ req: Request) async throws -> HTMLPage {
         let news = try await NewsRoutes.latest(for: req.user, limit: 3, on: req.db)
         guard let user = req.user else {
-            let progress = try await MonitorPageModel.load(year: nil, municipality: nil, actor: nil, on: req).progress
+            let model = try await MonitorPageModel.load(year: nil, municipality: nil, actor: nil, on: req)
+            let progress = model.publishable ? model.progress : nil
             return HTMLPage(
                 document: HomeView(context: req.pageContext, summary: nil, news: news, publicProgress: progress)
                     .document)

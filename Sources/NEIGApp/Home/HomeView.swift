@@ -47,7 +47,7 @@ struct HomeView {
             .unwrap(publicProgress) { progress in
                 .div(
                     .h2(.text("Aanslagen in Nederland, \(progress.year)")),
-                    MonitorView.keyFigures(progress),
+                    MonitorView.keyFigures(progress, forVisitors: true),
                     .p(.a(.href(SiteURL.monitor().path), .text("Meer cijfers in de monitor"))))
             },
             .p(.a(.class("button"), .href(SiteURL.login.path), .text("Inloggen"))),

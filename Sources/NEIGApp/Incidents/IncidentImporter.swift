@@ -78,9 +78,13 @@ public enum IncidentImporter {
     /// The stored incidents of these records, newest first, for the links after an import.
     static func stored(_ records: [IncidentRecord], on db: any Database) async throws -> [Incident] {
         var incidents: [Incident] = []
+        // In chunks: one bound parameter per id, and databases cap how many one statement may have.
         for (source, group) in Dictionary(grouping: records, by: \.source) {
-            incidents += try await Incident.query(on: db).filter(\.$source == source)
-                .filter(\.$sourceID ~~ group.map(\.sourceID)).all()
+            for start in stride(from: 0, to: group.count, by: 500) {
+                let ids = group[start..<min(group.count, start + 500)].map(\.sourceID)
+                incidents += try await Incident.query(on: db).filter(\.$source == source).filter(\.$sourceID ~~ ids)
+                    .all()
+            }
         }
         return incidents.sorted { ($0.occurredOn, $0.sourceID) > ($1.occurredOn, $1.sourceID) }
     }

@@ -29,6 +29,8 @@ final class PendingImport: Model, @unchecked Sendable {
         async throws -> UUID
     {
         try await PendingImport.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-lifetime)).delete()
+        // Only the latest check of each person waits: checking again replaces it.
+        try await PendingImport.query(on: db).filter(\.$userID == userID).delete()
         let pending = PendingImport(
             userID: userID, source: source, fileName: fileName, bytes: Data(bytes), createdAt: now)
         try await pending.create(on: db)
@@ -41,8 +43,9 @@ final class PendingImport: Model, @unchecked Sendable {
             guard let pending = try await PendingImport.find(id, on: tx), pending.userID == userID,
                 pending.createdAt >= now.addingTimeInterval(-lifetime)
             else { return nil }
-            try await pending.delete(on: tx)
-            return pending
+            // Deleted in the statement that checks it is still there: of two clicks, one gets the file.
+            let taken = try await tx.sql.raw("DELETE FROM pending_imports WHERE id = \(bind: id) RETURNING id").all()
+            return taken.isEmpty ? nil : pending
         }
     }
 }

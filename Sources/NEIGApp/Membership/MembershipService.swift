@@ -216,6 +216,7 @@ enum MembershipService {
     }
 
     static let resetLinkLifetime: TimeInterval = 3600
+    static let resetInterval: TimeInterval = 300
 
     /// A single-use link, valid for one hour, to the address of an active account; nothing for any other address.
     /// Earlier unused reset links of the account stop working, so only the newest e-mail counts.
@@ -225,6 +226,15 @@ enum MembershipService {
             user.isActive, let userID = user.id
         else {
             try await context.audit("user.password-reset", object: "user", result: "unknown-address")
+            return
+        }
+        // One e-mail per five minutes per account: a stranger cannot flood the inbox or keep voiding the link.
+        let recent = try await PasswordToken.query(on: context.db).filter(\.$user.$id == userID)
+            .filter(\.$usedAt == nil).filter(\.$expiresAt > now.addingTimeInterval(resetLinkLifetime - resetInterval))
+            .filter(\.$expiresAt <= now.addingTimeInterval(resetLinkLifetime)).count()
+        guard recent == 0 else {
+            try await context.audit(
+                "user.password-reset", object: "user", id: userID.uuidString.lowercased(), result: "throttled")
             return
         }
         let token = Secrets.randomToken()
@@ -264,14 +274,21 @@ enum MembershipService {
         if let problem = PasswordPolicy.problem(password, email: user.email) { return problem }
         user.passwordHash = try await AccountService.hashPassword(
             password, cost: context.passwordHashCost, on: context.application)
-        link.usedAt = now
-        try await context.db.transaction { tx in
+        let linkID = try link.requireID()
+        let used = try await context.db.transaction { tx -> Bool in
+            // Taken in the statement that checks it, so two submits of one link cannot both set a password.
+            let taken = try await tx.sql.raw(
+                "UPDATE password_tokens SET used_at = \(bind: now) WHERE id = \(bind: linkID) AND used_at IS NULL RETURNING id"
+            ).all()
+            guard !taken.isEmpty else { return false }
             try await user.save(on: tx)
-            try await link.save(on: tx)
             // Whoever was logged in with the old password is logged out.
             try await UserSession.query(on: tx).filter(\.$user.$id == link.$user.id).delete()
             try await context.audit("user.set-password", object: "user", id: user.id?.uuidString.lowercased(), on: tx)
+            return true
         }
-        return nil
+        return used
+            ? nil
+            : "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan via ‘Wachtwoord vergeten’ op de inlogpagina."
     }
 }

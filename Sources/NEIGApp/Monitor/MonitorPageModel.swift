@@ -26,6 +26,9 @@ struct MonitorPageModel: Sendable {
     /// A visitor who is not logged in: sees national counts only.
     var isPublic: Bool { viewer == nil }
     let viewer: Actor?
+    /// For a visitor: whether this year's national count and last year's total pass the open-data rule
+    /// (`SmallCountSuppression`): published together with the open data, neither may pin down a count below 5.
+    var publishable = true
 
     static func load(year requested: Int?, municipality: Municipality?, actor: Actor?, on req: Request) async throws
         -> MonitorPageModel
@@ -36,9 +39,19 @@ struct MonitorPageModel: Sendable {
         let aggregates = try await MonitorAggregates.load(
             year: year, municipality: municipality?.code, asOf: asOf, on: req.db,
             memo: req.application.neig.cacheMemo)
-        return MonitorPageModel(
+        var model = MonitorPageModel(
             year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
             actor: actor, registry: req.application.neig.municipalities)
+        if actor == nil {
+            var publishable = true
+            for shown in [year, year - 1] {
+                let table = try await OpenDataTable.load(
+                    year: shown, today: today, on: req.db, registry: req.application.neig.municipalities)
+                publishable = publishable && table.nationalTotal != nil
+            }
+            model.publishable = publishable
+        }
+        return model
     }
 
     init(

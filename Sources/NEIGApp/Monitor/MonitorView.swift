@@ -21,14 +21,19 @@ struct MonitorView {
                     )),
                 .if(model.isPublic, membersNote),
                 yearForm,
-                keyFigures,
-                .section(
-                    .attribute(named: "aria-labelledby", value: "kop-doel"),
-                    .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
-                    .chart(MonitorCharts.progress(model.progress), label: "Grafiek: voortgang naar het doel"),
-                    .p(.text(progressSentence))),
-                monthlySection,
-                targetSection,
+                .if(model.publishable, keyFigures),
+                .if(!model.publishable, .p(.text(Self.notPublished))),
+                .if(
+                    model.publishable,
+                    .section(
+                        .attribute(named: "aria-labelledby", value: "kop-doel"),
+                        .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
+                        .chart(MonitorCharts.progress(model.progress), label: "Grafiek: voortgang naar het doel"),
+                        .p(.text(progressSentence)))),
+                // Monthly and per-target national counts, set beside the open data's municipal months, could give
+                // away counts below 5: members only.
+                .if(!model.isPublic, monthlySection),
+                .if(!model.isPublic, targetSection),
                 .if(model.municipality == nil && !model.isPublic, topSection),
                 .if(!model.isPublic, repeatSection)
             ), breadcrumbs: crumbs
@@ -50,19 +55,25 @@ struct MonitorView {
             .class("notice"),
             .p(
                 .text(
-                    "U ziet de landelijke aantallen. Leden van het netwerk zien ook de cijfers per gemeente, adressen "
-                        + "die herhaald zijn getroffen en de waarschuwingen na een aanslag. "),
+                    "U ziet het landelijke aantal en het doel. Leden van het netwerk zien ook de cijfers per maand, per "
+                        + "doelwit en per gemeente, adressen die herhaald zijn getroffen en de waarschuwingen na een aanslag. "
+                ),
                 .a(.href(SiteURL.login.path), .text("Inloggen")), .text(" of "),
                 .a(.href(SiteURL.apply.path), .text("lid worden")),
                 .text(". Aantallen per gemeente per maand staan ook in de "),
                 .a(.href(SiteURL.openData.path), .text("open data")), .text(".")))
     }
 
-    var keyFigures: Node<HTML.BodyContext> { Self.keyFigures(model.progress) }
+    static let notPublished =
+        "De landelijke cijfers van dit jaar worden nog niet gepubliceerd: samen met de open data zouden ze kleine "
+        + "aantallen herleidbaar maken."
+
+    var keyFigures: Node<HTML.BodyContext> { Self.keyFigures(model.progress, forVisitors: model.isPublic) }
 
     /// The year so far, last year, the target and the projection with its interval: the monitor's head, and the
     /// public home page's.
-    static func keyFigures(_ progress: TargetProgress) -> Node<HTML.BodyContext> {
+    /// Visitors do not get the same period last year: a part-year count is one more sum to subtract from.
+    static func keyFigures(_ progress: TargetProgress, forVisitors: Bool) -> Node<HTML.BodyContext> {
         let year = progress.year
         let periodLabel = progress.isYearComplete ? "Heel \(year)" : "\(year) t/m \(progress.asOf.dutch)"
         return .section(
@@ -71,9 +82,11 @@ struct MonitorView {
             .ul(
                 .class("figures"),
                 figure(periodLabel, progress.yearToDate.dutch),
-                figure(
-                    "Zelfde periode \(year - 1)", progress.previousYearSamePeriod.dutch,
-                    note: progress.changeSamePeriodPct.map { "\($0.dutchPercent) ten opzichte van vorig jaar" }),
+                forVisitors
+                    ? .empty
+                    : figure(
+                        "Zelfde periode \(year - 1)", progress.previousYearSamePeriod.dutch,
+                        note: progress.changeSamePeriodPct.map { "\($0.dutchPercent) ten opzichte van vorig jaar" }),
                 figure(
                     "Doel \(year)", "≤ \(progress.targetMaximum.dutch)",
                     note: "10 % minder dan \(progress.previousYearTotal.dutch) in \(year - 1)"),
