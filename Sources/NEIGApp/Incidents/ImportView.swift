@@ -178,7 +178,8 @@ struct ImportView {
         let summary = outcome.summary
         let dates = incidents.map(\.occurredOn).sorted()
         return .section(
-            .class("notice success"), .attribute(named: "role", value: "status"),
+            // Not the sticky one-line `success` notice: this block is long and must scroll away with the page.
+            .class("notice"), .attribute(named: "role", value: "status"),
             .attribute(named: "aria-labelledby", value: "kop-import"),
             .h2(.id("kop-import"), .text("\(fileName) is geïmporteerd")),
             .ul(
