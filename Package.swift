@@ -26,7 +26,10 @@ let package = Package(
         .target(
             name: "NEIGCore",
             dependencies: ["NEIGFormats"],
-            resources: [.copy("Resources/gemeenten.csv")]
+            resources: [
+                .copy("Resources/gemeenten.csv"), .copy("Resources/gemeenten_2024_rd.topojson"),
+                .copy("Resources/gemeenten_punten_rd.csv")
+            ]
         ),
         .target(
             name: "NEIGApp",

@@ -131,6 +131,9 @@ public struct DemoData: Sendable {
                     point = RDPoint(
                         x: municipality.centroid.x + random.nextGaussian() * spread,
                         y: municipality.centroid.y + random.nextGaussian() * spread)
+                    point = Self.inside(
+                        municipality, registry: registry, first: point, spread: spread,
+                        seed: plan.year * 100_000 + index)
                 }
                 point = RDPoint(x: (point.x * 10).rounded() / 10, y: (point.y * 10).rounded() / 10)
                 let street = Self.streets.randomElement(using: &random)!
@@ -155,6 +158,23 @@ public struct DemoData: Sendable {
             recentByMunicipality[code, default: []].append(record)
         }
         return produced
+    }
+
+    /// Demo attacks lie inside their municipality. Retries draw from a generator of their own, so the main
+    /// sequence (dates, targets, addresses) is the same with or without boundaries.
+    static func inside(
+        _ municipality: Municipality, registry: MunicipalityRegistry, first: RDPoint, spread: Double, seed: Int
+    ) -> RDPoint {
+        guard let shape = registry.boundaries?[municipality.code], !shape.contains(first) else { return first }
+        var retries = SeededGenerator(seed: UInt64(seed) &+ 0x9E37_79B9)
+        let radius = min(spread, max(shape.bounds.width, shape.bounds.height) / 3)
+        for _ in 0..<24 {
+            let candidate = RDPoint(
+                x: municipality.centroid.x + retries.nextGaussian() * radius,
+                y: municipality.centroid.y + retries.nextGaussian() * radius)
+            if shape.contains(candidate) { return candidate }
+        }
+        return municipality.centroid
     }
 
     static func postcode(for code: String, random: inout SeededGenerator) -> String {

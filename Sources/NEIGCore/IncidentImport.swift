@@ -100,10 +100,14 @@ public struct IncidentImportParser: Sendable {
         records.reserveCapacity(table.records.count)
         var firstLineOfSourceID: [String: Int] = [:]
         var spellings = SpellingNotes()
+        var placements: [CSVReader.Problem] = []
         for (record, outcome) in zip(rows, validateAll(rows, index: index)) {
             switch outcome {
             case .success(let incident):
                 spellings.compare(record, index: index, with: incident)
+                if let warning = municipalities.placementWarning(incident.rd, municipality: incident.municipalityCode) {
+                    placements.append(.init(line: record.line, column: "gemeentecode", reason: warning))
+                }
                 if let earlier = firstLineOfSourceID[incident.sourceID] {
                     problems.append(
                         .init(
@@ -121,7 +125,10 @@ public struct IncidentImportParser: Sendable {
         let omitted = max(0, problems.count - Self.maximumProblems)
         return Result(
             records: problems.isEmpty ? records : [], problems: Array(problems.prefix(Self.maximumProblems)),
-            rowCount: rows.count, notes: spellings.notes, encoding: table.encoding, omittedProblems: omitted,
+            rowCount: rows.count,
+            notes: Array(
+                (spellings.notes + placements).sorted { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+                    .prefix(Self.maximumProblems)), encoding: table.encoding, omittedProblems: omitted,
             fromWorkbook: fromWorkbook)
     }
 

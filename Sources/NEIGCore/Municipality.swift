@@ -10,7 +10,8 @@ public struct Municipality: Hashable, Codable, Sendable {
     public let province: String
     public let safetyRegionCode: String
     public let safetyRegionName: String
-    /// Approximate centre in RD metres; `centroidIsApproximate` marks centres taken from the province.
+    /// A point inside the municipality in RD metres (from the boundaries); `centroidIsApproximate` marks a centre
+    /// taken from the province, for a table used without boundaries.
     public let centroid: RDPoint
     public let centroidIsApproximate: Bool
 
@@ -26,8 +27,11 @@ public struct Municipality: Hashable, Codable, Sendable {
 public struct MunicipalityRegistry: Sendable {
     public let all: [Municipality]
     private let byCode: [String: Municipality]
+    /// The outlines of the same municipalities, when known (`assemble` checks the codes match).
+    public let boundaries: MunicipalBoundaries?
 
-    public init(_ municipalities: [Municipality]) {
+    public init(_ municipalities: [Municipality], boundaries: MunicipalBoundaries? = nil) {
+        self.boundaries = boundaries
         all = municipalities.sorted { $0.officialName.localizedStandardCompare($1.officialName) == .orderedAscending }
         byCode = Dictionary(municipalities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -36,8 +40,16 @@ public struct MunicipalityRegistry: Sendable {
 
     public func contains(_ code: String) -> Bool { byCode[code] != nil }
 
-    /// The table shipped with neig.
+    /// The table shipped with neig, with its boundaries and interior points.
     public static let bundled: MunicipalityRegistry = {
+        switch assemble(table: bundledTable, boundaries: .bundled, points: MunicipalPoints.bundled) {
+        case .success(let registry): return registry
+        case .failure(let problems): fatalError("bundled geography does not match gemeenten.csv: \(problems)")
+        }
+    }()
+
+    /// The bundled table alone.
+    public static let bundledTable: MunicipalityRegistry = {
         guard let url = Bundle.module.url(forResource: "gemeenten", withExtension: "csv"),
             let data = try? Data(contentsOf: url)
         else {

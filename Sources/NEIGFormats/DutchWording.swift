@@ -37,7 +37,8 @@ extension DutchNoun {
     public static var all: [DutchNoun] {
         [
             attack, otherAttack, incident, result, question, answer, problem, member, step, row, line, field,
-            notification, newNotification, address, repeatedAddress, comparisonArea, topic, value, warning, day, week
+            notification, newNotification, address, repeatedAddress, comparisonArea, topic, value, warning, day, week,
+            municipality
         ]
     }
 
@@ -63,4 +64,5 @@ extension DutchNoun {
     public static let warning = DutchNoun("waarschuwing", "waarschuwingen")
     public static let day = DutchNoun("dag", "dagen")
     public static let week = DutchNoun("week", "weken")
+    public static let municipality = DutchNoun("gemeente", "gemeenten")
 }

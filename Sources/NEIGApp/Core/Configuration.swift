@@ -162,7 +162,9 @@ public struct AppConfiguration: Sendable {
             database: try .resolve(argument: argument, environment: environment),
             loadDemoData: loadDemoData && !production,
             secureCookies: secureSetting.map { ["1", "true", "yes"].contains($0) } ?? production,
-            municipalities: try municipalities(file: environment["NEIG_MUNICIPALITIES_FILE"]),
+            municipalities: try municipalities(
+                file: environment["NEIG_MUNICIPALITIES_FILE"], boundariesFile: environment["NEIG_BOUNDARIES_FILE"],
+                pointsFile: environment["NEIG_MUNICIPAL_POINTS_FILE"]),
             isProduction: production)
         configuration.mail = try MailSettings.fromEnvironment(environment)
         if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty {
@@ -171,15 +173,49 @@ public struct AppConfiguration: Sendable {
         return configuration
     }
 
-    /// The bundled table, or a newer one in the same format after municipal mergers.
-    static func municipalities(file: String?) throws -> MunicipalityRegistry {
-        guard let file, !file.isEmpty else { return .bundled }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigurationError("NEIG_MUNICIPALITIES_FILE: cannot read \(file)")
+    /// The bundled table, or a newer one in the same format after municipal mergers, with the boundaries and interior
+    /// points that belong to it (`NEIG_BOUNDARIES_FILE`, `NEIG_MUNICIPAL_POINTS_FILE`); all three must name the same
+    /// municipalities.
+    static func municipalities(
+        file: String?, boundariesFile: String? = nil, pointsFile: String? = nil
+    ) throws -> MunicipalityRegistry {
+        let files = [file, boundariesFile, pointsFile].compactMap { $0?.isEmpty == false ? $0 : nil }
+        guard !files.isEmpty else { return .bundled }
+        func contents(_ path: String, _ variable: String) throws -> Data {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError("\(variable): cannot read \(path)")
+            }
+            return data
         }
-        switch MunicipalityRegistry.parse([UInt8](data)) {
+        var table = MunicipalityRegistry.bundledTable
+        if let file, !file.isEmpty {
+            switch MunicipalityRegistry.parse([UInt8](try contents(file, "NEIG_MUNICIPALITIES_FILE"))) {
+            case .success(let registry): table = registry
+            case .failure(let problems): throw ConfigurationError("NEIG_MUNICIPALITIES_FILE \(file):\n\(problems)")
+            }
+        }
+        var boundaries = MunicipalBoundaries.bundled
+        if let boundariesFile, !boundariesFile.isEmpty {
+            switch MunicipalBoundaries.parse(try contents(boundariesFile, "NEIG_BOUNDARIES_FILE")) {
+            case .success(let parsed): boundaries = parsed
+            case .failure(let problems):
+                throw ConfigurationError("NEIG_BOUNDARIES_FILE \(boundariesFile):\n\(problems)")
+            }
+        }
+        var points = MunicipalPoints.bundled
+        if let pointsFile, !pointsFile.isEmpty {
+            switch MunicipalPoints.parse([UInt8](try contents(pointsFile, "NEIG_MUNICIPAL_POINTS_FILE"))) {
+            case .success(let parsed): points = parsed
+            case .failure(let problems):
+                throw ConfigurationError("NEIG_MUNICIPAL_POINTS_FILE \(pointsFile):\n\(problems)")
+            }
+        }
+        switch MunicipalityRegistry.assemble(table: table, boundaries: boundaries, points: points) {
         case .success(let registry): return registry
-        case .failure(let problems): throw ConfigurationError("NEIG_MUNICIPALITIES_FILE \(file):\n\(problems)")
+        case .failure(let problems):
+            throw ConfigurationError(
+                "the municipality table, NEIG_BOUNDARIES_FILE and NEIG_MUNICIPAL_POINTS_FILE must name the same municipalities (after a merger, replace all three):\n\(problems)"
+            )
         }
     }
 }

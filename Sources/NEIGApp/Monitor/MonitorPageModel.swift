@@ -29,6 +29,7 @@ struct MonitorPageModel: Sendable {
     /// For a visitor: whether this year's national count and last year's total pass the open-data rule
     /// (`SmallCountSuppression`): published together with the open data, neither may pin down a count below 5.
     var publishable = true
+    var maps = MonitorMaps()
 
     static func load(year requested: Int?, municipality: Municipality?, actor: Actor?, on req: Request) async throws
         -> MonitorPageModel
@@ -42,12 +43,25 @@ struct MonitorPageModel: Sendable {
         var model = MonitorPageModel(
             year: year, asOf: asOf, today: today, municipality: municipality, aggregates: aggregates,
             actor: actor, registry: req.application.neig.municipalities)
-        if actor == nil {
+        let registry = req.application.neig.municipalities
+        if let actor {
+            if let municipality {
+                model.maps = try await .municipality(
+                    municipality, year: year, totals: try await MonitorMaps.totals(year: year, on: req.db),
+                    actor: actor, registry: registry, on: req.db)
+            } else {
+                var totals: [String: Int] = [:]
+                for count in aggregates.counts where count.year == year {
+                    totals[count.municipalityCode, default: 0] += count.count
+                }
+                model.maps = .national(totals: totals, registry: registry)
+            }
+        } else {
             var publishable = true
             for shown in [year, year - 1] {
-                let table = try await OpenDataTable.load(
-                    year: shown, today: today, on: req.db, registry: req.application.neig.municipalities)
+                let table = try await OpenDataTable.load(year: shown, today: today, on: req.db, registry: registry)
                 publishable = publishable && table.nationalTotal != nil
+                if shown == year { model.maps = .published(table, registry: registry) }
             }
             model.publishable = publishable
         }

@@ -30,6 +30,8 @@ struct MonitorView {
                         .h2(.id("kop-doel"), .text("Voortgang naar het doel")),
                         .chart(MonitorCharts.progress(model.progress), label: "Grafiek: voortgang naar het doel"),
                         .p(.text(progressSentence)))),
+                .if(model.municipality == nil, nationalMapSection),
+                municipalityMapSection,
                 // Monthly and per-target national counts, set beside the open data's municipal months, could give
                 // away counts below 5: members only.
                 .if(!model.isPublic, monthlySection),

@@ -25,7 +25,7 @@ enum OpenDataRoutes {
         return HTMLPage(
             document: OpenDataView(
                 table: table, years: Array(Set(years + [year])).sorted(by: >), search: search, order: order,
-                context: req.pageContext
+                context: req.pageContext, registry: req.application.neig.municipalities
             ).document)
     }
 

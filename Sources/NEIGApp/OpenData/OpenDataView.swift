@@ -9,6 +9,7 @@ struct OpenDataView {
     let search: String
     let order: OpenDataRoutes.Order
     let context: PageContext
+    let registry: MunicipalityRegistry
 
     static let chartSize = 15
 
@@ -58,6 +59,7 @@ struct OpenDataView {
                     .text("Downloaden: "),
                     .a(.href(SiteURL.openDataCSV(year: table.year).path), .text("CSV voor Excel")), .text(" · "),
                     .a(.href(SiteURL.openDataAPI(year: table.year).path), .text("JSON"))),
+                map,
                 filters,
                 chart,
                 .p(
@@ -67,24 +69,26 @@ struct OpenDataView {
                             ? "\(rows.count.dutch) gemeenten"
                             : "\(rows.count.dutch) \(rows.count == 1 ? "gemeente" : "gemeenten") gevonden voor ‘\(search)’"
                     )),
-                .scrollingTable(
-                    "Tabel aanslagen per gemeente, horizontaal scrollbaar",
-                    .caption(.text("Aanslagen per gemeente per maand in \(table.year)")),
-                    .thead(
-                        .tr(
-                            .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                            .forEach(CivilDate.dutchMonthAbbreviations) {
-                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0))
-                            },
-                            .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")))),
-                    .tbody(
-                        .forEach(rows) { row in
+                .div(
+                    .id("tabel-open-data"),
+                    .scrollingTable(
+                        "Tabel aanslagen per gemeente, horizontaal scrollbaar",
+                        .caption(.text("Aanslagen per gemeente per maand in \(table.year)")),
+                        .thead(
                             .tr(
-                                .th(.attribute(named: "scope", value: "row"), .text(row.displayName)),
-                                .forEach(row.months) { .td(.class("num"), .text($0)) },
-                                .td(.class("num"), .text(row.total)))
-                        })
-                )
+                                .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                                .forEach(CivilDate.dutchMonthAbbreviations) {
+                                    .th(.attribute(named: "scope", value: "col"), .class("num"), .text($0))
+                                },
+                                .th(.attribute(named: "scope", value: "col"), .class("num"), .text("Totaal")))),
+                        .tbody(
+                            .forEach(rows) { row in
+                                .tr(
+                                    .th(.attribute(named: "scope", value: "row"), .text(row.displayName)),
+                                    .forEach(row.months) { .td(.class("num"), .text($0)) },
+                                    .td(.class("num"), .text(row.total)))
+                            })
+                    ))
             )
         ).document
     }
@@ -108,6 +112,32 @@ struct OpenDataView {
                     name: "jaar", id: "veld-jaar", options: years.map { (String($0), String($0)) },
                     selected: String(table.year))),
             .button(.type(.submit), .class("button secondary"), .text("Toon")))
+    }
+
+    /// Every municipality coloured by its published total: the same text as the table's Totaal column, so a count
+    /// below the threshold is `<5` here too, and `≥ N` is coloured as N.
+    var map: Node<HTML.BodyContext> {
+        let classes = NationalMap.suppressed
+        let values = Dictionary(
+            table.municipalities.map { row in
+                (row.code, NationalMap.Value(classIndex: classes.index(of: row.sortValue), shown: row.total))
+            }, uniquingKeysWith: { first, _ in first })
+        guard let canvas = NationalMap.canvas(registry: registry, values: values, classes: classes) else {
+            return .empty
+        }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "kop-kaart"),
+            .h2(.id("kop-kaart"), .text("Kaart: aanslagen per gemeente in \(table.year)")),
+            .map(
+                MapFigure(
+                    canvas: canvas, name: "Kaart van Nederland: aanslagen per gemeente in \(table.year)",
+                    id: "kaart-open-data",
+                    caption:
+                        "Per gemeente het jaartotaal uit de tabel; onder de \(table.suppressionThreshold) staat ‘<\(table.suppressionThreshold)’",
+                    alternative: .p(
+                        .class("muted"),
+                        .text("Dezelfde aantallen staan per gemeente in de kolom Totaal van de "),
+                        .a(.href("#tabel-open-data"), .text("tabel hieronder")), .text(".")))))
     }
 
     /// The municipalities with the highest published totals, from the published cells only.

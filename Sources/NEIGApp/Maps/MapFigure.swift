@@ -1,0 +1,62 @@
+import NEIGCore
+import Plot
+
+/// A map as it appears on a page: the SVG, its legend and source in HTML (readable at any width, printed with it),
+/// and the same numbers as text for those who cannot see the map.
+struct MapFigure {
+    let canvas: MapCanvas
+    /// The accessible name; begins with "Kaart".
+    let name: String
+    let id: String
+    /// What the map is for, in one sentence under it.
+    var caption: String?
+    /// GeoJSON with the same layers, for the zoomable map where JavaScript and tiles are available.
+    var layersURL: String?
+    /// The same numbers as text: a table, or, where the page has one already, a sentence that points to it.
+    var alternative: Node<HTML.BodyContext> = .empty
+
+    static let sourceNote = MunicipalBoundaries.attribution + " (CC BY 4.0)"
+}
+
+extension Node where Context == HTML.BodyContext {
+    static func map(_ figure: MapFigure) -> Node {
+        let svg = figure.canvas.render(
+            name: figure.name, id: figure.id,
+            description: "De legenda en dezelfde gegevens in tekst staan onder de kaart.")
+        var attributes: [Node] = [.class("map-figure"), .id("figuur-\(figure.id)")]
+        if let layers = figure.layersURL { attributes.append(.attribute(named: "data-map-layers", value: layers)) }
+        return .element(
+            named: "figure",
+            nodes: attributes + [
+                .div(.class("map-frame"), .raw(svg)),
+                .element(
+                    named: "figcaption",
+                    nodes: [
+                        .ul(
+                            .class("map-legend"), .attribute(named: "aria-label", value: "Legenda"),
+                            .forEach(figure.canvas.legend) { item in
+                                .li(.raw(swatch(item)), .text(item.label))
+                            }),
+                        .p(
+                            .class("map-source"),
+                            .text([figure.caption, MapFigure.sourceNote].compactMap { $0 }.joined(separator: " · ")))
+                    ]),
+                figure.alternative
+            ])
+    }
+
+    private static func swatch(_ item: MapLegendItem) -> String {
+        let fill = AttributeValue.escape(item.fill)
+        let stroke = AttributeValue.escape(item.stroke ?? "#767676")
+        let shape: String
+        switch item.shape {
+        case .square: shape = "<rect x=\"1\" y=\"1\" width=\"12\" height=\"12\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+        case .dot: shape = "<circle cx=\"7\" cy=\"7\" r=\"4.5\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+        case .ring:
+            shape =
+                "<circle cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"\(fill)\" fill-opacity=\".25\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>"
+        }
+        return
+            "<svg class=\"swatch\" viewBox=\"0 0 14 14\" width=\"14\" height=\"14\" aria-hidden=\"true\">\(shape)</svg>"
+    }
+}
