@@ -74,13 +74,19 @@ enum AlertRoutes {
         let alerts = try await NearRepeatAlert.query(on: req.db).filter(\.$riskArea.$id == area.requireID()).all()
         let sighting = try await RiskAreaSighting.query(on: req.db).filter(\.$riskArea.$id == area.requireID())
             .filter(\.$user.$id == user.requireID()).first()
+        let attacks = try await RiskAreaService.attacks(of: area, on: req.db)
+        let zones = RiskZoneMap(
+            area: area,
+            zones: alerts.map { .init(centre: RDPoint(x: $0.centreX, y: $0.centreY), radius: $0.radius) },
+            attacks: attacks, raising: Set(alerts.map(\.$incident.id)))
+        let registry = req.application.neig.municipalities
         return RiskAreaPageView(
-            context: req.pageContext, area: area,
-            attacks: try await RiskAreaService.attacks(of: area, on: req.db),
-            raising: Set(alerts.map(\.$incident.id)), pattern: alerts.contains(where: \.patternSignificant),
+            context: req.pageContext, area: area, attacks: attacks, raising: zones.raising,
+            pattern: alerts.contains(where: \.patternSignificant),
             seenAt: sighting.flatMap { $0.seenAt >= area.grownAt ? $0.seenAt : nil },
             canAct: AccessPolicy.caseRoles.contains(user.role) && user.actor.municipalityCode == area.municipalityCode,
-            today: req.application.neig.clock.today, registry: req.application.neig.municipalities, error: error)
+            today: req.application.neig.clock.today, registry: registry, error: error,
+            zoneMap: zones.figure(registry: registry, tableAnchor: "aanslagen"))
     }
 
     static func markSeen(_ req: Request) async throws -> Response {

@@ -16,6 +16,7 @@ struct RiskAreaPageView {
     let today: CivilDate
     let registry: MunicipalityRegistry
     let error: String?
+    var zoneMap: MapFigure?
 
     var id: UUID { area.id! }
     var running: Bool { area.state(today: today) == .running }
@@ -47,6 +48,7 @@ struct RiskAreaPageView {
                             "De aanslagen in deze gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij."
                         ))),
                 actions,
+                .unwrap(zoneMap) { .map($0) },
                 .h2(.id("aanslagen"), .text("Aanslagen in het gebied (\(attacks.count))")),
                 .scrollingTable(
                     "Tabel",

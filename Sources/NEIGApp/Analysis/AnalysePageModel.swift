@@ -100,6 +100,8 @@ struct AnalyseResults: Sendable {
     let knox: KnoxResult
     let grid: DensityGrid
     let showPoints: Bool
+    /// The densest places, described by municipality (and street, for those who may see addresses).
+    var hotspots: [HotspotDescription] = []
 
     static let bandwidth = 400.0
 
@@ -122,6 +124,11 @@ struct AnalyseResults: Sendable {
         }
         let showPoints =
             request.municipality.map { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.code) } ?? false
-        return AnalyseResults(input: input, matrix: matrix, knox: knox, grid: grid, showPoints: showPoints)
+        var results = AnalyseResults(input: input, matrix: matrix, knox: knox, grid: grid, showPoints: showPoints)
+        let peaks = grid.peaks(limit: 5, separation: 4 * bandwidth)
+        let addresses = showPoints ? try await HotspotPlaces.addresses(nearestTo: peaks, input: input, on: req.db) : nil
+        results.hotspots = HotspotPlaces.describe(
+            peaks, input: input, registry: req.application.neig.municipalities, addresses: addresses)
+        return results
     }
 }

@@ -20,7 +20,7 @@ enum AnalyseRoutes {
             national ? registry.all : registry.all.filter { AccessPolicy.canAnalyse(actor, municipalityCode: $0.code) }
         let view = AnalyseView(
             context: req.pageContext, request: request, municipalities: choices, allowNational: national,
-            results: results)
+            results: results, registry: registry)
         return try await HTMLPage(document: view.document, status: request.errors.isEmpty ? .ok : .unprocessableEntity)
             .encodeResponse(for: req)
     }

@@ -8,6 +8,7 @@ struct AnalyseView {
     let municipalities: [Municipality]
     let allowNational: Bool
     let results: AnalyseResults?
+    var registry: MunicipalityRegistry = .bundled
 
     var areaName: String { request.municipality.map { "gemeente \($0.displayName)" } ?? "heel Nederland" }
 
@@ -140,29 +141,38 @@ struct AnalyseView {
 
     func hotspots(_ results: AnalyseResults) -> Node<HTML.BodyContext> {
         let grid = results.grid
-        var peak: (Int, Int) = (0, 0)
-        var best = -1.0
-        for row in 0..<grid.rows {
-            for column in 0..<grid.columns where grid.value(column: column, row: row) > best {
-                best = grid.value(column: column, row: row)
-                peak = (column, row)
-            }
-        }
-        let centre = grid.columns > 0 ? grid.centre(column: peak.0, row: peak.1) : RDPoint(x: 0, y: 0)
         let points = results.showPoints ? results.input.events : SpaceTimeEvents(x: [], y: [], days: [])
+        let canvas = HotspotMap.canvas(grid, events: points, peaks: results.hotspots, registry: registry)
         return .section(
             .h2(.text("Hotspots")),
             .explanation(.kernel),
             .p(
                 .text(
-                    "Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m). "
-                        + (grid.columns > 0
-                            ? "De hoogste dichtheid is \(max(0, best).dutchDecimal(1)) aanslagen per km², rond RD (\(Int(centre.x)), \(Int(centre.y)))."
-                            : "")
+                    "Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m)."
                         + (results.showPoints
                             ? " Zwarte punten zijn de aanslagen."
-                            : " Losse aanslagen worden alleen getoond aan wie de locaties mag zien."))),
-            .raw(HotspotMap.svg(grid, events: points, title: "Kaart van de dichtheid van aanslagen in \(areaName)"))
-        )
+                            : " Losse aanslagen en straten worden alleen getoond aan wie de locaties mag zien."))),
+            .if(
+                !results.hotspots.isEmpty,
+                .group(
+                    .h3(.id("hotspots-lijst"), .text("De dichtste plekken")),
+                    .ol(
+                        .forEach(results.hotspots) { hotspot in
+                            .li(
+                                .strong(.text(hotspot.place)),
+                                .text(" — \(max(0, hotspot.density).dutchDecimal(1)) aanslagen per km²"))
+                        }))),
+            .unwrap(canvas) { canvas in
+                .map(
+                    MapFigure(
+                        canvas: canvas, name: "Kaart van de dichtheid van aanslagen in \(areaName)",
+                        id: "kaart-hotspots", caption: "De nummers horen bij de lijst van dichtste plekken",
+                        alternative: .p(
+                            .class("muted"),
+                            .text(
+                                results.hotspots.isEmpty
+                                    ? "Geen aanslagen in deze selectie."
+                                    : "De dichtste plekken staan in de genummerde lijst boven de kaart."))))
+            })
     }
 }

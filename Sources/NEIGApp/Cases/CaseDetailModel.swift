@@ -18,6 +18,8 @@ struct CaseDetailModel {
     var incidents: [Incident] = []
     var incidentChoices: [Incident] = []
     var shares: [User] = []
+    /// The risk area the case was opened from, as a map.
+    var zoneMap: MapFigure?
 
     static func load(_ context: ServiceContext, caseFile: CaseFile, level: CaseAccess.Level) async throws
         -> CaseDetailModel
@@ -31,6 +33,10 @@ struct CaseDetailModel {
             caseFile: caseFile, level: level, today: today, now: context.clock.now(), information: information)
         view.municipality = context.municipalities[caseFile.municipalityCode]?.displayName ?? caseFile.municipalityCode
         guard level == .municipality else { return view }
+        if let area = try await RiskArea.query(on: db).filter(\.$caseID == caseID).first() {
+            view.zoneMap = try await RiskZoneMap.load(area, on: db).figure(
+                registry: context.municipalities, tableAnchor: "aanslagen", listName: "lijst hieronder")
+        }
         view.events = try await CaseEvent.query(on: db).filter(\.$caseFile.$id == caseID).sort(
             \.$position, .descending
         ).all()

@@ -29,7 +29,11 @@ struct IncidentDetailView {
             title: "Incident \(incident.sourceID)", context: context,
             content: .div(
                 .h1(.text("Aanslag op \(date) in \(municipality)")),
+                .unwrap(placementWarning(visible: visible)) { warning in
+                    .p(.class("notice warning"), .strong(.text("Controleer de gemeente: ")), .text(warning + "."))
+                },
                 .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
+                .unwrap(LocatorMap.figure(incident, showPoint: visible, registry: registry)) { .map($0) },
                 .if(
                     !visible,
                     .p(
@@ -46,5 +50,14 @@ struct IncidentDetailView {
             ),
             breadcrumbs: [("Incidenten", SiteURL.incidents.path)]
         ).document
+    }
+
+    /// An entered incident more than a kilometre outside its municipality is questioned, as an imported one is;
+    /// only to those who see where it lies, since the warning names the municipality it lies in.
+    func placementWarning(visible: Bool) -> String? {
+        guard visible else { return nil }
+        return registry.placementWarning(
+            RDPoint(x: incident.rdX, y: incident.rdY), municipality: incident.municipalityCode
+        ).map { $0.prefix(1).uppercased() + $0.dropFirst() }
     }
 }

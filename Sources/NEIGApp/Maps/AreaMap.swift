@@ -65,13 +65,26 @@ struct AreaMap {
     }
 
     func labelPoint(_ code: String) -> RDPoint? {
-        let inner = frame.bounds.expanded(by: -frame.metresPerUnit * 30)
+        let inner = frame.bounds.expanded(by: -frame.metresPerUnit * 24)
         if let point = registry[code]?.centroid, inner.contains(point) { return point }
-        let visible = boundaries.rings(of: code, tolerance: tolerance).joined().filter { inner.contains($0) }
-        guard visible.count >= 3 else { return nil }
-        let x = visible.map(\.x).reduce(0, +) / Double(visible.count)
-        let y = visible.map(\.y).reduce(0, +) / Double(visible.count)
-        return RDPoint(x: x, y: y)
+        // Otherwise the point of a grid over the visible part that lies deepest inside the municipality.
+        guard let shape = boundaries[code], inner.width > 0, inner.height > 0 else { return nil }
+        let rings = boundaries.rings(of: code, tolerance: tolerance)
+        var best: (point: RDPoint, depth: Double)?
+        let steps = 14
+        for i in 0...steps {
+            for j in 0...steps {
+                let candidate = RDPoint(
+                    x: inner.minX + inner.width * Double(i) / Double(steps),
+                    y: inner.minY + inner.height * Double(j) / Double(steps))
+                guard shape.bounds.contains(candidate), PlanarGeometry.contains(rings, candidate) else { continue }
+                let depth = PlanarGeometry.distanceToEdges(rings, candidate)
+                if depth > best?.depth ?? 0 { best = (candidate, depth) }
+            }
+        }
+        // Too shallow to hold a name without covering its neighbour.
+        guard let best, best.depth * frame.scale >= 8 else { return nil }
+        return best.point
     }
 
     /// The neighbours of `code` that are in view, by name.

@@ -14,6 +14,8 @@ struct MapFigure {
     var layersURL: String?
     /// The same numbers as text: a table, or, where the page has one already, a sentence that points to it.
     var alternative: Node<HTML.BodyContext> = .empty
+    /// A locator beside the facts rather than a map to study.
+    var small = false
 
     static let sourceNote = MunicipalBoundaries.attribution + " (CC BY 4.0)"
 }
@@ -23,7 +25,7 @@ extension Node where Context == HTML.BodyContext {
         let svg = figure.canvas.render(
             name: figure.name, id: figure.id,
             description: "De legenda en dezelfde gegevens in tekst staan onder de kaart.")
-        var attributes: [Node] = [.class("map-figure"), .id("figuur-\(figure.id)")]
+        var attributes: [Node] = [.class(figure.small ? "map-figure small" : "map-figure"), .id("figuur-\(figure.id)")]
         if let layers = figure.layersURL { attributes.append(.attribute(named: "data-map-layers", value: layers)) }
         return .element(
             named: "figure",
