@@ -11,3 +11,4 @@ step Benchmarks/run.sh 300
 step env DOCS=40 REQUESTS=30 Benchmarks/search.sh
 step env SIZES=200 Benchmarks/spacetime.sh
 step env CONNECTIONS=8 Benchmarks/load.sh 3
+step Benchmarks/maps.sh 20

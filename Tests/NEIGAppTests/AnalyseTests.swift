@@ -41,7 +41,7 @@ import VaporTesting
                 body.contains("class=\"nr-4\"") || body.contains("class=\"nr-3\""),
                 "a strongly elevated cell is coloured")
             #expect(
-                body.contains("<svg") && !body.contains("<circle"),
+                body.contains("aria-labelledby=\"kaart-hotspots\"") && !body.contains("data-kind=\"aanslag\""),
                 "an analyst sees density, not the attacks' locations")
 
             let csv = try await get(

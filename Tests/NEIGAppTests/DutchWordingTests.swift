@@ -95,7 +95,7 @@ import VaporTesting
         let nouns = plurals.union(DutchNoun.all.map { $0.singular.split(separator: " ").last.map(String.init) ?? "" })
         let patterns: [(String, (String) -> Bool)] = [
             (#"(?<![\d.,])1 ((?:andere |nieuwe |herhaald getroffen )?[a-z]+)\b"#, { plurals.contains(lastWord($0)) }),
-            (#"(?<![\d.,:\-/])\d{4,} ((?:andere |nieuwe )?[a-z]+)\b"#, { nouns.contains(lastWord($0)) }),
+            (#"(?<![\d.,:\-/A-Za-z])\d{4,} ((?:andere |nieuwe )?[a-z]+)\b"#, { nouns.contains(lastWord($0)) }),
             (#"\b(20\d\d-(?:0[1-9]|1[0-2]))(?!-\d)\b"#, { _ in true })
         ]
         for (pattern, isProblem) in patterns {

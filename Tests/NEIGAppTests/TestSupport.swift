@@ -30,9 +30,11 @@ func withNEIGApp(demo: Bool = false, now: Date = testNow, _ body: (Application) 
     }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    let configuration = AppConfiguration(
+    var configuration = AppConfiguration(
         database: location, loadDemoData: demo, clock: NEIGClock(now: { now }),
         postgresSchema: schema)
+    // Pages must not depend on whether this machine has libjs-leaflet: the tests bring two stand-in files.
+    configuration.leafletDirectory = leafletFixtures
     do {
         try await configure(app, with: configuration, passwordHashCost: 4)
         _ = try await prepareDatabase(app, loadDemoData: demo)
@@ -163,3 +165,10 @@ let sampleCSV =
         """
 
 func incidentCount(_ app: Application) async throws -> Int { try await Incident.query(on: app.db).count() }
+
+/// Stand-ins for Debian's libjs-leaflet, so every test app offers the zoomable maps the same way.
+let leafletFixtures: String = {
+    guard let url = Bundle.module.url(forResource: "leaflet.min", withExtension: "js", subdirectory: "Fixtures/leaflet")
+    else { fatalError("Fixtures/leaflet is missing from the test bundle") }
+    return url.deletingLastPathComponent().path
+}()

@@ -302,6 +302,28 @@ def main() -> int:
             WebDriverWait(driver, 30).until(lambda d: re.match(r".*/casuistiek/[0-9a-f-]{36}$", d.current_url))
             check("municipal_officer case study with findings")
 
+            # A risk area's map, and the same map made zoomable while the background tiles cannot load (the test
+            # machines have no internet): every zone and attack of the SVG must still be on it.
+            driver.get(BASE + "/waarschuwingen")
+            driver.find_element(By.CSS_SELECTOR, "main a[href*='/waarschuwingen/'][href*='-']").click()
+            check("municipal_officer risk area map")
+            circles = driver.execute_script("return document.querySelectorAll('.map-frame circle[data-rd]').length")
+            driver.find_element(By.CSS_SELECTOR, ".map-toggle").click()
+            try:
+                WebDriverWait(driver, 30).until(
+                    lambda d: len(d.find_elements(By.CSS_SELECTOR, ".map-live path.leaflet-interactive")) >= circles
+                    and "laadt niet" in d.find_element(By.CSS_SELECTOR, ".map-status").text)
+                passed += 1
+            except Exception:
+                failed += 1
+                print(f"FAIL the zoomable map without tiles lacks layers: "
+                      f"{len(driver.find_elements(By.CSS_SELECTOR, '.map-live path.leaflet-interactive'))} of {circles}")
+            tiles = [image.get_attribute("src") for image in driver.find_elements(By.CSS_SELECTOR, ".map-live img.leaflet-tile")]
+            if not tiles or not all(re.match(r"https://service\.pdok\.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:28992/\d+/\d+/\d+\.png$", t) for t in tiles):
+                failed += 1
+                print(f"FAIL the zoomable map asks for other tiles than PDOK's RD tiles: {tiles[:3]}")
+            check("municipal_officer risk area zoomable map without tiles")
+
             # On a phone the menu is one button; opened, it lists every page of the role under its task.
             driver.set_window_size(390, 1800)
             driver.get(BASE + "/")

@@ -48,7 +48,7 @@ struct RiskAreaPageView {
                             "De aanslagen in deze gemeente volgen een near-repeatpatroon: na een aanslag volgt vaker een nieuwe dichtbij."
                         ))),
                 actions,
-                .unwrap(zoneMap) { .map($0) },
+                .unwrap(zoneMap) { .map($0, enhancement: context.mapEnhancement) },
                 .h2(.id("aanslagen"), .text("Aanslagen in het gebied (\(attacks.count))")),
                 .scrollingTable(
                     "Tabel",

@@ -172,7 +172,8 @@ struct AnalyseView {
                             .text(
                                 results.hotspots.isEmpty
                                     ? "Geen aanslagen in deze selectie."
-                                    : "De dichtste plekken staan in de genummerde lijst boven de kaart."))))
+                                    : "De dichtste plekken staan in de genummerde lijst boven de kaart."))),
+                    enhancement: context.mapEnhancement)
             })
     }
 }

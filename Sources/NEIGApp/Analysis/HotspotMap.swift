@@ -40,11 +40,13 @@ public enum HotspotMap {
         }
         for index in 0..<events.count {
             map.canvas.circle(
-                RDPoint(x: events.x[index], y: events.y[index]), radius: 2.2, fill: "#1a1a1a", fillOpacity: 0.8)
+                RDPoint(x: events.x[index], y: events.y[index]), radius: 2.2, fill: "#1a1a1a", fillOpacity: 0.8,
+                kind: "aanslag")
         }
         map.drawNames(size: 11)
         for peak in peaks {
-            map.canvas.circle(peak.point, radius: 9, fill: "#ffffff", stroke: "#1a1a1a", title: peak.place)
+            map.canvas.circle(
+                peak.point, radius: 9, fill: "#ffffff", stroke: "#1a1a1a", title: peak.place, kind: "hotspot")
             map.canvas.label(
                 "\(peak.rank)", at: RDPoint(x: peak.point.x, y: peak.point.y - 4 * map.frame.metresPerUnit), size: 11,
                 bold: true)

@@ -195,7 +195,7 @@ struct CaseDetailView {
     var linkedSection: Node<HTML.BodyContext> {
         .div(
             .h2(.id("aanslagen"), .text("Aanslagen en signalen")),
-            .unwrap(model.zoneMap) { .map($0) },
+            .unwrap(model.zoneMap) { .map($0, enhancement: context.mapEnhancement) },
             incidents.isEmpty
                 ? .p(.text("Geen aanslagen gekoppeld."))
                 : .ul(

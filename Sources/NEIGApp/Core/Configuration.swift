@@ -137,6 +137,10 @@ public struct AppConfiguration: Sendable {
     public var mail: MailSettings?
     /// The address people reach neig at, for links in e-mail (`NEIG_PUBLIC_URL`).
     public var publicURL: String = "http://127.0.0.1:8080"
+    /// The background of the zoomable maps (`NEIG_MAP_TILES`).
+    public var mapTiles: MapTiles = .pdok
+    /// Where Debian's libjs-leaflet is (`NEIG_LEAFLET_DIR`); without it the maps stay as drawn on the server.
+    public var leafletDirectory = LeafletAssets.defaultDirectory
 
     public init(
         database: DatabaseLocation, loadDemoData: Bool = false, secureCookies: Bool = false,
@@ -167,6 +171,10 @@ public struct AppConfiguration: Sendable {
                 pointsFile: environment["NEIG_MUNICIPAL_POINTS_FILE"]),
             isProduction: production)
         configuration.mail = try MailSettings.fromEnvironment(environment)
+        configuration.mapTiles = try MapTiles.parse(environment["NEIG_MAP_TILES"])
+        if let directory = environment["NEIG_LEAFLET_DIR"], !directory.isEmpty {
+            configuration.leafletDirectory = directory
+        }
         if let url = environment["NEIG_PUBLIC_URL"], !url.isEmpty {
             configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }

@@ -13,6 +13,8 @@ struct PageContext: Sendable {
     var unreadNotifications = 0
     /// What the form just submitted did; shown once at the top of the page.
     var flash: String?
+    /// Set when maps can become zoomable over a background map.
+    var mapEnhancement: MapEnhancement?
 
     static let anonymous = PageContext(csrfToken: "", path: "/")
 }
@@ -24,7 +26,7 @@ extension Request {
             userName: user?.name, roleLabel: user?.role.label,
             organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
             csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0,
-            flash: storage[FlashKey.self])
+            flash: storage[FlashKey.self], mapEnhancement: application.neig.mapEnhancement)
     }
 }
 

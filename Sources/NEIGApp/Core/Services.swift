@@ -14,7 +14,16 @@ struct NEIGServices: Sendable {
     var database: DatabaseLocation
     var mail: MailSettings?
     var publicURL: String
+    var mapTiles: MapTiles = .off
+    var leaflet: LeafletAssets?
+    var mapScript = ""
     var cacheMemo = CacheMemo()
+
+    /// The zoomable maps need both a background and Leaflet.
+    var mapEnhancement: MapEnhancement? {
+        guard case .wmts(let template, let attribution) = mapTiles, leaflet != nil else { return nil }
+        return MapEnhancement(template: template, attribution: attribution)
+    }
 }
 
 extension Application {

@@ -37,6 +37,9 @@ enum SiteURL: Sendable {
     case openDataAPI(year: Int? = nil)
     case openDataCSV(year: Int? = nil)
     case stylesheet
+    case mapScript
+    case leafletAsset(LeafletFile)
+    case municipalBoundaries
 
     case cases
     case newCase(riskArea: UUID? = nil)
@@ -164,6 +167,9 @@ enum SiteURL: Sendable {
         case .openDataAPI(let year): "/api/v1/open-data" + (year.map { "?year=\($0)" } ?? "")
         case .openDataCSV(let year): "/open-data/aanslagen-per-gemeente.csv" + Self.yearQuery(year)
         case .stylesheet: "/static/neig.css"
+        case .mapScript: "/static/neig-kaart.js"
+        case .leafletAsset(let file): "/static/leaflet/\(file.rawValue)"
+        case .municipalBoundaries: "/kaart/gemeenten.geojson"
 
         case .cases: "/zaken"
         case .newCase(let area):

@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, with configuration: AppConfiguration, passwordHashCost: Int = 12) async throws
 {
     guard let stylesheetURL = Bundle.module.url(forResource: "neig", withExtension: "css", subdirectory: "Public"),
+        let mapScriptURL = Bundle.module.url(forResource: "neig-kaart", withExtension: "js", subdirectory: "Public"),
         let openAPIURL = Bundle.module.url(forResource: "openapi", withExtension: "json")
     else {
         throw ConfigurationError("resources missing from the NEIGApp bundle")
@@ -18,7 +19,9 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         stylesheet: try String(contentsOf: stylesheetURL, encoding: .utf8),
         openAPIDocument: try String(contentsOf: openAPIURL, encoding: .utf8),
         postgresSchema: configuration.postgresSchema,
-        database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL)
+        database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL,
+        mapTiles: configuration.mapTiles, leaflet: LeafletAssets.load(directory: configuration.leafletDirectory),
+        mapScript: try String(contentsOf: mapScriptURL, encoding: .utf8))
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
@@ -26,7 +29,8 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
     // Outermost first: headers and metrics must also see the responses that errors turn into.
-    app.middleware.use(SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    app.middleware.use(
+        SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.mapTiles.origin))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(AuditSealMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())

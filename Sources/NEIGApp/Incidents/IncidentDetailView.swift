@@ -33,7 +33,9 @@ struct IncidentDetailView {
                     .p(.class("notice warning"), .strong(.text("Controleer de gemeente: ")), .text(warning + "."))
                 },
                 .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
-                .unwrap(LocatorMap.figure(incident, showPoint: visible, registry: registry)) { .map($0) },
+                .unwrap(LocatorMap.figure(incident, showPoint: visible, registry: registry)) {
+                    .map($0, enhancement: context.mapEnhancement)
+                },
                 .if(
                     !visible,
                     .p(

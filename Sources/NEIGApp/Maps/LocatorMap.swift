@@ -15,8 +15,10 @@ enum LocatorMap {
         map.drawContext(highlight: [code])
         let name = map.name(code)
         if showPoint {
-            map.canvas.circle(point, radius: 9, fill: "#b3260b", fillOpacity: 0.2, stroke: "#b3260b")
-            map.canvas.circle(point, radius: 4.5, fill: "#b3260b", stroke: "#ffffff", title: incident.address ?? name)
+            map.canvas.circle(point, radius: 9, fill: "#b3260b", fillOpacity: 0.2, stroke: "#b3260b", kind: "omgeving")
+            map.canvas.circle(
+                point, radius: 4.5, fill: "#b3260b", stroke: "#ffffff", title: incident.address ?? name, kind: "aanslag"
+            )
         }
         map.drawNames(bold: [code])
         if showPoint { map.canvas.addLegend("de aanslag", fill: "#b3260b", stroke: "#ffffff", shape: .dot) }

@@ -64,6 +64,11 @@ struct MapFrame: Sendable, Hashable {
         return sign + (whole == 0 ? "" : String(whole)) + "." + String(fraction)
     }
 
+    /// "minX minY maxX maxY" in whole metres, for the zoomable map to open on the same view.
+    var rdBounds: String {
+        [bounds.minX, bounds.minY, bounds.maxX, bounds.maxY].map { String(Int($0.rounded())) }.joined(separator: " ")
+    }
+
     /// Metres on the ground of one unit of the drawing, for the tolerance of simplification.
     var metresPerUnit: Double { 1 / scale }
 }
@@ -99,12 +104,17 @@ struct MapCanvas {
     }
 
     /// A circle of `radiusMetres` on the ground, or of `radius` units on the drawing.
+    /// `kind` names what the circle stands for (`aanslag`, `zone` …); with its RD position (and radius in metres)
+    /// it lets the zoomable map draw the same circle over the streets.
     mutating func circle(
         _ centre: RDPoint, radiusMetres: Double? = nil, radius: Double = 3, fill: String, fillOpacity: Double = 1,
-        stroke: String? = nil, dashed: Bool = false, title: String? = nil
+        stroke: String? = nil, dashed: Bool = false, title: String? = nil, kind: String
     ) {
         let r = radiusMetres.map { max(1.5, $0 * frame.scale) } ?? radius
-        var attributes = stroke.map { " stroke=\"\($0)\" stroke-width=\"1.2\"" } ?? ""
+        var attributes =
+            " data-kind=\"\(Self.escape(kind))\" data-rd=\"\(Int(centre.x.rounded())) \(Int(centre.y.rounded()))\""
+        if let radiusMetres { attributes += " data-radius=\"\(Int(radiusMetres.rounded()))\"" }
+        attributes += stroke.map { " stroke=\"\($0)\" stroke-width=\"1.2\"" } ?? ""
         if dashed { attributes += " stroke-dasharray=\"4 3\"" }
         let tooltip = title.map { "<title>\(Self.escape($0))</title>" } ?? ""
         layers.append(
@@ -141,7 +151,7 @@ struct MapCanvas {
         let id = Self.escape(id)
         return
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(frame.width)) \(Self.n(frame.height + Self.footer))\" "
-            + "role=\"img\" aria-labelledby=\"\(id)\" aria-describedby=\"\(id)-uitleg\" class=\"map\" "
+            + "role=\"img\" aria-labelledby=\"\(id)\" aria-describedby=\"\(id)-uitleg\" class=\"map\" data-bounds=\"\(frame.rdBounds)\" "
             + "font-family=\"system-ui, sans-serif\">"
             + "<title id=\"\(id)\">\(Self.escape(name))</title><desc id=\"\(id)-uitleg\">\(Self.escape(description))</desc>"
             + "<rect width=\"\(Self.n(frame.width))\" height=\"\(Self.n(frame.height))\" fill=\"#e8eef3\"/>"

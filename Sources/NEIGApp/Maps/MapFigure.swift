@@ -10,8 +10,6 @@ struct MapFigure {
     let id: String
     /// What the map is for, in one sentence under it.
     var caption: String?
-    /// GeoJSON with the same layers, for the zoomable map where JavaScript and tiles are available.
-    var layersURL: String?
     /// The same numbers as text: a table, or, where the page has one already, a sentence that points to it.
     var alternative: Node<HTML.BodyContext> = .empty
     /// A locator beside the facts rather than a map to study.
@@ -21,12 +19,25 @@ struct MapFigure {
 }
 
 extension Node where Context == HTML.BodyContext {
-    static func map(_ figure: MapFigure) -> Node {
+    /// With `enhancement`, the map offers to become zoomable over the background map (`neig-kaart.js`); without
+    /// JavaScript, or when the tiles do not load, the SVG stays as it is.
+    static func map(_ figure: MapFigure, enhancement: MapEnhancement?) -> Node {
         let svg = figure.canvas.render(
             name: figure.name, id: figure.id,
             description: "De legenda en dezelfde gegevens in tekst staan onder de kaart.")
         var attributes: [Node] = [.class(figure.small ? "map-figure small" : "map-figure"), .id("figuur-\(figure.id)")]
-        if let layers = figure.layersURL { attributes.append(.attribute(named: "data-map-layers", value: layers)) }
+        if let enhancement {
+            attributes += [
+                .attribute(named: "data-tiles", value: enhancement.template),
+                .attribute(named: "data-tiles-attribution", value: enhancement.attribution),
+                .attribute(named: "data-origin", value: "\(MapTiles.origin.x) \(MapTiles.origin.y)"),
+                .attribute(
+                    named: "data-resolutions", value: MapTiles.resolutions.map { String($0) }.joined(separator: " ")),
+                .attribute(named: "data-boundaries", value: SiteURL.municipalBoundaries.path),
+                .attribute(named: "data-leaflet", value: SiteURL.leafletAsset(.script).path),
+                .attribute(named: "data-leaflet-css", value: SiteURL.leafletAsset(.stylesheet).path)
+            ]
+        }
         return .element(
             named: "figure",
             nodes: attributes + [
@@ -43,7 +54,10 @@ extension Node where Context == HTML.BodyContext {
                             .class("map-source"),
                             .text([figure.caption, MapFigure.sourceNote].compactMap { $0 }.joined(separator: " · ")))
                     ]),
-                figure.alternative
+                figure.alternative,
+                enhancement == nil
+                    ? .empty
+                    : .script(.src(SiteURL.mapScript.path), .attribute(named: "defer", value: "defer"))
             ])
     }
 

@@ -21,7 +21,8 @@ enum MunicipalityMap {
         map.drawContext(highlight: [code], values: values)
         if showPoints {
             for attack in attacks {
-                map.canvas.circle(attack.point, radius: 4, fill: pointColour, stroke: "#ffffff", title: attack.label)
+                map.canvas.circle(
+                    attack.point, radius: 4, fill: pointColour, stroke: "#ffffff", title: attack.label, kind: "aanslag")
             }
             map.canvas.addLegend("aanslag", fill: pointColour, stroke: "#ffffff", shape: .dot)
         } else if attacks.count >= 3 {

@@ -36,23 +36,23 @@ struct RiskZoneMap: Sendable {
         for zone in zones {
             map.canvas.circle(
                 zone.centre, radiusMetres: zone.radius, fill: Self.zoneColour, fillOpacity: 0.12,
-                stroke: Self.zoneColour)
+                stroke: Self.zoneColour, kind: "zone")
         }
         if zones.count > 1 {
             map.canvas.circle(
                 covering.centre, radiusMetres: covering.radius, fill: "none", fillOpacity: 0, stroke: "#1a1a1a",
-                dashed: true)
+                dashed: true, kind: "gebied")
         }
         // Earlier attacks first, so the ones that raised the area are drawn on top.
         for incident in attacks.reversed() where !raising.contains(incident.id ?? UUID()) {
             map.canvas.circle(
                 RDPoint(x: incident.rdX, y: incident.rdY), radius: 4, fill: Self.earlierColour, stroke: "#ffffff",
-                title: Self.label(incident, raising: false))
+                title: Self.label(incident, raising: false), kind: "eerder")
         }
         for incident in attacks.reversed() where raising.contains(incident.id ?? UUID()) {
             map.canvas.circle(
                 RDPoint(x: incident.rdX, y: incident.rdY), radius: 5, fill: Self.zoneColour, stroke: "#ffffff",
-                title: Self.label(incident, raising: true))
+                title: Self.label(incident, raising: true), kind: "aanslag")
         }
         map.drawNames()
         let radii = Set(zones.map { Int($0.radius.rounded()) }).sorted()

@@ -41,7 +41,7 @@ extension MonitorView {
                     caption: model.isPublic
                         ? "Jaartotalen zoals in de open data; onder de 5 staat ‘<5’"
                         : "Aantal aanslagen per gemeente in \(model.year) tot en met vandaag",
-                    alternative: alternative)))
+                    alternative: alternative), enhancement: context.mapEnhancement))
     }
 
     /// The municipality and its neighbours; its attacks as points or, for those who may not see locations, as density.
@@ -76,6 +76,6 @@ extension MonitorView {
                                                     SiteURL.monitorMunicipality(code: row.code, year: model.year).path),
                                                 .text(row.name))),
                                         .td(.class("num"), .text(row.count.dutch)))
-                                }))))))
+                                })))), enhancement: context.mapEnhancement))
     }
 }

@@ -137,7 +137,8 @@ struct OpenDataView {
                     alternative: .p(
                         .class("muted"),
                         .text("Dezelfde aantallen staan per gemeente in de kolom Totaal van de "),
-                        .a(.href("#tabel-open-data"), .text("tabel hieronder")), .text(".")))))
+                        .a(.href("#tabel-open-data"), .text("tabel hieronder")), .text("."))),
+                enhancement: context.mapEnhancement))
     }
 
     /// The municipalities with the highest published totals, from the published cells only.

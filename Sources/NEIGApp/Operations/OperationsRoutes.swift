@@ -7,6 +7,7 @@ enum OperationsRoutes {
         app.get(.health, use: health)
         app.get(.metrics, use: metrics)
         app.get(.stylesheet, use: stylesheet)
+        MapRoutes.register(app)
     }
 
     struct Health: Content {
