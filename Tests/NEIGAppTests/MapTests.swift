@@ -142,6 +142,12 @@ import VaporTesting
             #expect(!(try Self.svg(other, map: "kaart-gemeente").contains("<circle")), "no point gives a location away")
             #expect(!other.contains("Verzinsingel"))
             #expect(other.contains("dichtheid"))
+            // Three attacks are too few for a density that would not show where each of them was.
+            let few = try await getPage(
+                app, "/monitor/gemeente/GM0599?jaar=2025", as: try await login(app, email: "oov@amsterdam.nl")
+            ).body.string
+            #expect(!(try Self.svg(few, map: "kaart-gemeente").contains("<clipPath")))
+            #expect(!(try Self.svg(few, map: "kaart-gemeente").contains("data-rd")))
         }
     }
 
@@ -218,6 +224,7 @@ import VaporTesting
             ).body.string
             #expect(national.contains("<strong>Amsterdam, "))
             #expect(!national.contains("Verzinsingel"), "no street for those who may not see addresses")
+            #expect(!(try Self.svg(national, map: "kaart-hotspots").contains("data-rd")), "no marker on a location")
         }
     }
 }

@@ -36,7 +36,9 @@ import VaporTesting
         for bad in [
             "http://tiles.example.nl/{z}/{x}/{y}.png", "https://tiles.example.nl/{z}/{x}.png",
             "https://tiles.example.nl/{z}/{x}/{y}.png\" onerror=\"x", "https://tiles.example.nl/{z}/{x}/{y}\r\n.png",
-            "javascript:alert(1)//{z}{x}{y}", "ftp://tiles.example.nl/{z}/{x}/{y}.png"
+            "javascript:alert(1)//{z}{x}{y}", "ftp://tiles.example.nl/{z}/{x}/{y}.png",
+            "https://a%20'unsafe-inline'%3Bscript-src%20*/{z}/{x}/{y}.png", "https://tiles%0D%0A.nl/{z}/{x}/{y}.png",
+            "http://[::1]:9000/{z}/{x}/{y}.png", "https://tiles.example.nl;script-src/{z}/{x}/{y}.png"
         ] {
             #expect(throws: ConfigurationError.self, "\(bad)") { try MapTiles.parse(bad) }
         }

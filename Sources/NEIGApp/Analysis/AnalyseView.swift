@@ -141,8 +141,11 @@ struct AnalyseView {
 
     func hotspots(_ results: AnalyseResults) -> Node<HTML.BodyContext> {
         let grid = results.grid
-        let points = results.showPoints ? results.input.events : SpaceTimeEvents(x: [], y: [], days: [])
-        let canvas = HotspotMap.canvas(grid, events: points, peaks: results.hotspots, registry: registry)
+        // Those who may not see locations get the places in words only: a marker on the densest cell would show
+        // where a lone attack was.
+        let canvas = HotspotMap.canvas(
+            grid, events: results.input.events, showPoints: results.showPoints,
+            peaks: results.showPoints ? results.hotspots : [], registry: registry)
         return .section(
             .h2(.text("Hotspots")),
             .explanation(.kernel),
@@ -151,7 +154,9 @@ struct AnalyseView {
                     "Dichtheid van aanslagen (quartic kernel, bandbreedte \(Int(AnalyseResults.bandwidth)) m, cellen van \(Int(grid.cellSize)) m)."
                         + (results.showPoints
                             ? " Zwarte punten zijn de aanslagen."
-                            : " Losse aanslagen en straten worden alleen getoond aan wie de locaties mag zien."))),
+                            : " Losse aanslagen en straten worden alleen getoond aan wie de locaties mag zien; "
+                                + "gekleurd is alleen waar minstens \(HotspotMap.minimumSupport) aanslagen bijdragen."))
+            ),
             .if(
                 !results.hotspots.isEmpty,
                 .group(
@@ -166,7 +171,8 @@ struct AnalyseView {
                 .map(
                     MapFigure(
                         canvas: canvas, name: "Kaart van de dichtheid van aanslagen in \(areaName)",
-                        id: "kaart-hotspots", caption: "De nummers horen bij de lijst van dichtste plekken",
+                        id: "kaart-hotspots",
+                        caption: results.showPoints ? "De nummers horen bij de lijst van dichtste plekken" : nil,
                         alternative: .p(
                             .class("muted"),
                             .text(

@@ -13,7 +13,7 @@ public enum HotspotMap {
         let peaks = grid.peaks(limit: 5, separation: 4 * grid.bandwidth).enumerated().map {
             HotspotDescription(rank: $0.offset + 1, point: $0.element.point, density: $0.element.density, place: "")
         }
-        guard let canvas = canvas(grid, events: events, peaks: peaks, registry: registry) else {
+        guard let canvas = canvas(grid, events: events, showPoints: true, peaks: peaks, registry: registry) else {
             var empty = SVGCanvas(width: 640, height: 80)
             empty.text("Geen aanslagen in deze selectie.", x: 16, y: 44, size: 14)
             return empty.render(title: title, id: "hotspot-titel")
@@ -21,8 +21,14 @@ public enum HotspotMap {
         return canvas.render(name: title, id: "kaart-hotspots", description: "Dichtheid van aanslagen per km².")
     }
 
+    /// A cell is coloured for those who may not see locations only when this many attacks lie within its bandwidth.
+    static let minimumSupport = 5
+
+    /// `showPoints`: the reader may see where each attack was; otherwise no points, and only cells that
+    /// `minimumSupport` attacks contribute to.
     static func canvas(
-        _ grid: DensityGrid, events: SpaceTimeEvents, peaks: [HotspotDescription], registry: MunicipalityRegistry
+        _ grid: DensityGrid, events: SpaceTimeEvents, showPoints: Bool, peaks: [HotspotDescription],
+        registry: MunicipalityRegistry
     ) -> MapCanvas? {
         let spanX = Double(grid.columns) * grid.cellSize, spanY = Double(grid.rows) * grid.cellSize
         guard spanX > 0, spanY > 0 else { return nil }
@@ -32,13 +38,14 @@ public enum HotspotMap {
             return nil
         }
         map.drawContext(highlight: [])
-        drawDensity(grid, on: &map)
+        let support = showPoints ? nil : grid.support(x: events.x, y: events.y)
+        drawDensity(grid, support: support, on: &map)
         // Outlines again over the density, so a hotspot can be placed in its municipality.
         for code in map.shown {
             map.canvas.outline(
                 map.frame.path(map.boundaries.rings(of: code, tolerance: map.tolerance)), stroke: "#6b7780", width: 0.8)
         }
-        for index in 0..<events.count {
+        for index in 0..<(showPoints ? events.count : 0) {
             map.canvas.circle(
                 RDPoint(x: events.x[index], y: events.y[index]), radius: 2.2, fill: "#1a1a1a", fillOpacity: 0.8,
                 kind: "aanslag")
@@ -54,20 +61,21 @@ public enum HotspotMap {
         for (index, colour) in ramp.enumerated() where index % 2 == 1 {
             map.canvas.addLegend(["", "lage dichtheid", "", "middel", "", "hoogste dichtheid"][index], fill: colour)
         }
-        if events.count > 0 { map.canvas.addLegend("aanslag", fill: "#1a1a1a", shape: .dot) }
+        if showPoints, events.count > 0 { map.canvas.addLegend("aanslag", fill: "#1a1a1a", shape: .dot) }
         if !peaks.isEmpty {
             map.canvas.addLegend("genummerde hotspot (zie lijst)", fill: "#ffffff", stroke: "#1a1a1a", shape: .dot)
         }
         return map.canvas
     }
 
-    static func drawDensity(_ grid: DensityGrid, on map: inout AreaMap) {
+    static func drawDensity(_ grid: DensityGrid, support: [Int]?, on map: inout AreaMap) {
         let maximum = grid.maximum
         guard maximum > 0 else { return }
         let frame = map.frame
         func step(_ column: Int, _ row: Int) -> Int? {
             let value = grid.value(column: column, row: row)
             guard value >= maximum * 0.05 else { return nil }
+            if let support, support[row * grid.columns + column] < minimumSupport { return nil }
             return min(ramp.count - 1, Int(value / maximum * Double(ramp.count)))
         }
         for row in 0..<grid.rows {

@@ -67,12 +67,21 @@ enum HotspotPlaces {
     static func addresses(
         nearestTo peaks: [HotspotPeak], input: AnalysisInput, on db: any Database
     ) async throws -> [String: Address] {
-        let ids = Set(
-            peaks.compactMap { nearestEvent(to: $0.point, in: input.events) }.map { input.labels[$0].sourceID })
-        guard !ids.isEmpty else { return [:] }
-        let incidents = try await Incident.query(on: db).filter(\.$sourceID ~~ Array(ids)).all()
-        return Dictionary(
-            incidents.map { ($0.sourceID, Address(address: $0.address, postcode: $0.postcode)) },
-            uniquingKeysWith: { first, _ in first })
+        let nearest = peaks.compactMap { nearestEvent(to: $0.point, in: input.events) }.map { input.labels[$0] }
+        guard !nearest.isEmpty else { return [:] }
+        // A source id is unique per source only: the municipality and date pin the incident the label stands for.
+        let incidents = try await Incident.query(on: db).filter(\.$sourceID ~~ nearest.map(\.sourceID))
+            .filter(\.$municipalityCode ~~ Array(Set(nearest.map(\.municipalityCode)))).all()
+        var found: [String: Address] = [:]
+        for label in nearest {
+            guard
+                let incident = incidents.first(where: {
+                    $0.sourceID == label.sourceID && $0.municipalityCode == label.municipalityCode
+                        && $0.occurredOn == label.date.iso
+                })
+            else { continue }
+            found[label.sourceID] = Address(address: incident.address, postcode: incident.postcode)
+        }
+        return found
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NEIGCore
+import Synchronization
 import Vapor
 
 /// What a page needs to offer a zoomable map over a background.
@@ -40,11 +41,14 @@ enum MapRoutes {
     static func boundaries(_ req: Request) async throws -> Response {
         let registry = req.application.neig.municipalities
         guard let boundaries = registry.boundaries else { throw NEIGError.notFound() }
-        let requested = (req.query[String.self, at: "gemeenten"] ?? "").split(separator: ",").prefix(400)
+        let requested = String((req.query[String.self, at: "gemeenten"] ?? "").prefix(4_000)).split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         let wanted = Set(requested.filter(Municipality.isValidCode))
-        let codes = wanted.isEmpty ? boundaries.codes : boundaries.codes.filter(wanted.contains)
-        let body = BoundaryGeoJSON.featureCollection(codes: codes, registry: registry, boundaries: boundaries)
+        let body =
+            wanted.isEmpty
+            ? BoundaryGeoJSON.all(registry: registry, boundaries: boundaries)
+            : BoundaryGeoJSON.featureCollection(
+                codes: boundaries.codes.filter(wanted.contains), registry: registry, boundaries: boundaries)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/geo+json; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
@@ -55,6 +59,17 @@ enum MapRoutes {
 /// Municipal boundaries as GeoJSON in RD New metres (named in the legacy `crs` member, which Leaflet ignores
 /// and GIS software reads), whole metres.
 enum BoundaryGeoJSON {
+    private static let cache = Mutex<[ObjectIdentifier: String]>([:])
+
+    /// The whole country is the same for every request, so it is written once per process.
+    static func all(registry: MunicipalityRegistry, boundaries: MunicipalBoundaries) -> String {
+        let key = ObjectIdentifier(boundaries)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let text = featureCollection(codes: boundaries.codes, registry: registry, boundaries: boundaries)
+        cache.withLock { $0[key] = text }
+        return text
+    }
+
     static func featureCollection(codes: [String], registry: MunicipalityRegistry, boundaries: MunicipalBoundaries)
         -> String
     {

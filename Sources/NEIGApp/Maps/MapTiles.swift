@@ -70,7 +70,16 @@ public enum MapTiles: Sendable, Equatable {
         }
         guard let url = URL(string: fillPlaceholders(text)), let scheme = url.scheme?.lowercased(), let host = url.host
         else { throw ConfigurationError("NEIG_MAP_TILES: not a URL: \(text)") }
-        let loopback = ["127.0.0.1", "localhost", "::1"].contains(host.lowercased())
+        // The host reaches the CSP header and the map's attribution: letters, digits, dots and hyphens only, so no
+        // escaped character can add a directive or markup.
+        guard host.utf8.count <= 253, !host.isEmpty,
+            host.unicodeScalars.allSatisfy({
+                $0.properties.isASCIIHexDigit || ("a"..."z").contains($0)
+                    || ("A"..."Z").contains($0) || $0 == "." || $0 == "-"
+            }),
+            !text.prefix(while: { $0 != "{" }).contains("%")
+        else { throw ConfigurationError("NEIG_MAP_TILES: the host may hold letters, digits, dots and hyphens only") }
+        let loopback = ["127.0.0.1", "localhost"].contains(host.lowercased())
         guard scheme == "https" || (scheme == "http" && loopback) else {
             throw ConfigurationError("NEIG_MAP_TILES: tiles come over https (http only from loopback)")
         }

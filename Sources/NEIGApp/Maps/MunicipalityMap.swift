@@ -25,7 +25,7 @@ enum MunicipalityMap {
                     attack.point, radius: 4, fill: pointColour, stroke: "#ffffff", title: attack.label, kind: "aanslag")
             }
             map.canvas.addLegend("aanslag", fill: pointColour, stroke: "#ffffff", shape: .dot)
-        } else if attacks.count >= 3 {
+        } else if attacks.count >= HotspotMap.minimumSupport {
             drawDensity(attacks.map(\.point), map: &map, clip: code)
         }
         map.drawNames(bold: [code])
@@ -36,7 +36,8 @@ enum MunicipalityMap {
 
     static let densityRamp = ["#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#ef8a62", "#e36a4a"]
 
-    /// A quartic kernel of 1 km on 250 m cells, inside the municipality's outline only.
+    /// A quartic kernel of 1 km on 250 m cells, inside the municipality's outline only, coloured only where at least
+    /// five attacks lie within the kilometre.
     static func drawDensity(_ points: [RDPoint], map: inout AreaMap, clip code: String) {
         guard
             let grid = try? DensityGrid.quartic(
@@ -44,12 +45,14 @@ enum MunicipalityMap {
             grid.maximum > 0
         else { return }
         let frame = map.frame
+        let support = grid.support(x: points.map(\.x), y: points.map(\.y))
         let clipID = "clip-\(code)"
         var cells = ""
         for row in 0..<grid.rows {
             for column in 0..<grid.columns {
                 let value = grid.value(column: column, row: row) / grid.maximum
-                guard value >= 0.1 else { continue }
+                // No coloured cell may stand for fewer than five attacks: it would show where they were.
+                guard value >= 0.1, support[row * grid.columns + column] >= HotspotMap.minimumSupport else { continue }
                 let step = min(densityRamp.count - 1, Int(value * Double(densityRamp.count)))
                 let corner = RDPoint(
                     x: grid.originX + Double(column) * grid.cellSize, y: grid.originY + Double(row + 1) * grid.cellSize)

@@ -5,8 +5,7 @@ extension MonitorView {
     /// The country, coloured by attacks per municipality; for visitors by the open-data figures.
     var nationalMapSection: Node<HTML.BodyContext> {
         guard let canvas = model.maps.nationalCanvas else { return .empty }
-        let maps = model.maps
-        let ranked = maps.ranked
+        let ranked = model.maps.ranked
         let alternative: Node<HTML.BodyContext> =
             model.isPublic
             ? .p(
@@ -14,23 +13,9 @@ extension MonitorView {
                 .a(.href(SiteURL.openData.path), .text("open data")), .text("."))
             : .details(
                 .summary(.text("De kaart als tabel (\(ranked.count.counted(.municipality)) met aanslagen)")),
-                .scrollingTable(
+                countTable(
                     "Tabel bij de kaart: aanslagen per gemeente",
-                    .caption(.text("Aanslagen per gemeente in \(model.year); alle andere gemeenten: 0")),
-                    .thead(
-                        .tr(
-                            .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                            .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
-                    .tbody(
-                        .forEach(ranked) { entry in
-                            .tr(
-                                .th(
-                                    .attribute(named: "scope", value: "row"),
-                                    .a(
-                                        .href(SiteURL.monitorMunicipality(code: entry.code, year: model.year).path),
-                                        .text(entry.name))),
-                                .td(.class("num"), .text(entry.count.dutch)))
-                        })))
+                    caption: "Aanslagen per gemeente in \(model.year); alle andere gemeenten: 0", rows: ranked))
         return .section(
             .attribute(named: "aria-labelledby", value: "kop-kaart"),
             .h2(.id("kop-kaart"), .text("Kaart: aanslagen per gemeente")),
@@ -55,27 +40,33 @@ extension MonitorView {
                 MapFigure(
                     canvas: canvas, name: "Kaart van \(municipality.displayName) met de aanslagen in \(model.year)",
                     id: "kaart-gemeente",
-                    caption: "Buurgemeenten: "
-                        + rows.dropFirst().map(\.name).joined(separator: ", "),
+                    caption: "Buurgemeenten: " + rows.dropFirst().map(\.name).joined(separator: ", "),
                     alternative: .details(
                         .summary(.text("De kaart als tabel")),
-                        .scrollingTable(
+                        countTable(
                             "Tabel bij de kaart: aanslagen in \(municipality.displayName) en de buurgemeenten",
-                            .caption(.text("Aanslagen in \(model.year)")),
-                            .thead(
-                                .tr(
-                                    .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
-                                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
-                            .tbody(
-                                .forEach(rows) { row in
-                                    .tr(
-                                        .th(
-                                            .attribute(named: "scope", value: "row"),
-                                            .a(
-                                                .href(
-                                                    SiteURL.monitorMunicipality(code: row.code, year: model.year).path),
-                                                .text(row.name))),
-                                        .td(.class("num"), .text(row.count.dutch)))
-                                })))), enhancement: context.mapEnhancement))
+                            caption: "Aanslagen in \(model.year)", rows: rows))), enhancement: context.mapEnhancement))
+    }
+
+    /// Municipalities with their count of attacks, each linked to its own monitor page.
+    func countTable<Context: HTML.BodyContext>(
+        _ label: String, caption: String, rows: [(name: String, code: String, count: Int)]
+    ) -> Node<Context> {
+        .scrollingTable(
+            label, .caption(.text(caption)),
+            .thead(
+                .tr(
+                    .th(.attribute(named: "scope", value: "col"), .text("Gemeente")),
+                    .th(.class("num"), .attribute(named: "scope", value: "col"), .text("Aanslagen")))),
+            .tbody(
+                .forEach(rows) { row in
+                    .tr(
+                        .th(
+                            .attribute(named: "scope", value: "row"),
+                            .a(
+                                .href(SiteURL.monitorMunicipality(code: row.code, year: model.year).path),
+                                .text(row.name))),
+                        .td(.class("num"), .text(row.count.dutch)))
+                }))
     }
 }

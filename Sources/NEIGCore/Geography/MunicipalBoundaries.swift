@@ -102,6 +102,12 @@ public final class MunicipalBoundaries: Sendable {
             return failure("verwacht precies één GeometryCollection met de gemeenten")
         }
         let arcs = topology.decodedArcs()
+        // Every position must be a real place in or near the Netherlands: a stray value would reach integer
+        // conversions when the maps are drawn.
+        let area = RDBounds(minX: -50_000, minY: 250_000, maxX: 350_000, maxY: 675_000)
+        guard arcs.joined().allSatisfy({ $0.x.isFinite && $0.y.isFinite && area.contains($0) }) else {
+            return failure("bevat coördinaten buiten Nederland (RD New, meters): is het bestand in EPSG:28992?")
+        }
         var shapes: [MunicipalShape] = []
         var problems: [CSVReader.Problem] = []
         var seen = Set<String>()

@@ -27,6 +27,36 @@ extension DensityGrid {
     }
 }
 
+extension DensityGrid {
+    /// Per cell, how many of the points lie within the bandwidth of its centre: the attacks its value comes from.
+    /// A map for readers who may not see locations colours only cells with enough of them, so that no coloured
+    /// cell stands for one attack.
+    public func support(x: [Double], y: [Double]) -> [Int] {
+        var counts = [Int](repeating: 0, count: values.count)
+        guard columns > 0, rows > 0 else { return counts }
+        let h2 = bandwidth * bandwidth
+        for index in x.indices where x[index].isFinite && y[index].isFinite {
+            let first = (
+                column: max(0, Int(((x[index] - bandwidth - originX) / cellSize).rounded(.down))),
+                row: max(0, Int(((y[index] - bandwidth - originY) / cellSize).rounded(.down)))
+            )
+            let last = (
+                column: min(columns - 1, Int(((x[index] + bandwidth - originX) / cellSize).rounded(.up))),
+                row: min(rows - 1, Int(((y[index] + bandwidth - originY) / cellSize).rounded(.up)))
+            )
+            guard first.column <= last.column, first.row <= last.row else { continue }
+            for row in first.row...last.row {
+                let dy = originY + (Double(row) + 0.5) * cellSize - y[index]
+                for column in first.column...last.column {
+                    let dx = originX + (Double(column) + 0.5) * cellSize - x[index]
+                    if dx * dx + dy * dy < h2 { counts[row * columns + column] += 1 }
+                }
+            }
+        }
+        return counts
+    }
+}
+
 /// The parts of a Dutch address that name an area rather than a door.
 public enum AddressParts {
     /// "Verzinsingel 12a", "Verzinsingel 12 A" → "Verzinsingel": the house number and its addition go.

@@ -43,6 +43,13 @@
     return title ? title.textContent : "";
   }
 
+  // Leaflet reads a string tooltip as HTML; an element keeps an address as text.
+  function tooltip(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
   function build(figure, frame, status) {
     var svg = frame.querySelector("svg");
     var bounds = numbers(svg.getAttribute("data-bounds"));
@@ -82,7 +89,7 @@
             return { color: white ? "#1a1a1a" : "#5a6670", weight: white ? 3 : 1, fillColor: styles[feature.id].fill,
                      fillOpacity: white ? 0 : 0.55 };
           },
-          onEachFeature: function (feature, layer) { layer.bindTooltip(styles[feature.id].title, { sticky: true }); }
+          onEachFeature: function (feature, layer) { layer.bindTooltip(tooltip(styles[feature.id].title), { sticky: true }); }
         }).addTo(map);
         boundaryLayer.bringToBack();
         live.setAttribute("data-layers", String(codes.length));
@@ -102,7 +109,7 @@
                          : L.circleMarker([xy[1], xy[0]], L.extend({ radius: Number(circle.getAttribute("r")) }, options));
       layer.options.className = "neig-" + circle.getAttribute("data-kind");
       var title = titleOf(circle);
-      if (title) { layer.bindTooltip(title); }
+      if (title) { layer.bindTooltip(tooltip(title)); }
       layer.addTo(map);
     });
     return map;
