@@ -72,10 +72,12 @@ struct MonitorMaps: Sendable {
 
     /// Attacks per municipality in the year, from the monthly counts.
     static func totals(year: Int, on db: any Database) async throws -> [String: Int] {
+        totals(of: try await IncidentStore.counts(years: year...year, on: db), year: year)
+    }
+
+    static func totals(of counts: [IncidentCount], year: Int) -> [String: Int] {
         var totals: [String: Int] = [:]
-        for count in try await IncidentStore.counts(years: year...year, on: db) {
-            totals[count.municipalityCode, default: 0] += count.count
-        }
+        for count in counts where count.year == year { totals[count.municipalityCode, default: 0] += count.count }
         return totals
     }
 }

@@ -50,11 +50,8 @@ struct MonitorPageModel: Sendable {
                     municipality, year: year, totals: try await MonitorMaps.totals(year: year, on: req.db),
                     actor: actor, registry: registry, on: req.db)
             } else {
-                var totals: [String: Int] = [:]
-                for count in aggregates.counts where count.year == year {
-                    totals[count.municipalityCode, default: 0] += count.count
-                }
-                model.maps = .national(totals: totals, registry: registry)
+                model.maps = .national(
+                    totals: MonitorMaps.totals(of: aggregates.counts, year: year), registry: registry)
             }
         } else {
             var publishable = true

@@ -117,14 +117,7 @@ struct OpenDataView {
     /// Every municipality coloured by its published total: the same text as the table's Totaal column, so a count
     /// below the threshold is `<5` here too, and `≥ N` is coloured as N.
     var map: Node<HTML.BodyContext> {
-        let classes = NationalMap.suppressed
-        let values = Dictionary(
-            table.municipalities.map { row in
-                (row.code, NationalMap.Value(classIndex: classes.index(of: row.sortValue), shown: row.total))
-            }, uniquingKeysWith: { first, _ in first })
-        guard let canvas = NationalMap.canvas(registry: registry, values: values, classes: classes) else {
-            return .empty
-        }
+        guard let canvas = MonitorMaps.published(table, registry: registry).nationalCanvas else { return .empty }
         return .section(
             .attribute(named: "aria-labelledby", value: "kop-kaart"),
             .h2(.id("kop-kaart"), .text("Kaart: aanslagen per gemeente in \(table.year)")),
