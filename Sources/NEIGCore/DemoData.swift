@@ -113,12 +113,15 @@ public struct DemoData: Sendable {
             var point: RDPoint
             var address: String
             var postcode: String
+            // Synthetic BAG ids, numbered rather than drawn so the rest of the demo story stays as it was.
+            var bagID = String(code.dropFirst(2)) + "01" + String(plan.year) + String(format6: index + 1)
             if roll < 0.05, let previous = recent.randomElement(using: &random), let previousAddress = previous.address
             {
                 // A repeat attack on the same address.
                 point = previous.rd
                 address = previousAddress
                 postcode = previous.postcode ?? Self.postcode(for: code, random: &random)
+                bagID = previous.bagID ?? bagID
             } else {
                 let nearby = recent.filter { date.dayNumber - $0.date.dayNumber <= 28 }
                 if roll < 0.30, let previous = nearby.randomElement(using: &random) {
@@ -153,7 +156,7 @@ public struct DemoData: Sendable {
                 municipalityCode: code, address: address, postcode: postcode, rd: point,
                 wgs84: RDConversion.toWGS84(point),
                 target: target, means: means, description: "Demogegevens (synthetisch) — geen echte aanslag",
-                definitionVersion: "demo")
+                definitionVersion: "demo", bagID: bagID)
             produced.append(record)
             recentByMunicipality[code, default: []].append(record)
         }

@@ -8,7 +8,7 @@ public struct IncidentImportParser: Sendable {
     public static let knownColumns =
         requiredColumns + [
             "tijd", "gemeente", "adres", "postcode", "x", "y", "lat", "lon",
-            "omschrijving", "definitie"
+            "omschrijving", "definitie", "bag_id"
         ]
 
     public let municipalities: MunicipalityRegistry
@@ -200,7 +200,7 @@ public struct IncidentImportParser: Sendable {
     enum Column: String, CaseIterable {
         case sourceID = "bron_id", date = "datum", time = "tijd", municipalityCode = "gemeentecode", address = "adres"
         case postcode, x, y, latitude = "lat", longitude = "lon", target = "doelwit", means = "middel"
-        case description = "omschrijving", definition = "definitie"
+        case description = "omschrijving", definition = "definitie", bagID = "bag_id"
     }
 
     struct ColumnPositions: Sendable {
@@ -273,6 +273,15 @@ public struct IncidentImportParser: Sendable {
             if postcode == nil { problem("postcode", "'\(postcodeText)' is geen Nederlandse postcode (1234 AB)") }
         }
 
+        var bagID: String?
+        let bagText = row(.bagID)
+        if !bagText.isEmpty {
+            switch BAGObjectID.parse(bagText) {
+            case .success(let id): bagID = id
+            case .failure(let reason): problem("bag_id", "'\(bagText.prefix(40))': \(reason.reason)")
+            }
+        }
+
         let location = coordinates(row, problem: problem)
 
         guard problems.isEmpty, let date, let target, let means, let location else {
@@ -286,7 +295,7 @@ public struct IncidentImportParser: Sendable {
                 sourceID: sourceID, source: source, date: date, time: time, municipalityCode: code,
                 address: address.isEmpty ? nil : address, postcode: postcode, rd: location.0, wgs84: location.1,
                 target: target, means: means, description: description.isEmpty ? nil : description,
-                definitionVersion: definition.isEmpty ? definitionVersion : definition))
+                definitionVersion: definition.isEmpty ? definitionVersion : definition, bagID: bagID))
     }
 
     /// RD wins when a row has both systems; the other system is always derived so both are stored.
@@ -373,6 +382,7 @@ extension IncidentImportParser.Column {
         case .means: 11
         case .description: 12
         case .definition: 13
+        case .bagID: 14
         }
     }
 }

@@ -18,6 +18,10 @@ extension IncidentImportParser {
         .init(name: "adres", required: false, rule: "Straat en huisnummer.", example: "Kerkstraat 1"),
         .init(name: "postcode", required: false, rule: "Vier cijfers en twee letters.", example: "1017 GC"),
         .init(
+            name: "bag_id", required: false,
+            rule: "BAG-id van het verblijfsobject (16 cijfers), zoals de adreszoeker of de BAG het geeft.",
+            example: "0363010000758545"),
+        .init(
             name: "x", required: false, rule: "RD-coördinaat in meters (0–300.000); of vul lat en lon.",
             example: "121400"),
         .init(name: "y", required: false, rule: "RD-coördinaat in meters (300.000–625.000).", example: "487400"),

@@ -7,6 +7,8 @@ public struct IncidentRecord: Sendable, Equatable, Codable {
     public var municipalityCode: String
     public var address: String?
     public var postcode: String?
+    /// The BAG object the address belongs to (`BAGObjectID`), when the address was looked up or imported with it.
+    public var bagID: String?
     public var rd: RDPoint
     public var wgs84: GeoPoint
     public var target: TargetType
@@ -17,7 +19,7 @@ public struct IncidentRecord: Sendable, Equatable, Codable {
     public init(
         sourceID: String, source: String, date: CivilDate, time: TimeOfDay?, municipalityCode: String,
         address: String?, postcode: String?, rd: RDPoint, wgs84: GeoPoint, target: TargetType,
-        means: AttackMeans, description: String?, definitionVersion: String
+        means: AttackMeans, description: String?, definitionVersion: String, bagID: String? = nil
     ) {
         self.sourceID = sourceID
         self.source = source
@@ -26,6 +28,7 @@ public struct IncidentRecord: Sendable, Equatable, Codable {
         self.municipalityCode = municipalityCode
         self.address = address
         self.postcode = postcode
+        self.bagID = bagID
         self.rd = rd
         self.wgs84 = wgs84
         self.target = target

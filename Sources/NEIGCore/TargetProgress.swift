@@ -105,8 +105,13 @@ public struct RepeatAddress: Sendable, Equatable {
         public let postcode: String?
         public let municipalityCode: String
         public let date: CivilDate
-        public init(key: String, address: String, postcode: String?, municipalityCode: String, date: CivilDate) {
+        public let bagID: String?
+        public init(
+            key: String, address: String, postcode: String?, municipalityCode: String, date: CivilDate,
+            bagID: String? = nil
+        ) {
             self.key = key
+            self.bagID = bagID
             self.address = address
             self.postcode = postcode
             self.municipalityCode = municipalityCode
@@ -115,11 +120,14 @@ public struct RepeatAddress: Sendable, Equatable {
     }
 
     /// Keeps addresses where two consecutive attacks are at most one calendar year apart, and at
-    /// least one attack of such a pair lies in `window`.
+    /// least one attack of such a pair lies in `window`. Hits are one address when they share the written address or the BAG object ("Kerkstraat 1" and "Kerkstr. 1"
+    /// with one BAG id are one address, and so is a third hit spelled as either without an id).
     public static func find(in hits: [Hit], window: ClosedRange<CivilDate>) -> [RepeatAddress] {
-        let grouped = Dictionary(grouping: hits, by: \.key)
+        var components = Components(hits)
+        let grouped = Dictionary(grouping: hits, by: { components.root($0.key) })
         var result: [RepeatAddress] = []
-        for (key, group) in grouped where group.count >= 2 {
+        for group in grouped.values where group.count >= 2 {
+            let key = group.map(\.key).min()!
             let dates = group.map(\.date).sorted()
             var qualifies = false
             for (a, b) in zip(dates, dates.dropFirst()) where b <= a.addingYear() {
@@ -128,7 +136,9 @@ public struct RepeatAddress: Sendable, Equatable {
                     break
                 }
             }
-            guard qualifies, let first = group.first else { continue }
+            // The latest spelling that came with a BAG id is the register's own; without one, the first spelling.
+            let ordered = group.sorted { ($0.date, $0.key) < ($1.date, $1.key) }
+            guard qualifies, let first = ordered.last(where: { $0.bagID != nil }) ?? ordered.first else { continue }
             result.append(
                 RepeatAddress(
                     key: key, address: first.address, postcode: first.postcode,
@@ -147,5 +157,37 @@ extension CivilDate {
     /// The same calendar date a year later (29 February → 28 February).
     public func addingYear() -> CivilDate {
         CivilDate(year: year + 1, month: month, day: day) ?? CivilDate(year: year + 1, month: month, day: day - 1)!
+    }
+}
+
+extension RepeatAddress {
+    /// Union-find over the hits' address keys and BAG ids.
+    struct Components {
+        private var parent: [String: String] = [:]
+
+        init(_ hits: [Hit]) {
+            for hit in hits {
+                _ = root(hit.key)
+                if let bagID = hit.bagID { union("bag:" + bagID, hit.key) }
+            }
+        }
+
+        mutating func root(_ node: String) -> String {
+            guard let up = parent[node] else {
+                parent[node] = node
+                return node
+            }
+            if up == node { return node }
+            let top = root(up)
+            parent[node] = top
+            return top
+        }
+
+        mutating func union(_ a: String, _ b: String) {
+            let (ra, rb) = (root(a), root(b))
+            guard ra != rb else { return }
+            // The smaller name wins, so the group's key does not depend on the order of the hits.
+            if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
+        }
     }
 }

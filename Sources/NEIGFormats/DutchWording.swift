@@ -65,4 +65,5 @@ extension DutchNoun {
     public static let day = DutchNoun("dag", "dagen")
     public static let week = DutchNoun("week", "weken")
     public static let municipality = DutchNoun("gemeente", "gemeenten")
+    public static let caseFile = DutchNoun("zaak", "zaken")
 }

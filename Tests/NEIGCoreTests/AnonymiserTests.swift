@@ -34,6 +34,13 @@ import Testing
         #expect(found[.dateOfBirth] == ["3 januari 1990", "01-02-2003", "15/07/1975"])
     }
 
+    @Test func aBAGIdIsAnAddressToo() {
+        let found = kinds(
+            "Het pand (BAG 0307010000463990) en nummeraanduiding 0307200000463989; zaaknummer 1234567890123456.")
+        #expect(found[.bagID] == ["0307010000463990"], "only object ids of type 01–03 name a place")
+        #expect(found[.bsn] == nil, "no nine digits inside it are read as a BSN")
+    }
+
     @Test func namesAndAddressesInDutchProse() {
         let found = kinds(
             """

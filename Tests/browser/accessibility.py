@@ -59,9 +59,9 @@ def path_of(driver) -> str:
     return urllib.parse.urlparse(driver.current_url).path
 
 
-def start_server(neig: str, workdir: str) -> subprocess.Popen:
+def start_server(neig: str, workdir: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     server = subprocess.Popen([neig, "serve", "--port", str(PORT), "--database", f"sqlite:{workdir}/a11y.sqlite"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     for _ in range(300):
         try:
             urllib.request.urlopen(BASE + "/health", timeout=1)

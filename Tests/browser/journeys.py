@@ -3,25 +3,31 @@
 
 The OOV adviser drafts a measure and puts it to the mayor; the mayor finds it on the home page, decides it on its
 own page and the adviser sees the outcome; the Word letter opens in python-docx and LibreOffice and holds the
-reference, the addressee and the objection address; a coordinator suspends a member with a reason and undoes it.
+reference, the addressee and the objection address; a coordinator suspends a member with a reason and undoes it;
+the police enter an attack and the adviser opens a case by looking the address up, against a local stand-in for
+PDOK Locatieserver that serves the recorded answers in fixtures/locatieserver (the test machines have no internet).
 After every form the page must say what happened (role="status"), and axe-core must find no WCAG 2.1 A/AA
 violation on any page on the way. Screenshots go to SCREENSHOT_DIR.
 
 Usage: Tests/browser/journeys.py PATH/TO/neig
 Needs what accessibility.py needs, plus Debian's python3-docx and libreoffice-writer-nogui.
 """
+import http.server
 import os
 import pathlib
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
+import urllib.parse
 import urllib.request
 
 import docx
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -31,6 +37,42 @@ from accessibility import BASE, PASSWORD, path_of, totp
 OFFICER = "oov.amsterdam@demo.neig.nl"
 MAYOR = "burgemeester.amsterdam@demo.neig.nl"
 COORDINATOR = "coordinator@demo.neig.nl"
+POLICE = "politie@demo.neig.nl"
+LOCATIESERVER_ANSWERS = pathlib.Path(__file__).parent / "fixtures" / "locatieserver"
+
+
+class Locatieserver(http.server.BaseHTTPRequestHandler):
+    """Suggest and lookup as PDOK answers them, from the recorded answers; unknown ids are 404 (unreachable)."""
+    requests: list[dict[str, str]] = []
+
+    def do_GET(self):
+        url = urllib.parse.urlparse(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        Locatieserver.requests.append({k.lower(): v for k, v in self.headers.items()})
+        name = None
+        if url.path.endswith("/suggest"):
+            words = query.get("q", [""])[0].lower()
+            name = "suggest-lijsterstraat" if "lijster" in words else "suggest-koolmees" if "koolmees" in words \
+                else "suggest-empty"
+        elif url.path.endswith("/lookup") and re.fullmatch(r"adr-[0-9a-f]{32}", query.get("id", [""])[0]):
+            name = "lookup-" + query["id"][0]
+        answer = LOCATIESERVER_ANSWERS / f"{name}.json" if name else None
+        body = answer.read_bytes() if answer and answer.exists() else b'{"message":"niet gevonden"}'
+        self.send_response(200 if answer and answer.exists() else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def start_locatieserver() -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Locatieserver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/bzk/locatieserver/search/v3_1"
 
 
 class Walk:
@@ -205,6 +247,80 @@ class Walk:
         linked = driver.find_elements(By.CSS_SELECTOR, "#aanslagen ~ ul li, #aanslagen ~ table tbody tr")
         self.expect(len(linked) >= 2, f"the case holds the area's attacks ({len(linked)} found)")
 
+    def fields(self, *names: str) -> dict[str, str]:
+        return {name: self.driver.find_element(By.NAME, name).get_attribute("value") for name in names}
+
+    def look_up(self, words: str, expected: list[str], pick: str = "keyboard") -> None:
+        """Types in the address search, expects the suggestions in order and picks the first."""
+        driver = self.driver
+        search = self.css("#adreszoeker")
+        search.clear()
+        search.send_keys(words)
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#adreszoeker-lijst [role=option]"))
+        shown = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#adreszoeker-lijst [role=option]")]
+        self.expect(shown == expected, f"suggestions for '{words}': {shown}")
+        self.expect(search.get_attribute("aria-expanded") == "true", "the combobox says its list is open")
+        if pick == "keyboard":
+            search.send_keys(Keys.ARROW_DOWN)
+            self.expect(search.get_attribute("aria-activedescendant") == "adreszoeker-lijst-0",
+                        "the arrow key moves to the first address")
+            search.send_keys(Keys.ENTER)
+        else:
+            self.css("#adreszoeker-lijst [role=option]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Ingevuld" in self.css(".address-status").text)
+
+    def address_journey(self):
+        driver = self.driver
+        self.log_in(POLICE)
+        driver.get(BASE + "/incidenten/nieuw")
+        self.expect(self.css("#adreszoeker").is_displayed(), "the address search shows once its script runs")
+        self.look_up("lijsterstraat 20", ["Lijsterstraat 20, 3815DT Amersfoort", "Lijsterstraat 22, 3815DT Amersfoort"])
+        filled = self.fields("adres", "postcode", "x", "y", "gemeentecode", "bag_id")
+        self.expect(filled == {"adres": "Lijsterstraat 20", "postcode": "3815DT", "x": "155990.6", "y": "464256.2",
+                               "gemeentecode": "GM0307", "bag_id": "0307010000463990"},
+                    f"the chosen address fills the form: {filled}")
+        self.check("police incident form filled by the address search")
+        self.css(".address-status button").click()
+        self.expect(self.fields("adres", "gemeentecode", "bag_id") == {"adres": "", "gemeentecode": "", "bag_id": ""},
+                    "undo puts the fields back as they were")
+        self.expect("weer zoals ze waren" in self.css(".address-status").text, "undo says what it did")
+        self.look_up("lijsterstraat 20", ["Lijsterstraat 20, 3815DT Amersfoort", "Lijsterstraat 22, 3815DT Amersfoort"],
+                     pick="mouse")
+        address = driver.find_element(By.NAME, "adres")
+        address.send_keys(" achter")
+        self.expect(self.fields("bag_id")["bag_id"] == "", "an address changed by hand loses the BAG id")
+        self.look_up("lijsterstraat 20", ["Lijsterstraat 20, 3815DT Amersfoort", "Lijsterstraat 22, 3815DT Amersfoort"])
+        self.type("veld-bron_id", f"JOURNEY-{self.width}")
+        driver.execute_script("document.getElementById('veld-datum').value = '2025-05-01'")
+        self.submit("main form", "Het incident is ingevoerd", "police entered an attack found by its address")
+        self.expect("0307010000463990" in self.css("dl.facts").text, "the incident keeps the BAG object id")
+
+        driver.get(BASE + "/incidenten/nieuw")
+        search = self.css("#adreszoeker")
+        search.send_keys("onbekend adres")
+        WebDriverWait(driver, 10).until(lambda d: "Geen adres gevonden" in self.css(".address-status").text)
+        search.clear()
+        search.send_keys("lijsterstraat 2")
+        WebDriverWait(driver, 10).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, "#adreszoeker-lijst [role=option]")) == 2)
+        search.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: "lukt nu niet" in self.css(".address-status").text)
+        self.expect(self.fields("adres")["adres"] == "", "an unreachable lookup fills nothing")
+        sent = Locatieserver.requests
+        self.expect(sent and not any("cookie" in r or "referer" in r for r in sent),
+                    "the browser sends Locatieserver neither neig's cookies nor the page address")
+
+        self.log_in(OFFICER)
+        driver.get(BASE + "/zaken/nieuw")
+        self.look_up("koolmees 1", ["Koolmees 1, 3435RA Nieuwegein"])
+        self.expect(self.fields("titel", "adres", "bag_id") == {
+            "titel": "Koolmees 1, 3435RA Nieuwegein", "adres": "Koolmees 1, 3435RA Nieuwegein",
+            "bag_id": "0356010000046625"}, "the case form takes the address as one line and the BAG id")
+        self.check("officer case form filled by the address search")
+        self.submit("main form", "De zaak is geopend", "officer opened a case found by its address")
+        self.expect("BAG-object 0356010000046625" in self.css("dl.facts").text, "the case shows its BAG object")
+
     def suspension_journey(self):
         driver = self.driver
         self.log_in(COORDINATOR)
@@ -217,14 +333,15 @@ class Walk:
         self.submit("form[action$='/herstellen']", "De schorsing is opgeheven", "coordinator reinstated the member")
 
 
-def walk_once(neig: str, width: int, shots: pathlib.Path) -> "Walk":
+def walk_once(neig: str, width: int, shots: pathlib.Path, locatieserver: str) -> "Walk":
     with tempfile.TemporaryDirectory() as workdir:
-        server = a11y.start_server(neig, workdir)
+        server = a11y.start_server(neig, workdir, env={"NEIG_ADDRESS_SEARCH": locatieserver})
         walk = Walk(width, shots)
         try:
             walk.measure_journey()
             walk.risk_area_journey()
             walk.suspension_journey()
+            walk.address_journey()
         except Exception as error:
             where = traceback.extract_tb(error.__traceback__)[-3:]
             steps = " < ".join(f"{frame.name}:{frame.lineno}" for frame in reversed(where))
@@ -243,11 +360,12 @@ def main() -> int:
     shots = pathlib.Path(os.environ.get("SCREENSHOT_DIR", ".build/screenshots")) / "journeys"
     shots.mkdir(parents=True, exist_ok=True)
     passed, failures = 0, []
+    locatieserver = start_locatieserver()
     for width in (1366, 390):
         # A driver error (Chromium or chromedriver losing an element or a session under load) with no failed
         # expectation before it is retried once on a fresh server and browser; any failed expectation counts.
         for attempt in (1, 2):
-            walk = walk_once(neig, width, shots)
+            walk = walk_once(neig, width, shots, locatieserver)
             stopped = [f for f in walk.failures if " journey stopped: " in f]
             if attempt == 1 and stopped and len(stopped) == len(walk.failures):
                 print(f"retrying {width} px after a driver error: {stopped[0]}")

@@ -65,7 +65,9 @@ enum APIRoutes {
     static let fieldColumns: [(api: String, column: String)] = [
         ("source_id", "bron_id"), ("date", "datum"), ("time", "tijd"), ("municipality_code", "gemeentecode"),
         ("address", "adres"), ("postcode", "postcode"), ("rd_x", "x"), ("rd_y", "y"), ("lat", "lat"), ("lon", "lon"),
-        ("target", "doelwit"), ("means", "middel"), ("description", "omschrijving"), ("definition_version", "definitie")
+        ("target", "doelwit"), ("means", "middel"), ("description", "omschrijving"),
+        ("definition_version", "definitie"),
+        ("bag_id", "bag_id")
     ]
 
     static func createIncident(_ req: Request) async throws -> Response {

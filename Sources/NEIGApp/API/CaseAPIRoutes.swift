@@ -47,6 +47,7 @@ enum CaseAPIRoutes {
         var phase: String
         var access: String
         var address: String?
+        var bag_id: String?
         var phase_started_on: String?
         var confidentiality: String?
         var opened_on: String?
@@ -61,6 +62,7 @@ enum CaseAPIRoutes {
             access = level == .municipality ? "municipality" : "partner"
             guard level == .municipality else { return }
             address = caseFile.address
+            bag_id = caseFile.bagID
             phase_started_on = caseFile.phaseStartedOn
             confidentiality = caseFile.confidentiality.rawValue
             opened_on = caseFile.openedOn
@@ -84,6 +86,7 @@ enum CaseAPIRoutes {
         var confidentiality: String?
         var handling_days: Int?
         var responsible: String?
+        var bag_id: String?
     }
 
     static func createCase(_ req: Request) async throws -> Response {
@@ -92,7 +95,9 @@ enum CaseAPIRoutes {
         switch CaseService.validate(
             title: input.title, address: input.address, phase: input.phase,
             confidentiality: input.confidentiality ?? "zaakvertrouwelijk",
-            handlingDays: String(input.handling_days ?? CaseService.defaultHandlingDays), responsible: input.responsible
+            handlingDays: String(input.handling_days ?? CaseService.defaultHandlingDays),
+            responsible: input.responsible,
+            bagID: input.bag_id
         ) {
         case .invalid(let errors): throw invalid("De zaak is niet geopend.", errors)
         case .valid(let draft):

@@ -18,6 +18,10 @@ struct CaseDetailModel {
     var incidents: [Incident] = []
     var incidentChoices: [Incident] = []
     var shares: [User] = []
+    /// Other cases of the municipality at the same BAG object.
+    var sameAddressCases: [CaseFile] = []
+    /// Attacks at the case's BAG object, linked or not.
+    var sameAddressIncidentIDs: Set<UUID> = []
     /// The risk area the case was opened from, as a map.
     var zoneMap: MapFigure?
 
@@ -51,11 +55,19 @@ struct CaseDetailModel {
         view.shares = try await CaseShare.query(on: db).filter(\.$caseFile.$id == caseID).with(\.$user).all().map(
             \.user)
         let linked = Set(view.incidents.compactMap(\.id))
+        let user = try context.requireUser()
+        // Attacks at the same BAG object come first whatever their age: they are the ones this case is about.
+        let atAddress = try await SameAddress.incidents(
+            bagID: caseFile.bagID, addressKey: nil, excluding: nil, actor: user.actor, on: db)
+        view.sameAddressIncidentIDs = Set(atAddress.compactMap(\.id))
+        view.sameAddressCases = try await SameAddress.cases(
+            bagID: caseFile.bagID, excluding: caseID, user: user, on: db)
         let recent = try await Incident.query(on: db).filter(\.$municipalityCode == caseFile.municipalityCode)
             .filter(\.$occurredOn >= today.adding(days: -365).iso).sort(\.$occurredOn, .descending).sort(\.$sourceID)
-            .limit(300).all().filter { !linked.contains($0.id!) }
-        view.incidentChoices = Array(
-            Self.nearestFirst(recent, address: caseFile.address ?? caseFile.title, linked: view.incidents).prefix(60))
+            .limit(300).all().filter { !linked.contains($0.id!) && !view.sameAddressIncidentIDs.contains($0.id!) }
+        view.incidentChoices =
+            atAddress.filter { !linked.contains($0.id!) }
+            + Self.nearestFirst(recent, address: caseFile.address ?? caseFile.title, linked: view.incidents).prefix(60)
         return view
     }
 

@@ -55,7 +55,8 @@ struct CaseDetailView {
                 .class("facts"),
                 .dt(.text("Fase")),
                 .dd(.text("\(caseFile.phase.label), sinds \(CivilDate.dutch(iso: caseFile.phaseStartedOn))")),
-                .dt(.text("Adres")), .dd(.text(caseFile.address ?? "—")),
+                .dt(.text("Adres")),
+                .dd(.text(caseFile.address ?? "—"), .unwrap(caseFile.bagID) { .text(" (BAG-object \($0))") }),
                 .dt(.text("Vertrouwelijkheid")), .dd(.text(caseFile.confidentiality.label)),
                 .dt(.text("Geopend")), .dd(.text(CivilDate.dutch(iso: caseFile.openedOn))),
                 .dt(.text("Behandelen vóór")),
@@ -66,6 +67,9 @@ struct CaseDetailView {
                         .strong(.text(" — termijn verstreken")))),
                 .dt(.text("Behandelaar")), .dd(.text(caseFile.responsible ?? "—"))
             ),
+            SameAddressSection(
+                matches: SameAddress.Matches(cases: model.sameAddressCases), bagID: caseFile.bagID
+            ).node(),
             checklist,
             phaseForm,
             measureSection,
@@ -205,7 +209,10 @@ struct CaseDetailView {
                                 .href(SiteURL.incident(id: incident.id!).path),
                                 .text(
                                     "\(CivilDate.dutch(iso: incident.occurredOn)) — \(incident.address ?? "adres onbekend")"
-                                )))
+                                )),
+                            .if(
+                                model.sameAddressIncidentIDs.contains(incident.id!),
+                                .span(.class("muted"), .text(" (zelfde BAG-object)"))))
                     }),
             .if(
                 !incidentChoices.isEmpty,
@@ -218,6 +225,7 @@ struct CaseDetailView {
                             (
                                 $0.id!.uuidString.lowercased(),
                                 "\(CivilDate.dutch(iso: $0.occurredOn)) — \($0.address ?? "adres onbekend")"
+                                    + (model.sameAddressIncidentIDs.contains($0.id!) ? " (zelfde BAG-object)" : "")
                             )
                         }, selected: nil, errors: formErrors),
                     .button(.type(.submit), .class("button secondary"), .text("Koppelen"))

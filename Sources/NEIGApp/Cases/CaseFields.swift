@@ -1,7 +1,7 @@
 /// The fields of opening a case, sharing information and proposing a measure: Dutch on the page, English in the API.
 enum CaseField: String, FieldName {
     case title = "titel", address = "adres", phase = "fase", confidentiality = "vertrouwelijkheid"
-    case handlingDays = "termijn", responsible = "behandelaar"
+    case handlingDays = "termijn", responsible = "behandelaar", bagID = "bag_id"
 
     var jsonName: String {
         switch self {
@@ -11,6 +11,7 @@ enum CaseField: String, FieldName {
         case .confidentiality: "confidentiality"
         case .handlingDays: "handling_days"
         case .responsible: "responsible"
+        case .bagID: "bag_id"
         }
     }
 }

@@ -10,6 +10,8 @@ final class CaseFile: Model, @unchecked Sendable {
     @Field(key: "municipality_code") var municipalityCode: String
     @Field(key: "title") var title: String
     @OptionalField(key: "address") var address: String?
+    /// The BAG object of the address, when it was found with the address search or came from the attack.
+    @OptionalField(key: "bag_id") var bagID: String?
     @Field(key: "phase") var phase: CasePhase
     @Field(key: "phase_started_on") var phaseStartedOn: String
     @Field(key: "confidentiality") var confidentiality: CaseConfidentiality

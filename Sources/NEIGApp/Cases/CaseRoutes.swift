@@ -44,6 +44,7 @@ enum CaseRoutes {
             let address = attacks.first?.address ?? ""
             values["titel"] = address
             values["adres"] = address
+            values["bag_id"] = attacks.first?.bagID ?? ""
             values["fase"] = "explosie"
             origin = (try area.requireID(), attacks.count)
         }
@@ -68,6 +69,7 @@ enum CaseRoutes {
         var termijn: String?
         var behandelaar: String?
         var risicogebied: String?
+        var bag_id: String?
     }
 
     static func create(_ req: Request) async throws -> Response {
@@ -76,12 +78,12 @@ enum CaseRoutes {
         let values: [String: String] = [
             "titel": form.titel ?? "", "adres": form.adres ?? "", "fase": form.fase ?? "",
             "vertrouwelijkheid": form.vertrouwelijkheid ?? "", "termijn": form.termijn ?? "",
-            "behandelaar": form.behandelaar ?? ""
+            "behandelaar": form.behandelaar ?? "", "bag_id": form.bag_id ?? ""
         ].mapValues { $0.trimmingCharacters(in: .whitespaces) }
         switch CaseService.validate(
             title: values["titel"], address: values["adres"], phase: values["fase"],
             confidentiality: values["vertrouwelijkheid"],
-            handlingDays: values["termijn"], responsible: values["behandelaar"])
+            handlingDays: values["termijn"], responsible: values["behandelaar"], bagID: values["bag_id"])
         {
         case .invalid(let errors):
             let area = try await riskArea(form.risicogebied, for: user, context: req.context)

@@ -12,6 +12,7 @@ enum CaseService {
     struct Draft {
         let title: String
         let address: String?
+        let bagID: String?
         let phase: CasePhase
         let confidentiality: CaseConfidentiality
         let handlingDays: Int
@@ -20,7 +21,7 @@ enum CaseService {
 
     static func validate(
         title: String?, address: String?, phase: String?, confidentiality: String?, handlingDays: String?,
-        responsible: String?
+        responsible: String?, bagID: String? = nil
     ) -> Checked<Draft> {
         var errors: [FormViews.FieldError] = []
         let title = (title ?? "").trimmingCharacters(in: .whitespaces)
@@ -49,10 +50,19 @@ enum CaseService {
         if responsible.count > 100 {
             errors.append(.init(field: CaseField.responsible, message: "De behandelaar is langer dan 100 tekens."))
         }
+        var bag: String?
+        if let text = bagID, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            switch BAGObjectID.parse(text) {
+            case .success(let id): bag = id
+            case .failure(let problem):
+                errors.append(.init(field: CaseField.bagID, message: "BAG-id: \(problem.reason)."))
+            }
+        }
         guard errors.isEmpty, let phase, let confidentiality, let days else { return .invalid(errors) }
         return .valid(
             Draft(
-                title: title, address: address.isEmpty ? nil : address, phase: phase, confidentiality: confidentiality,
+                title: title, address: address.isEmpty ? nil : address, bagID: bag, phase: phase,
+                confidentiality: confidentiality,
                 handlingDays: days, responsible: responsible.isEmpty ? nil : responsible))
     }
 
@@ -66,6 +76,7 @@ enum CaseService {
         caseFile.municipalityCode = user.actor.municipalityCode ?? ""
         caseFile.title = draft.title
         caseFile.address = draft.address
+        caseFile.bagID = draft.bagID
         caseFile.phase = draft.phase
         caseFile.phaseStartedOn = today.iso
         caseFile.confidentiality = draft.confidentiality

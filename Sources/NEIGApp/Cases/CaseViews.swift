@@ -100,11 +100,17 @@ struct CaseFormView {
                     .unwrap(riskArea) {
                         .input(.type(.hidden), .name("risicogebied"), .value($0.id.uuidString.lowercased()))
                     },
+                    AddressSearchField.node(.zaak, context: context),
                     FormViews.textField(
                         "titel", label: "Naam van de zaak", value: values["titel"],
                         hint: "Bijvoorbeeld het adres of een omschrijving zonder namen.",
                         required: true, errors: errors),
                     FormViews.textField("adres", label: "Adres", value: values["adres"], errors: errors),
+                    FormViews.textField(
+                        "bag_id", label: "BAG-id van het adres", value: values["bag_id"],
+                        hint:
+                            "16 cijfers; het adres zoeken vult het in. Zo herkent neig aanslagen en zaken op hetzelfde adres.",
+                        errors: errors, autocomplete: "off"),
                     FormViews.select(
                         "fase", label: "Beginfase",
                         options: [CasePhase.dreiging, .explosie].map { ($0.rawValue, $0.label) },

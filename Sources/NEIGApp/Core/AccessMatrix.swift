@@ -44,6 +44,7 @@ enum AccessMatrix {
         Row(.GET, .metrics, rule: .everyone),
         Row(.GET, .stylesheet, rule: .everyone),
         Row(.GET, .mapScript, rule: .everyone),
+        Row(.GET, .addressScript, rule: .everyone),
         Row(.GET, .leafletAsset(.script), rule: .everyone),
         Row(.GET, .leafletAsset(.stylesheet), rule: .everyone),
         Row(.GET, .municipalBoundaries, rule: .everyone),

@@ -139,6 +139,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String = "http://127.0.0.1:8080"
     /// The background of the zoomable maps (`NEIG_MAP_TILES`).
     public var mapTiles: MapTiles = .pdok
+    /// Where the forms' address search looks addresses up (`NEIG_ADDRESS_SEARCH`).
+    public var addressSearch: AddressSearch = .pdok
     /// Where Debian's libjs-leaflet is (`NEIG_LEAFLET_DIR`); without it the maps stay as drawn on the server.
     public var leafletDirectory = LeafletAssets.defaultDirectory
 
@@ -172,6 +174,7 @@ public struct AppConfiguration: Sendable {
             isProduction: production)
         configuration.mail = try MailSettings.fromEnvironment(environment)
         configuration.mapTiles = try MapTiles.parse(environment["NEIG_MAP_TILES"])
+        configuration.addressSearch = try AddressSearch.parse(environment["NEIG_ADDRESS_SEARCH"])
         if let directory = environment["NEIG_LEAFLET_DIR"], !directory.isEmpty {
             configuration.leafletDirectory = directory
         }

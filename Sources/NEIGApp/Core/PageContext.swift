@@ -15,6 +15,8 @@ struct PageContext: Sendable {
     var flash: String?
     /// Set when maps can become zoomable over a background map.
     var mapEnhancement: MapEnhancement?
+    /// The Locatieserver the forms' address search asks, when there is one.
+    var addressSearchBase: String?
 
     static let anonymous = PageContext(csrfToken: "", path: "/")
 }
@@ -26,7 +28,8 @@ extension Request {
             userName: user?.name, roleLabel: user?.role.label,
             organisationName: user?.$organisation.value?.name, actor: user?.actor, userID: user?.id,
             csrfToken: csrfToken, path: url.path, unreadNotifications: storage[UnreadNotificationsKey.self] ?? 0,
-            flash: storage[FlashKey.self], mapEnhancement: application.neig.mapEnhancement)
+            flash: storage[FlashKey.self], mapEnhancement: application.neig.mapEnhancement,
+            addressSearchBase: application.neig.addressSearch.base)
     }
 }
 

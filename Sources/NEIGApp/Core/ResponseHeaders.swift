@@ -5,13 +5,16 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     let secure: Bool
     /// The background map's host may serve images, and nothing else.
     var tileOrigin: String?
+    /// The address search's Locatieserver may answer the browser's requests.
+    var addressSearchOrigin: String?
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let headers: [(String, String)] = [
             (
                 "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self'; script-src 'self'; "
+                "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); "
+                    + "connect-src 'self'\(addressSearchOrigin.map { " " + $0 } ?? ""); style-src 'self'; script-src 'self'; "
                     + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
             ),
             ("X-Content-Type-Options", "nosniff"),

@@ -17,6 +17,8 @@ struct NEIGServices: Sendable {
     var mapTiles: MapTiles = .off
     var leaflet: LeafletAssets?
     var mapScript = ""
+    var addressSearch: AddressSearch = .off
+    var addressScript = ""
     var cacheMemo = CacheMemo()
 
     /// The zoomable maps need both a background and Leaflet.

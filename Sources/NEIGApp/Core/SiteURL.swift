@@ -38,6 +38,7 @@ enum SiteURL: Sendable {
     case openDataCSV(year: Int? = nil)
     case stylesheet
     case mapScript
+    case addressScript
     case leafletAsset(LeafletFile)
     case municipalBoundaries
 
@@ -168,6 +169,7 @@ enum SiteURL: Sendable {
         case .openDataCSV(let year): "/open-data/aanslagen-per-gemeente.csv" + Self.yearQuery(year)
         case .stylesheet: "/static/neig.css"
         case .mapScript: "/static/neig-kaart.js"
+        case .addressScript: "/static/neig-adres.js"
         case .leafletAsset(let file): "/static/leaflet/\(file.rawValue)"
         case .municipalBoundaries: "/kaart/gemeenten.geojson"
 

@@ -9,6 +9,8 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
 {
     guard let stylesheetURL = Bundle.module.url(forResource: "neig", withExtension: "css", subdirectory: "Public"),
         let mapScriptURL = Bundle.module.url(forResource: "neig-kaart", withExtension: "js", subdirectory: "Public"),
+        let addressScriptURL = Bundle.module.url(
+            forResource: "neig-adres", withExtension: "js", subdirectory: "Public"),
         let openAPIURL = Bundle.module.url(forResource: "openapi", withExtension: "json")
     else {
         throw ConfigurationError("resources missing from the NEIGApp bundle")
@@ -21,7 +23,8 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         postgresSchema: configuration.postgresSchema,
         database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL,
         mapTiles: configuration.mapTiles, leaflet: LeafletAssets.load(directory: configuration.leafletDirectory),
-        mapScript: try String(contentsOf: mapScriptURL, encoding: .utf8))
+        mapScript: try String(contentsOf: mapScriptURL, encoding: .utf8), addressSearch: configuration.addressSearch,
+        addressScript: try String(contentsOf: addressScriptURL, encoding: .utf8))
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
@@ -30,7 +33,9 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
     app.middleware = Middlewares()
     // Outermost first: headers and metrics must also see the responses that errors turn into.
     app.middleware.use(
-        SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.mapTiles.origin))
+        SecurityHeadersMiddleware(
+            secure: configuration.secureCookies, tileOrigin: configuration.mapTiles.origin,
+            addressSearchOrigin: configuration.addressSearch.origin))
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(AuditSealMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())
@@ -89,6 +94,9 @@ enum Migrations {
         app.migrations.add(AddMeasureSubmission())
         app.migrations.add(AddSuspensionReason())
         app.migrations.add(CreateLetterheads())
+        // Before CreateRiskAreas, which loads whole incidents: Fluent runs every migration not yet applied in this
+        // order, so a database from before either gets the column first.
+        app.migrations.add(AddBAGIDs())
         app.migrations.add(CreateRiskAreas())
         app.migrations.add(AddNewsEditing())
         app.migrations.add(CreatePendingImports())

@@ -74,7 +74,7 @@ struct GeoJSONFeature: Encodable {
 enum IncidentCSV {
     static let header = [
         "bron", "bron_id", "datum", "tijd", "gemeentecode", "gemeente", "adres", "postcode", "x", "y",
-        "lat", "lon", "doelwit", "middel", "omschrijving", "definitie"
+        "lat", "lon", "doelwit", "middel", "omschrijving", "definitie", "bag_id"
     ]
 
     static func render(_ incidents: [Incident], actor: Actor, registry: MunicipalityRegistry) -> String {
@@ -90,7 +90,7 @@ enum IncidentCSV {
                 visible ? incident.rdX.dutchDecimal(1) : "", visible ? incident.rdY.dutchDecimal(1) : "",
                 visible ? incident.latitude.dutchDecimal(6) : "", visible ? incident.longitude.dutchDecimal(6) : "",
                 incident.target.rawValue, incident.means.rawValue, visible ? incident.descriptionText ?? "" : "",
-                incident.definitionVersion
+                incident.definitionVersion, visible ? incident.bagID ?? "" : ""
             ]
             text += csv.row(fields)
         }

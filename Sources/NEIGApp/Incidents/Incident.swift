@@ -18,6 +18,7 @@ final class Incident: Model, @unchecked Sendable {
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "postcode") var postcode: String?
     @OptionalField(key: "address_key") var addressKey: String?
+    @OptionalField(key: "bag_id") var bagID: String?
     @Field(key: "rd_x") var rdX: Double
     @Field(key: "rd_y") var rdY: Double
     @Field(key: "latitude") var latitude: Double
@@ -46,6 +47,7 @@ final class Incident: Model, @unchecked Sendable {
         address = record.address
         postcode = record.postcode
         addressKey = record.addressKey
+        bagID = record.bagID
         rdX = record.rd.x
         rdY = record.rd.y
         latitude = record.wgs84.latitude
@@ -63,7 +65,7 @@ final class Incident: Model, @unchecked Sendable {
             time: timeOfDay.flatMap(TimeOfDay.init(parsing:)), municipalityCode: municipalityCode, address: address,
             postcode: postcode, rd: RDPoint(x: rdX, y: rdY), wgs84: GeoPoint(latitude: latitude, longitude: longitude),
             target: target, means: means,
-            description: descriptionText, definitionVersion: definitionVersion)
+            description: descriptionText, definitionVersion: definitionVersion, bagID: bagID)
     }
 }
 

@@ -6,6 +6,7 @@ struct IncidentDetailView {
     let actor: Actor
     let registry: MunicipalityRegistry
     let context: PageContext
+    var sameAddress = SameAddress.Matches()
 
     var document: HTML {
         let visible = AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode)
@@ -21,6 +22,7 @@ struct IncidentDetailView {
         ]
         if visible {
             rows.append(("Adres", [incident.address, incident.postcode].compactMap { $0 }.joined(separator: ", ")))
+            if let bagID = incident.bagID { rows.append(("BAG-object", bagID)) }
             rows.append(("RD-coördinaten", "x \(SVGCanvas.number(incident.rdX)), y \(SVGCanvas.number(incident.rdY))"))
             rows.append(("WGS84", String(format: "%.5f, %.5f", incident.latitude, incident.longitude)))
             rows.append(("Omschrijving", incident.descriptionText ?? "—"))
@@ -36,6 +38,7 @@ struct IncidentDetailView {
                 .unwrap(LocatorMap.figure(incident, showPoint: visible, registry: registry)) {
                     .map($0, enhancement: context.mapEnhancement)
                 },
+                SameAddressSection(matches: sameAddress, bagID: incident.bagID).node(),
                 .if(
                     !visible,
                     .p(

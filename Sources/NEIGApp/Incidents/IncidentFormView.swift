@@ -12,7 +12,8 @@ struct IncidentFormView {
     static let labels = [
         "bron": "Bron", "bron_id": "Bron-id", "datum": "Datum", "tijd": "Tijd", "gemeentecode": "Gemeente",
         "adres": "Adres", "postcode": "Postcode", "x": "RD x", "y": "RD y", "lat": "Breedtegraad",
-        "lon": "Lengtegraad", "doelwit": "Doelwit", "middel": "Middel", "omschrijving": "Omschrijving"
+        "lon": "Lengtegraad", "doelwit": "Doelwit", "middel": "Middel", "omschrijving": "Omschrijving",
+        "bag_id": "BAG-id"
     ]
 
     static func values(of incident: Incident) -> [String: String] {
@@ -20,7 +21,7 @@ struct IncidentFormView {
             "bron": incident.source, "bron_id": incident.sourceID, "datum": incident.occurredOn,
             "tijd": incident.timeOfDay ?? "",
             "gemeentecode": incident.municipalityCode, "adres": incident.address ?? "",
-            "postcode": incident.postcode ?? "",
+            "postcode": incident.postcode ?? "", "bag_id": incident.bagID ?? "",
             "x": SVGCanvas.number(incident.rdX), "y": SVGCanvas.number(incident.rdY),
             "doelwit": incident.target.rawValue,
             "middel": incident.means.rawValue, "omschrijving": incident.descriptionText ?? ""
@@ -32,7 +33,7 @@ struct IncidentFormView {
         if a.date != b.date { fields.append("datum") }
         if a.time != b.time { fields.append("tijd") }
         if a.municipalityCode != b.municipalityCode { fields.append("gemeentecode") }
-        if a.address != b.address || a.postcode != b.postcode { fields.append("adres") }
+        if a.address != b.address || a.postcode != b.postcode || a.bagID != b.bagID { fields.append("adres") }
         if a.rd != b.rd { fields.append("coordinaten") }
         if a.target != b.target { fields.append("doelwit") }
         if a.means != b.means { fields.append("middel") }
@@ -68,6 +69,7 @@ struct IncidentFormView {
                         "datum", label: "Datum", value: values["datum"], type: .date, required: true, errors: errors),
                     FormViews.textField(
                         "tijd", label: "Tijd", value: values["tijd"], type: .time, hint: "UU:MM", errors: errors),
+                    AddressSearchField.node(.incident, context: context),
                     FormViews.select(
                         "gemeentecode", label: "Gemeente",
                         options: [("", "Kies een gemeente")] + registry.all.map { ($0.code, $0.displayName) },
@@ -77,6 +79,11 @@ struct IncidentFormView {
                         autocomplete: "off"),
                     FormViews.textField(
                         "postcode", label: "Postcode", value: values["postcode"], hint: "1234 AB", errors: errors),
+                    FormViews.textField(
+                        "bag_id", label: "BAG-id van het adres", value: values["bag_id"],
+                        hint:
+                            "16 cijfers; het adres zoeken vult het in. Zo herkent neig hetzelfde adres bij andere aanslagen en zaken.",
+                        errors: errors, autocomplete: "off"),
                     .fieldset(
                         .element(named: "legend", text: "Locatie: RD-coördinaten (meters) of WGS84 (graden)"),
                         .explanation(.rd),

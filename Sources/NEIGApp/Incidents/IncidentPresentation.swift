@@ -20,6 +20,7 @@ struct IncidentDTO: Content, Sendable {
     var locationVisible: Bool
     var address: String?
     var postcode: String?
+    var bagID: String?
     var rdX: Double?
     var rdY: Double?
     var lat: Double?
@@ -34,6 +35,7 @@ struct IncidentDTO: Content, Sendable {
         case locationVisible = "location_visible"
         case rdX = "rd_x"
         case rdY = "rd_y"
+        case bagID = "bag_id"
     }
 
     init(_ incident: Incident, actor: Actor, registry: MunicipalityRegistry) {
@@ -53,6 +55,7 @@ struct IncidentDTO: Content, Sendable {
         locationVisible = visible
         address = visible ? incident.address : nil
         postcode = visible ? incident.postcode : nil
+        bagID = visible ? incident.bagID : nil
         rdX = visible ? incident.rdX : nil
         rdY = visible ? incident.rdY : nil
         lat = visible ? incident.latitude : nil
@@ -75,6 +78,7 @@ struct IncidentDTO: Content, Sendable {
         try c.encode(locationVisible, forKey: .locationVisible)
         try c.encode(address, forKey: .address)
         try c.encode(postcode, forKey: .postcode)
+        try c.encode(bagID, forKey: .bagID)
         try c.encode(rdX, forKey: .rdX)
         try c.encode(rdY, forKey: .rdY)
         try c.encode(lat, forKey: .lat)

@@ -30,11 +30,12 @@ enum IncidentRoutes {
     }
 
     static func show(_ req: Request) async throws -> HTMLPage {
-        let actor = try req.requireUser().actor
+        let user = try req.requireUser()
         let incident = try await IncidentWriter.find(req.parameters.get("id", as: UUID.self), on: req.db)
         let view = IncidentDetailView(
-            incident: incident, actor: actor, registry: req.application.neig.municipalities,
-            context: req.pageContext)
+            incident: incident, actor: user.actor, registry: req.application.neig.municipalities,
+            context: req.pageContext,
+            sameAddress: try await SameAddress.forIncident(incident, user: user, on: req.db))
         return HTMLPage(document: view.document)
     }
 

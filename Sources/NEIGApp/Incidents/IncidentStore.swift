@@ -12,7 +12,7 @@ public enum IncidentStore {
         public var rejected: Int
     }
 
-    /// Rows per INSERT: 19 columns × 500 stays below both databases' bind-parameter limits.
+    /// Rows per INSERT: 22 columns × 500 stays below both databases' bind-parameter limits.
     static let batchSize = 500
 
     /// Inserts the records that are not there yet, in one transaction. Records already present
@@ -87,7 +87,7 @@ public enum IncidentStore {
                 .float(record.rd.y),
                 .float(record.wgs84.latitude), .float(record.wgs84.longitude), .text(record.target.rawValue),
                 .text(record.means.rawValue), text(record.description), .text(record.definitionVersion), timestamp,
-                timestamp
+                timestamp, text(record.bagID)
             ])
         }
         try await sqlite.query(statement, binds) { _ in }
@@ -96,7 +96,7 @@ public enum IncidentStore {
     static let columns = [
         "id", "source", "source_id", "occurred_on", "year", "month", "time_of_day", "municipality_code",
         "address", "postcode", "address_key", "rd_x", "rd_y", "latitude", "longitude", "target", "means",
-        "description", "definition_version", "created_at", "updated_at"
+        "description", "definition_version", "created_at", "updated_at", "bag_id"
     ]
 
     static func values(for record: IncidentRecord, now: Date) -> [any SQLExpression] {
@@ -107,7 +107,7 @@ public enum IncidentStore {
             SQLBind(record.addressKey),
             SQLBind(record.rd.x), SQLBind(record.rd.y), SQLBind(record.wgs84.latitude), SQLBind(record.wgs84.longitude),
             SQLBind(record.target.rawValue), SQLBind(record.means.rawValue), SQLBind(record.description),
-            SQLBind(record.definitionVersion), SQLBind(now), SQLBind(now)
+            SQLBind(record.definitionVersion), SQLBind(now), SQLBind(now), SQLBind(record.bagID)
         ]
     }
 
@@ -149,43 +149,51 @@ public enum IncidentStore {
             .map { try $0.decode(column: "year", as: Int.self) }
     }
 
-    /// All attacks on addresses that were hit more than once since `since`.
+    /// All attacks on addresses that were hit more than once since `since`: the same written address, or the same
+    /// BAG object however it was written.
     static func repeatAddressHits(
         since: CivilDate, through: CivilDate, municipality: String? = nil,
         on db: any Database
     ) async throws -> [RepeatAddress.Hit] {
-        let repeated = db.sql.select().column("address_key").from(Incident.schema)
-            .where("address_key", .isNot, SQLLiteral.null)
-            .where("occurred_on", .greaterThanOrEqual, since.iso)
-            .where("occurred_on", .lessThanOrEqual, through.iso)
-        if let municipality { repeated.where("municipality_code", .equal, municipality) }
-        repeated.groupBy("address_key").having(
-            SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
-        let keys = try await repeated.all().map { try $0.decode(column: "address_key", as: String.self) }
-        guard !keys.isEmpty else { return [] }
-        var hits: [RepeatAddress.Hit] = []
-        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
-            let rows = try await db.sql.select()
-                .column("address_key").column("address").column("postcode").column("municipality_code").column(
-                    "occurred_on"
-                )
-                .from(Incident.schema)
-                .where("address_key", .in, chunk)
+        func repeated(_ column: String) async throws -> [String] {
+            let query = db.sql.select().column(SQLIdentifier(column)).from(Incident.schema)
+                .where(SQLIdentifier(column), .isNot, SQLLiteral.null)
                 .where("occurred_on", .greaterThanOrEqual, since.iso)
                 .where("occurred_on", .lessThanOrEqual, through.iso)
-                .all()
-            for row in rows {
-                guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else {
-                    continue
-                }
-                hits.append(
-                    RepeatAddress.Hit(
+            if let municipality { query.where("municipality_code", .equal, municipality) }
+            query.groupBy(SQLIdentifier(column)).having(
+                SQLFunction("COUNT", args: SQLLiteral.all), .greaterThanOrEqual, SQLBind(2))
+            return try await query.all().map { try $0.decode(column: column, as: String.self) }
+        }
+        var hits: [UUID: RepeatAddress.Hit] = [:]
+        for column in ["address_key", "bag_id"] {
+            let values = try await repeated(column)
+            for chunk in stride(from: 0, to: values.count, by: 500).map({
+                Array(values[$0..<min($0 + 500, values.count)])
+            }) {
+                let rows = try await db.sql.select()
+                    .column("id").column("address_key").column("bag_id").column("address").column("postcode")
+                    .column("municipality_code").column("occurred_on")
+                    .from(Incident.schema)
+                    .where(SQLIdentifier(column), .in, chunk)
+                    .where("address_key", .isNot, SQLLiteral.null)
+                    .where("occurred_on", .greaterThanOrEqual, since.iso)
+                    .where("occurred_on", .lessThanOrEqual, through.iso)
+                    .all()
+                for row in rows {
+                    guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else {
+                        continue
+                    }
+                    hits[try row.decode(column: "id", as: UUID.self)] = RepeatAddress.Hit(
                         key: try row.decode(column: "address_key", as: String.self),
                         address: try row.decode(column: "address", as: String?.self) ?? "",
                         postcode: try row.decode(column: "postcode", as: String?.self),
-                        municipalityCode: try row.decode(column: "municipality_code", as: String.self), date: date))
+                        municipalityCode: try row.decode(column: "municipality_code", as: String.self), date: date,
+                        bagID: try row.decode(column: "bag_id", as: String?.self))
+                }
             }
         }
-        return hits
+        // Oldest first, as the database gave them before: the address shown for a group does not change per request.
+        return hits.values.sorted { ($0.date, $0.key, $0.address) < ($1.date, $1.key, $1.address) }
     }
 }

@@ -13,6 +13,9 @@ struct MapEnhancement: Sendable, Equatable {
 enum MapRoutes {
     static func register(_ routes: any RoutesBuilder) {
         routes.get(.mapScript, use: script)
+        routes.get(.addressScript) { req in
+            asset(req.application.neig.addressScript, type: "text/javascript; charset=utf-8")
+        }
         for file in LeafletFile.allCases {
             routes.get(.leafletAsset(file)) { req in try leaflet(req, file) }
         }

@@ -43,10 +43,8 @@ public enum MapTiles: Sendable, Equatable {
 
     /// The scheme, host and port of the tiles, for the Content-Security-Policy's `img-src`.
     public var origin: String? {
-        guard case .wmts(let template, _) = self, let url = URL(string: Self.fillPlaceholders(template)),
-            let scheme = url.scheme, let host = url.host
-        else { return nil }
-        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        guard case .wmts(let template, _) = self else { return nil }
+        return ExternalService.origin(of: template)
     }
 
     static func fillPlaceholders(_ template: String) -> String {
@@ -62,27 +60,11 @@ public enum MapTiles: Sendable, Equatable {
         case "off", "uit", "none": return .off
         default: break
         }
-        guard text.utf8.count <= 500, text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
-            !text.contains(where: { "\"'<>\\`".contains($0) })
-        else { throw ConfigurationError("NEIG_MAP_TILES: a URL template of printable ASCII without quotes") }
         guard ["{z}", "{x}", "{y}"].allSatisfy(text.contains) else {
             throw ConfigurationError("NEIG_MAP_TILES: the template needs {z}, {x} and {y}")
         }
-        guard let url = URL(string: fillPlaceholders(text)), let scheme = url.scheme?.lowercased(), let host = url.host
-        else { throw ConfigurationError("NEIG_MAP_TILES: not a URL: \(text)") }
-        // The host reaches the CSP header and the map's attribution: letters, digits, dots and hyphens only, so no
-        // escaped character can add a directive or markup.
-        guard host.utf8.count <= 253, !host.isEmpty,
-            host.unicodeScalars.allSatisfy({
-                $0.properties.isASCIIHexDigit || ("a"..."z").contains($0)
-                    || ("A"..."Z").contains($0) || $0 == "." || $0 == "-"
-            }),
-            !text.prefix(while: { $0 != "{" }).contains("%")
-        else { throw ConfigurationError("NEIG_MAP_TILES: the host may hold letters, digits, dots and hyphens only") }
-        let loopback = ["127.0.0.1", "localhost"].contains(host.lowercased())
-        guard scheme == "https" || (scheme == "http" && loopback) else {
-            throw ConfigurationError("NEIG_MAP_TILES: tiles come over https (http only from loopback)")
-        }
+        try ExternalService.check(text, setting: "NEIG_MAP_TILES")
+        let host = URL(string: fillPlaceholders(text))?.host ?? ""
         return .wmts(template: text, attribution: "Achtergrondkaart: \(host)")
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 public enum Anonymiser {
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case personName = "person_name", address, postcode, bsn, licencePlate = "licence_plate", phone, email
-        case dateOfBirth = "date_of_birth"
+        case dateOfBirth = "date_of_birth", bagID = "bag_id"
 
         public var label: String {
             switch self {
@@ -20,6 +20,7 @@ public enum Anonymiser {
             case .phone: "telefoonnummer"
             case .email: "e-mailadres"
             case .dateOfBirth: "geboortedatum"
+            case .bagID: "BAG-id van een adres"
             }
         }
 
@@ -27,13 +28,14 @@ public enum Anonymiser {
         var priority: Int {
             switch self {
             case .email: 0
-            case .bsn: 1
-            case .phone: 2
-            case .postcode: 3
-            case .licencePlate: 4
-            case .dateOfBirth: 5
-            case .address: 6
-            case .personName: 7
+            case .bagID: 1
+            case .bsn: 2
+            case .phone: 3
+            case .postcode: 4
+            case .licencePlate: 5
+            case .dateOfBirth: 6
+            case .address: 7
+            case .personName: 8
             }
         }
     }

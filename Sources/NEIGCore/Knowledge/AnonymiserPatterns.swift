@@ -15,6 +15,8 @@ extension Anonymiser {
             #"(?<![\w+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:(?:\s?-\s?|\s)?\d){8}|\(?0[1-9](?:(?:\)?\s?-\s?|\)\s?|\s)?\d){8})(?![\d])"#
         )
 
+        /// A BAG object id (`BAGObjectID`) points at one address as surely as the address itself.
+        nonisolated(unsafe) static let bagID = regex(#"(?<![\d.,-])\d{4}0[123]\d{10}(?![\d-]|[.,]\d)"#)
         nonisolated(unsafe) static let bsn = regex(#"(?<![\d.,-])\d(?:[.\s]?\d){8}(?![\d-]|[.,]\d)"#)
 
         /// Four digits (not starting with 0) and two letters, except the letter pairs PostNL never issues.
