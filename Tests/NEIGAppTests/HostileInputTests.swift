@@ -126,7 +126,7 @@ import VaporTesting
         #expect(Self.injected(#"<a href="javascript:x-test()">x</a>"#).count == 1)
     }
 
-    @Test(arguments: roles)
+    @Test(.enabled(if: renderingWalksRunHere), arguments: roles)
     func markersStayText(_ email: String) async throws {
         try await withNEIGApp(demo: true) { app in
             let walker = try await RouteWalker.login(app, as: email)

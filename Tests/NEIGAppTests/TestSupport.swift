@@ -164,6 +164,10 @@ let sampleCSV =
 
         """
 
+/// Walks that read every rendered page for wording or markup depend on rendering, not on the database, and cost
+/// minutes: they run on SQLite only. Walks whose input reaches the database (numbers, access rules) run on both.
+let renderingWalksRunHere = ProcessInfo.processInfo.environment["DATABASE_URL"]?.isEmpty ?? true
+
 func incidentCount(_ app: Application) async throws -> Int { try await Incident.query(on: app.db).count() }
 
 /// Stand-ins for Debian's libjs-leaflet, so every test app offers the zoomable maps the same way.

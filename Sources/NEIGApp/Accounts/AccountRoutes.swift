@@ -95,7 +95,10 @@ enum AccountRoutes {
         try await session.create(on: req.db)
         session.$user.value = user
         req.storage[CurrentSessionKey.self] = session
-        if !awaitingSecondFactor { req.auth.login(user) }
+        if !awaitingSecondFactor {
+            req.auth.login(user)
+            try await InactiveAccounts.markLogin(user, now: req.application.neig.clock.now(), on: req.db)
+        }
         return HTTPCookies.Value(
             string: token, path: "/", isSecure: req.application.neig.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }

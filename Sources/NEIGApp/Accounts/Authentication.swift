@@ -92,6 +92,7 @@ struct BearerAuthenticationMiddleware: AsyncMiddleware {
                     status: .unauthorized, title: "Niet ingelogd", detail: "Het API-token is ongeldig of ingetrokken.")
             }
             request.auth.login(token.user)
+            try await InactiveAccounts.markTokenUse(token, now: request.application.neig.clock.now(), on: request.db)
             request.storage[AuthenticationMethodKey.self] = .bearer
             request.storage[CurrentSessionKey.self] = nil
         }

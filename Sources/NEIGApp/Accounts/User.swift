@@ -26,6 +26,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @OptionalField(key: "suspension_reason") var suspensionReason: String?
     @OptionalField(key: "suspended_by") var suspendedBy: String?
     @OptionalField(key: "suspended_at") var suspendedAt: Date?
+    /// The last completed login (password and, where needed, second factor).
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
 
     init() {}
 

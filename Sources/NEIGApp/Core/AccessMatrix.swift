@@ -102,6 +102,8 @@ enum AccessMatrix {
 
         Row(.GET, .alerts, rule: .members),
         Row(.GET, .audit, rule: .roles(.administrators)),
+        Row(.GET, .accessReview, rule: .roles(.administrators)),
+        Row(.GET, .accessReviewCSV, rule: .roles(.administrators)),
         Row(.GET, .cases, rule: .roles(.caseListers)),
         Row(.GET, .newCase(), rule: .roles(.caseWorkers)),
         Row(.POST, .cases, rule: .roles(.caseWorkers)),

@@ -23,7 +23,8 @@ extension AccessMatrix.Roles {
     static let analysts = Self(
         roles: AccessPolicy.analysts,
         refusal: "Near-repeatanalyses zijn er voor analisten, coördinatoren, politie en gemeentelijke medewerkers.")
-    static let administrators = Self(roles: [.admin], refusal: "Het auditlog is er alleen voor beheerders.")
+    static let administrators = Self(
+        roles: [.admin], refusal: "Het auditlog en het toegangsoverzicht zijn er alleen voor beheerders.")
 
     static let caseListers = Self(
         roles: AccessPolicy.caseListers,

@@ -2,8 +2,8 @@ import Foundation
 import NIOCore
 import Vapor
 
-/// The periodic work of `neig serve`: event reminders and the daily notification digest. Each job claims its work in
-/// the database, so any number of servers can run this at once.
+/// The periodic work of `neig serve`: event reminders, the daily notification digest and the suspension of unused
+/// accounts. Each job claims its work in the database, so any number of servers can run this at once.
 struct PeriodicJobs: LifecycleHandler {
     let interval: TimeAmount
 
@@ -12,6 +12,7 @@ struct PeriodicJobs: LifecycleHandler {
         let reminders = try await EventReminders.sendDue(now: now, publicURL: app.neig.publicURL, on: app.db)
         let digests = try await NotificationDigest.runIfDue(
             now: now, worker: worker, publicURL: app.neig.publicURL, on: app.db)
+        try await InactiveAccounts.suspendDue(now: now, days: app.neig.inactiveDays, on: app.db)
         return (reminders, digests)
     }
 

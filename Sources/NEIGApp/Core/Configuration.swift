@@ -141,6 +141,8 @@ public struct AppConfiguration: Sendable {
     public var mapTiles: MapTiles = .pdok
     /// Where the forms' address search looks addresses up (`NEIG_ADDRESS_SEARCH`).
     public var addressSearch: AddressSearch = .pdok
+    /// Days without use after which an account is suspended (`NEIG_INACTIVE_DAYS`, 0 = never).
+    public var inactiveDays = InactiveAccounts.defaultDays
     /// Where Debian's libjs-leaflet is (`NEIG_LEAFLET_DIR`); without it the maps stay as drawn on the server.
     public var leafletDirectory = LeafletAssets.defaultDirectory
 
@@ -175,6 +177,7 @@ public struct AppConfiguration: Sendable {
         configuration.mail = try MailSettings.fromEnvironment(environment)
         configuration.mapTiles = try MapTiles.parse(environment["NEIG_MAP_TILES"])
         configuration.addressSearch = try AddressSearch.parse(environment["NEIG_ADDRESS_SEARCH"])
+        configuration.inactiveDays = try InactiveAccounts.parseDays(environment["NEIG_INACTIVE_DAYS"])
         if let directory = environment["NEIG_LEAFLET_DIR"], !directory.isEmpty {
             configuration.leafletDirectory = directory
         }

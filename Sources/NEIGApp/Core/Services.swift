@@ -19,6 +19,7 @@ struct NEIGServices: Sendable {
     var mapScript = ""
     var addressSearch: AddressSearch = .off
     var addressScript = ""
+    var inactiveDays = InactiveAccounts.defaultDays
     var cacheMemo = CacheMemo()
 
     /// The zoomable maps need both a background and Leaflet.

@@ -51,7 +51,10 @@ struct SiteMenu: Sendable {
             ),
             (
                 "Beheer",
-                [("Briefpapier", .letterhead), ("Signaalroutering", .routingRules), ("Auditlog", .audit)]
+                [
+                    ("Briefpapier", .letterhead), ("Signaalroutering", .routingRules), ("Auditlog", .audit),
+                    ("Toegang", .accessReview)
+                ]
             )
         ]
         groups = candidates.compactMap { title, pages in

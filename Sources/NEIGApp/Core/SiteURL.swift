@@ -102,6 +102,8 @@ enum SiteURL: Sendable {
     case interventionSnapshot(id: Parameter<UUID>, snapshot: Parameter<UUID>)
     case interventionMilestoneDone(id: Parameter<UUID>, milestone: Parameter<UUID>)
     case audit
+    case accessReview
+    case accessReviewCSV
     case health
     case metrics
     case apiOpenAPI
@@ -240,6 +242,8 @@ enum SiteURL: Sendable {
         case .interventionMilestoneDone(let id, let milestone):
             "/interventies/\(Self.segment(id))/mijlpalen/\(Self.segment(milestone, "milestone"))/gereed"
         case .audit: "/admin/audit"
+        case .accessReview: "/admin/toegang"
+        case .accessReviewCSV: "/admin/toegang.csv"
         case .health: "/health"
         case .metrics: "/metrics"
         case .apiOpenAPI: "/api/v1/openapi.json"

@@ -24,7 +24,8 @@ public func configure(_ app: Application, with configuration: AppConfiguration, 
         database: configuration.database, mail: configuration.mail, publicURL: configuration.publicURL,
         mapTiles: configuration.mapTiles, leaflet: LeafletAssets.load(directory: configuration.leafletDirectory),
         mapScript: try String(contentsOf: mapScriptURL, encoding: .utf8), addressSearch: configuration.addressSearch,
-        addressScript: try String(contentsOf: addressScriptURL, encoding: .utf8))
+        addressScript: try String(contentsOf: addressScriptURL, encoding: .utf8),
+        inactiveDays: configuration.inactiveDays)
 
     try DatabaseSetup.configure(app, location: configuration.database, schema: configuration.postgresSchema)
     Migrations.register(on: app)
@@ -100,6 +101,7 @@ enum Migrations {
         app.migrations.add(CreateRiskAreas())
         app.migrations.add(AddNewsEditing())
         app.migrations.add(CreatePendingImports())
+        app.migrations.add(AddLastLogin())
     }
 }
 
@@ -128,6 +130,7 @@ func routes(_ app: Application) throws {
     AnalyseRoutes.register(members)
     AlertRoutes.register(members)
     AuditRoutes.register(members)
+    AccessReview.register(members)
     CaseRoutes.register(members)
     MembershipRoutes.registerMembers(members)
     CaseStudyRoutes.register(members)
