@@ -124,7 +124,7 @@ public struct RepeatAddress: Sendable, Equatable {
     /// with one BAG id are one address, and so is a third hit spelled as either without an id).
     public static func find(in hits: [Hit], window: ClosedRange<CivilDate>) -> [RepeatAddress] {
         var components = Components(hits)
-        let grouped = Dictionary(grouping: hits, by: { components.root($0.key) })
+        let grouped = Dictionary(grouping: hits, by: { components.root(Components.node($0)) })
         var result: [RepeatAddress] = []
         for group in grouped.values where group.count >= 2 {
             let key = group.map(\.key).min()!
@@ -161,14 +161,17 @@ extension CivilDate {
 }
 
 extension RepeatAddress {
-    /// Union-find over the hits' address keys and BAG ids.
+    /// Union-find over the hits' address keys and BAG ids, each within its municipality: a group never spans two, so
+    /// a mistyped id cannot tie one municipality's attacks to another's address.
     struct Components {
         private var parent: [String: String] = [:]
 
+        static func node(_ hit: Hit) -> String { hit.municipalityCode + "|" + hit.key }
+
         init(_ hits: [Hit]) {
             for hit in hits {
-                _ = root(hit.key)
-                if let bagID = hit.bagID { union("bag:" + bagID, hit.key) }
+                _ = root(Self.node(hit))
+                if let bagID = hit.bagID { union("bag:" + hit.municipalityCode + ":" + bagID, Self.node(hit)) }
             }
         }
 

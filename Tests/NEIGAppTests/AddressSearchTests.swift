@@ -60,7 +60,8 @@ import VaporTesting
         #expect(try AddressSearch.parse("http://127.0.0.1:18999/ls").origin == "http://127.0.0.1:18999")
         for bad in [
             "http://geo.example/ls", "https://geo.example/ls'; script-src *", "https://ge%6F.example/ls",
-            "https://geo.example/\"><script>", "ftp://geo.example/ls", "https://", "https://exa mple.nl/x"
+            "https://geo.example/\"><script>", "ftp://geo.example/ls", "https://", "https://exa mple.nl/x",
+            "https://geo.example/ls?key=1", "https://geo.example/ls#x"
         ] {
             #expect(throws: ConfigurationError.self, "\(bad)") { try AddressSearch.parse(bad) }
         }
@@ -95,6 +96,15 @@ import VaporTesting
                 try await postForm(
                     app, "/incidenten", incidentForm("L-2", address: "Lijsterstr. 20", bagID: ""), as: police))
             #expect(try await Incident.find(typed, on: app.db)?.bagID == nil)
+
+            // A correction of the address that keeps the old id would tie the new address to the old place.
+            var corrected = incidentForm("L-1", address: "Lijsterstraat 22", bagID: lijsterstraat)
+            corrected.removeAll { $0.0 == "bron" || $0.0 == "bron_id" }
+            let saved = try await postForm(app, "/incidenten/\(id.uuidString.lowercased())", corrected, as: police)
+            #expect(saved.status == .seeOther)
+            #expect(try await Incident.find(id, on: app.db)?.bagID == nil)
+            let after = try await getPage(app, "/incidenten/\(id.uuidString.lowercased())", as: police).body.string
+            #expect(after.contains("Het BAG-id is weggelaten, omdat het bij het vorige adres hoorde"))
 
             let token = try await AccountService.createToken(email: "agent@politie.nl", label: "t", on: app)
             let created = try await call(
@@ -139,6 +149,10 @@ import VaporTesting
                 try await postForm(
                     app, "/incidenten", incidentForm("L-3", address: "Lijsterstraat 22", bagID: "0307010000463991"),
                     as: police))
+            // The same id filed under another municipality is a mistake, not this place.
+            var elsewhereForm = incidentForm("L-4", address: "Lijsterstraat 20", bagID: lijsterstraat)
+            elsewhereForm = elsewhereForm.map { $0.0 == "gemeentecode" ? ("gemeentecode", "GM0344") : $0 }
+            let mistaken = try redirectID(try await postForm(app, "/incidenten", elsewhereForm, as: police))
             let caseID = try redirectID(
                 try await postForm(
                     app, "/zaken",
@@ -159,6 +173,7 @@ import VaporTesting
             // Police see the attacks but not a case that was not shared with them; Utrecht sees neither.
             let partner = try await getPage(app, path, as: police).body.string
             #expect(partner.contains("href=\"/incidenten/\(second.uuidString.lowercased())\""))
+            #expect(!partner.contains("href=\"/incidenten/\(mistaken.uuidString.lowercased())\""))
             #expect(!partner.contains("/zaken/\(caseID.uuidString.lowercased())"))
             let elsewhere = try await getPage(app, path, as: neighbour).body.string
             #expect(!elsewhere.contains("Op dit adres") && !elsewhere.contains(lijsterstraat))
@@ -194,6 +209,7 @@ import VaporTesting
                 K-1;2025-01-05;GM0363;Kerkstraat 1;1017 GC;121400;487400;woning;explosief;0363010000000001
                 K-2;2025-03-05;GM0363;Kerkstr. 1;1017 GC;121400;487400;woning;explosief;363010000000001
                 K-3;2025-04-05;GM0363;Kerkstraat 3;1017 GC;121420;487400;woning;explosief;0363010000000003
+                K-4;2025-05-05;GM0599;Coolsingel 40;3011 AD;92500;437500;bedrijf;explosief;0363010000000001
 
                 """)
             let hits = try await IncidentStore.repeatAddressHits(

@@ -88,15 +88,7 @@ struct AccessReviewView {
     let inactiveDays: Int
     let today: Date
 
-    static let dayFormat: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "nl_NL")
-        formatter.timeZone = NEIGClock.amsterdam
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
-
-    static func day(_ date: Date?) -> String { date.map { dayFormat.string(from: $0) } ?? "" }
+    static func day(_ date: Date?) -> String { date.map { NEIGClock.civilDate(of: $0).iso } ?? "" }
 
     var document: HTML {
         let unused = rows.filter { row in

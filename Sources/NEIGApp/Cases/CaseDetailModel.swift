@@ -58,7 +58,8 @@ struct CaseDetailModel {
         let user = try context.requireUser()
         // Attacks at the same BAG object come first whatever their age: they are the ones this case is about.
         let atAddress = try await SameAddress.incidents(
-            bagID: caseFile.bagID, addressKey: nil, excluding: nil, actor: user.actor, on: db)
+            bagID: caseFile.bagID, addressKey: nil, municipalityCode: caseFile.municipalityCode, excluding: nil,
+            actor: user.actor, on: db)
         view.sameAddressIncidentIDs = Set(atAddress.compactMap(\.id))
         view.sameAddressCases = try await SameAddress.cases(
             bagID: caseFile.bagID, excluding: caseID, user: user, on: db)

@@ -35,10 +35,10 @@ struct IncidentDetailView {
                     .p(.class("notice warning"), .strong(.text("Controleer de gemeente: ")), .text(warning + "."))
                 },
                 .dl(.class("facts"), .forEach(rows) { row in .group(.dt(.text(row.0)), .dd(.text(row.1))) }),
+                SameAddressSection(matches: sameAddress, bagID: incident.bagID).node(),
                 .unwrap(LocatorMap.figure(incident, showPoint: visible, registry: registry)) {
                     .map($0, enhancement: context.mapEnhancement)
                 },
-                SameAddressSection(matches: sameAddress, bagID: incident.bagID).node(),
                 .if(
                     !visible,
                     .p(

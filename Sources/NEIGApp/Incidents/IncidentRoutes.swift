@@ -104,9 +104,13 @@ enum IncidentRoutes {
         case .failure(let problems):
             return try await formWithErrors(values, problems, incidentID: incident.id, on: req)
         case .success(let record):
-            try await IncidentWriter.update(incident, with: record, context: req.context)
+            let droppedBAGID = try await IncidentWriter.update(incident, with: record, context: req.context)
             return try await req.redirect(
-                to: SiteURL.incident(id: try incident.requireID()).path, saying: "De wijziging is opgeslagen.")
+                to: SiteURL.incident(id: try incident.requireID()).path,
+                saying: "De wijziging is opgeslagen."
+                    + (droppedBAGID
+                        ? " Het BAG-id is weggelaten, omdat het bij het vorige adres hoorde; zoek het adres op om het weer te koppelen."
+                        : ""))
         }
     }
 

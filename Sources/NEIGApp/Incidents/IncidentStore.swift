@@ -171,7 +171,7 @@ public enum IncidentStore {
             for chunk in stride(from: 0, to: values.count, by: 500).map({
                 Array(values[$0..<min($0 + 500, values.count)])
             }) {
-                let rows = try await db.sql.select()
+                let rows = db.sql.select()
                     .column("id").column("address_key").column("bag_id").column("address").column("postcode")
                     .column("municipality_code").column("occurred_on")
                     .from(Incident.schema)
@@ -179,8 +179,9 @@ public enum IncidentStore {
                     .where("address_key", .isNot, SQLLiteral.null)
                     .where("occurred_on", .greaterThanOrEqual, since.iso)
                     .where("occurred_on", .lessThanOrEqual, through.iso)
-                    .all()
-                for row in rows {
+                if let municipality { rows.where("municipality_code", .equal, municipality) }
+                let found = try await rows.all()
+                for row in found {
                     guard let date = CivilDate(parsing: try row.decode(column: "occurred_on", as: String.self)) else {
                         continue
                     }

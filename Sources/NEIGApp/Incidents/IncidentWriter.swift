@@ -41,8 +41,14 @@ enum IncidentWriter {
 
 extension IncidentWriter {
     /// Stores the corrected record; the audit entry names the fields that changed, and cached figures are renewed.
-    static func update(_ incident: Incident, with record: IncidentRecord, context: ServiceContext) async throws {
+    /// A BAG id kept while the address was rewritten belonged to the old address, and is dropped; returns whether so.
+    @discardableResult
+    static func update(_ incident: Incident, with record: IncidentRecord, context: ServiceContext) async throws -> Bool
+    {
         let before = incident.record
+        var record = record
+        let staleBAGID = record.bagID != nil && record.bagID == before.bagID && record.addressKey != before.addressKey
+        if staleBAGID { record.bagID = nil }
         incident.apply(record)
         let changed = IncidentFormView.changedFields(before, record)
         try await context.db.transaction { tx in
@@ -52,5 +58,6 @@ extension IncidentWriter {
                 "incident.update", object: "incident", id: incident.id?.uuidString.lowercased(),
                 detail: "fields=\(changed.joined(separator: ","))", on: tx)
         }
+        return staleBAGID
     }
 }

@@ -11,16 +11,21 @@ struct AddBAGIDs: AsyncMigration {
         AddedColumn(table: CaseFile.schema, field: "bag_id", type: .string)
     ]
 
+    /// Columns and indexes in one transaction, so a failure leaves the schema as it was and the next start retries.
     func prepare(on database: any Database) async throws {
-        try await database.addColumns(Self.columns)
-        try await database.sql.create(index: "incidents_bag_id").on(Incident.schema).column("bag_id").run()
-        try await database.sql.create(index: "cases_bag_id").on(CaseFile.schema).column("bag_id").run()
+        try await database.transaction { tx in
+            try await tx.addColumns(Self.columns)
+            try await tx.sql.create(index: "incidents_bag_id").on(Incident.schema).column("bag_id").run()
+            try await tx.sql.create(index: "cases_bag_id").on(CaseFile.schema).column("bag_id").run()
+        }
     }
 
     func revert(on database: any Database) async throws {
-        try await database.sql.drop(index: "incidents_bag_id").run()
-        try await database.sql.drop(index: "cases_bag_id").run()
-        try await database.dropColumns(Self.columns)
+        try await database.transaction { tx in
+            try await tx.sql.drop(index: "incidents_bag_id").run()
+            try await tx.sql.drop(index: "cases_bag_id").run()
+            try await tx.dropColumns(Self.columns)
+        }
     }
 }
 
@@ -36,11 +41,16 @@ enum SameAddress {
         var isEmpty: Bool { incidents.isEmpty && cases.isEmpty }
     }
 
-    static func incidents(bagID: String?, addressKey: String?, excluding id: UUID?, actor: Actor, on db: any Database)
-        async throws -> [Incident]
-    {
-        guard bagID != nil || addressKey != nil else { return [] }
-        let query = Incident.query(on: db).group(.or) { group in
+    /// Within the one municipality: the same id or spelling elsewhere is another place or a mistake, and the query
+    /// then holds only rows the viewer may see, so the limit does not cut visible ones.
+    static func incidents(
+        bagID: String?, addressKey: String?, municipalityCode: String, excluding id: UUID?, actor: Actor,
+        on db: any Database
+    ) async throws -> [Incident] {
+        guard bagID != nil || addressKey != nil,
+            AccessPolicy.canSeeLocation(actor, municipalityCode: municipalityCode)
+        else { return [] }
+        let query = Incident.query(on: db).filter(\.$municipalityCode == municipalityCode).group(.or) { group in
             if let bagID { group.filter(\.$bagID == bagID) }
             if let addressKey { group.filter(\.$addressKey == addressKey) }
         }
@@ -57,6 +67,7 @@ enum SameAddress {
         if AccessPolicy.caseRoles.contains(user.role) {
             query.filter(\.$municipalityCode == user.actor.municipalityCode ?? "")
         } else {
+            guard AccessPolicy.informationSharers.contains(user.role) else { return [] }
             let shared = try await CaseAccess.partnerCaseIDs(of: user, on: db)
             guard !shared.isEmpty else { return [] }
             query.filter(\.$id ~~ shared)
@@ -69,7 +80,8 @@ enum SameAddress {
         guard AccessPolicy.canSeeLocation(actor, municipalityCode: incident.municipalityCode) else { return Matches() }
         return Matches(
             incidents: try await incidents(
-                bagID: incident.bagID, addressKey: incident.addressKey, excluding: incident.id, actor: actor, on: db),
+                bagID: incident.bagID, addressKey: incident.addressKey, municipalityCode: incident.municipalityCode,
+                excluding: incident.id, actor: actor, on: db),
             cases: try await cases(bagID: incident.bagID, excluding: nil, user: user, on: db))
     }
 }

@@ -27,6 +27,9 @@ public enum AddressSearch: Sendable, Equatable {
         default: break
         }
         try ExternalService.check(text, setting: "NEIG_ADDRESS_SEARCH")
+        guard !text.contains("?"), !text.contains("#") else {
+            throw ConfigurationError("NEIG_ADDRESS_SEARCH: the base URL, without a query or fragment")
+        }
         return .locatieserver(base: text.hasSuffix("/") ? String(text.dropLast()) : text)
     }
 }

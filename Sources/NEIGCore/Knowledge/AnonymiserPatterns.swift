@@ -15,8 +15,9 @@ extension Anonymiser {
             #"(?<![\w+])(?:(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:(?:\s?-\s?|\s)?\d){8}|\(?0[1-9](?:(?:\)?\s?-\s?|\)\s?|\s)?\d){8})(?![\d])"#
         )
 
-        /// A BAG object id (`BAGObjectID`) points at one address as surely as the address itself.
-        nonisolated(unsafe) static let bagID = regex(#"(?<![\d.,-])\d{4}0[123]\d{10}(?![\d-]|[.,]\d)"#)
+        /// A BAG object id (`BAGObjectID`) points at one address as surely as the address itself; a spreadsheet may have
+        /// dropped its leading zeros, so the scanner checks 13 to 16 digits as the import reads them.
+        nonisolated(unsafe) static let bagID = regex(#"(?<![\d.,-])\d{13,16}(?![\d-]|[.,]\d)"#)
         nonisolated(unsafe) static let bsn = regex(#"(?<![\d.,-])\d(?:[.\s]?\d){8}(?![\d-]|[.,]\d)"#)
 
         /// Four digits (not starting with 0) and two letters, except the letter pairs PostNL never issues.

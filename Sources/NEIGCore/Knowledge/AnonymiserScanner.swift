@@ -39,7 +39,9 @@ extension Anonymiser {
 
         func structured() -> [Finding] {
             var found = matches(Patterns.email).map { finding(.email, $0.range) }
-            found += matches(Patterns.bagID).map { finding(.bagID, $0.range) }
+            found += matches(Patterns.bagID).compactMap { match in
+                (try? BAGObjectID.parse(substring(match.range)).get()) == nil ? nil : finding(.bagID, match.range)
+            }
             found += matches(Patterns.phone).map { finding(.phone, $0.range) }
             found += matches(Patterns.bsn).compactMap { match in
                 let digits = substring(match.range).compactMap(\.wholeNumberValue)

@@ -167,6 +167,14 @@
           adres: found.address, postcode: found.postcode, x: String(found.x), y: String(found.y), lat: "", lon: "",
           gemeentecode: found.municipalityCode, bag_id: found.bagID
         };
+      var municipality = field("gemeentecode");
+      if (municipality && (!found.municipalityCode
+        || !municipality.querySelector("option[value='" + found.municipalityCode + "']"))) {
+        // Filling the address under the municipality still chosen would file the attack with the wrong one.
+        say("Dit adres ligt in " + (found.municipalityName || "een gemeente") + ", die niet in de lijst van neig staat. "
+          + "Er is niets ingevuld: kies de gemeente en vul het adres zelf in.");
+        return;
+      }
       var title = field("titel");
       if (kind === "zaak" && title && !title.value.trim()) { values.titel = found.label; }
       var labels = {
@@ -177,21 +185,18 @@
       Object.keys(values).forEach(function (name) {
         var element = field(name);
         if (!element) { return; }
-        if (name === "gemeentecode" && (!values[name] || !element.querySelector("option[value='" + values[name] + "']"))) {
-          notes.push("kies de gemeente zelf: " + (found.municipalityName || "deze gemeente") + " staat niet in de lijst");
-          return;
-        }
         before[name] = element.value;
         if (labels[name] && values[name] && changed.indexOf(labels[name]) < 0) { changed.push(labels[name]); }
         element.value = values[name];
         element.dispatchEvent(new Event("change", { bubbles: true }));
       });
       if (!found.bagID) { notes.push("van dit adres is geen BAG-id bekend"); }
-      filled = { address: values.adres, bagID: values.bag_id };
+      filled = remembered();
       say("Gevonden: " + found.label + ". Ingevuld: " + changed.join(", ") + (notes.length ? "; " + notes.join("; ") : "")
         + ". Controleer de velden.",
         function () {
           Object.keys(before).forEach(function (name) { field(name).value = before[name]; });
+          filled = remembered();
           say("De velden staan weer zoals ze waren.");
           input.focus();
         });
@@ -237,15 +242,23 @@
     });
     input.addEventListener("blur", function () { setTimeout(close, 200); });
 
-    // A BAG id belongs to the address it came with: an address changed by hand afterwards must not keep it.
-    var address = field("adres"), bag = field("bag_id");
+    // A BAG id belongs to the address it came with, looked up now or stored before: an address or postcode changed
+    // by hand afterwards must not keep it.
+    var address = field("adres"), postcode = field("postcode"), bag = field("bag_id");
+    function remembered() {
+      return address && bag && bag.value ? { address: address.value, postcode: postcode ? postcode.value : "", bagID: bag.value } : null;
+    }
+    filled = remembered();
+    function forget() {
+      if (!filled || bag.value !== filled.bagID) { return; }
+      if (address.value === filled.address && (!postcode || postcode.value === filled.postcode)) { return; }
+      bag.value = "";
+      filled = null;
+      say("Het adres is met de hand gewijzigd; het BAG-id is leeggemaakt.");
+    }
     if (address && bag) {
-      address.addEventListener("input", function () {
-        if (!filled || !filled.bagID || bag.value !== filled.bagID || address.value === filled.address) { return; }
-        bag.value = "";
-        filled = null;
-        say("Het adres is met de hand gewijzigd; het BAG-id is leeggemaakt.");
-      });
+      address.addEventListener("input", forget);
+      if (postcode) { postcode.addEventListener("input", forget); }
     }
   }
 
