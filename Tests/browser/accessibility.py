@@ -202,7 +202,7 @@ def main() -> int:
                 if role in IMPORTERS:
                     pages.append(("import", "/import"))
                 if role == "admin":
-                    pages.append(("audit log", "/admin/audit"))
+                    pages += [("audit log", "/admin/audit"), ("access review", "/admin/toegang")]
                 if role in CASE_LIST:
                     pages.append(("cases", "/zaken"))
                 if role in CASE_ROLES:
