@@ -81,6 +81,30 @@ import VaporTesting
         }
     }
 
+    @Test func anUpgradeTakesTheLastLoginFromTheAuditLogSoUsedAccountsStay() async throws {
+        try await withNEIGApp { app in
+            let used = try await makeUser(
+                app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
+            let idle = try await makeUser(
+                app, email: "weg@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")
+            try await setCreated(app, used, daysBefore: 400)
+            try await setCreated(app, idle, daysBefore: 400)
+            for (days, result) in [(200.0, "success"), (10.0, "success"), (1.0, "denied")] {
+                try await Audit.record(
+                    "login", object: "user", id: used.uuidString.lowercased(), result: result, actor: "test",
+                    at: testNow.addingTimeInterval(-days * 86_400), on: app.db)
+            }
+            // As a database from before the column: the column goes, and comes back with the upgrade.
+            try await AddLastLogin().revert(on: app.db)
+            try await AddLastLogin().prepare(on: app.db)
+            let marked = try #require(try await User.find(used, on: app.db)?.lastLoginAt)
+            #expect(abs(marked.timeIntervalSince(testNow.addingTimeInterval(-10 * 86_400))) < 1)
+            #expect(try await User.find(idle, on: app.db)?.lastLoginAt == nil)
+            #expect(try await InactiveAccounts.suspendDue(now: testNow, days: 90, on: app.db) == 1)
+            #expect(try await User.find(used, on: app.db)?.isActive == true)
+        }
+    }
+
     @Test func aLoginAndATokenCallMarkTheAccountAsUsed() async throws {
         try await withNEIGApp { app in
             let id = try await makeUser(app, email: "oov@amsterdam.nl", role: .municipalOfficer, organisation: "GM0363")

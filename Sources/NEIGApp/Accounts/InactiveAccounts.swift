@@ -7,7 +7,26 @@ import Vapor
 struct AddLastLogin: AsyncMigration {
     static let columns = [AddedColumn(table: User.schema, field: "last_login_at", type: .datetime)]
 
-    func prepare(on database: any Database) async throws { try await database.addColumns(Self.columns) }
+    /// Existing accounts take their last login from the audit log, which has recorded every login: without it, every
+    /// account older than the period would be suspended the minute after the upgrade.
+    func prepare(on database: any Database) async throws {
+        try await database.transaction { tx in
+            try await tx.addColumns(Self.columns)
+            let logins = try await AuditEvent.query(on: tx).filter(\.$action == "login")
+                .filter(\.$result == "success").filter(\.$objectType == "user")
+                .field(\.$objectID).field(\.$occurredAt).all()
+            var last: [UUID: Date] = [:]
+            for login in logins {
+                guard let id = login.objectID.flatMap(UUID.init(uuidString:)) else { continue }
+                last[id] = max(last[id] ?? login.occurredAt, login.occurredAt)
+            }
+            for (id, moment) in last {
+                try await tx.sql.update(User.schema).set("last_login_at", to: SQLBind(moment))
+                    .where("id", .equal, SQLBind(id)).run()
+            }
+        }
+    }
+
     func revert(on database: any Database) async throws { try await database.dropColumns(Self.columns) }
 }
 
