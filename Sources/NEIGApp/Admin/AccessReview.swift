@@ -15,6 +15,7 @@ enum AccessReview {
         let role: String
         let roleSince: Date?
         let status: String
+        let isActive: Bool
         let lastUsed: Date?
         let secondFactor: Bool
         let tokens: Int
@@ -28,19 +29,16 @@ enum AccessReview {
     static func rows(on db: any Database) async throws -> [Row] {
         let users = try await User.query(on: db).with(\.$organisation).all()
         let tokens = try await APIToken.query(on: db).all()
-        let tokenCount = Dictionary(grouping: tokens, by: { $0.$user.id }).mapValues(\.count)
-        let lastTokenUse = Dictionary(grouping: tokens, by: { $0.$user.id }).mapValues {
-            $0.compactMap(\.lastUsedAt).max()
-        }
+        let tokensByUser = Dictionary(grouping: tokens, by: { $0.$user.id })
         return users.map { user in
-            let id = user.id ?? UUID()
+            let own = user.id.flatMap { tokensByUser[$0] } ?? []
             return Row(
                 name: user.name, email: user.email, organisation: user.organisation.name,
                 kind: user.organisation.kind.label, role: user.role.label,
                 // A role is given with the account and never changed: a new role is a new account.
-                roleSince: user.createdAt, status: status(of: user),
-                lastUsed: [user.lastLoginAt, lastTokenUse[id] ?? nil].compactMap { $0 }.max(),
-                secondFactor: user.totpSecret != nil, tokens: tokenCount[id] ?? 0)
+                roleSince: user.createdAt, status: status(of: user), isActive: user.isActive,
+                lastUsed: ([user.lastLoginAt] + own.map(\.lastUsedAt)).compactMap { $0 }.max(),
+                secondFactor: user.totpSecret != nil, tokens: own.count)
         }.sorted { ($0.organisation, $0.name, $0.email) < ($1.organisation, $1.name, $1.email) }
     }
 
@@ -92,7 +90,7 @@ struct AccessReviewView {
 
     var document: HTML {
         let unused = rows.filter { row in
-            row.status == "actief" && (row.lastUsed.map { today.timeIntervalSince($0) > 60 * 86_400 } ?? true)
+            row.isActive && (row.lastUsed.map { today.timeIntervalSince($0) > 60 * 86_400 } ?? true)
         }.count
         return Layout(
             title: "Toegangsoverzicht", context: context,

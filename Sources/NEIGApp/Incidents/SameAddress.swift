@@ -56,7 +56,6 @@ enum SameAddress {
         }
         if let id { query.filter(\.$id != id) }
         return try await query.sort(\.$occurredOn, .descending).sort(\.$sourceID).limit(limit).all()
-            .filter { AccessPolicy.canSeeLocation(actor, municipalityCode: $0.municipalityCode) }
     }
 
     /// Cases are the municipality's own; a police or OM partner sees those shared with them.
