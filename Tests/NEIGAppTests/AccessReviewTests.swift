@@ -143,7 +143,8 @@ import VaporTesting
             #expect(body.contains("Toegangsoverzicht"))
             #expect(
                 body.contains(
-                    "<td>Gemeentelijk medewerker (OOV)</td><td>2025-03-02</td><td>actief</td><td>2025-04-21</td>"))
+                    "<td>Gemeentelijk medewerker (OOV)</td><td class=\"nowrap\">2025-03-02</td><td>actief</td><td class=\"nowrap\">2025-04-21</td>"
+                ))
             #expect(body.contains("1 actief maar meer dan 60 dagen niet gebruikt"))
             #expect(body.contains("href=\"/admin/toegang.csv\""))
             let csv = try await getPage(app, "/admin/toegang.csv", as: admin)

@@ -90,7 +90,8 @@ struct AccessReviewView {
 
     var document: HTML {
         let unused = rows.filter { row in
-            row.isActive && (row.lastUsed.map { today.timeIntervalSince($0) > 60 * 86_400 } ?? true)
+            // Never used counts from the account's creation, as the suspension does.
+            row.isActive && ((row.lastUsed ?? row.roleSince).map { today.timeIntervalSince($0) > 60 * 86_400 } ?? true)
         }.count
         return Layout(
             title: "Toegangsoverzicht", context: context,
@@ -122,10 +123,13 @@ struct AccessReviewView {
                         .tbody(
                             .forEach(rows) { row in
                                 .tr(
-                                    .td(.text(row.name), .br(), .span(.class("muted"), .text(row.email))),
+                                    .td(
+                                        .text(row.name), .br(), .span(.class("muted break-anywhere"), .text(row.email))),
                                     .td(.text(row.organisation), .br(), .span(.class("muted"), .text(row.kind))),
-                                    .td(.text(row.role)), .td(.text(Self.day(row.roleSince))), .td(.text(row.status)),
-                                    .td(.text(row.lastUsed == nil ? "nooit" : Self.day(row.lastUsed))),
+                                    .td(.text(row.role)), .td(.class("nowrap"), .text(Self.day(row.roleSince))),
+                                    .td(.text(row.status)),
+                                    .td(
+                                        .class("nowrap"), .text(row.lastUsed == nil ? "nooit" : Self.day(row.lastUsed))),
                                     .td(.text(row.secondFactor ? "ja" : "nee")), .td(.text(String(row.tokens))))
                             })
                     ))
